@@ -1,0 +1,15 @@
+package io.numicoin.protocol.tx;
+
+import io.numicoin.protocol.crypto.MlDsaSignature;
+import java.util.Objects;
+
+/** One signature over a transaction's txid by the policy key at {@code keyIndex}. */
+public record TxSignature(int keyIndex, MlDsaSignature signature) {
+
+    public TxSignature {
+        Objects.requireNonNull(signature, "signature");
+        if (keyIndex < 0 || keyIndex > 255) {
+            throw new IllegalArgumentException("key index " + keyIndex + " is not within 0..255");
+        }
+    }
+}
