@@ -1,0 +1,30 @@
+package io.numicoin.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bench/run SUITE}: runs every part of the suite and prints one figure per
+ * line on stdout ({@code name value unit}); progress goes to stderr.
+ */
+public final class BenchMain {
+
+    private static final Map<String, List<BenchPart>> SUITES = Map.of(
+            "protocol", ProtocolSuite.parts(),
+            "difficulty", DifficultySuite.parts());
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !SUITES.containsKey(args[0])) {
+            System.err.println("usage: bench/run SUITE   (suites: " + String.join(", ", SUITES.keySet().stream().sorted().toList()) + ")");
+            System.exit(2);
+        }
+        FigureSink stdout = figure -> System.out.println(figure.line());
+        for (BenchPart part : SUITES.get(args[0])) {
+            System.err.println("bench: " + part.name() + " ...");
+            part.run(stdout);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.numicoin.bench;
+
+import java.util.List;
+
+/** {@code bench/run protocol}: signatures, Argon2id, header PoW, block validation. */
+final class ProtocolSuite {
+
+    private ProtocolSuite() {
+    }
+
+    static List<BenchPart> parts() {
+        return List.of(
+        );
+    }
+}
