@@ -19,7 +19,7 @@ public record DifficultyParams(long targetSpacingSeconds, BigInteger powLimit, D
     public static final long MAINNET_SPACING_SECONDS = 30;
     public static final long TESTNET_SPACING_SECONDS = 15;
     /** The ASERT half-life, in blocks; in seconds it is this many target spacings. */
-    public static final long HALF_LIFE_BLOCKS = 120;
+    public static final long HALF_LIFE_BLOCKS = 60;
     /**
      * Mainnet and testnet pow limit, {@code 2^248 - 1}: about 256 Argon2id hashes per block,
      * a second or two of one CPU core, so a new network can always start.
@@ -39,12 +39,12 @@ public record DifficultyParams(long targetSpacingSeconds, BigInteger powLimit, D
         }
     }
 
-    /** Mainnet: 30 s blocks, ASERT with a half-life of {@value #HALF_LIFE_BLOCKS} blocks (1 hour). */
+    /** Mainnet: 30 s blocks, ASERT with a half-life of {@value #HALF_LIFE_BLOCKS} blocks (30 minutes). */
     public static DifficultyParams mainnet() {
         return asert(MAINNET_SPACING_SECONDS);
     }
 
-    /** Testnet: 15 s blocks, ASERT with a half-life of {@value #HALF_LIFE_BLOCKS} blocks (30 minutes). */
+    /** Testnet: 15 s blocks, ASERT with a half-life of {@value #HALF_LIFE_BLOCKS} blocks (15 minutes). */
     public static DifficultyParams testnet() {
         return asert(TESTNET_SPACING_SECONDS);
     }
