@@ -10,6 +10,11 @@ final class DifficultySuite {
 
     static List<BenchPart> parts() {
         return List.of(
-        );
+                new DifficultySimulation(MiningScenario.CONSTANT),
+                new DifficultySimulation(MiningScenario.STEP_UP),
+                new DifficultySimulation(MiningScenario.STEP_DOWN),
+                new DifficultySimulation(MiningScenario.ON_OFF),
+                new DifficultySimulation(MiningScenario.TIMESTAMP),
+                new DifficultySimulation(MiningScenario.TIMESTAMP_FTL60));
     }
 }
