@@ -162,6 +162,7 @@ public final class MuHash3072 {
         return out;
     }
 
+    /** The first bytes of the finalised value (costs one modular inverse). */
     @Override
     public String toString() {
         return "MuHash3072[" + HexFormat.of().formatHex(finalizeBytes(), 0, 8) + "...]";
