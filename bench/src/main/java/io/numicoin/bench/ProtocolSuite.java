@@ -10,7 +10,9 @@ final class ProtocolSuite {
 
     static List<BenchPart> parts() {
         return List.of(
-                new StateHashBench()
+                new Argon2Bench(),
+                new StateHashBench(),
+                new BlockValidationBench()
         );
     }
 }

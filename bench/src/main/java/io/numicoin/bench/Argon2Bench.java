@@ -1,0 +1,186 @@
+package io.numicoin.bench;
+
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.pow.Argon2id;
+import io.numicoin.protocol.pow.CompactTarget;
+import io.numicoin.protocol.pow.PowCheck;
+import io.numicoin.protocol.pow.PowParams;
+import io.numicoin.protocol.pow.ProofOfWork;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: our pure-Java {@link Argon2id}
+ * against Debian's native libargon2 ({@code bench/native/argon2_bench}), measured in alternating
+ * rounds so machine noise falls on both alike, plus Bouncy Castle for reference and full header
+ * proof-of-work verification on one core and on all cores.
+ *
+ * <p>Single-thread rates are per second of the measuring thread's (or native process's) CPU time,
+ * which equals wall-clock time on an idle machine and stays meaningful on a shared one where other
+ * processes take turns on the cores. The all-cores rate is per second of wall-clock time.
+ */
+final class Argon2Bench implements BenchPart {
+
+    private static final PowParams PARAMS = PowParams.MAINNET;
+    private static final int ROUNDS = 3;
+    private static final double ROUND_SECONDS = 4;
+
+    private long sink;
+
+    @Override
+    public String name() {
+        return "argon2id";
+    }
+
+    @Override
+    public void run(FigureSink out) throws Exception {
+        Optional<Path> nativeBench = nativeBench();
+        Argon2id java = new Argon2id(PARAMS.memoryKiB(), PARAMS.iterations(), PARAMS.parallelism());
+        byte[] input = new byte[128];
+        byte[] salt = new byte[16];
+        byte[] tag = new byte[32];
+        byte[] none = new byte[0];
+        LongConsumer javaHash = i -> {
+            input[120] = (byte) i;
+            input[121] = (byte) (i >>> 8);
+            input[122] = (byte) (i >>> 16);
+            java.hash(input, salt, none, none, tag);
+            System.arraycopy(tag, 0, salt, 0, salt.length);
+        };
+        rate(javaHash, 3);
+        if (nativeBench.isPresent() && runNative(nativeBench.get(), 1).isEmpty()) {
+            nativeBench = Optional.empty();
+        }
+
+        double javaSum = 0;
+        double nativeSum = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            javaSum += rate(javaHash, ROUND_SECONDS);
+            Optional<Double> nativeRound = nativeBench.isPresent() ? runNative(nativeBench.get(), ROUND_SECONDS) : Optional.empty();
+            nativeSum += nativeRound.orElse(0.0);
+            nativeBench = nativeRound.isPresent() ? nativeBench : Optional.empty();
+        }
+        double javaRate = javaSum / ROUNDS;
+        double nativeRate = nativeSum / ROUNDS;
+        LongConsumer bouncyCastleHash = i -> {
+            input[120] = (byte) i;
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                    .withMemoryAsKB(PARAMS.memoryKiB()).withIterations(PARAMS.iterations())
+                    .withParallelism(PARAMS.parallelism()).withSalt(salt).build());
+            generator.generateBytes(input, tag);
+        };
+        rate(bouncyCastleHash, 1);
+        double bouncyCastleRate = rate(bouncyCastleHash, ROUND_SECONDS);
+
+        out.report("protocol.argon2id.java.per_s", javaRate, "per_s");
+        out.report("protocol.argon2id.bc.per_s", bouncyCastleRate, "per_s");
+        if (nativeBench.isPresent()) {
+            out.report("protocol.argon2id.native.per_s", nativeRate, "per_s");
+            out.report("protocol.argon2id.java_over_native", javaRate / nativeRate, "ratio");
+            out.report("protocol.argon2id.bc_over_native", bouncyCastleRate / nativeRate, "ratio");
+        }
+
+        ProofOfWork pow = new ProofOfWork(PARAMS);
+        BlockHeader template = template();
+        LongConsumer verify = i -> sink += pow.verify(template.withNonce(i)) == PowCheck.VALID ? 1 : 0;
+        rate(verify, 1);
+        out.report("protocol.header_pow.verify", rate(verify, ROUND_SECONDS), "per_s");
+        out.report("protocol.header_pow.verify.all_cores", verifyOnAllCores(template, ROUND_SECONDS), "per_s");
+    }
+
+    /** Runs {@code op(0), op(1), ...} for {@code seconds} of this thread's CPU time; calls per CPU second. */
+    private static double rate(LongConsumer op, double seconds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long deadline = start + (long) (seconds * 1e9);
+        long calls = 0;
+        long now;
+        do {
+            op.accept(calls++);
+            now = threads.getCurrentThreadCpuTime();
+        } while (now < deadline);
+        return calls / ((now - start) / 1e9);
+    }
+
+    /** One {@link ProofOfWork} per thread, one thread per core, each on its own nonces. */
+    private static double verifyOnAllCores(BlockHeader template, double seconds) throws InterruptedException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicLong verified = new AtomicLong();
+        long warmupNanos = 1_000_000_000L;
+        long start = System.nanoTime() + warmupNanos;
+        long deadline = start + (long) (seconds * 1e9);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long firstNonce = (long) t << 40;
+            workers.add(Thread.ofPlatform().start(() -> {
+                ProofOfWork pow = new ProofOfWork(PARAMS);
+                long nonce = firstNonce;
+                while (System.nanoTime() < start) {
+                    pow.verify(template.withNonce(nonce++));
+                }
+                long counted = 0;
+                while (System.nanoTime() < deadline) {
+                    pow.verify(template.withNonce(nonce++));
+                    counted++;
+                }
+                verified.addAndGet(counted);
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return verified.get() / seconds;
+    }
+
+    private static BlockHeader template() {
+        Hash256 filler = Hash256.fromHex("5a".repeat(32));
+        return new BlockHeader(BlockHeader.CURRENT_VERSION, 1, filler, filler, filler, 1_700_000_000L,
+                CompactTarget.fromTarget(BigInteger.ONE.shiftLeft(240)), 0);
+    }
+
+    private static Optional<Path> nativeBench() {
+        String dir = System.getProperty("numi.bench.native");
+        Path binary = dir == null ? null : Path.of(dir, "argon2_bench");
+        if (binary == null || !Files.isExecutable(binary)) {
+            System.err.println("bench: native argon2_bench not found (numi.bench.native=" + dir
+                    + "; bench/native/build.sh builds it with libargon2-dev); skipping native figures");
+            return Optional.empty();
+        }
+        return Optional.of(binary);
+    }
+
+    /** Runs the native peer for {@code seconds}; its hashes per second, or empty (with a note) on failure. */
+    private static Optional<Double> runNative(Path binary, double seconds) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(binary.toString(),
+                    Integer.toString(PARAMS.memoryKiB()), Integer.toString(PARAMS.iterations()),
+                    Integer.toString(PARAMS.parallelism()), Double.toString(seconds), "cpu")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (process.waitFor() != 0) {
+                System.err.println("bench: native argon2_bench failed; skipping native figures");
+                return Optional.empty();
+            }
+            return Optional.of(Double.parseDouble(output));
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("bench: native argon2_bench unusable (" + e + "); skipping native figures");
+            return Optional.empty();
+        }
+    }
+}

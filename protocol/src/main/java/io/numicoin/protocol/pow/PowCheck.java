@@ -1,0 +1,15 @@
+package io.numicoin.protocol.pow;
+
+/** The outcome of checking a header's proof of work ({@link ProofOfWork#verify}). */
+public enum PowCheck {
+    /** The PoW hash is at or below the header's target. */
+    VALID,
+    /** The PoW hash is above the header's target: not enough work. */
+    ABOVE_TARGET,
+    /** The header's compact target is not a canonical encoding of a target in {@code [1, 2^256)}. */
+    NON_CANONICAL_TARGET;
+
+    public boolean isValid() {
+        return this == VALID;
+    }
+}
