@@ -31,6 +31,14 @@ public final class SpendingPolicyCodec {
         return writer.toByteArray();
     }
 
+    /** Decodes exactly one policy: no trailing bytes. */
+    public static SpendingPolicy decode(byte[] bytes) throws DecodeException {
+        ByteReader reader = new ByteReader(bytes);
+        SpendingPolicy policy = read(reader);
+        reader.expectEnd("policy");
+        return policy;
+    }
+
     public static SpendingPolicy read(ByteReader reader) throws DecodeException {
         int threshold = reader.u8("policy threshold");
         int count = reader.u8("policy key count");

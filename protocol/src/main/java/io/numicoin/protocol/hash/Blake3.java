@@ -21,8 +21,16 @@ public final class Blake3 {
 
     /** {@code length} bytes of BLAKE3 extendable output of the concatenation of {@code parts}. */
     public static byte[] xof(HashDomain domain, int length, byte[]... parts) {
+        return deriveKey(domain.contextBytes(), length, parts);
+    }
+
+    /**
+     * BLAKE3 derive-key mode under any context string. Package-private: protocol code names a
+     * {@link HashDomain}; tests use this to check the official BLAKE3 test vectors.
+     */
+    static byte[] deriveKey(byte[] context, int length, byte[]... parts) {
         Blake3Digest digest = new Blake3Digest(Hash256.SIZE * 8);
-        digest.init(Blake3Parameters.context(domain.contextBytes()));
+        digest.init(Blake3Parameters.context(context));
         for (byte[] part : parts) {
             digest.update(part, 0, part.length);
         }

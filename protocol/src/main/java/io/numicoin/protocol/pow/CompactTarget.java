@@ -16,7 +16,7 @@ public record CompactTarget(int bits) {
     public boolean isCanonical() {
         int exponent = bits >>> 24;
         int mantissa = bits & 0x007f_ffff;
-        if ((bits & 0x0080_0000) != 0 || mantissa == 0 || exponent > 32) {
+        if ((bits & 0x0080_0000) != 0 || mantissa == 0 || exponent > 33) {
             return false;
         }
         BigInteger target = decode(exponent, mantissa);
