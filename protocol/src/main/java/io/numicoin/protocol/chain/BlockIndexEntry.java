@@ -9,7 +9,7 @@ import java.util.Objects;
  * A snapshot of one block in a {@link BlockTree}. The status is the one at the time the snapshot
  * was taken; ask the tree again after marking a block.
  *
- * @param parentId the previous block's id ({@link Hash256#ZERO} for genesis)
+ * @param parentId the previous block's id (for genesis, whatever its header names, normally {@link Hash256#ZERO})
  * @param cumulativeWork the sum of {@code header.target().work()} from genesis up to and including this block
  * @param firstSeen the order in which the tree first recorded this header (genesis is 0); lower was seen earlier
  */

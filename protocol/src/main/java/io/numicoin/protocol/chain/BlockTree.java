@@ -31,8 +31,9 @@ import java.util.function.Predicate;
  *
  * <p><b>Memory.</b> Entries are never removed: invalid blocks and their descendants stay (so they
  * are never fetched again) along with every stale branch. Each entry held a header whose proof of
- * work the caller checked, so the tree grows only as fast as work is spent; at roughly 1 KiB per
- * entry, a million headers (about a year at 30 s blocks) take about 1 GiB of heap at most.
+ * work the caller checked, so the tree grows only as fast as work is spent. An entry takes about
+ * 620 bytes of heap (measured on a 300,000-block chain), so a million headers, about a year at
+ * 30 s blocks, take about 600 MiB.
  */
 public final class BlockTree {
 
