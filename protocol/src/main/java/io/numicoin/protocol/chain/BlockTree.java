@@ -1,0 +1,270 @@
+package io.numicoin.protocol.chain;
+
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.block.HeaderChain;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.hash.Hash256;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Every block header a node has accepted, as a tree rooted at genesis, with fork choice: the most
+ * cumulative work wins ({@code header.target().work()} summed from genesis); between equal work the
+ * one seen first stays. The tree only keeps books: callers check headers (proof of work,
+ * difficulty, time) before {@link #addHeader} and report what happened to bodies through
+ * {@link #markDataAvailable}, {@link #markValid} and {@link #markInvalid}.
+ *
+ * <p><b>Not thread-safe.</b> A {@code BlockTree} is mutable and meant for one thread at a time; a
+ * node wraps it in its own lock. Returned entries, plans, lists and {@link #branch} views are
+ * immutable or only read links that never change, so they may be handed to other threads.
+ *
+ * <p><b>Costs</b> (n = number of entries): {@link #addHeader} O(log n); {@link #ancestor} and each
+ * {@code branch(..).atHeight} O(log n) (skip pointers); {@link #planReorg} O(log n + plan length);
+ * {@link #locator} O(log² n); best tips O(1), kept up to date on each change, except that
+ * {@link #markInvalid} rescans all entries (O(n)) when it invalidates a current best.
+ *
+ * <p><b>Memory.</b> Entries are never removed: invalid blocks and their descendants stay (so they
+ * are never fetched again) along with every stale branch. Each entry held a header whose proof of
+ * work the caller checked, so the tree grows only as fast as work is spent. An entry takes about
+ * 620 bytes of heap (measured on a 300,000-block chain), so a million headers, about a year at
+ * 30 s blocks, take about 600 MiB.
+ */
+public final class BlockTree {
+
+    /** The most headers {@link #headersAfter} returns in one answer. */
+    public static final int MAX_HEADERS_PER_MESSAGE = 2_000;
+
+    private final Map<Hash256, TreeNode> nodes = new HashMap<>();
+    private final TreeNode genesis;
+    private long nextFirstSeen;
+    private long nextDataSequence;
+    private TreeNode bestHeader;
+    private TreeNode bestCandidate;
+
+    /** A tree holding only {@code genesisHeader} (height 0), which counts as connected ({@link BlockStatus#VALID}). */
+    public BlockTree(BlockHeader genesisHeader) {
+        if (genesisHeader.height() != 0) {
+            throw new IllegalArgumentException("genesis must have height 0, got " + genesisHeader.height());
+        }
+        genesis = new TreeNode(BlockHeaderCodec.id(genesisHeader), genesisHeader, null, BlockStatus.VALID, nextFirstSeen++);
+        genesis.chainHasData = true;
+        genesis.dataSequence = nextDataSequence++;
+        nodes.put(genesis.id, genesis);
+        bestHeader = genesis;
+        bestCandidate = genesis;
+    }
+
+    /** Records a header the caller has already checked for proof of work, difficulty and time. */
+    public AddHeaderResult addHeader(BlockHeader header) {
+        Hash256 id = BlockHeaderCodec.id(header);
+        if (nodes.containsKey(id)) {
+            return new AddHeaderResult(AddHeaderResult.Outcome.ALREADY_KNOWN, id);
+        }
+        TreeNode parent = nodes.get(header.previousId());
+        if (parent == null) {
+            return new AddHeaderResult(AddHeaderResult.Outcome.UNKNOWN_PARENT, id);
+        }
+        if (header.height() != parent.height + 1) {
+            return new AddHeaderResult(AddHeaderResult.Outcome.BAD_HEIGHT, id);
+        }
+        BlockStatus status = parent.isInvalid() ? BlockStatus.INVALID_ANCESTOR : BlockStatus.HEADER_ONLY;
+        TreeNode node = new TreeNode(id, header, parent, status, nextFirstSeen++);
+        parent.addChild(node);
+        nodes.put(id, node);
+        if (node.isInvalid()) {
+            return new AddHeaderResult(AddHeaderResult.Outcome.PARENT_INVALID, id);
+        }
+        if (TreeNode.BY_HEADER_PREFERENCE.compare(node, bestHeader) > 0) {
+            bestHeader = node;
+        }
+        return new AddHeaderResult(AddHeaderResult.Outcome.ADDED, id);
+    }
+
+    /** The body of {@code id} is stored. Ignored for blocks that are invalid or already have data. */
+    public void markDataAvailable(Hash256 id) {
+        TreeNode node = require(id);
+        if (node.isInvalid() || node.status.hasData()) {
+            return;
+        }
+        node.status = BlockStatus.DATA_AVAILABLE;
+        propagateData(node);
+    }
+
+    /**
+     * {@code id} was connected successfully (which implies its body is stored).
+     *
+     * @throws IllegalStateException if the block is known to be invalid
+     */
+    public void markValid(Hash256 id) {
+        TreeNode node = require(id);
+        if (node.isInvalid()) {
+            throw new IllegalStateException("block " + id + " is " + node.status + " and cannot be valid");
+        }
+        boolean hadData = node.status.hasData();
+        node.status = BlockStatus.VALID;
+        if (!hadData) {
+            propagateData(node);
+        }
+    }
+
+    /**
+     * {@code id} failed validation: it becomes {@link BlockStatus#INVALID} and every known descendant
+     * {@link BlockStatus#INVALID_ANCESTOR}; headers added under it later are recorded the same way.
+     *
+     * @throws IllegalArgumentException if {@code id} is genesis or unknown
+     */
+    public void markInvalid(Hash256 id) {
+        TreeNode node = require(id);
+        if (node == genesis) {
+            throw new IllegalArgumentException("genesis cannot be invalid");
+        }
+        node.status = BlockStatus.INVALID;
+        node.chainHasData = false;
+        Deque<TreeNode> pending = new ArrayDeque<>(node.children());
+        while (!pending.isEmpty()) {
+            TreeNode descendant = pending.pop();
+            if (descendant.isInvalid()) {
+                continue; // its whole subtree is already invalid
+            }
+            descendant.status = BlockStatus.INVALID_ANCESTOR;
+            descendant.chainHasData = false;
+            pending.addAll(descendant.children());
+        }
+        if (bestHeader.isInvalid()) {
+            bestHeader = best(n -> !n.isInvalid(), TreeNode.BY_HEADER_PREFERENCE);
+        }
+        if (bestCandidate.isInvalid()) {
+            bestCandidate = best(n -> n.chainHasData, TreeNode.BY_BLOCK_PREFERENCE);
+        }
+    }
+
+    /** True when {@code id} is known and {@link BlockStatus#INVALID} or {@link BlockStatus#INVALID_ANCESTOR}. */
+    public boolean isKnownInvalid(Hash256 id) {
+        TreeNode node = nodes.get(id);
+        return node != null && node.isInvalid();
+    }
+
+    public boolean contains(Hash256 id) {
+        return nodes.containsKey(id);
+    }
+
+    public Optional<BlockIndexEntry> entry(Hash256 id) {
+        return Optional.ofNullable(nodes.get(id)).map(TreeNode::toEntry);
+    }
+
+    public BlockIndexEntry genesis() {
+        return genesis.toEntry();
+    }
+
+    /** Number of entries, genesis and invalid ones included. */
+    public int size() {
+        return nodes.size();
+    }
+
+    /**
+     * The tip of the most-work branch with no invalid block, bodies or not: what headers-first sync
+     * downloads bodies for. Between equal work, the header seen first.
+     */
+    public BlockIndexEntry bestHeaderTip() {
+        return bestHeader.toEntry();
+    }
+
+    /**
+     * The most-work block whose whole ancestry (itself included) has stored bodies and none invalid:
+     * the tip a node should connect to. Between equal work, the branch whose bodies were all stored
+     * first, so a connected tip is not left for an equal-work rival whose data arrives later.
+     */
+    public BlockIndexEntry bestBlockCandidate() {
+        return bestCandidate.toEntry();
+    }
+
+    /** The blocks to disconnect and connect to move from {@code currentTip} to {@code newTip}. */
+    public ReorgPlan planReorg(Hash256 currentTip, Hash256 newTip) {
+        return ReorgPlan.between(require(currentTip), require(newTip));
+    }
+
+    /**
+     * The ancestor of {@code id} at {@code height} ({@code id} itself at its own height), O(log n).
+     *
+     * @throws IllegalArgumentException if {@code id} is unknown or {@code height} outside [0, its height]
+     */
+    public BlockIndexEntry ancestor(Hash256 id, long height) {
+        return require(id).ancestor(height).toEntry();
+    }
+
+    /** True when {@code ancestorId} is {@code id} or one of its ancestors (false when either is unknown). */
+    public boolean isOnBranch(Hash256 ancestorId, Hash256 id) {
+        TreeNode ancestor = nodes.get(ancestorId);
+        TreeNode node = nodes.get(id);
+        return ancestor != null && node != null && node.descendsFrom(ancestor);
+    }
+
+    /** The branch from genesis to {@code tipId}, for difficulty and time rules. */
+    public HeaderChain branch(Hash256 tipId) {
+        return new BranchView(require(tipId));
+    }
+
+    /**
+     * A block locator for {@code tipId}: the tip and its 9 parents, then ancestors at doubling
+     * distances, always ending at genesis.
+     */
+    public List<Hash256> locator(Hash256 tipId) {
+        return BlockLocators.locator(require(tipId));
+    }
+
+    /** The first id of a peer's {@code locator} that is on the branch ending at {@code ourTip}. */
+    public Optional<Hash256> findFork(List<Hash256> locator, Hash256 ourTip) {
+        return BlockLocators.findFork(nodes, locator, require(ourTip));
+    }
+
+    /**
+     * Headers to serve a peer: up to {@code max} (capped at {@link #MAX_HEADERS_PER_MESSAGE}) headers
+     * of the branch ending at {@code ourTip}, ascending, starting just above {@code forkId} — or,
+     * when {@code forkId} is on another branch, just above where that branch leaves ours.
+     */
+    public List<BlockHeader> headersAfter(Hash256 forkId, Hash256 ourTip, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative: " + max);
+        }
+        return BlockLocators.headersAfter(require(forkId), require(ourTip), Math.min(max, MAX_HEADERS_PER_MESSAGE));
+    }
+
+    private void propagateData(TreeNode from) {
+        if (from.parent == null || !from.parent.chainHasData) {
+            return;
+        }
+        Deque<TreeNode> pending = new ArrayDeque<>();
+        pending.add(from);
+        while (!pending.isEmpty()) {
+            TreeNode node = pending.poll();
+            node.chainHasData = true;
+            node.dataSequence = nextDataSequence++;
+            if (TreeNode.BY_BLOCK_PREFERENCE.compare(node, bestCandidate) > 0) {
+                bestCandidate = node;
+            }
+            for (TreeNode child : node.children()) {
+                if (child.status.hasData() && !child.chainHasData) {
+                    pending.add(child);
+                }
+            }
+        }
+    }
+
+    private TreeNode best(Predicate<TreeNode> eligible, Comparator<TreeNode> preference) {
+        return nodes.values().stream().filter(eligible).max(preference).orElse(genesis);
+    }
+
+    private TreeNode require(Hash256 id) {
+        TreeNode node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("unknown block " + id);
+        }
+        return node;
+    }
+}
