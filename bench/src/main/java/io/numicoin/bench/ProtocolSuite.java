@@ -10,6 +10,7 @@ final class ProtocolSuite {
 
     static List<BenchPart> parts() {
         return List.of(
+                new MlDsaBench()
         );
     }
 }
