@@ -2,7 +2,7 @@ package io.numicoin.bench;
 
 import java.util.List;
 
-/** {@code bench/run protocol}: signatures, Argon2id, header PoW, block validation. */
+/** {@code bench/run protocol}: signatures, Argon2id, header PoW, state hashing, block validation. */
 final class ProtocolSuite {
 
     private ProtocolSuite() {
@@ -10,6 +10,7 @@ final class ProtocolSuite {
 
     static List<BenchPart> parts() {
         return List.of(
+                new MlDsaBench(),
                 new Argon2Bench(),
                 new StateHashBench(),
                 new BlockValidationBench()
