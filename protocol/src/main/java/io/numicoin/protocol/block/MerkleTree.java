@@ -33,7 +33,12 @@ public final class MerkleTree {
 
     /** The leaf hash of one transaction; callers may hash leaves in parallel and pass them to {@link #rootOfLeaves}. */
     public static Hash256 leaf(Transaction tx) {
-        return Blake3.hash(HashDomain.MERKLE_LEAF, TransactionCodec.encode(tx));
+        return leafOfEncoding(TransactionCodec.encode(tx));
+    }
+
+    /** The leaf of a transaction whose full encoding the caller already has. */
+    public static Hash256 leafOfEncoding(byte[] encodedTransaction) {
+        return Blake3.hash(HashDomain.MERKLE_LEAF, encodedTransaction);
     }
 
     public static Hash256 node(Hash256 left, Hash256 right) {

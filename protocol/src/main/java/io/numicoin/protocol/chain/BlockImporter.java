@@ -1,0 +1,220 @@
+package io.numicoin.protocol.chain;
+
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.state.UndoData;
+import io.numicoin.protocol.validation.BlockBodyRules;
+import io.numicoin.protocol.validation.BlockRejectReason;
+import io.numicoin.protocol.validation.BlockRejection;
+import io.numicoin.protocol.validation.ConnectResult;
+import io.numicoin.protocol.validation.HeaderRules;
+import io.numicoin.protocol.validation.StateRules;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where blocks meet the chain: checks a block's header and body, stores it, keeps the active
+ * chain on the branch with the most work (disconnecting with undo data and connecting with full
+ * state validation, one block at a time), remembers invalid blocks and their descendants, and
+ * adopts orphans when their parent arrives. Storage is behind {@link ChainStore}; time is passed
+ * in. Not thread-safe: a node calls it from one thread (or under one lock).
+ */
+public final class BlockImporter {
+
+    private static final int REMEMBERED_REJECTIONS = 10_000;
+
+    private final BlockTree tree;
+    private final ChainStore store;
+    private final OrphanPool<Block> orphans;
+    private final HeaderRules headerRules;
+    private final BlockBodyRules bodyRules;
+    private final StateRules stateRules;
+    /** Why recently rejected blocks were rejected, so a repeat import gets the original reason. */
+    private final Map<Hash256, BlockRejection> rejections = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash256, BlockRejection> eldest) {
+            return size() > REMEMBERED_REJECTIONS;
+        }
+    };
+
+    public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<Block> orphans,
+            HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules) {
+        this.tree = tree;
+        this.store = store;
+        this.orphans = orphans;
+        this.headerRules = headerRules;
+        this.bodyRules = bodyRules;
+        this.stateRules = stateRules;
+    }
+
+    /** Imports one block and any orphans waiting on it. */
+    public BlockImportResult importBlock(Block block, long nowSeconds) {
+        orphans.expire(nowSeconds);
+        List<ChainChange> changes = new ArrayList<>();
+        BlockImportResult first = importOne(block, nowSeconds, changes);
+        // Orphans waiting on a block the tree now knows are imported too: connected if it is
+        // valid, rejected as INVALID_ANCESTOR (and remembered) if it is not.
+        Deque<Hash256> parents = new ArrayDeque<>();
+        if (first.outcome() != BlockImportResult.Outcome.ORPHANED && tree.contains(first.id())) {
+            parents.add(first.id());
+        }
+        while (!parents.isEmpty()) {
+            for (Block child : orphans.takeChildren(parents.poll())) {
+                BlockImportResult result = importOne(child, nowSeconds, changes);
+                if (tree.contains(result.id())) {
+                    parents.add(result.id());
+                }
+            }
+        }
+        BlockImportResult.Outcome outcome = first.outcome();
+        Optional<BlockRejection> rejection = first.rejection();
+        if (outcome == BlockImportResult.Outcome.CONNECTED || outcome == BlockImportResult.Outcome.SIDE_BRANCH) {
+            // Adopted orphans may have moved the tip since: report where this block ended up.
+            if (tree.isKnownInvalid(first.id())) {
+                outcome = BlockImportResult.Outcome.INVALID;
+                rejection = Optional.of(knownInvalid(first.id()));
+            } else {
+                outcome = tree.isOnBranch(first.id(), store.tip())
+                        ? BlockImportResult.Outcome.CONNECTED : BlockImportResult.Outcome.SIDE_BRANCH;
+            }
+        }
+        return new BlockImportResult(outcome, first.id(), rejection, changes);
+    }
+
+    /** Checks and records a header without its body (headers-first sync). */
+    public Optional<BlockRejection> importHeader(BlockHeader header, long nowSeconds) {
+        Hash256 id = BlockHeaderCodec.id(header);
+        if (tree.contains(id)) {
+            return tree.isKnownInvalid(id) ? Optional.of(knownInvalid(id)) : Optional.empty();
+        }
+        if (!tree.contains(header.previousId())) {
+            return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "unknown parent " + header.previousId()));
+        }
+        return admitHeader(header, id, nowSeconds);
+    }
+
+    private BlockImportResult importOne(Block block, long nowSeconds, List<ChainChange> changes) {
+        BlockHeader header = block.header();
+        Hash256 id = BlockHeaderCodec.id(header);
+        Optional<BlockIndexEntry> known = tree.entry(id);
+        if (known.isPresent() && known.get().status().isInvalid()) {
+            return invalid(id, knownInvalid(id), changes);
+        }
+        if (known.isPresent() && known.get().status().hasData()) {
+            return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
+        }
+        if (known.isEmpty()) {
+            if (!tree.contains(header.previousId())) {
+                return orphan(block, id, nowSeconds, changes);
+            }
+            Optional<BlockRejection> headerRejection = admitHeader(header, id, nowSeconds);
+            if (headerRejection.isPresent()) {
+                return invalid(id, headerRejection.get(), changes);
+            }
+        }
+        Optional<BlockRejection> bodyRejection = bodyRules.check(block);
+        if (bodyRejection.isPresent()) {
+            if (bodyRejection.get().reason().invalidatesHeader()) {
+                tree.markInvalid(id);
+                rejections.put(id, bodyRejection.get());
+            }
+            return invalid(id, bodyRejection.get(), changes);
+        }
+        store.storeBlock(id, block);
+        tree.markDataAvailable(id);
+        activateBestChain(changes);
+        if (tree.isKnownInvalid(id)) {
+            return invalid(id, knownInvalid(id), changes);
+        }
+        BlockImportResult.Outcome outcome = tree.isOnBranch(id, store.tip())
+                ? BlockImportResult.Outcome.CONNECTED : BlockImportResult.Outcome.SIDE_BRANCH;
+        return new BlockImportResult(outcome, id, Optional.empty(), changes);
+    }
+
+    /** Header rules against the parent's branch, then into the tree. */
+    private Optional<BlockRejection> admitHeader(BlockHeader header, Hash256 id, long nowSeconds) {
+        if (tree.isKnownInvalid(header.previousId())) {
+            tree.addHeader(header);
+            return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent " + header.previousId() + " is invalid"));
+        }
+        Optional<BlockRejection> rejection = headerRules.check(header, tree.branch(header.previousId()), nowSeconds);
+        if (rejection.isPresent()) {
+            return rejection;
+        }
+        AddHeaderResult added = tree.addHeader(header);
+        return switch (added.outcome()) {
+            case ADDED, ALREADY_KNOWN -> Optional.empty();
+            case BAD_HEIGHT -> Optional.of(BlockRejection.of(BlockRejectReason.BAD_HEIGHT, "height " + header.height()));
+            case PARENT_INVALID -> Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent is invalid"));
+            case UNKNOWN_PARENT -> throw new IllegalStateException("parent of " + id + " vanished from the tree");
+        };
+    }
+
+    /** Moves the active chain to the best candidate, trying the next best whenever a block fails. */
+    private void activateBestChain(List<ChainChange> changes) {
+        while (true) {
+            BlockIndexEntry candidate = tree.bestBlockCandidate();
+            if (candidate.id().equals(store.tip())) {
+                return;
+            }
+            ReorgPlan plan = tree.planReorg(store.tip(), candidate.id());
+            for (Hash256 id : plan.disconnect()) {
+                Block block = storedBlock(id);
+                UndoData undo = store.undo(id).orElseThrow(() -> new IllegalStateException("no undo data for connected block " + id));
+                store.disconnect(id, block, undo);
+                changes.add(new ChainChange(ChainChange.Kind.DISCONNECTED, id, block.height()));
+            }
+            for (Hash256 id : plan.connect()) {
+                Block block = storedBlock(id);
+                ConnectResult result = stateRules.apply(block, store.state());
+                if (result instanceof ConnectResult.Rejected rejected) {
+                    tree.markInvalid(id);
+                    rejections.put(id, rejected.rejection());
+                    break;
+                }
+                ConnectResult.Connected connected = (ConnectResult.Connected) result;
+                store.connect(id, block, connected.diff(), connected.undo());
+                tree.markValid(id);
+                changes.add(new ChainChange(ChainChange.Kind.CONNECTED, id, block.height()));
+            }
+        }
+    }
+
+    private BlockImportResult orphan(Block block, Hash256 id, long nowSeconds, List<ChainChange> changes) {
+        if (orphans.contains(id)) {
+            return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
+        }
+        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), block, nowSeconds);
+        return new BlockImportResult(BlockImportResult.Outcome.ORPHANED, id, Optional.empty(), changes);
+    }
+
+    private Block storedBlock(Hash256 id) {
+        return store.block(id).orElseThrow(() -> new IllegalStateException("block " + id + " is marked available but not stored"));
+    }
+
+    private BlockRejection knownInvalid(Hash256 id) {
+        BlockRejection original = rejections.get(id);
+        return original != null ? original
+                : BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "block " + id + " is known to be invalid or to descend from one");
+    }
+
+    private static BlockImportResult invalid(Hash256 id, BlockRejection rejection, List<ChainChange> changes) {
+        return new BlockImportResult(BlockImportResult.Outcome.INVALID, id, Optional.of(rejection), changes);
+    }
+
+    public Hash256 tip() {
+        return store.tip();
+    }
+
+    public BlockTree tree() {
+        return tree;
+    }
+}
