@@ -106,7 +106,7 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
         }
         if (protocol == null) {
             if (negotiation != null && !negotiation.isDone()) {
-                outcome.failed(Negotiation.Failure.PROTOCOL_ERROR, "stream reset during negotiation");
+                outcome.failed(Negotiation.Failure.STREAM_RESET, "stream reset during negotiation");
             }
             return;
         }
