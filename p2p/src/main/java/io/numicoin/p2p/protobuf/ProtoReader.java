@@ -129,7 +129,7 @@ public final class ProtoReader {
 
     private int readLength(int maxLength) throws ProtobufException {
         long length = readRawVarint();
-        if (length > maxLength) {
+        if (length < 0 || length > maxLength) { // a 10-byte varint can come out negative
             throw new ProtobufException("field " + field + " is " + length + " bytes, limit " + maxLength);
         }
         if (length > end - position) {

@@ -55,6 +55,8 @@ class ProtoReaderTest {
         assertThatThrownBy(() -> readAll("0b")).hasMessageContaining("wire type 3");
         assertThatThrownBy(() -> readAll("00")).hasMessageContaining("field number");
         assertThatThrownBy(() -> readAll("08ffffffffffffffffffff01")).hasMessageContaining("10 bytes");
+        // a length whose 10-byte varint sets the sign bit (found by fuzzing)
+        assertThatThrownBy(() -> readAll("0a80808080808080808001")).isInstanceOf(ProtobufException.class);
         assertThatThrownBy(() -> new ProtoReaderTestHelper("0a0461626364").readBytesLimited(3)).hasMessageContaining("limit 3");
         assertThatThrownBy(() -> new ProtoReaderTestHelper("0a02c328").readString()).hasMessageContaining("UTF-8");
     }
