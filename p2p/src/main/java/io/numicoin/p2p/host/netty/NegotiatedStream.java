@@ -42,6 +42,7 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
     private StreamListener listener;
     private byte[] leftover;
     private boolean resetSeen;
+    private boolean pausedByApplication;
     private boolean remoteClosedPending;
 
     NegotiatedStream(YamuxStream yamux, MuxedConnection connection, EventLoop loop) {
@@ -167,12 +168,9 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
                 listener.onReset(this);
                 return;
             }
-            if (leftover != null) {
-                byte[] data = leftover;
-                leftover = null;
-                deliver(data);
+            if (!pausedByApplication) {
+                startReading();
             }
-            yamux.resume();
         });
     }
 
@@ -212,16 +210,30 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
 
     @Override
     public void pauseReading() {
-        run(yamux::pause);
+        run(() -> {
+            pausedByApplication = true;
+            yamux.pause();
+        });
     }
 
     @Override
     public void resumeReading() {
         run(() -> {
+            pausedByApplication = false;
             if (listener != null) {
-                yamux.resume();
+                startReading();
             }
         });
+    }
+
+    /** Delivers bytes left over from the negotiation, then lets the yamux stream deliver. */
+    private void startReading() {
+        if (leftover != null) {
+            byte[] data = leftover;
+            leftover = null;
+            deliver(data);
+        }
+        yamux.resume();
     }
 
     @Override

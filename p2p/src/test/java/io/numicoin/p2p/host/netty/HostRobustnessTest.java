@@ -142,4 +142,17 @@ class HostRobustnessTest {
             assertThat(raw.closedByPeerWithin(PROMPTLY)).isTrue();
         }
     }
+
+    @Test
+    void aPeerThatIgnoresKeepAlivePingsIsClosed() throws Exception {
+        try (NettyHost pinging = NettyHost.create(NodeIdentity.generate(),
+                HostConfig.defaults().withKeepAliveInterval(Duration.ofMillis(200)));
+                RawClient raw = RawClient.connect(pinging.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(5, TimeUnit.SECONDS))) {
+            raw.selectInTheClear("/noise");
+            raw.handshake(NodeIdentity.generate());
+            raw.selectEncrypted("/yamux/1.0.0");
+            // never answers: the first ping goes out after 200 ms, the next tick finds it unanswered
+            assertThat(raw.closedByPeerWithin(PROMPTLY)).isTrue();
+        }
+    }
 }

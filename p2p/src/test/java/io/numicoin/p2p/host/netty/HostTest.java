@@ -196,4 +196,50 @@ class HostTest {
             assertFailure(cConn.newStream(PingService.PROTOCOL), StreamException.class, StreamException.Kind.STREAM_LIMIT);
         }
     }
+
+    @Test
+    void aPausedReaderHoldsTheWriterAtTheWindow() throws Exception {
+        a = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults());
+        b = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults());
+        ProtocolId sink = ProtocolId.of("/test/sink/1");
+        CompletableFuture<io.numicoin.p2p.host.Stream> served = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        b.setStreamHandler(sink, stream -> {
+            stream.pauseReading();
+            stream.setListener((s, data) -> received.addAndGet(data.length));
+            served.complete(stream);
+        });
+        Connection conn = a.dial(listening(b)).get(5, TimeUnit.SECONDS);
+        io.numicoin.p2p.host.Stream stream = conn.newStream(sink).get(5, TimeUnit.SECONDS);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            writes.add(stream.write(new byte[64 * 1024]));
+        }
+        io.numicoin.p2p.host.Stream remote = served.get(5, TimeUnit.SECONDS);
+        // the 256 KiB window (less the few bytes of protocol negotiation) takes three writes whole
+        writes.get(2).get(5, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertThat(writes.get(3)).isNotDone(); // the rest waits for a window update
+        assertThat(writes.get(7)).isNotDone();
+        assertThat(received.get()).isZero();
+
+        remote.resumeReading();
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (received.get() < 512 * 1024 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(received.get()).isEqualTo(512 * 1024);
+    }
+
+    @Test
+    void keepAlivePingsKeepAnIdleConnectionOpen() throws Exception {
+        HostConfig fast = HostConfig.defaults().withKeepAliveInterval(Duration.ofMillis(100));
+        a = NettyHost.create(NodeIdentity.generate(), fast);
+        b = NettyHost.create(NodeIdentity.generate(), fast);
+        Connection conn = a.dial(listening(b)).get(5, TimeUnit.SECONDS);
+        Thread.sleep(600); // several ping rounds each way
+        assertThat(conn.isOpen()).isTrue();
+        assertThat(a.ping().ping(conn).get(5, TimeUnit.SECONDS)).isPositive();
+    }
 }
