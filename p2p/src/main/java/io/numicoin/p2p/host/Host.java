@@ -31,6 +31,12 @@ public interface Host extends AutoCloseable {
     /** Opens a stream to an already connected peer (see {@link Connection#newStream}). */
     CompletableFuture<Stream> newStream(PeerId peer, ProtocolId protocol);
 
+    /** Opens a stream to a connected peer, negotiating the first of {@code protocols} it supports. */
+    default CompletableFuture<Stream> newStream(PeerId peer, List<ProtocolId> protocols) {
+        return connection(peer).map(c -> c.newStream(protocols)).orElseGet(() -> CompletableFuture.failedFuture(
+                new StreamException(StreamException.Kind.CONNECTION_CLOSED, "not connected to " + peer)));
+    }
+
     /** An open connection to {@code peer}, if there is one. */
     Optional<Connection> connection(PeerId peer);
 

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Stream {
 
-    /** Largest frame {@link #writeFrame} sends and {@link FrameListener#frames} accepts by default. */
+    /** A sensible frame bound for {@link FrameListener#frames} when a protocol sets none of its own. */
     int DEFAULT_MAX_FRAME = 1 << 20;
 
     ProtocolId protocol();
