@@ -150,13 +150,15 @@ public final class PeerScore {
     /** Another copy of a message already seen arrived from {@code from}. */
     public void duplicateMessage(PeerId from, Blob id, String topic) {
         Record record = deliveries.get(id, clock.millis());
-        if (!record.peers.add(from)) {
-            return;
-        }
         switch (record.status) {
-            case VALID -> markDuplicateDelivery(from, topic, record, false);
+            case PENDING -> record.peers.add(from);
+            case VALID -> {
+                if (record.peers.add(from)) {
+                    markDuplicateDelivery(from, topic, record, false);
+                }
+            }
             case INVALID -> markInvalidDelivery(from, topic);
-            case PENDING, IGNORED -> { }
+            case IGNORED -> { }
         }
     }
 
