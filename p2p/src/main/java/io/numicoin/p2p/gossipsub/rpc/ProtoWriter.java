@@ -22,11 +22,6 @@ final class ProtoWriter {
         return buffer;
     }
 
-    /** The buffer after a prefix was written; the caller fills the rest. */
-    byte[] finishPartial() {
-        return buffer;
-    }
-
     void varint(long value) {
         while ((value & ~0x7FL) != 0) {
             buffer[position++] = (byte) ((value & 0x7F) | 0x80);

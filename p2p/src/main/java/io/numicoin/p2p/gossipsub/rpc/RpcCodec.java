@@ -2,8 +2,8 @@ package io.numicoin.p2p.gossipsub.rpc;
 
 /**
  * The pubsub RPC protobuf codec (libp2p/specs pubsub/README.md and gossipsub v1.0/v1.1): a bounded
- * decoder for untrusted bytes and a canonical encoder. Framing (the unsigned-varint length prefix)
- * is {@link RpcFraming}'s job.
+ * decoder for untrusted bytes and a canonical encoder. The unsigned-varint length prefix of each
+ * RPC on a stream is the stream reader's job ({@code io.numicoin.p2p.gossipsub.host}).
  */
 public final class RpcCodec {
 

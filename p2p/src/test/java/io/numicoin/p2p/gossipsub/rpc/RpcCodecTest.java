@@ -9,7 +9,6 @@ import io.numicoin.p2p.gossipsub.rpc.ControlMessage.IWant;
 import io.numicoin.p2p.gossipsub.rpc.ControlMessage.PeerInfo;
 import io.numicoin.p2p.gossipsub.rpc.ControlMessage.Prune;
 import io.numicoin.p2p.gossipsub.rpc.RpcDecodeException.Reason;
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
@@ -134,24 +133,6 @@ class RpcCodecTest {
                 Reason.TOO_MANY_ENTRIES);
         Message bigSignature = new Message(null, Blob.EMPTY, null, "t", Blob.of(new byte[17]), null);
         assertReason(strict, encode(Rpc.ofMessages(List.of(bigSignature))), Reason.FIELD_TOO_LARGE);
-    }
-
-    @Test
-    void framingPrefixesTheLengthAndRefusesOversizeBeforeReadingTheBody() throws RpcDecodeException {
-        byte[] framed = RpcFraming.frame(new byte[300]);
-        assertThat(HEX.formatHex(framed, 0, 2)).isEqualTo("ac02");
-        ByteBuffer in = ByteBuffer.wrap(framed);
-        assertThat(RpcFraming.readLength(in, 300)).isEqualTo(300);
-        assertThat(in.position()).isEqualTo(2);
-        ByteBuffer partial = ByteBuffer.wrap(new byte[] {(byte) 0xac});
-        assertThat(RpcFraming.readLength(partial, 300)).isEqualTo(RpcFraming.INCOMPLETE);
-        assertThat(partial.position()).isZero();
-        assertThatThrownBy(() -> RpcFraming.readLength(ByteBuffer.wrap(framed), 299))
-                .isInstanceOfSatisfying(RpcDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.RPC_TOO_LARGE));
-        assertThatThrownBy(() -> RpcFraming.readLength(ByteBuffer.wrap(HEX.parseHex("8000")), 300))
-                .isInstanceOfSatisfying(RpcDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_VARINT));
     }
 
     private static byte[] encode(Rpc rpc) {
