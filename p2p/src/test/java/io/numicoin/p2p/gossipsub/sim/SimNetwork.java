@@ -1,6 +1,7 @@
 package io.numicoin.p2p.gossipsub.sim;
 
 import io.numicoin.p2p.gossipsub.GossipConfig;
+import io.numicoin.p2p.gossipsub.GossipListener;
 import io.numicoin.p2p.gossipsub.GossipProtocol;
 import io.numicoin.p2p.gossipsub.GossipRouter;
 import io.numicoin.p2p.gossipsub.MessageSigner;
@@ -82,12 +83,23 @@ public final class SimNetwork {
     }
 
     public SimNode addNode(PeerId id, GossipConfig config, MessageSigner signer) {
+        return addNode(id, config, signer, GossipListener.NONE);
+    }
+
+    public SimNode addNode(GossipConfig config, GossipListener listener) {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return addNode(PeerId.fromEd25519PublicKey(key), config, null, listener);
+    }
+
+    public SimNode addNode(PeerId id, GossipConfig config, MessageSigner signer, GossipListener listener) {
         int index = nodes.size();
         SimNode node = new SimNode(id, address(index));
         GossipRouter.Builder builder = GossipRouter.builder(id, config, (to, rpc) -> send(id, to, rpc))
                 .clock(clock)
                 .random(new Random(random.nextLong()))
-                .executor(task -> schedule(0, task));
+                .executor(task -> schedule(0, task))
+                .listener(listener);
         if (signer != null) {
             builder.signer(signer);
         }
