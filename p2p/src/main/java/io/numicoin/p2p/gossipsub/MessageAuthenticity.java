@@ -4,13 +4,10 @@ import io.numicoin.p2p.gossipsub.rpc.Blob;
 import io.numicoin.p2p.gossipsub.rpc.Message;
 import io.numicoin.p2p.gossipsub.rpc.RpcCodec;
 import io.numicoin.p2p.peer.PeerId;
+import io.numicoin.p2p.identity.Libp2pPublicKey;
+import io.numicoin.p2p.protobuf.ProtobufException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Enforces a {@link SignaturePolicy} on received messages and signs own ones. The signature covers
@@ -33,9 +30,6 @@ public final class MessageAuthenticity {
     }
 
     private static final byte[] PREFIX = "libp2p-pubsub:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X509_ED25519 = HexFormat.of().parseHex("302a300506032b6570032100");
-    /** Protobuf PublicKey { Type: Ed25519, Data: 32 bytes } header. */
-    private static final byte[] ED25519_KEY_HEADER = {0x08, 0x01, 0x12, 0x20};
 
     private MessageAuthenticity() {
     }
@@ -47,18 +41,11 @@ public final class MessageAuthenticity {
         if (m.from() == null || m.seqno() == null || m.signature() == null || m.seqno().size() != 8) {
             return Check.MISSING_AUTH_FIELDS;
         }
-        byte[] rawKey = authorKey(m);
-        if (rawKey == null) {
+        Libp2pPublicKey key = authorKey(m);
+        if (key == null) {
             return Check.BAD_AUTHOR_KEY;
         }
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509(rawKey))));
-            verifier.update(signingPayload(m));
-            return verifier.verify(m.signature().toArray()) ? Check.VALID : Check.INVALID_SIGNATURE;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return Check.INVALID_SIGNATURE;
-        }
+        return key.verify(signingPayload(m), m.signature().toArray()) ? Check.VALID : Check.INVALID_SIGNATURE;
     }
 
     /** The author's peer id, if {@code from} is a well-formed one. */
@@ -86,31 +73,21 @@ public final class MessageAuthenticity {
         return payload;
     }
 
-    /** The raw Ed25519 key of the author, or null if there is none we accept. */
-    private static byte[] authorKey(Message m) {
+    /** The author's key (from {@code key}, or inlined in an identity-multihash peer id), or null. */
+    private static Libp2pPublicKey authorKey(Message m) {
         byte[] from = m.from().toArray();
-        if (m.key() != null) {
-            byte[] key = m.key().toArray();
-            if (!isEd25519PublicKey(key, 0, key.length)) {
-                return null;
+        try {
+            if (m.key() != null) {
+                Libp2pPublicKey key = Libp2pPublicKey.decode(m.key().toArray());
+                return Arrays.equals(key.peerId().toBytes(), from) ? key : null;
             }
-            byte[] raw = Arrays.copyOfRange(key, 4, 36);
-            return Arrays.equals(PeerId.fromEd25519PublicKey(raw).toBytes(), from) ? raw : null;
-        }
-        // identity multihash: 0x00, length 36, then the protobuf PublicKey
-        if (from.length == 38 && from[0] == 0x00 && from[1] == 36 && isEd25519PublicKey(from, 2, 36)) {
-            return Arrays.copyOfRange(from, 6, 38);
+            // identity multihash: code 0x00, a one-byte length, then the protobuf PublicKey
+            if (from.length > 2 && from[0] == 0x00 && (from[1] & 0xFF) == from.length - 2) {
+                return Libp2pPublicKey.decode(Arrays.copyOfRange(from, 2, from.length));
+            }
+        } catch (ProtobufException | IllegalArgumentException e) {
+            return null;
         }
         return null;
-    }
-
-    private static boolean isEd25519PublicKey(byte[] bytes, int offset, int length) {
-        return length == 36 && Arrays.equals(bytes, offset, offset + 4, ED25519_KEY_HEADER, 0, 4);
-    }
-
-    private static byte[] x509(byte[] rawKey) {
-        byte[] encoded = Arrays.copyOf(X509_ED25519, X509_ED25519.length + 32);
-        System.arraycopy(rawKey, 0, encoded, X509_ED25519.length, 32);
-        return encoded;
     }
 }

@@ -1,5 +1,6 @@
 package io.numicoin.p2p.gossipsub;
 
+import io.numicoin.p2p.identity.NodeIdentity;
 import io.numicoin.p2p.peer.PeerId;
 
 /** Signs own messages under {@link SignaturePolicy#STRICT_SIGN} with the node's identity key. */
@@ -10,4 +11,19 @@ public interface MessageSigner {
 
     /** The signature over {@code payload} ({@code "libp2p-pubsub:" ‖ message without signature and key}). */
     byte[] sign(byte[] payload);
+
+    /** Signs with the node's Ed25519 identity (the key its peer id inlines). */
+    static MessageSigner of(NodeIdentity identity) {
+        return new MessageSigner() {
+            @Override
+            public PeerId author() {
+                return identity.peerId();
+            }
+
+            @Override
+            public byte[] sign(byte[] payload) {
+                return identity.sign(payload);
+            }
+        };
+    }
 }

@@ -13,9 +13,8 @@ import io.numicoin.p2p.gossipsub.score.TopicScoreParams;
 import io.numicoin.p2p.gossipsub.sim.RecordingValidator;
 import io.numicoin.p2p.gossipsub.sim.SimNetwork;
 import io.numicoin.p2p.gossipsub.sim.SimNode;
+import io.numicoin.p2p.identity.NodeIdentity;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,13 +27,13 @@ class StrictSignTest {
 
     private static final String TOPIC = "signed";
 
-    private static Ed25519MessageSigner signer() throws GeneralSecurityException {
-        return new Ed25519MessageSigner(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+    private static MessageSigner signer() {
+        return MessageSigner.of(NodeIdentity.generate());
     }
 
     @Test
     void signedMessagesVerifyAndCarryTheAuthor() throws Exception {
-        Ed25519MessageSigner signer = signer();
+        MessageSigner signer = signer();
         Message unsigned = new Message(Blob.of(signer.author().toBytes()), Blob.ofHex("cafe"),
                 Blob.ofHex("0000000000000007"), TOPIC, null, null);
         Message signed = MessageAuthenticity.sign(unsigned, signer);
@@ -71,7 +70,7 @@ class StrictSignTest {
         List<SimNode> nodes = new ArrayList<>();
         List<RecordingValidator> validators = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Ed25519MessageSigner signer = signer();
+            MessageSigner signer = signer();
             SimNode node = network.addNode(signer.author(), config, signer);
             RecordingValidator validator = RecordingValidator.accepting(network);
             node.router().subscribe(TOPIC, validator);

@@ -79,17 +79,7 @@ class GossipInteropIT {
         NodeIdentity identity = NodeIdentity.generate();
         host = NettyHost.create(identity, HostConfig.defaults());
         host.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(5, TimeUnit.SECONDS);
-        MessageSigner signer = policy == SignaturePolicy.STRICT_SIGN ? new MessageSigner() {
-            @Override
-            public PeerId author() {
-                return identity.peerId();
-            }
-
-            @Override
-            public byte[] sign(byte[] payload) {
-                return identity.sign(payload);
-            }
-        } : null;
+        MessageSigner signer = policy == SignaturePolicy.STRICT_SIGN ? MessageSigner.of(identity) : null;
         service = GossipsubService.start(host, GossipConfig.defaults(policy), signer, GossipListener.NONE);
         service.subscribe(TOPIC, m -> {
             received.add(m);

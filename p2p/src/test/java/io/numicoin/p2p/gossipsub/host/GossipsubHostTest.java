@@ -47,17 +47,7 @@ class GossipsubHostTest {
         NodeIdentity identity = NodeIdentity.generate();
         NettyHost host = NettyHost.create(identity, HostConfig.defaults());
         host.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(5, TimeUnit.SECONDS);
-        MessageSigner signer = new MessageSigner() {
-            @Override
-            public PeerId author() {
-                return identity.peerId();
-            }
-
-            @Override
-            public byte[] sign(byte[] payload) {
-                return identity.sign(payload);
-            }
-        };
+        MessageSigner signer = MessageSigner.of(identity);
         GossipsubService service = GossipsubService.start(host, GossipConfig.defaults(SignaturePolicy.STRICT_SIGN),
                 signer, GossipListener.NONE);
         List<ReceivedMessage> inbox = new CopyOnWriteArrayList<>();
