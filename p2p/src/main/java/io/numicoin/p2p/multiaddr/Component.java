@@ -2,6 +2,7 @@ package io.numicoin.p2p.multiaddr;
 
 import io.numicoin.p2p.peer.Base58;
 import io.numicoin.p2p.peer.PeerId;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,8 @@ public record Component(Protocol protocol, byte[] value) {
             throw new IllegalStateException(protocol + " has no IP address");
         }
         try {
-            return InetAddress.getByAddress(value);
+            // Inet6Address keeps an IPv4-mapped address in its IPv6 form
+            return protocol == Protocol.IP6 ? Inet6Address.getByAddress(null, value, null) : InetAddress.getByAddress(value);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

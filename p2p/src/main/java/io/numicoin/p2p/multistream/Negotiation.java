@@ -34,6 +34,8 @@ public interface Negotiation {
         /** Every proposal was refused. */
         NOT_SUPPORTED,
         /** The peer sent something multistream-select does not allow. */
-        PROTOCOL_ERROR
+        PROTOCOL_ERROR,
+        /** The stream under the negotiation was reset or closed. */
+        STREAM_RESET
     }
 }

@@ -116,7 +116,7 @@ public final class ProtoReader {
             case WIRE_VARINT -> readRawVarint();
             case WIRE_FIXED64 -> advance(8);
             case WIRE_FIXED32 -> advance(4);
-            case WIRE_LENGTH_DELIMITED -> advance(readLength(end - position));
+            case WIRE_LENGTH_DELIMITED -> advance(readLength(Integer.MAX_VALUE));
             default -> throw new ProtobufException("cannot skip wire type " + wireType);
         }
     }
@@ -129,7 +129,7 @@ public final class ProtoReader {
 
     private int readLength(int maxLength) throws ProtobufException {
         long length = readRawVarint();
-        if (length > maxLength) {
+        if (length < 0 || length > maxLength) { // a 10-byte varint can come out negative
             throw new ProtobufException("field " + field + " is " + length + " bytes, limit " + maxLength);
         }
         if (length > end - position) {

@@ -2,6 +2,7 @@ package io.numicoin.p2p.host.netty;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.numicoin.p2p.host.ProtocolId;
 import io.numicoin.p2p.identity.NodeIdentity;
 import io.numicoin.p2p.multistream.ChannelNegotiationHandler;
@@ -10,11 +11,14 @@ import io.numicoin.p2p.mux.yamux.YamuxSession;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.security.noise.NoiseHandshakeHandler;
 import io.numicoin.p2p.security.noise.NoiseTransportCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upgrades a raw TCP channel to a libp2p connection: multistream-select {@code /noise}, the Noise XX
  * handshake, multistream-select {@code /yamux/1.0.0} inside the secure channel, then a yamux
- * session. Each stage installs the next behind itself and leaves.
+ * session. Each stage installs the next behind itself and leaves. A last handler turns any
+ * exception (a reset socket, a decoder failure) into a debug line and a close.
  */
 final class ConnectionUpgrader {
 
@@ -33,11 +37,20 @@ final class ConnectionUpgrader {
         void established(MuxedConnection connection);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionUpgrader.class);
+
     private ConnectionUpgrader() {
     }
 
     static void install(Channel channel, boolean initiator, NodeIdentity identity, YamuxConfig yamux, Callbacks callbacks) {
-        channel.pipeline().addLast("security-select", initiator
+        channel.pipeline().addLast("errors", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                log.debug("{}: closing after {}", ctx.channel(), cause.toString());
+                ctx.close();
+            }
+        });
+        channel.pipeline().addBefore("errors", "security-select", initiator
                 ? ChannelNegotiationHandler.dialer(NOISE, (ctx, p) -> addHandshake(ctx, initiator, identity, yamux, callbacks))
                 : ChannelNegotiationHandler.listener(NOISE, (ctx, p) -> addHandshake(ctx, initiator, identity, yamux, callbacks)));
     }

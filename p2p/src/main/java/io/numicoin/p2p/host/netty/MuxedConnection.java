@@ -128,7 +128,8 @@ final class MuxedConnection implements Connection {
                 timeout.cancel(false);
                 StreamException.Kind kind = switch (failure) {
                     case NOT_SUPPORTED -> StreamException.Kind.PROTOCOL_NOT_SUPPORTED;
-                    case PROTOCOL_ERROR -> channel.isActive() ? StreamException.Kind.PROTOCOL_ERROR : StreamException.Kind.CONNECTION_CLOSED;
+                    case PROTOCOL_ERROR -> StreamException.Kind.PROTOCOL_ERROR;
+                    case STREAM_RESET -> channel.isActive() ? StreamException.Kind.STREAM_RESET : StreamException.Kind.CONNECTION_CLOSED;
                 };
                 result.completeExceptionally(new StreamException(kind, detail));
             }

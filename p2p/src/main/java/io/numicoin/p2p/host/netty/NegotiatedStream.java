@@ -6,12 +6,15 @@ import io.netty.channel.EventLoop;
 import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.ProtocolId;
 import io.numicoin.p2p.host.Stream;
+import io.numicoin.p2p.host.StreamException;
 import io.numicoin.p2p.host.StreamListener;
 import io.numicoin.p2p.multistream.Negotiation;
 import io.numicoin.p2p.mux.yamux.YamuxStream;
 import io.numicoin.p2p.protobuf.UnsignedVarint;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Stream} over a yamux stream: first runs multistream-select on it, then passes data to the
@@ -19,6 +22,8 @@ import java.util.function.Function;
  * (and counts against the remote's window).
  */
 final class NegotiatedStream implements Stream, YamuxStream.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(NegotiatedStream.class);
 
     /** Told the outcome of the negotiation, on the event loop. */
     interface Outcome {
@@ -37,6 +42,7 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
     private StreamListener listener;
     private byte[] leftover;
     private boolean resetSeen;
+    private boolean pausedByApplication;
     private boolean remoteClosedPending;
 
     NegotiatedStream(YamuxStream yamux, MuxedConnection connection, EventLoop loop) {
@@ -72,7 +78,7 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
     @Override
     public void onData(byte[] data) {
         if (protocol != null) {
-            listener.onData(this, data); // paused until a listener exists, so it is set here
+            deliver(data); // paused until a listener exists, so it is set here
             return;
         }
         negotiationBuffer.writeBytes(data);
@@ -95,7 +101,25 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
             yamux.reset(); // closed during negotiation: onReset reports the failure
             return;
         }
-        listener.onRemoteClosed(this);
+        try {
+            listener.onRemoteClosed(this);
+        } catch (RuntimeException e) {
+            listenerFailed(e);
+        }
+    }
+
+    private void deliver(byte[] data) {
+        try {
+            listener.onData(this, data);
+        } catch (RuntimeException e) {
+            listenerFailed(e);
+        }
+    }
+
+    /** A listener bug costs its stream, not the connection. */
+    private void listenerFailed(RuntimeException e) {
+        log.warn("listener of {} failed; resetting the stream", this, e);
+        yamux.reset();
     }
 
     @Override
@@ -106,7 +130,7 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
         }
         if (protocol == null) {
             if (negotiation != null && !negotiation.isDone()) {
-                outcome.failed(Negotiation.Failure.PROTOCOL_ERROR, "stream reset during negotiation");
+                outcome.failed(Negotiation.Failure.STREAM_RESET, "stream reset during negotiation");
             }
             return;
         }
@@ -144,12 +168,9 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
                 listener.onReset(this);
                 return;
             }
-            if (leftover != null) {
-                byte[] data = leftover;
-                leftover = null;
-                listener.onData(this, data);
+            if (!pausedByApplication) {
+                startReading();
             }
-            yamux.resume();
         });
     }
 
@@ -161,7 +182,8 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
             if (e == null) {
                 done.complete(null);
             } else {
-                done.completeExceptionally(e);
+                done.completeExceptionally(new StreamException(connection.isOpen()
+                        ? StreamException.Kind.STREAM_RESET : StreamException.Kind.CONNECTION_CLOSED, "write failed: " + e.getMessage()));
             }
         }));
         return done;
@@ -188,16 +210,30 @@ final class NegotiatedStream implements Stream, YamuxStream.Listener {
 
     @Override
     public void pauseReading() {
-        run(yamux::pause);
+        run(() -> {
+            pausedByApplication = true;
+            yamux.pause();
+        });
     }
 
     @Override
     public void resumeReading() {
         run(() -> {
+            pausedByApplication = false;
             if (listener != null) {
-                yamux.resume();
+                startReading();
             }
         });
+    }
+
+    /** Delivers bytes left over from the negotiation, then lets the yamux stream deliver. */
+    private void startReading() {
+        if (leftover != null) {
+            byte[] data = leftover;
+            leftover = null;
+            deliver(data);
+        }
+        yamux.resume();
     }
 
     @Override

@@ -25,7 +25,6 @@ import io.numicoin.p2p.protocols.identify.IdentifyService;
 import io.numicoin.p2p.protocols.ping.PingService;
 import io.numicoin.p2p.transport.TcpTransport;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +51,8 @@ public final class NettyHost implements Host {
     private final YamuxConfig yamuxConfig;
     private final TcpTransport transport;
     private final ConcurrentHashMap<ProtocolId, StreamHandler> handlers = new ConcurrentHashMap<>();
-    private final Set<MuxedConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ConnectionRegistry connections = new ConnectionRegistry();
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Multiaddr> listenAddresses = new CopyOnWriteArrayList<>();
     private final AtomicInteger inbound = new AtomicInteger();
     private final AtomicInteger outbound = new AtomicInteger();
@@ -225,12 +223,12 @@ public final class NettyHost implements Host {
 
     @Override
     public Optional<Connection> connection(PeerId peer) {
-        return connections.stream().filter(c -> c.remotePeer().equals(peer) && c.isOpen()).map(c -> (Connection) c).findFirst();
+        return connections.find(peer);
     }
 
     @Override
     public List<Connection> connections() {
-        return new ArrayList<>(connections);
+        return connections.all();
     }
 
     @Override
@@ -250,12 +248,12 @@ public final class NettyHost implements Host {
 
     @Override
     public void addConnectionListener(ConnectionListener listener) {
-        listeners.add(listener);
+        connections.addListener(listener);
     }
 
     @Override
     public void removeConnectionListener(ConnectionListener listener) {
-        listeners.remove(listener);
+        connections.removeListener(listener);
     }
 
     @Override
@@ -265,8 +263,7 @@ public final class NettyHost implements Host {
 
     @Override
     public CompletableFuture<Void> disconnect(PeerId peer) {
-        return CompletableFuture.allOf(connections.stream().filter(c -> c.remotePeer().equals(peer))
-                .map(MuxedConnection::close).toArray(CompletableFuture[]::new));
+        return connections.close(peer);
     }
 
     @Override
@@ -275,12 +272,8 @@ public final class NettyHost implements Host {
             return;
         }
         closed = true;
-        List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (MuxedConnection c : connections) {
-            closing.add(c.close());
-        }
         try {
-            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+            connections.close(null).get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.debug("connections did not all close in time", e);
         }
@@ -347,26 +340,8 @@ public final class NettyHost implements Host {
                 return;
             }
             connections.add(connection);
-            connection.closeFuture().thenRun(() -> {
-                connections.remove(connection);
-                for (ConnectionListener l : listeners) {
-                    notify(() -> l.onDisconnected(connection));
-                }
-            });
-            log.debug("connected {}", connection);
-            for (ConnectionListener l : listeners) {
-                notify(() -> l.onConnected(connection));
-            }
             if (result != null) {
                 result.complete(connection);
-            }
-        }
-
-        private void notify(Runnable call) {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                log.warn("connection listener failed", e);
             }
         }
     }
