@@ -9,6 +9,8 @@ import io.numicoin.node.integrity.StartupIntegrityCheck;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,9 +39,8 @@ class IntegrityConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "numi.command", havingValue = "serve", matchIfMissing = true)
-    ChainIntegrityHealthIndicator chainIntegrityHealthIndicator(NodeChainService chain, ChainStartup startup) {
-        return new ChainIntegrityHealthIndicator(chain, startup);
+    ChainIntegrityHealthIndicator chainIntegrityHealthIndicator(NodeChainService chain, ObjectProvider<ChainStartup> startup) {
+        return new ChainIntegrityHealthIndicator(chain, () -> Optional.ofNullable(startup.getIfAvailable()).flatMap(ChainStartup::report));
     }
 
     @Bean

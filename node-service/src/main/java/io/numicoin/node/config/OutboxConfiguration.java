@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,17 +40,51 @@ class OutboxConfiguration {
         return new EventOutbox(writer, nodeTransactions, params.chainId(), clock, properties.events().publish());
     }
 
-    /** Only on the deployment's event source, and not while running a command such as reindex. */
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /**
+     * Only on the deployment's event source, and not while running a command such as reindex. A
+     * lifecycle, so it stops before the database pool and Kafka clients are torn down.
+     */
+    @Bean
     @ConditionalOnExpression("${numi.events.publish:false} and '${numi.command:serve}'.equalsIgnoreCase('serve')")
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, OutboxSignal signal, KafkaProperties kafka, NodeProperties properties,
+    RelayLifecycle outboxRelay(JdbcTemplate jdbc, OutboxSignal signal, KafkaProperties kafka, NodeProperties properties,
             Clock clock, MeterRegistry meters) {
         NodeProperties.Events events = properties.events();
         List<TopicSpec> topics = Topics.all().stream().map(OutboxConfiguration::spec).toList();
         RelaySettings settings = new RelaySettings(kafka.buildProducerProperties(), kafka.buildAdminProperties(), topics,
                 events.relayBatchSize(), 16L * 1024 * 1024, events.relayPoll(), events.relayBackoffInitial(),
                 events.relayBackoffMax(), events.relaySendTimeout());
-        return new OutboxRelay(jdbc, signal, settings, clock, meters);
+        return new RelayLifecycle(new OutboxRelay(jdbc, signal, settings, clock, meters));
+    }
+
+    /** Starts the relay with the context and stops it first when the context closes. */
+    static final class RelayLifecycle implements SmartLifecycle {
+        private final OutboxRelay relay;
+        private volatile boolean running;
+
+        RelayLifecycle(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Override
+        public void start() {
+            relay.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            relay.close();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        OutboxRelay relay() {
+            return relay;
+        }
     }
 
     private static TopicSpec spec(TopicSettings settings) {

@@ -1,6 +1,8 @@
 package io.numicoin.node.integrity;
 
 import io.numicoin.node.chain.NodeChainService;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -11,11 +13,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public final class ChainIntegrityHealthIndicator implements HealthIndicator {
 
     private final NodeChainService chain;
-    private final ChainStartup startup;
+    private final Supplier<Optional<IntegrityReport>> report;
 
-    public ChainIntegrityHealthIndicator(NodeChainService chain, ChainStartup startup) {
+    /** @param report the startup check's report, once it ran (never in command mode) */
+    public ChainIntegrityHealthIndicator(NodeChainService chain, Supplier<Optional<IntegrityReport>> report) {
         this.chain = chain;
-        this.startup = startup;
+        this.report = report;
     }
 
     @Override
@@ -24,7 +27,7 @@ public final class ChainIntegrityHealthIndicator implements HealthIndicator {
                 .map(reason -> Health.down().withDetail("reason", reason).withDetail("repair", IntegrityReport.REINDEX_COMMAND).build())
                 .orElseGet(() -> {
                     Health.Builder up = Health.up();
-                    startup.report().ifPresent(r -> up.withDetail("checkLevel", r.level()).withDetail("checkedBlocks", r.checkedBlocks()));
+                    report.get().ifPresent(r -> up.withDetail("checkLevel", r.level()).withDetail("checkedBlocks", r.checkedBlocks()));
                     return up.build();
                 });
     }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -186,8 +187,9 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException lagFailure) {
                 e.addSuppressed(lagFailure);
             }
-            log.warn("cannot publish to Kafka (attempt {}): {}. {} events wait in the outbox, the oldest {} s old; "
-                    + "the node keeps validating and retries in {} ms", attempt, rootMessage(e), lagRows.get(), lagSeconds.get(),
+            String what = e instanceof DataAccessException ? "cannot read the outbox from PostgreSQL" : "cannot publish to Kafka";
+            log.warn("{} (attempt {}): {}. {} events wait in the outbox, the oldest {} s old; "
+                    + "the node keeps validating and retries in {} ms", what, attempt, rootMessage(e), lagRows.get(), lagSeconds.get(),
                     delay.toMillis());
         }
         try {
