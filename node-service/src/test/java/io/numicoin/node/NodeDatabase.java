@@ -13,6 +13,7 @@ import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.SortedMap;
 import javax.sql.DataSource;
 import java.util.TreeMap;
@@ -110,6 +111,16 @@ public final class NodeDatabase implements AutoCloseable {
             product = product.insert(StateElementCodec.encode(reward));
         }
         return product;
+    }
+
+    /** Every row of every chain table as text, table by table: equal snapshots mean nothing was written. */
+    public java.util.Map<String, List<String>> snapshot() {
+        java.util.Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
+        for (String table : List.of("block_index", "block_body", "main_chain", "chain_tip", "accounts", "state_buckets",
+                "immature_rewards", "undo_data", "chain_transactions", "outbox", "outbox_counter")) {
+            tables.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class));
+        }
+        return tables;
     }
 
     @Override

@@ -8,11 +8,13 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockRejection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,16 +146,36 @@ public final class NodeChainService implements ChainService, AutoCloseable {
                 log.error("stopped importing: {}", e.getMessage());
                 throw new ChainUnavailableException(e.getMessage(), e);
             } catch (RuntimeException e) {
-                needsReload = true;
-                log.error("import failed; the chain is reloaded from the database before the next one", e);
+                log.error("import failed; reloading the chain from what the database committed", e);
+                recover();
                 throw new ChainUnavailableException("the block could not be stored: " + e.getMessage(), e);
             }
         });
     }
 
+    /**
+     * Loads store and tree from the database, then finishes any move of the active chain that a
+     * crash or a failed write interrupted (the tree may know a better, fully stored branch).
+     */
     private void load() {
         engine = ChainEngine.load(store, jdbc, readOnly, orphans, verifier, settings.verifierThreads());
+        List<ChainChange> resumed = engine.importer().activateBestChain();
+        store.flushTreeChanges();
+        if (!resumed.isEmpty()) {
+            log.info("resumed moving the active chain: {} blocks disconnected and connected, tip {}", resumed.size(), store.tip());
+        }
         status = snapshot();
+    }
+
+    /** After a failed write: reload now, or before the next call if the database is not back yet. */
+    private void recover() {
+        try {
+            load();
+            needsReload = false;
+        } catch (RuntimeException e) {
+            needsReload = true;
+            log.error("reloading the chain failed too; retrying before the next import: {}", e.getMessage());
+        }
     }
 
     private ChainStatus snapshot() {

@@ -2,11 +2,19 @@ package io.numicoin.node.chain;
 
 import static io.numicoin.node.TestChains.id;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
+import io.numicoin.events.BlockConnected;
+import io.numicoin.events.ChainEvent;
+import io.numicoin.events.codec.ChainEventCodec;
+import io.numicoin.node.outbox.JdbcOutboxWriter;
+import io.numicoin.node.outbox.OutboxChainEvents;
+import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.node.storage.BlockStatusCode;
+import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockImportResult.Outcome;
@@ -18,6 +26,7 @@ import io.numicoin.protocol.validation.BlockRejectReason;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.InMemoryChain;
 import io.numicoin.testkit.TestKeys;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +138,61 @@ class NodeChainServiceIT {
         restarted.close();
     }
 
+    @Test
+    void aReorganisationCutShortByAFailedWriteIsFinishedFromWhatTheDatabaseCommitted() throws Exception {
+        try (NodeDatabase own = NodeDatabase.create("resume")) {
+            ChainEventSink outbox = new OutboxChainEvents(new JdbcOutboxWriter(own.jdbc(), new OutboxSignal()),
+                    BUILDER.params().chainId(), TestChains.CLOCK);
+            Hash256[] failOn = new Hash256[1];
+            ChainEventSink failing = new ChainEventSink() {
+                @Override
+                public void connected(Hash256 id, Block block, BigInteger work) {
+                    outbox.connected(id, block, work);
+                }
+
+                @Override
+                public void disconnected(Hash256 id, Block block, BigInteger workAfter) {
+                    outbox.disconnected(id, block, workAfter);
+                    if (id.equals(failOn[0])) {
+                        failOn[0] = null;
+                        throw new IllegalStateException("injected failure disconnecting " + id);
+                    }
+                }
+            };
+            List<Block> main = BUILDER.extend(BUILDER.genesis(), 5, 3);
+            Block s4 = BUILDER.child(main.get(2)).coinbaseMemo("resume side").build();
+            Block s5 = BUILDER.child(s4).coinbaseMemo("resume side").build();
+            Block s6 = BUILDER.child(s5).coinbaseMemo("resume side").build();
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), failing,
+                    TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                service.start();
+                for (Block block : List.of(main.get(0), main.get(1), main.get(2), main.get(3), main.get(4), s4, s5)) {
+                    service.submitBlock(block);
+                }
+                failOn[0] = id(main.get(3));  // the second of two disconnects fails and rolls back
+                assertThatThrownBy(() -> service.submitBlock(s6)).isInstanceOf(ChainUnavailableException.class)
+                        .hasMessageContaining("injected");
+
+                // The service reloaded what was committed (the first disconnect) and finished the reorganisation.
+                assertThat(service.status().tipId()).isEqualTo(id(s6));
+            }
+            assertThat(own.accounts()).isEqualTo(BUILDER.stateAfter(s6).accounts());
+            assertThat(own.immatureRewards()).isEqualTo(BUILDER.stateAfter(s6).immatureRewards());
+            List<String> published = new ArrayList<>();
+            List<Long> sequences = new ArrayList<>();
+            for (byte[] payload : own.jdbc().queryForList("SELECT payload FROM outbox ORDER BY seq", byte[].class)) {
+                ChainEvent event = ChainEventCodec.decode(payload);
+                published.add((event instanceof BlockConnected ? "+" : "-") + event.blockId());
+                sequences.add(event.meta().sequence());
+            }
+            List<String> expected = new ArrayList<>(List.of("+" + BUILDER.params().genesisId()));
+            main.forEach(b -> expected.add("+" + id(b)));
+            expected.addAll(List.of("-" + id(main.get(4)), "-" + id(main.get(3)), "+" + id(s4), "+" + id(s5), "+" + id(s6)));
+            assertThat(published).isEqualTo(expected);
+            assertThat(sequences).isEqualTo(java.util.stream.LongStream.rangeClosed(1, expected.size()).boxed().toList());
+        }
+    }
+
     private NodeChainService newService(RecordingChainEvents sink) {
         return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), sink, TestChains.CLOCK,
                 NodeChainService.Settings.defaults());
@@ -139,6 +203,8 @@ class NodeChainServiceIT {
         BlockImportResult actual = service.submitBlock(block);
         assertThat(actual).as("import of block at height %d", block.height()).isEqualTo(expected);
         assertThat(service.status().tipId()).isEqualTo(reference.tip());
+        assertThat(db.accounts()).isEqualTo(reference.state().accounts());
+        assertThat(db.immatureRewards()).isEqualTo(reference.state().immatureRewards());
         for (ChainChange change : actual.changes()) {
             expectedEvents.add((change.kind() == ChainChange.Kind.CONNECTED ? "+" : "-") + change.id());
         }
