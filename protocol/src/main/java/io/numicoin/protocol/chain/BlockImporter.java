@@ -158,6 +158,17 @@ public final class BlockImporter {
         };
     }
 
+    /**
+     * Moves the active chain to the best candidate the tree knows, as an import would. For a node
+     * whose stored tip fell behind its tree: after a restart in the middle of a reorganisation, or
+     * after a failed write. Returns the changes made (none when the tip is already the best).
+     */
+    public List<ChainChange> activateBestChain() {
+        List<ChainChange> changes = new ArrayList<>();
+        activateBestChain(changes);
+        return List.copyOf(changes);
+    }
+
     /** Moves the active chain to the best candidate, trying the next best whenever a block fails. */
     private void activateBestChain(List<ChainChange> changes) {
         while (true) {

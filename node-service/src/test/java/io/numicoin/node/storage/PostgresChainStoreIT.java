@@ -1,0 +1,125 @@
+package io.numicoin.node.storage;
+
+import static io.numicoin.node.TestChains.id;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.numicoin.node.NodeDatabase;
+import io.numicoin.node.TestChains;
+import io.numicoin.node.outbox.JdbcOutboxWriter;
+import io.numicoin.node.outbox.OutboxChainEvents;
+import io.numicoin.node.outbox.OutboxSignal;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.ConnectResult;
+import io.numicoin.protocol.validation.StateRules;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.TestKeys;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Atomicity of the store's writes: when anything inside a connect or disconnect fails (here the
+ * last step, appending the outbox event), not one row of any table changes — no state, undo, index,
+ * tip, outbox row or counter value — and the same write then succeeds with a gap-free sequence.
+ */
+class PostgresChainStoreIT {
+
+    private static final ChainBuilder BUILDER = ChainBuilder.regtest();
+    private static NodeDatabase db;
+
+    @BeforeAll
+    static void database() {
+        db = NodeDatabase.create("store");
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    /** Appends the real outbox event, then fails when armed (so the event row is inside the failed transaction). */
+    private static final class FailAfterEvent implements ChainEventSink {
+        private final ChainEventSink outbox;
+        private boolean armed;
+
+        FailAfterEvent(ChainEventSink outbox) {
+            this.outbox = outbox;
+        }
+
+        @Override
+        public void connected(Hash256 id, Block block, BigInteger cumulativeWork) {
+            outbox.connected(id, block, cumulativeWork);
+            failIfArmed();
+        }
+
+        @Override
+        public void disconnected(Hash256 id, Block block, BigInteger cumulativeWorkAfter) {
+            outbox.disconnected(id, block, cumulativeWorkAfter);
+            failIfArmed();
+        }
+
+        private void failIfArmed() {
+            if (armed) {
+                armed = false;
+                throw new IllegalStateException("injected failure after the outbox append");
+            }
+        }
+    }
+
+    @Test
+    void aFailedConnectOrDisconnectWritesNothingAndTheRetryKeepsTheSequenceGapFree() {
+        FailAfterEvent sink = new FailAfterEvent(new OutboxChainEvents(new JdbcOutboxWriter(db.jdbc(), new OutboxSignal()),
+                BUILDER.params().chainId(), TestChains.CLOCK));
+        PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), db.jdbc(), db.transactions(), sink, 1_000);
+        BlockTree tree = db.transactions().execute(s -> new BlockTreeLoader(db.jdbc()).load(BUILDER.genesis().header(), store.journal()));
+        StateRules rules = new StateRules(BUILDER.params().subsidy());
+        List<Block> blocks = BUILDER.extend(BUILDER.genesis(), 101, 1);
+        Block withTransfer = BUILDER.child(blocks.getLast()).transfers(BUILDER.transfer(1, TestKeys.address(2), 5_000, 100, 1)).build();
+        for (Block block : blocks) {
+            connect(store, tree, rules, block);
+        }
+
+        tree.addHeader(withTransfer.header());
+        store.storeBlock(id(withTransfer), withTransfer);
+        Map<String, List<String>> before = db.snapshot();
+        ConnectResult.Connected connected = (ConnectResult.Connected) rules.apply(withTransfer, store.state());
+        sink.armed = true;
+        assertThatThrownBy(() -> store.connect(id(withTransfer), withTransfer, connected.diff(), connected.undo()))
+                .hasMessageContaining("injected");
+        assertThat(db.snapshot()).isEqualTo(before);
+        store.reload();
+        assertThat(store.tip()).isEqualTo(id(blocks.getLast()));
+
+        store.connect(id(withTransfer), withTransfer, connected.diff(), connected.undo());
+        assertThat(store.tip()).isEqualTo(id(withTransfer));
+        assertThat(db.accounts()).isEqualTo(BUILDER.stateAfter(withTransfer).accounts());
+
+        Map<String, List<String>> beforeDisconnect = db.snapshot();
+        sink.armed = true;
+        assertThatThrownBy(() -> store.disconnect(id(withTransfer), withTransfer, store.undo(id(withTransfer)).orElseThrow()))
+                .hasMessageContaining("injected");
+        assertThat(db.snapshot()).isEqualTo(beforeDisconnect);
+        store.reload();
+        store.disconnect(id(withTransfer), withTransfer, store.undo(id(withTransfer)).orElseThrow());
+        assertThat(db.accounts()).isEqualTo(BUILDER.stateAfter(blocks.getLast()).accounts());
+        assertThat(db.storedAccumulator().sameSetAs(db.recomputedAccumulator())).isTrue();
+
+        // One event per committed change: genesis, 101 connects, the connect, the disconnect; sequences 1..104.
+        List<Long> outboxSeqs = db.jdbc().queryForList("SELECT seq FROM outbox ORDER BY seq", Long.class);
+        assertThat(outboxSeqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 104).boxed().toList());
+        assertThat(db.jdbc().queryForObject("SELECT next FROM outbox_counter WHERE name = 'numi.chain.v1'", Long.class)).isEqualTo(105);
+    }
+
+    private static void connect(PostgresChainStore store, BlockTree tree, StateRules rules, Block block) {
+        tree.addHeader(block.header());
+        store.storeBlock(id(block), block);
+        ConnectResult.Connected connected = (ConnectResult.Connected) rules.apply(block, store.state());
+        store.connect(id(block), block, connected.diff(), connected.undo());
+    }
+}
