@@ -1,10 +1,7 @@
 package io.numicoin.node.api.error;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,20 +37,7 @@ public final class ApiErrorHandler implements WebExceptionHandler {
         ApiException api = ProblemMapper.toApiException(error);
         response.setStatusCode(api.status());
         response.getHeaders().setContentType(PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(document(api.toProblem(), path));
+        byte[] body = json.writeValueAsBytes(api.document(path));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
-    }
-
-    static Map<String, Object> document(ProblemDetail problem, String path) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("type", problem.getType().toString());
-        document.put("title", problem.getTitle());
-        document.put("status", problem.getStatus());
-        document.put("detail", problem.getDetail());
-        document.put("instance", path);
-        if (problem.getProperties() != null) {
-            document.putAll(problem.getProperties());
-        }
-        return document;
     }
 }

@@ -1,11 +1,11 @@
 package io.numicoin.node.api.error;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 /**
  * A request the API refuses, carrying everything its RFC 9457 problem document says: the HTTP
@@ -46,14 +46,17 @@ public final class ApiException extends RuntimeException {
         return message.substring(rule.length() + 2);
     }
 
-    /** The problem document: type, title, status, detail, rule and any extra members. */
-    public ProblemDetail toProblem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail());
-        problem.setType(typeOf(rule));
-        problem.setTitle(titleOf(rule));
-        problem.setProperty("rule", rule);
-        extra.forEach(problem::setProperty);
-        return problem;
+    /** The RFC 9457 document: type, title, status, detail, instance, rule and any extra members. */
+    public Map<String, Object> document(String instance) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", typeOf(rule).toString());
+        document.put("title", titleOf(rule));
+        document.put("status", status.value());
+        document.put("detail", detail());
+        document.put("instance", instance);
+        document.put("rule", rule);
+        document.putAll(extra);
+        return document;
     }
 
     /** {@code BAD_SIGNATURE} → {@code https://numicoin.io/problems/bad-signature}. */

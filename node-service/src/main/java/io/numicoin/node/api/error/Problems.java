@@ -75,6 +75,10 @@ public final class Problems {
                 what + " must be 64 hex digits, got '" + abbreviate(text) + "'");
     }
 
+    public static ApiException rangeTooLarge(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, RANGE_TOO_LARGE, detail);
+    }
+
     public static ApiException invalidParameter(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, detail);
     }
