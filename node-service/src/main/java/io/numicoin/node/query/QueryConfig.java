@@ -1,12 +1,17 @@
 package io.numicoin.node.query;
 
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** The read side: a bounded scheduler for blocking reads, the retry policy and the query classes. */
+/**
+ * The read side: its own bounded threads, the retry policy, and the query classes over a
+ * {@link JdbcClient} whose statements the server cancels after {@code numi.query.timeout}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class QueryConfig {
 
@@ -18,22 +23,28 @@ public class QueryConfig {
     }
 
     @Bean
-    public ChainQueries chainQueries(JdbcClient jdbc) {
-        return new ChainQueries(jdbc);
+    public ChainQueries chainQueries(DataSource dataSource, QueryProperties properties) {
+        return new ChainQueries(readClient(dataSource, properties));
     }
 
     @Bean
-    public TransactionQueries transactionQueries(JdbcClient jdbc) {
-        return new TransactionQueries(jdbc);
+    public TransactionQueries transactionQueries(DataSource dataSource, QueryProperties properties) {
+        return new TransactionQueries(readClient(dataSource, properties));
     }
 
     @Bean
-    public AccountQueries accountQueries(JdbcClient jdbc) {
-        return new AccountQueries(jdbc);
+    public AccountQueries accountQueries(DataSource dataSource, QueryProperties properties) {
+        return new AccountQueries(readClient(dataSource, properties));
     }
 
     @Bean
-    public PeerQueries peerQueries(JdbcClient jdbc) {
-        return new PeerQueries(jdbc);
+    public PeerQueries peerQueries(DataSource dataSource, QueryProperties properties) {
+        return new PeerQueries(readClient(dataSource, properties));
+    }
+
+    private static JdbcClient readClient(DataSource dataSource, QueryProperties properties) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout((int) Math.max(1, properties.timeout().toSeconds()));
+        return JdbcClient.create(template);
     }
 }
