@@ -9,11 +9,15 @@ CREATE TABLE block_index (
     parent_id       BYTEA       NOT NULL,
     header          BYTEA       NOT NULL,          -- the 128-byte encoded header
     cumulative_work NUMERIC(80) NOT NULL,
-    status          SMALLINT    NOT NULL,          -- io.numicoin.protocol.chain.BlockStatus ordinal as persisted by the node
-    first_seen      BIGINT      NOT NULL,          -- arrival order, for fork-choice ties after a restart
+    status          SMALLINT    NOT NULL,          -- BlockStatus as io.numicoin.node.storage.BlockStatusCode maps it (0 header only,
+                                                   -- 1 data available, 2 valid, 3 invalid, 4 invalid ancestor); fixed codes, not ordinals
+    first_seen      BIGINT      NOT NULL,          -- the tree's arrival order (genesis 0, gap-free): header fork-choice ties
+    data_seq        BIGINT,                        -- order in which bodies became available (NULL: never): block fork-choice ties
     received_at     TIMESTAMPTZ NOT NULL DEFAULT now()
 );
--- Startup reload walks headers by height; sync serves headers by height.
+-- Startup reload adds headers in arrival order (parents always come first), reproducing the tree exactly.
+CREATE UNIQUE INDEX block_index_first_seen ON block_index (first_seen);
+-- Sync serves headers by height; the integrity check walks recent heights.
 CREATE INDEX block_index_height ON block_index (height);
 -- Children of a block (orphan adoption, invalid-descendant marking).
 CREATE INDEX block_index_parent ON block_index (parent_id);

@@ -50,15 +50,15 @@ final class StateHashBench implements BenchPart {
         }
         MuHash3072[] hash = {MuHash3072.EMPTY};
         int[] next = {0};
-        out.report("state.muhash.insert", rate(() -> {
+        out.report("protocol.state.muhash.insert", rate(() -> {
             hash[0] = hash[0].insert(elements[next[0]++ & 4095]);
             return 1;
         }), "ops/s");
-        out.report("state.muhash.remove", rate(() -> {
+        out.report("protocol.state.muhash.remove", rate(() -> {
             hash[0] = hash[0].remove(elements[next[0]++ & 4095]);
             return 1;
         }), "ops/s");
-        out.report("state.muhash.finalize", rate(() -> hash[0].finalizeBytes().length > 0 ? 1 : 0), "ops/s");
+        out.report("protocol.state.muhash.finalize", rate(() -> hash[0].finalizeBytes().length > 0 ? 1 : 0), "ops/s");
 
         InMemoryAccountState state = InMemoryAccountState.empty();
         List<Address> addresses = new ArrayList<>();
@@ -83,7 +83,7 @@ final class StateHashBench implements BenchPart {
         Block block = new Block(new BlockHeader(1, 1, Hash256.ZERO, Hash256.ZERO, Hash256.ZERO, 0,
                 new CompactTarget(0x207f_ffff), 0), txs);
         double blocks = rate(() -> StateTransition.apply(state, block, SubsidySchedule.REGTEST) instanceof TransitionResult.Applied ? 1 : 0);
-        out.report("state.transition.transfers", blocks * TRANSFERS_PER_BLOCK, "transfers/s");
+        out.report("protocol.state.transition.transfers", blocks * TRANSFERS_PER_BLOCK, "transfers/s");
     }
 
     /** Operations per second of {@code op} (which returns how many operations it did) after a warm-up. */

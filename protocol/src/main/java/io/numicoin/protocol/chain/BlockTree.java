@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -18,7 +19,8 @@ import java.util.function.Predicate;
  * cumulative work wins ({@code header.target().work()} summed from genesis); between equal work the
  * one seen first stays. The tree only keeps books: callers check headers (proof of work,
  * difficulty, time) before {@link #addHeader} and report what happened to bodies through
- * {@link #markDataAvailable}, {@link #markValid} and {@link #markInvalid}.
+ * {@link #markDataAvailable}, {@link #markValid} and {@link #markInvalid}. A {@link BlockTreeListener}
+ * given at construction hears of every entry added and every status changed, so a node can persist them.
  *
  * <p><b>Not thread-safe.</b> A {@code BlockTree} is mutable and meant for one thread at a time; a
  * node wraps it in its own lock. Returned entries, plans, lists and {@link #branch} views are
@@ -42,6 +44,7 @@ public final class BlockTree {
 
     private final Map<Hash256, TreeNode> nodes = new HashMap<>();
     private final TreeNode genesis;
+    private final BlockTreeListener listener;
     private long nextFirstSeen;
     private long nextDataSequence;
     private TreeNode bestHeader;
@@ -49,6 +52,12 @@ public final class BlockTree {
 
     /** A tree holding only {@code genesisHeader} (height 0), which counts as connected ({@link BlockStatus#VALID}). */
     public BlockTree(BlockHeader genesisHeader) {
+        this(genesisHeader, BlockTreeListener.NONE);
+    }
+
+    /** As {@link #BlockTree(BlockHeader)}, telling {@code listener} about every later change. */
+    public BlockTree(BlockHeader genesisHeader, BlockTreeListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         if (genesisHeader.height() != 0) {
             throw new IllegalArgumentException("genesis must have height 0, got " + genesisHeader.height());
         }
@@ -77,6 +86,7 @@ public final class BlockTree {
         TreeNode node = new TreeNode(id, header, parent, status, nextFirstSeen++);
         parent.addChild(node);
         nodes.put(id, node);
+        listener.entryAdded(node.toEntry());
         if (node.isInvalid()) {
             return new AddHeaderResult(AddHeaderResult.Outcome.PARENT_INVALID, id);
         }
@@ -93,6 +103,7 @@ public final class BlockTree {
             return;
         }
         node.status = BlockStatus.DATA_AVAILABLE;
+        listener.statusChanged(id, BlockStatus.DATA_AVAILABLE);
         propagateData(node);
     }
 
@@ -107,7 +118,10 @@ public final class BlockTree {
             throw new IllegalStateException("block " + id + " is " + node.status + " and cannot be valid");
         }
         boolean hadData = node.status.hasData();
-        node.status = BlockStatus.VALID;
+        if (node.status != BlockStatus.VALID) {
+            node.status = BlockStatus.VALID;
+            listener.statusChanged(id, BlockStatus.VALID);
+        }
         if (!hadData) {
             propagateData(node);
         }
@@ -126,6 +140,7 @@ public final class BlockTree {
         }
         node.status = BlockStatus.INVALID;
         node.chainHasData = false;
+        listener.statusChanged(id, BlockStatus.INVALID);
         Deque<TreeNode> pending = new ArrayDeque<>(node.children());
         while (!pending.isEmpty()) {
             TreeNode descendant = pending.pop();
@@ -134,6 +149,7 @@ public final class BlockTree {
             }
             descendant.status = BlockStatus.INVALID_ANCESTOR;
             descendant.chainHasData = false;
+            listener.statusChanged(descendant.id, BlockStatus.INVALID_ANCESTOR);
             pending.addAll(descendant.children());
         }
         if (bestHeader.isInvalid()) {

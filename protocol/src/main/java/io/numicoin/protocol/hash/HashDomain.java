@@ -22,9 +22,7 @@ public enum HashDomain {
     /** Expands one state element (account, immature reward) to a MuHash3072 group element. */
     STATE_ELEMENT("numi/state/element"),
     /** State commitment: the hash of the finalised MuHash3072 accumulator. */
-    STATE_COMMITMENT("numi/state/commitment"),
-    /** Chain id derivation from the network name and genesis parameters. */
-    CHAIN_ID("numi/chain-id");
+    STATE_COMMITMENT("numi/state/commitment");
 
     private final String context;
 

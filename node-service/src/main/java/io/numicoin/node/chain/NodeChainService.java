@@ -1,0 +1,201 @@
+package io.numicoin.node.chain;
+
+import io.numicoin.node.storage.ChainEventSink;
+import io.numicoin.node.storage.CorruptChainDataException;
+import io.numicoin.node.storage.PostgresChainStore;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.chain.BlockIndexEntry;
+import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.chain.OrphanPool;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.validation.BlockRejection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The node's {@link ChainService}: the pure {@code BlockImporter} over PostgreSQL. Imports are
+ * serialised by one lock (taken with a timeout); "now" comes from the injected {@link Clock};
+ * signatures are verified on a pool of {@code verifierThreads}. {@link #status()} reads a snapshot
+ * taken after each import, so it never waits for the lock.
+ *
+ * <p>If a write fails (the database went away, a constraint caught a bug), the in-memory tree may be
+ * ahead of what was committed: the service reloads store and tree from the database before the next
+ * import. Corrupt stored data stops it until an operator repairs the database.
+ */
+public final class NodeChainService implements ChainService, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeChainService.class);
+
+    /** @param verifierThreads threads verifying a block's signatures in parallel */
+    public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(30), 100_000, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private final NetworkParams params;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
+    private final ChainEventSink events;
+    private final Clock clock;
+    private final Settings settings;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService verifier;
+    private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
+    private PostgresChainStore store;
+    private ChainEngine engine;
+    private boolean needsReload;
+    private volatile ChainStatus status;
+    private volatile String refusal = "the chain service has not started";
+
+    public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
+            ChainEventSink events, Clock clock, Settings settings) {
+        this.params = params;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+        this.events = events;
+        this.clock = clock;
+        this.settings = settings;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.verifier = Executors.newFixedThreadPool(settings.verifierThreads(), r -> {
+            Thread thread = new Thread(r, "numi-verify-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens the store (writing genesis into an empty database), rebuilds the tree and starts serving. */
+    public void start() {
+        locked(() -> {
+            store = PostgresChainStore.open(params, jdbc, transactions, events, settings.accountCacheSize());
+            load();
+            refusal = null;
+            log.info("chain loaded: tip {} at height {}, {} blocks in the tree", store.tip(), store.storedTip().height(), engine.tree().size());
+            return null;
+        });
+    }
+
+    /** Refuses every call from now on with {@code reason} (the startup integrity check failed). */
+    public void refuse(String reason) {
+        refusal = reason;
+    }
+
+    /** Why the service refuses calls, or empty when it serves. */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    @Override
+    public BlockImportResult submitBlock(Block block) {
+        return importing(() -> engine.importer().importBlock(block, clock.instant().getEpochSecond()));
+    }
+
+    /** Checks and records a header without its body (headers-first sync); empty when accepted. */
+    public Optional<BlockRejection> submitHeader(BlockHeader header) {
+        return importing(() -> engine.importer().importHeader(header, clock.instant().getEpochSecond()));
+    }
+
+    @Override
+    public ChainStatus status() {
+        requireServing();
+        return status;
+    }
+
+    /** Runs {@code reader} on the block tree under the import lock (locators, headers for peers). */
+    public <T> T readTree(Function<BlockTree, T> reader) {
+        return locked(() -> {
+            requireServing();
+            return reader.apply(engine.tree());
+        });
+    }
+
+    private <T> T importing(Supplier<T> work) {
+        return locked(() -> {
+            requireServing();
+            try {
+                if (needsReload) {
+                    load();
+                    needsReload = false;
+                }
+                T result = work.get();
+                store.flushTreeChanges();
+                status = snapshot();
+                return result;
+            } catch (CorruptChainDataException e) {
+                refusal = e.getMessage();
+                log.error("stopped importing: {}", e.getMessage());
+                throw new ChainUnavailableException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                needsReload = true;
+                log.error("import failed; the chain is reloaded from the database before the next one", e);
+                throw new ChainUnavailableException("the block could not be stored: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private void load() {
+        engine = ChainEngine.load(store, jdbc, readOnly, orphans, verifier, settings.verifierThreads());
+        status = snapshot();
+    }
+
+    private ChainStatus snapshot() {
+        BlockTree tree = engine.tree();
+        BlockIndexEntry tip = tree.entry(store.tip()).orElseThrow();
+        boolean behind = tree.bestHeaderTip().cumulativeWork().compareTo(tip.cumulativeWork()) > 0;
+        return new ChainStatus(tip.id(), tip.height(), tip.cumulativeWork(), tip.header().timestamp(),
+                params.difficulty().algorithm().nextTarget(tree.branch(tip.id())),
+                behind ? ChainStatus.SyncState.SYNCING : ChainStatus.SyncState.SYNCED);
+    }
+
+    private void requireServing() {
+        String reason = refusal;
+        if (reason != null) {
+            throw new ChainUnavailableException(reason);
+        }
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = lock.tryLock(settings.importLockTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChainUnavailableException("interrupted while waiting for the import lock", e);
+        }
+        if (!acquired) {
+            throw new ChainUnavailableException("the chain is busy: the import lock was not free within " + settings.importLockTimeout());
+        }
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public NetworkParams params() {
+        return params;
+    }
+
+    @Override
+    public void close() {
+        verifier.shutdownNow();
+    }
+}

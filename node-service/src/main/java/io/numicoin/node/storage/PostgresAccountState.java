@@ -1,0 +1,69 @@
+package io.numicoin.node.storage;
+
+import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.state.Account;
+import io.numicoin.protocol.state.AccountStateView;
+import io.numicoin.protocol.state.ImmatureReward;
+import io.numicoin.protocol.state.MuHash3072;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The account state after the stored tip, read from {@code accounts} and {@code immature_rewards}
+ * through an {@link AccountCache}; its set hash is the one kept in {@code chain_tip}. This is the
+ * view the importer validates blocks against, so it is used under the import lock only.
+ */
+final class PostgresAccountState implements AccountStateView {
+
+    private final StateTables tables;
+    private final AccountCache cache;
+    private final Supplier<MuHash3072> accumulator;
+
+    PostgresAccountState(StateTables tables, AccountCache cache, Supplier<MuHash3072> accumulator) {
+        this.tables = tables;
+        this.cache = cache;
+        this.accumulator = accumulator;
+    }
+
+    @Override
+    public Account account(Address address) {
+        Account cached = cache.get(address);
+        if (cached != null) {
+            return cached;
+        }
+        Account stored = tables.account(address);
+        cache.put(address, stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<ImmatureReward> immatureReward(long paidAtHeight) {
+        return tables.reward(paidAtHeight);
+    }
+
+    @Override
+    public MuHash3072 accumulator() {
+        return accumulator.get();
+    }
+
+    /** Loads every account of {@code addresses} not yet cached with one query (read-ahead for a block). */
+    void prefetch(Collection<Address> addresses) {
+        List<Address> missing = new ArrayList<>();
+        for (Address address : addresses) {
+            if (cache.get(address) == null) {
+                missing.add(address);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<Address, Account> found = tables.accounts(missing);
+        for (Address address : missing) {
+            cache.put(address, found.getOrDefault(address, Account.ZERO));
+        }
+    }
+}

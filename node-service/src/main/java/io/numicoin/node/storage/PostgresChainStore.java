@@ -1,0 +1,269 @@
+package io.numicoin.node.storage;
+
+import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockStatus;
+import io.numicoin.protocol.chain.ChainStore;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.state.AccountEntry;
+import io.numicoin.protocol.state.AccountStateView;
+import io.numicoin.protocol.state.MuHash3072;
+import io.numicoin.protocol.state.StateCommitment;
+import io.numicoin.protocol.state.StateDiff;
+import io.numicoin.protocol.state.StateElementCodec;
+import io.numicoin.protocol.state.UndoData;
+import io.numicoin.protocol.state.UndoDataCodec;
+import io.numicoin.protocol.tx.Transaction;
+import io.numicoin.protocol.tx.TransferTx;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The node's {@link ChainStore} in PostgreSQL (schema {@code V1__chain.sql}). {@link #connect} and
+ * {@link #disconnect} each run in ONE database transaction that writes the account and reward
+ * changes, the undo row, the main-chain row, the transaction index, the tip row with the new
+ * MuHash accumulator, the block's status and the chain event ({@link ChainEventSink}), so a crash
+ * leaves the database before or after the change, never in between. Before committing, each
+ * checks that the accumulator it is about to store commits to the state its block header names.
+ *
+ * <p>Block-tree changes reach {@code block_index} through {@link #journal()}: they are written
+ * at the start of the next transaction here, or by {@link #flushTreeChanges()}.
+ *
+ * <p>Not thread-safe: the chain service calls it under its import lock. After any failed write the
+ * caller must {@link #reload()} (and rebuild its tree), because the in-memory tree may be ahead of
+ * what was committed.
+ */
+public final class PostgresChainStore implements ChainStore {
+
+    private final NetworkParams params;
+    private final TransactionTemplate transactions;
+    private final StateTables stateTables;
+    private final ChainTables chainTables;
+    private final BlockIndexTable index;
+    private final BlockIndexJournal journal = new BlockIndexJournal();
+    private final AccountCache cache;
+    private final PostgresAccountState view;
+    private final RecentBlocks recentBlocks = new RecentBlocks(16);
+    private final ChainEventSink events;
+    private volatile StoredTip tip;
+    private long nextDataSeq;
+
+    private PostgresChainStore(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
+            ChainEventSink events, int accountCacheSize) {
+        this.params = params;
+        this.transactions = transactions;
+        this.stateTables = new StateTables(jdbc);
+        this.chainTables = new ChainTables(jdbc);
+        this.index = new BlockIndexTable(jdbc);
+        this.cache = new AccountCache(accountCacheSize);
+        this.view = new PostgresAccountState(stateTables, cache, () -> tip.accumulator());
+        this.events = events;
+    }
+
+    /**
+     * Opens the store on a migrated database, writing the genesis block first if it is empty.
+     *
+     * @throws IllegalStateException if the database holds another network's chain
+     */
+    public static PostgresChainStore open(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
+            ChainEventSink events, int accountCacheSize) {
+        PostgresChainStore store = new PostgresChainStore(params, jdbc, transactions, events, accountCacheSize);
+        transactions.executeWithoutResult(status -> new GenesisWriter(params, jdbc, store.chainTables, events).writeIfEmpty());
+        store.reload();
+        return store;
+    }
+
+    /** Re-reads the tip from the database and forgets every cache and pending tree change. */
+    public void reload() {
+        tip = chainTables.tip().orElseThrow(() -> new IllegalStateException("no chain_tip row: the database was not initialised"));
+        cache.clear();
+        recentBlocks.clear();
+        journal.discard();
+        nextDataSeq = index.maxDataSeq() + 1;
+    }
+
+    @Override
+    public Hash256 tip() {
+        return tip.id();
+    }
+
+    /** The tip row: id, height and state accumulator (safe to read from any thread). */
+    public StoredTip storedTip() {
+        return tip;
+    }
+
+    @Override
+    public AccountStateView state() {
+        return view;
+    }
+
+    /** Give this to the {@code BlockTree} as its listener so its changes reach {@code block_index}. */
+    public BlockIndexJournal journal() {
+        return journal;
+    }
+
+    /** Writes tree changes not yet written by a store transaction (call after each import). */
+    public void flushTreeChanges() {
+        if (!journal.isEmpty()) {
+            inTransaction(() -> { });
+        }
+    }
+
+    @Override
+    public void storeBlock(Hash256 id, Block block) {
+        byte[] encoded = BlockCodec.encode(block);
+        long dataSeq = nextDataSeq;
+        inTransaction(() -> {
+            chainTables.insertBody(id, encoded, block.transactions().size());
+            index.markDataAvailable(id, dataSeq);
+        });
+        nextDataSeq++;
+        recentBlocks.put(id, block);
+    }
+
+    @Override
+    public Optional<Block> block(Hash256 id) {
+        Block block = recentBlocks.get(id);
+        if (block == null) {
+            Optional<byte[]> body = chainTables.body(id);
+            if (body.isEmpty()) {
+                return Optional.empty();
+            }
+            block = decode(id, body.get());
+        }
+        if (block.header().previousId().equals(tip.id())) {
+            view.prefetch(addressesOf(block));  // read-ahead: it is about to be connected
+        }
+        return Optional.of(block);
+    }
+
+    @Override
+    public Optional<UndoData> undo(Hash256 id) {
+        return chainTables.undo(id).map(bytes -> {
+            try {
+                return UndoDataCodec.decode(bytes);
+            } catch (DecodeException e) {
+                throw new CorruptChainDataException("undo data of block " + id + " does not decode: " + e.getMessage()
+                        + "; run --numi.command=reindex", e);
+            }
+        });
+    }
+
+    @Override
+    public void connect(Hash256 id, Block block, StateDiff diff, UndoData undo) {
+        StoredTip current = tip;
+        if (!block.header().previousId().equals(current.id())) {
+            throw new IllegalStateException("block " + id + " does not extend the tip " + current.id());
+        }
+        MuHash3072 accumulator = AccumulatorMath.replace(current.accumulator(), undo.changes(), diff.changes());
+        requireCommitment(accumulator, block.header().stateCommitment(), "connecting " + id);
+        StoredTip next = new StoredTip(id, block.height(), accumulator);
+        inTransaction(() -> {
+            stateTables.write(diff.changes());
+            chainTables.putUndo(id, UndoDataCodec.encode(undo));
+            chainTables.addToMainChain(block.height(), id);
+            chainTables.indexTransactions(id, block);
+            index.setStatus(id, BlockStatus.VALID);
+            chainTables.moveTip(current.id(), next);
+            events.connected(id, block, cumulativeWork(id));
+        });
+        tip = next;
+        diff.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
+    }
+
+    @Override
+    public void disconnect(Hash256 id, Block block, UndoData undo) {
+        StoredTip current = tip;
+        if (!id.equals(current.id())) {
+            throw new IllegalStateException("block " + id + " is not the tip " + current.id());
+        }
+        Hash256 parentId = block.header().previousId();
+        BlockIndexTable.Row parent = index.row(parentId)
+                .orElseThrow(() -> new IllegalStateException("parent " + parentId + " of the tip is not in block_index"));
+        MuHash3072 accumulator = AccumulatorMath.replace(current.accumulator(),
+                currentElements(undo), AccumulatorMath.elements(undo.changes()));
+        requireCommitment(accumulator, parent.header().stateCommitment(), "disconnecting " + id);
+        StoredTip next = new StoredTip(parentId, parent.height(), accumulator);
+        inTransaction(() -> {
+            stateTables.write(undo.changes());
+            chainTables.deleteUndo(id);
+            chainTables.removeFromMainChain(block.height(), id);
+            chainTables.unindexTransactions(id);
+            chainTables.moveTip(current.id(), next);
+            events.disconnected(id, block, parent.cumulativeWork());
+        });
+        tip = next;
+        undo.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
+    }
+
+    public NetworkParams params() {
+        return params;
+    }
+
+    /** The elements the entries {@code undo} touches hold now (what disconnecting takes out of the hash). */
+    private List<byte[]> currentElements(UndoData undo) {
+        List<Address> addresses = undo.changes().accounts().stream().map(AccountEntry::address).toList();
+        List<byte[]> elements = new ArrayList<>();
+        stateTables.accounts(addresses).forEach((address, account) ->
+                elements.add(StateElementCodec.encode(new AccountEntry(address, account))));
+        List<Long> heights = new ArrayList<>();
+        undo.changes().rewardsPut().forEach(r -> heights.add(r.paidAtHeight()));
+        heights.addAll(undo.changes().rewardsDeleted());
+        stateTables.rewards(heights).values().forEach(r -> elements.add(StateElementCodec.encode(r)));
+        return elements;
+    }
+
+    private BigInteger cumulativeWork(Hash256 id) {
+        return index.row(id).orElseThrow(() -> new IllegalStateException("block " + id + " is not in block_index")).cumulativeWork();
+    }
+
+    /** Runs {@code writes} in one transaction, after the pending tree changes; on failure forgets cached values. */
+    private void inTransaction(Runnable writes) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                BlockIndexJournal.Pending pending = journal.drain();
+                index.insert(pending.added());
+                index.updateStatuses(pending.invalidated());
+                writes.run();
+            });
+        } catch (RuntimeException e) {
+            cache.clear();
+            throw e;
+        }
+    }
+
+    private static void requireCommitment(MuHash3072 accumulator, Hash256 expected, String what) {
+        Hash256 actual = StateCommitment.of(accumulator);
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(what + ": the stored state would commit to " + actual + ", the header says "
+                    + expected + "; the accounts table does not match the chain, run --numi.command=reindex");
+        }
+    }
+
+    private static Block decode(Hash256 id, byte[] body) {
+        try {
+            return BlockCodec.decode(body);
+        } catch (DecodeException e) {
+            throw new CorruptChainDataException("stored body of block " + id + " does not decode: " + e.getMessage()
+                    + "; restart the node so the integrity check marks it for re-download", e);
+        }
+    }
+
+    private static List<Address> addressesOf(Block block) {
+        List<Address> addresses = new ArrayList<>(2 * block.transactions().size());
+        for (Transaction tx : block.transactions()) {
+            if (tx instanceof TransferTx transfer) {
+                addresses.add(transfer.sender());
+                addresses.add(transfer.recipient());
+            }
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,189 @@
+package io.numicoin.node.chain;
+
+import static io.numicoin.node.TestChains.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.numicoin.node.NodeDatabase;
+import io.numicoin.node.RecordingChainEvents;
+import io.numicoin.node.TestChains;
+import io.numicoin.node.storage.BlockStatusCode;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.chain.BlockImportResult.Outcome;
+import io.numicoin.protocol.chain.BlockIndexEntry;
+import io.numicoin.protocol.chain.ChainChange;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.state.MuHash3072;
+import io.numicoin.protocol.state.StateCommitment;
+import io.numicoin.protocol.validation.BlockRejectReason;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.InMemoryChain;
+import io.numicoin.testkit.TestKeys;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chain service over real PostgreSQL against the in-memory chain, block by block: connects,
+ * side branches, reorganisations both ways, an invalid block with a descendant, a header without
+ * body; then a restart on the same database that must rebuild tree, tip and state exactly.
+ */
+class NodeChainServiceIT {
+
+    private static final ChainBuilder BUILDER = ChainBuilder.regtest();
+    private static List<Block> funded;
+    private static NodeDatabase db;
+
+    private final InMemoryChain reference = new InMemoryChain(BUILDER.params());
+    private final RecordingChainEvents events = new RecordingChainEvents();
+    private final List<String> expectedEvents = new ArrayList<>();
+    private final List<Block> imported = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() {
+        funded = TestChains.funded(BUILDER, 1);
+        db = NodeDatabase.create("chainsvc");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void followsTheInMemoryChainThroughReorgsAndInvalidBlocksAndSurvivesARestart() throws DecodeException {
+        NodeChainService service = newService(events);
+        service.start();
+        expectedEvents.add("+" + BUILDER.params().genesisId());
+        Block b101 = funded.getLast();
+        for (Block block : funded) {
+            importAndCompare(service, block);
+        }
+        assertStateIs(service, b101);
+
+        Block b102 = BUILDER.child(b101).transfers(
+                BUILDER.transfer(1, TestKeys.address(2), 3_000_000_000L, 10_000, 1),
+                BUILDER.transfer(1, TestKeys.address(3), 1_000_000_000L, 20_000, 2)).build();
+        Block b103 = BUILDER.child(b102).transfers(BUILDER.transfer(2, TestKeys.address(4), 1_000_000L, 5_000, 1)).build();
+        importAndCompare(service, b102);
+        importAndCompare(service, b103);
+        assertStateIs(service, b103);
+
+        // A rival branch from 101 paying key 5 instead: equal work stays aside, more work reorganises.
+        Block s102 = BUILDER.child(b101).coinbaseMemo("side").transfers(BUILDER.transfer(1, TestKeys.address(5), 500_000_000L, 1_000, 1)).build();
+        Block s103 = BUILDER.child(s102).coinbaseMemo("side").build();
+        Block s104 = BUILDER.child(s103).coinbaseMemo("side").build();
+        assertThat(importAndCompare(service, s102).outcome()).isEqualTo(Outcome.SIDE_BRANCH);
+        assertThat(importAndCompare(service, s103).outcome()).isEqualTo(Outcome.SIDE_BRANCH);
+        BlockImportResult reorg = importAndCompare(service, s104);
+        assertThat(reorg.outcome()).isEqualTo(Outcome.CONNECTED);
+        assertThat(reorg.reorgDepth()).isEqualTo(2);
+        assertStateIs(service, s104);
+
+        // And back: the first branch grows longer.
+        Block b104 = BUILDER.child(b103).build();
+        Block b105 = BUILDER.child(b104).transfers(BUILDER.transfer(3, TestKeys.address(6), 7_000L, 1_000, 1)).build();
+        importAndCompare(service, b104);
+        assertThat(importAndCompare(service, b105).reorgDepth()).isEqualTo(3);
+        assertStateIs(service, b105);
+
+        // An invalid block (coinbase pays too much) whose child arrived first as an orphan.
+        Block bad = BUILDER.child(b105).coinbaseOverpaying(1).build();
+        Block badChild = BUILDER.child(bad).build();
+        assertThat(importAndCompare(service, badChild).outcome()).isEqualTo(Outcome.ORPHANED);
+        BlockImportResult rejected = importAndCompare(service, bad);
+        assertThat(rejected.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(rejected.rejection().orElseThrow().reason()).isEqualTo(BlockRejectReason.COINBASE_AMOUNT_TOO_HIGH);
+        assertThat(statusCode(bad)).isEqualTo(BlockStatusCode.INVALID);
+        assertThat(statusCode(badChild)).isEqualTo(BlockStatusCode.INVALID_ANCESTOR);
+        assertStateIs(service, b105);
+
+        // A header whose body has not arrived.
+        Block headerOnly = BUILDER.child(b105).coinbaseMemo("header only").build();
+        assertThat(service.submitHeader(headerOnly.header())).isEmpty();
+        assertThat(statusCode(headerOnly)).isEqualTo(BlockStatusCode.HEADER_ONLY);
+        assertThat(events.events()).isEqualTo(expectedEvents);
+
+        // Restart: new store, tree and service objects on the same database.
+        List<BlockIndexEntry> before = entries(service, headerOnly, bad, badChild);
+        ChainStatus statusBefore = service.status();
+        List<BlockIndexEntry> bestBefore = service.readTree(t -> List.of(t.bestHeaderTip(), t.bestBlockCandidate()));
+        service.close();
+        NodeChainService restarted = newService(new RecordingChainEvents());
+        restarted.start();
+        assertThat(entries(restarted, headerOnly, bad, badChild)).isEqualTo(before);
+        List<BlockIndexEntry> bestAfter = restarted.readTree(t -> List.of(t.bestHeaderTip(), t.bestBlockCandidate()));
+        assertThat(bestAfter).isEqualTo(bestBefore);
+        assertThat(restarted.status()).isEqualTo(statusBefore);
+        assertStateIs(restarted, b105);
+        // Still known invalid (the importer's memory of the original reason does not outlive the process).
+        BlockImportResult again = restarted.submitBlock(bad);
+        assertThat(again.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(again.rejection().orElseThrow().reason()).isEqualTo(BlockRejectReason.INVALID_ANCESTOR);
+
+        // It carries on where it stopped.
+        Block b106 = BUILDER.child(b105).build();
+        assertThat(importAndCompare(restarted, b106).outcome()).isEqualTo(Outcome.CONNECTED);
+        assertStateIs(restarted, b106);
+        restarted.close();
+    }
+
+    private NodeChainService newService(RecordingChainEvents sink) {
+        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), sink, TestChains.CLOCK,
+                NodeChainService.Settings.defaults());
+    }
+
+    private BlockImportResult importAndCompare(NodeChainService service, Block block) {
+        BlockImportResult expected = reference.importBlock(block);
+        BlockImportResult actual = service.submitBlock(block);
+        assertThat(actual).as("import of block at height %d", block.height()).isEqualTo(expected);
+        assertThat(service.status().tipId()).isEqualTo(reference.tip());
+        for (ChainChange change : actual.changes()) {
+            expectedEvents.add((change.kind() == ChainChange.Kind.CONNECTED ? "+" : "-") + change.id());
+        }
+        imported.add(block);
+        return actual;
+    }
+
+    private void assertStateIs(NodeChainService service, Block tip) throws DecodeException {
+        assertThat(service.status().tipId()).isEqualTo(id(tip));
+        assertThat(service.status().height()).isEqualTo(tip.height());
+        assertThat(db.accounts()).isEqualTo(BUILDER.stateAfter(tip).accounts());
+        assertThat(db.immatureRewards()).isEqualTo(BUILDER.stateAfter(tip).immatureRewards());
+        assertThat(db.accounts()).isEqualTo(reference.state().accounts());
+        byte[] accumulator = db.jdbc().queryForObject("SELECT accumulator FROM chain_tip", byte[].class);
+        assertThat(StateCommitment.of(MuHash3072.fromBytes(accumulator))).isEqualTo(tip.header().stateCommitment());
+        assertThat(db.jdbc().queryForObject("SELECT count(*) FROM main_chain", Long.class)).isEqualTo(tip.height() + 1);
+        assertThat(db.jdbc().queryForObject("SELECT count(*) FROM undo_data", Long.class)).isEqualTo(tip.height());
+        assertThat(db.jdbc().queryForObject("SELECT count(*) FROM chain_transactions", Long.class))
+                .isEqualTo(transactionsUpTo(tip));
+    }
+
+    private long transactionsUpTo(Block tip) {
+        long count = 0;
+        Hash256 walk = id(tip);
+        while (true) {
+            Hash256 current = walk;
+            Block block = imported.stream().filter(b -> id(b).equals(current)).findFirst()
+                    .orElse(BUILDER.genesis());
+            count += block.transactions().size();
+            if (block.height() == 0) {
+                return count;
+            }
+            walk = block.header().previousId();
+        }
+    }
+
+    private short statusCode(Block block) {
+        return db.jdbc().queryForObject("SELECT status FROM block_index WHERE id = ?", Short.class, (Object) id(block).toArray());
+    }
+
+    private List<BlockIndexEntry> entries(NodeChainService service, Block... extra) {
+        List<Block> all = new ArrayList<>(imported);
+        all.addAll(List.of(extra));
+        return service.readTree(tree -> all.stream().map(b -> tree.entry(id(b)).orElseThrow()).toList());
+    }
+}
