@@ -32,7 +32,7 @@ public class PeerController {
     @Operation(summary = "Known peers", description = "Most recently successful first.")
     @GetMapping("/api/v1/peers")
     public Mono<List<PeerView>> peers(
-            @Parameter(description = "1.." + MAX_PEERS) @RequestParam(defaultValue = "100") int limit) {
+            @Parameter(description = "1.." + MAX_PEERS) @RequestParam(name = "limit", defaultValue = "100") int limit) {
         ApiParams.between("limit", limit, 1, MAX_PEERS);
         return reads.read(() -> queries.peers(limit).stream().map(views::peer).toList());
     }

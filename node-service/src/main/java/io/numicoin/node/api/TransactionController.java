@@ -56,8 +56,8 @@ public class TransactionController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = TransactionView.class)),
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded transaction, hex"))})
     @GetMapping("/api/v1/transactions/{txid}")
-    public Mono<ResponseEntity<Object>> transaction(@PathVariable String txid,
-            @Parameter(description = "json (default) or hex: the encoded transaction") @RequestParam(defaultValue = "json") String format) {
+    public Mono<ResponseEntity<Object>> transaction(@PathVariable("txid") String txid,
+            @Parameter(description = "json (default) or hex: the encoded transaction") @RequestParam(name = "format", defaultValue = "json") String format) {
         Hash256 id = ApiParams.hash("txid", txid);
         if (!format.equals("json") && !format.equals("hex")) {
             throw Problems.invalidParameter("format must be json or hex, got '" + format + "'");

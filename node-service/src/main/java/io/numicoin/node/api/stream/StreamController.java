@@ -35,7 +35,7 @@ public class StreamController {
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<StreamEventView>> stream(
             @Parameter(description = "comma-separated: blocks, transactions (default both)")
-            @RequestParam(required = false) String types) {
+            @RequestParam(name = "types", required = false) String types) {
         Set<String> wanted = kinds(types);
         Flux<ServerSentEvent<StreamEventView>> events = bus.events()
                 .filter(e -> wanted.contains(e.event() instanceof NodeEvent.TxSeen ? "transactions" : "blocks"))
