@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A stored block as the read side sees it.
  *
- * @param status null if the stored ordinal names no {@link BlockStatus} this build knows
+ * @param status null if the stored code names no {@link BlockStatus} this build knows
  * @param nextId the active chain's next block, when this block is on it and not the tip
  * @param tipHeight the active chain's height when read, -1 before the node stored a tip
  * @param size the encoded body's size in bytes, empty when only the header is stored

@@ -1,5 +1,6 @@
 package io.numicoin.node.query;
 
+import io.numicoin.node.storage.BlockStatusCode;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.bytes.Bytes;
@@ -134,8 +135,12 @@ public final class ChainQueries {
         }
     }
 
-    private static BlockStatus status(int ordinal) {
-        BlockStatus[] all = BlockStatus.values();
-        return ordinal >= 0 && ordinal < all.length ? all[ordinal] : null;
+    /** The status for its stored code ({@link BlockStatusCode}), null for a code this build does not know. */
+    private static BlockStatus status(int code) {
+        try {
+            return BlockStatusCode.status(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

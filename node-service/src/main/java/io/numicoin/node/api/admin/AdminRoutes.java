@@ -47,7 +47,7 @@ public class AdminRoutes {
             ObjectProvider<AdminOperation> operations) {
         return RouterFunctions.route()
                 .GET("/admin", request -> ServerResponse.ok().bodyValue(list(operations.orderedStream().toList())))
-                .POST("/admin/{operation}", request -> run(request, operations, properties.timeout()))
+                .POST("/admin/{operation}", request -> Mono.defer(() -> run(request, operations, properties.timeout())))
                 .filter(tokenFilter(properties))
                 .onError(Throwable.class, (error, request) -> problem(ProblemMapper.toApiException(error), request))
                 .build();

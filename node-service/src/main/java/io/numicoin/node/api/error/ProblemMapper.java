@@ -1,5 +1,6 @@
 package io.numicoin.node.api.error;
 
+import io.numicoin.node.chain.ChainUnavailableException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Turns whatever a request failed with into an {@link ApiException}: our own pass through; timeouts
- * and an unreachable database become 503; Spring's own 4xx (unknown path, wrong method, a
+ * an unreachable database and a chain service that cannot take calls become 503; Spring's own 4xx (unknown path, wrong method, a
  * parameter of the wrong type) keep their status with a rule of their own; anything else is a 500
  * that is logged and whose detail names no internals.
  */
@@ -25,6 +26,8 @@ public final class ProblemMapper {
     public static ApiException toApiException(Throwable error) {
         return switch (error) {
             case ApiException api -> api;
+            case ChainUnavailableException e -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+                    e.getMessage());
             case TimeoutException _ -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.TIMEOUT,
                     "the node did not answer in time; try again");
             case DataAccessException e -> {

@@ -2,6 +2,7 @@ package io.numicoin.node.api.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.numicoin.node.chain.ChainUnavailableException;
 import io.numicoin.protocol.address.AddressDecodeError;
 import io.numicoin.protocol.address.AddressDecodeException;
 import io.numicoin.protocol.codec.DecodeError;
@@ -45,6 +46,9 @@ class ApiExceptionTest {
         assertThat(rejected.document("/p")).containsEntry("txIndex", 2).containsEntry("blockId", "ab");
         assertThat(ProblemMapper.toApiException(new TimeoutException()))
                 .extracting(ApiException::status, ApiException::rule).containsExactly(HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT");
+        assertThat(ProblemMapper.toApiException(new ChainUnavailableException("the chain is busy")))
+                .extracting(ApiException::status, ApiException::rule, ApiException::detail)
+                .containsExactly(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the chain is busy");
         assertThat(ProblemMapper.toApiException(new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED)))
                 .extracting(ApiException::status, ApiException::rule).containsExactly(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
         assertThat(ProblemMapper.toApiException(new IllegalStateException("secret internals")))
