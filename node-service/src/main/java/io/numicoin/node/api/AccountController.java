@@ -45,8 +45,10 @@ public class AccountController {
                     + "transactions on the active chain, newest first, paged with cursor.")
     @GetMapping("/api/v1/accounts/{address}")
     public Mono<AccountView> account(@PathVariable("address") String address,
-            @Parameter(description = "transactions per page, 1.." + MAX_PAGE) @RequestParam(name = "limit", defaultValue = "20") int limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(name = "cursor", required = false) String cursor) {
+            @Parameter(description = "transactions per page, 1.." + MAX_PAGE)
+            @RequestParam(name = "limit", defaultValue = "20") int limit,
+            @Parameter(description = "nextCursor of the previous page")
+            @RequestParam(name = "cursor", required = false) String cursor) {
         Address owner = ApiParams.address(address, hrp);
         ApiParams.between("limit", limit, 1, MAX_PAGE);
         HistoryCursor before = cursor == null ? HistoryCursor.NEWEST : HistoryCursor.parse(cursor)

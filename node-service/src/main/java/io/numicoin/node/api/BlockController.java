@@ -64,7 +64,8 @@ public class BlockController {
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded block, hex"))})
     @GetMapping("/api/v1/blocks/{id}")
     public Mono<ResponseEntity<Object>> byId(@PathVariable("id") String id,
-            @Parameter(description = "json (default) or hex: the encoded block") @RequestParam(name = "format", defaultValue = "json") String format) {
+            @Parameter(description = "json (default) or hex: the encoded block")
+            @RequestParam(name = "format", defaultValue = "json") String format) {
         return block(new BlockRef.ById(ApiParams.hash("block id", id)), format);
     }
 
@@ -74,7 +75,8 @@ public class BlockController {
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded block, hex"))})
     @GetMapping("/api/v1/blocks/height/{height}")
     public Mono<ResponseEntity<Object>> byHeight(@PathVariable("height") long height,
-            @Parameter(description = "json (default) or hex: the encoded block") @RequestParam(name = "format", defaultValue = "json") String format) {
+            @Parameter(description = "json (default) or hex: the encoded block")
+            @RequestParam(name = "format", defaultValue = "json") String format) {
         return block(new BlockRef.AtHeight(ApiParams.nonNegative("height", height)), format);
     }
 
@@ -82,7 +84,8 @@ public class BlockController {
             description = "Blocks at heights from..to inclusive, ascending, at most " + MAX_RANGE
                     + ". Without from/to: the newest " + DEFAULT_RANGE + ". Heights above the tip are left out.")
     @GetMapping("/api/v1/blocks")
-    public Mono<BlockPage> range(@RequestParam(name = "from", required = false) Long from, @RequestParam(name = "to", required = false) Long to) {
+    public Mono<BlockPage> range(@RequestParam(name = "from", required = false) Long from,
+            @RequestParam(name = "to", required = false) Long to) {
         if (from != null) {
             ApiParams.nonNegative("from", from);
         }
@@ -108,7 +111,8 @@ public class BlockController {
     @Operation(summary = "Encoded headers of the active chain",
             description = "Up to count (at most " + MAX_HEADERS + ") 128-byte headers from height from, ascending, hex.")
     @GetMapping("/api/v1/headers")
-    public Mono<HeadersView> headers(@RequestParam(name = "from") long from, @RequestParam(name = "count", defaultValue = "2000") int count) {
+    public Mono<HeadersView> headers(@RequestParam(name = "from") long from,
+            @RequestParam(name = "count", defaultValue = "2000") int count) {
         ApiParams.nonNegative("from", from);
         if (count > MAX_HEADERS) {
             throw Problems.rangeTooLarge("at most " + MAX_HEADERS + " headers per request, asked for " + count);
@@ -141,7 +145,8 @@ public class BlockController {
     private Mono<ResponseEntity<Object>> block(BlockRef ref, String format) {
         return switch (format) {
             case "json" -> reads.read(() -> queries.block(ref).orElse(null))
-                    .<ResponseEntity<Object>>map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(views.block(b, true)))
+                    .<ResponseEntity<Object>>map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                            .body(views.block(b, true)))
                     .switchIfEmpty(Mono.error(() -> Problems.notFound(Problems.BLOCK_NOT_FOUND, "no block " + ref)));
             case "hex" -> reads.read(() -> queries.rawBlock(ref).orElse(null))
                     .<ResponseEntity<Object>>map(raw -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(raw.toHex()))

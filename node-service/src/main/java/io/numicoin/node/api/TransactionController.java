@@ -57,7 +57,8 @@ public class TransactionController {
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded transaction, hex"))})
     @GetMapping("/api/v1/transactions/{txid}")
     public Mono<ResponseEntity<Object>> transaction(@PathVariable("txid") String txid,
-            @Parameter(description = "json (default) or hex: the encoded transaction") @RequestParam(name = "format", defaultValue = "json") String format) {
+            @Parameter(description = "json (default) or hex: the encoded transaction")
+            @RequestParam(name = "format", defaultValue = "json") String format) {
         Hash256 id = ApiParams.hash("txid", txid);
         if (!format.equals("json") && !format.equals("hex")) {
             throw Problems.invalidParameter("format must be json or hex, got '" + format + "'");

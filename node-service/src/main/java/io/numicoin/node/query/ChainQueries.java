@@ -44,7 +44,8 @@ public final class ChainQueries {
     /** The block with its transactions' ids (decoded from the stored body, if there is one). */
     public Optional<BlockRecord> block(BlockRef ref) {
         return switch (ref) {
-            case BlockRef.ById byId -> jdbc.sql(BLOCK_COLUMNS + ", d.body FROM block_index b " + BLOCK_JOINS + " WHERE b.id = ?")
+            case BlockRef.ById byId -> jdbc.sql(BLOCK_COLUMNS + ", d.body FROM block_index b " + BLOCK_JOINS
+                            + " WHERE b.id = ?")
                     .param(byId.id().toArray())
                     .query((rs, n) -> withTxIds(rs))
                     .optional();
@@ -63,7 +64,8 @@ public final class ChainQueries {
                     .param(byId.id().toArray())
                     .query((rs, n) -> Bytes.of(rs.getBytes(1)))
                     .optional();
-            case BlockRef.AtHeight at -> jdbc.sql("SELECT d.body FROM main_chain a JOIN block_body d ON d.id = a.id WHERE a.height = ?")
+            case BlockRef.AtHeight at -> jdbc.sql(
+                            "SELECT d.body FROM main_chain a JOIN block_body d ON d.id = a.id WHERE a.height = ?")
                     .param(at.height())
                     .query((rs, n) -> Bytes.of(rs.getBytes(1)))
                     .optional();
@@ -104,7 +106,8 @@ public final class ChainQueries {
             Block block = BlockCodec.decode(body);
             return record(rs, block.transactions().stream().map(TransactionCodec::txid).toList());
         } catch (DecodeException e) {
-            throw new IllegalStateException("stored body of block " + Bytes.of(rs.getBytes("id")).toHex() + " does not decode", e);
+            String id = Bytes.of(rs.getBytes("id")).toHex();
+            throw new IllegalStateException("stored body of block " + id + " does not decode", e);
         }
     }
 

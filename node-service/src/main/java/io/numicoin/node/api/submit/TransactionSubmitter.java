@@ -82,7 +82,8 @@ public final class TransactionSubmitter {
 
     private Hash256 publish(TransferTx tx, long receivedAt) {
         transactions.executeWithoutResult(status -> {
-            TransactionSeen event = TransactionSeen.fromApi(new EventMeta(chainId, nextSequence(), clock.millis()), tx, receivedAt);
+            EventMeta meta = new EventMeta(chainId, nextSequence(), clock.millis());
+            TransactionSeen event = TransactionSeen.fromApi(meta, tx, receivedAt);
             outbox.append(Topics.TX, TransactionSeenCodec.key(event), TransactionSeenCodec.encode(event));
         });
         return TransactionCodec.txid(tx);
