@@ -138,10 +138,11 @@ class ManagementIT {
 
     @Test
     void theOpenApiDocumentListsEveryApiEndpoint() {
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) web.get().uri("/v3/api-docs").exchange()
+        Map<?, ?> document = web.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("paths");
+                .expectBody(Map.class).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
 
@@ -164,6 +165,9 @@ class ManagementIT {
                 "GET /api/v1/accounts/{address}",
                 "GET /api/v1/peers",
                 "GET /api/v1/stream");
+        assertThat((Map<?, ?>) ((Map<?, ?>) document.get("components")).get("schemas")).containsKey("Problem");
+        assertThat(paths.get("/api/v1/transactions").get("post").toString())
+                .contains("202").contains("default").contains("application/problem+json");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 
