@@ -53,6 +53,14 @@ CREATE TABLE accounts (
     nonce   BIGINT NOT NULL CHECK (nonce >= 0)
 );
 
+-- The accounts' set hash split by the first byte of the address (256 buckets; a missing row is the
+-- empty set): the product of the buckets times the immature rewards' hash is chain_tip.accumulator.
+-- The startup check recomputes a few buckets from accounts (by primary-key range) instead of all.
+CREATE TABLE state_buckets (
+    bucket      SMALLINT PRIMARY KEY CHECK (bucket BETWEEN 0 AND 255),
+    accumulator BYTEA    NOT NULL                     -- MuHash3072 numerator and denominator, 768 bytes
+);
+
 -- Coinbase rewards not yet spendable, by the height of the block that paid them.
 CREATE TABLE immature_rewards (
     paid_at_height BIGINT PRIMARY KEY,

@@ -1,6 +1,10 @@
 package io.numicoin.node;
 
+import io.numicoin.node.storage.StateBuckets;
 import io.numicoin.node.storage.StateTables;
+import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.state.MuHash3072;
+import io.numicoin.protocol.state.StateElementCodec;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.state.Account;
 import io.numicoin.protocol.state.AccountEntry;
@@ -65,6 +69,32 @@ public final class NodeDatabase implements AutoCloseable {
             }
         }));
         return rewards;
+    }
+
+    /** The state hash recomputed from every row of {@code accounts} and {@code immature_rewards}. */
+    public MuHash3072 recomputedAccumulator() {
+        MuHash3072[] result = {MuHash3072.EMPTY};
+        transactions.executeWithoutResult(s -> new StateTables(jdbc).forEachElement(
+                element -> result[0] = result[0].insert(StateElementCodec.encode(element))));
+        return result[0];
+    }
+
+    /** {@code chain_tip.accumulator}. */
+    public MuHash3072 storedAccumulator() {
+        try {
+            return MuHash3072.fromBytes(jdbc.queryForObject("SELECT accumulator FROM chain_tip", byte[].class));
+        } catch (DecodeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The product of {@code state_buckets} times the immature rewards' hash: must equal the stored accumulator. */
+    public MuHash3072 bucketsTimesRewards() {
+        MuHash3072 product = new StateBuckets(jdbc).load().product();
+        for (ImmatureReward reward : immatureRewards().values()) {
+            product = product.insert(StateElementCodec.encode(reward));
+        }
+        return product;
     }
 
     @Override

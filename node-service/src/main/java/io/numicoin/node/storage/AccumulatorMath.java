@@ -1,55 +1,77 @@
 package io.numicoin.node.storage;
 
+import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.state.AccountEntry;
 import io.numicoin.protocol.state.ImmatureReward;
 import io.numicoin.protocol.state.MuHash3072;
 import io.numicoin.protocol.state.StateChanges;
 import io.numicoin.protocol.state.StateElementCodec;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * Moves a state's {@link MuHash3072} across a write: the elements the touched entries held
- * before come out, the ones they hold after go in. For a connect the "before" side is exactly
- * what the undo data writes back and the "after" side what the diff writes; for a disconnect it
- * is the reverse.
+ * Moves a state's set hashes across a write: the elements the touched entries held before come
+ * out, the ones they hold after go in. For a connect the "before" side is exactly what the undo
+ * data writes back and the "after" side what the diff writes; for a disconnect it is the reverse.
+ * Each element is hashed once; its factor goes into its account bucket ({@link #bucket}) and, through
+ * the buckets' product, into the overall hash.
  */
 public final class AccumulatorMath {
+
+    /** Account buckets: the first byte of the address. */
+    public static final int BUCKETS = 256;
+
+    /** The new overall hash and the new value of every bucket the write touched. */
+    public record Update(MuHash3072 overall, Map<Integer, MuHash3072> buckets) {
+    }
 
     private AccumulatorMath() {
     }
 
-    /** {@code accumulator} with the elements of {@code before} removed and those of {@code after} added. */
-    public static MuHash3072 replace(MuHash3072 accumulator, StateChanges before, StateChanges after) {
-        return replace(accumulator, elements(before), elements(after));
+    public static int bucket(Address address) {
+        return address.policyHash().bytes().get(0) & 0xff;
     }
 
-    public static MuHash3072 replace(MuHash3072 accumulator, List<byte[]> removed, List<byte[]> added) {
-        MuHash3072 out = MuHash3072.EMPTY;
-        for (byte[] element : removed) {
-            out = out.insert(element);
-        }
-        MuHash3072 in = MuHash3072.EMPTY;
-        for (byte[] element : added) {
-            in = in.insert(element);
-        }
-        return accumulator.combine(in).subtract(out);
+    /** Swaps the elements {@code before} leaves in place for those {@code after} does. */
+    public static Update replace(MuHash3072 overall, IntFunction<MuHash3072> buckets, StateChanges before, StateChanges after) {
+        return replace(overall, buckets, before.accounts(), before.rewardsPut(), after.accounts(), after.rewardsPut());
     }
 
-    /**
-     * The state elements that {@code changes} leaves in place: every non-empty account it sets and
-     * every reward it puts (deleted rewards and emptied accounts are not elements).
-     */
-    public static List<byte[]> elements(StateChanges changes) {
-        List<byte[]> elements = new ArrayList<>(changes.accounts().size() + changes.rewardsPut().size());
-        for (AccountEntry entry : changes.accounts()) {
-            if (!entry.account().isEmpty()) {
-                elements.add(StateElementCodec.encode(entry));
+    /** Empty accounts among the given ones are skipped: they are not elements of the state. */
+    public static Update replace(MuHash3072 overall, IntFunction<MuHash3072> buckets,
+            List<AccountEntry> accountsOut, List<ImmatureReward> rewardsOut,
+            List<AccountEntry> accountsIn, List<ImmatureReward> rewardsIn) {
+        Map<Integer, MuHash3072[]> factors = new HashMap<>();  // bucket -> {in, out}
+        accumulate(factors, accountsIn, 0);
+        accumulate(factors, accountsOut, 1);
+        MuHash3072 rewardsInHash = MuHash3072.EMPTY;
+        for (ImmatureReward reward : rewardsIn) {
+            rewardsInHash = rewardsInHash.insert(StateElementCodec.encode(reward));
+        }
+        MuHash3072 rewardsOutHash = MuHash3072.EMPTY;
+        for (ImmatureReward reward : rewardsOut) {
+            rewardsOutHash = rewardsOutHash.insert(StateElementCodec.encode(reward));
+        }
+        MuHash3072 newOverall = overall.combine(rewardsInHash).subtract(rewardsOutHash);
+        Map<Integer, MuHash3072> newBuckets = new HashMap<>();
+        for (Map.Entry<Integer, MuHash3072[]> entry : factors.entrySet()) {
+            MuHash3072 in = entry.getValue()[0];
+            MuHash3072 out = entry.getValue()[1];
+            newBuckets.put(entry.getKey(), buckets.apply(entry.getKey()).combine(in).subtract(out));
+            newOverall = newOverall.combine(in).subtract(out);
+        }
+        return new Update(newOverall, newBuckets);
+    }
+
+    private static void accumulate(Map<Integer, MuHash3072[]> factors, List<AccountEntry> accounts, int side) {
+        for (AccountEntry entry : accounts) {
+            if (entry.account().isEmpty()) {
+                continue;
             }
+            MuHash3072[] pair = factors.computeIfAbsent(bucket(entry.address()), b -> new MuHash3072[] {MuHash3072.EMPTY, MuHash3072.EMPTY});
+            pair[side] = pair[side].insert(StateElementCodec.encode(entry));
         }
-        for (ImmatureReward reward : changes.rewardsPut()) {
-            elements.add(StateElementCodec.encode(reward));
-        }
-        return elements;
     }
 }

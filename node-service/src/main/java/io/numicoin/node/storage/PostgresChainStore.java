@@ -8,12 +8,14 @@ import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.state.Account;
 import io.numicoin.protocol.state.AccountEntry;
 import io.numicoin.protocol.state.AccountStateView;
 import io.numicoin.protocol.state.MuHash3072;
+import io.numicoin.protocol.state.ImmatureReward;
+import io.numicoin.protocol.state.StateChanges;
 import io.numicoin.protocol.state.StateCommitment;
 import io.numicoin.protocol.state.StateDiff;
-import io.numicoin.protocol.state.StateElementCodec;
 import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.state.UndoDataCodec;
 import io.numicoin.protocol.tx.Transaction;
@@ -21,6 +23,8 @@ import io.numicoin.protocol.tx.TransferTx;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The node's {@link ChainStore} in PostgreSQL (schema {@code V1__chain.sql}). {@link #connect} and
  * {@link #disconnect} each run in ONE database transaction that writes the account and reward
  * changes, the undo row, the main-chain row, the transaction index, the tip row with the new
- * MuHash accumulator, the block's status and the chain event ({@link ChainEventSink}), so a crash
+ * MuHash accumulator (and the touched {@code state_buckets}), the block's status and the chain event ({@link ChainEventSink}), so a crash
  * leaves the database before or after the change, never in between. Before committing, each
  * checks that the accumulator it is about to store commits to the state its block header names.
  *
@@ -48,6 +52,7 @@ public final class PostgresChainStore implements ChainStore {
     private final ChainTables chainTables;
     private final BlockIndexTable index;
     private final BlockIndexJournal journal = new BlockIndexJournal();
+    private final StateBuckets buckets;
     private final AccountCache cache;
     private final PostgresAccountState view;
     private final RecentBlocks recentBlocks = new RecentBlocks(16);
@@ -62,6 +67,7 @@ public final class PostgresChainStore implements ChainStore {
         this.stateTables = new StateTables(jdbc);
         this.chainTables = new ChainTables(jdbc);
         this.index = new BlockIndexTable(jdbc);
+        this.buckets = new StateBuckets(jdbc);
         this.cache = new AccountCache(accountCacheSize);
         this.view = new PostgresAccountState(stateTables, cache, () -> tip.accumulator());
         this.events = events;
@@ -83,6 +89,7 @@ public final class PostgresChainStore implements ChainStore {
     /** Re-reads the tip from the database and forgets every cache and pending tree change. */
     public void reload() {
         tip = chainTables.tip().orElseThrow(() -> new IllegalStateException("no chain_tip row: the database was not initialised"));
+        buckets.load();
         cache.clear();
         recentBlocks.clear();
         journal.discard();
@@ -162,11 +169,12 @@ public final class PostgresChainStore implements ChainStore {
         if (!block.header().previousId().equals(current.id())) {
             throw new IllegalStateException("block " + id + " does not extend the tip " + current.id());
         }
-        MuHash3072 accumulator = AccumulatorMath.replace(current.accumulator(), undo.changes(), diff.changes());
-        requireCommitment(accumulator, block.header().stateCommitment(), "connecting " + id);
-        StoredTip next = new StoredTip(id, block.height(), accumulator);
+        AccumulatorMath.Update hashes = AccumulatorMath.replace(current.accumulator(), buckets::get, undo.changes(), diff.changes());
+        requireCommitment(hashes.overall(), block.header().stateCommitment(), "connecting " + id);
+        StoredTip next = new StoredTip(id, block.height(), hashes.overall());
         inTransaction(() -> {
             stateTables.write(diff.changes());
+            buckets.write(hashes.buckets());
             chainTables.putUndo(id, UndoDataCodec.encode(undo));
             chainTables.addToMainChain(block.height(), id);
             chainTables.indexTransactions(id, block);
@@ -175,6 +183,7 @@ public final class PostgresChainStore implements ChainStore {
             events.connected(id, block, cumulativeWork(id));
         });
         tip = next;
+        buckets.commit(hashes.buckets());
         diff.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
     }
 
@@ -187,12 +196,13 @@ public final class PostgresChainStore implements ChainStore {
         Hash256 parentId = block.header().previousId();
         BlockIndexTable.Row parent = index.row(parentId)
                 .orElseThrow(() -> new IllegalStateException("parent " + parentId + " of the tip is not in block_index"));
-        MuHash3072 accumulator = AccumulatorMath.replace(current.accumulator(),
-                currentElements(undo), AccumulatorMath.elements(undo.changes()));
-        requireCommitment(accumulator, parent.header().stateCommitment(), "disconnecting " + id);
-        StoredTip next = new StoredTip(parentId, parent.height(), accumulator);
+        AccumulatorMath.Update hashes = AccumulatorMath.replace(current.accumulator(), buckets::get,
+                currentValues(undo), undo.changes());
+        requireCommitment(hashes.overall(), parent.header().stateCommitment(), "disconnecting " + id);
+        StoredTip next = new StoredTip(parentId, parent.height(), hashes.overall());
         inTransaction(() -> {
             stateTables.write(undo.changes());
+            buckets.write(hashes.buckets());
             chainTables.deleteUndo(id);
             chainTables.removeFromMainChain(block.height(), id);
             chainTables.unindexTransactions(id);
@@ -200,6 +210,7 @@ public final class PostgresChainStore implements ChainStore {
             events.disconnected(id, block, parent.cumulativeWork());
         });
         tip = next;
+        buckets.commit(hashes.buckets());
         undo.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
     }
 
@@ -207,17 +218,19 @@ public final class PostgresChainStore implements ChainStore {
         return params;
     }
 
-    /** The elements the entries {@code undo} touches hold now (what disconnecting takes out of the hash). */
-    private List<byte[]> currentElements(UndoData undo) {
+    /** The values the entries {@code undo} touches hold now (what disconnecting takes out of the hash). */
+    private StateChanges currentValues(UndoData undo) {
         List<Address> addresses = undo.changes().accounts().stream().map(AccountEntry::address).toList();
-        List<byte[]> elements = new ArrayList<>();
-        stateTables.accounts(addresses).forEach((address, account) ->
-                elements.add(StateElementCodec.encode(new AccountEntry(address, account))));
+        Map<Address, Account> accounts = stateTables.accounts(addresses);
+        List<AccountEntry> current = new ArrayList<>();
+        for (Address address : addresses) {
+            current.add(new AccountEntry(address, accounts.getOrDefault(address, Account.ZERO)));
+        }
         List<Long> heights = new ArrayList<>();
         undo.changes().rewardsPut().forEach(r -> heights.add(r.paidAtHeight()));
         heights.addAll(undo.changes().rewardsDeleted());
-        stateTables.rewards(heights).values().forEach(r -> elements.add(StateElementCodec.encode(r)));
-        return elements;
+        List<ImmatureReward> rewards = new ArrayList<>(new TreeMap<>(stateTables.rewards(heights)).values());
+        return new StateChanges(current, rewards, List.of());
     }
 
     private BigInteger cumulativeWork(Hash256 id) {
