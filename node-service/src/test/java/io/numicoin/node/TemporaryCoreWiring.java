@@ -13,7 +13,17 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.numicoin.events.Topics;
+import io.numicoin.node.outbox.JdbcOutboxWriter;
+import io.numicoin.node.outbox.OutboxRelay;
+import io.numicoin.node.outbox.OutboxSignal;
+import io.numicoin.node.outbox.RelaySettings;
+import io.numicoin.node.outbox.TopicSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** TEMPORARY: stands in for wip/nodecore's Spring wiring until it is merged. Delete then. */
@@ -47,13 +57,21 @@ class TemporaryCoreWiring {
     }
 
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc) {
-        return (topic, key, payload) -> {
-            long seq = jdbc.sql("UPDATE outbox_counter SET next = next + 1 WHERE name = 'outbox' RETURNING next - 1")
-                    .query(Long.class).single();
-            jdbc.sql("INSERT INTO outbox (seq, topic, record_key, payload) VALUES (?, ?, ?, ?)")
-                    .params(seq, topic, key, payload).update();
-            return seq;
-        };
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, OutboxSignal signal) {
+        return new JdbcOutboxWriter(jdbc, signal);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, OutboxSignal signal, KafkaAdmin admin, MeterRegistry meters) {
+        Map<String, Object> connection = admin.getConfigurationProperties();
+        List<TopicSpec> topics = Topics.all().stream().map(t -> new TopicSpec(t.name(), t.partitions(), Map.of())).toList();
+        return new OutboxRelay(jdbc, signal, new RelaySettings(connection, connection, topics, 500, 4_000_000,
+                Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                Clock.systemUTC(), meters);
     }
 }
