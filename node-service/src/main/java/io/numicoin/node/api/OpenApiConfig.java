@@ -27,17 +27,22 @@ public class OpenApiConfig {
                 .info(new Info().title("NumiCoin node API").version("v1")
                         .description("The chain, blocks, transactions and accounts of one NumiCoin node; submitting "
                                 + "signed transactions and mined blocks; a live event stream. Errors are "
-                                + "application/problem+json with a rule member (docs/api.md)."))
-                .components(new Components().addSchemas("Problem", problemSchema()));
+                                + "application/problem+json with a rule member (docs/api.md)."));
     }
 
     @Bean
     public OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                operation.getResponses().addApiResponse("default", new ApiResponse()
-                        .description("A problem: the request was refused or failed (see rule)")
-                        .content(new Content().addMediaType("application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))))));
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas("Problem", problemSchema());
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+                    operation.getResponses().addApiResponse("default", new ApiResponse()
+                            .description("A problem: the request was refused or failed (see rule)")
+                            .content(new Content().addMediaType("application/problem+json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))))));
+        };
     }
 
     private static Schema<?> problemSchema() {

@@ -114,6 +114,7 @@ class ManagementIT {
                 .contains("numi_chain_reorg_depth_blocks")
                 .contains("numi_stream_events_dropped_total")
                 .contains("numi_stream_subscribers")
+                .contains("numi_outbox_lag_rows")
                 .contains("numi_block_import_seconds_count{outcome=")
                 .contains("http_server_requests_seconds_count{")
                 .contains("uri=\"/api/v1/chain\"");
@@ -165,7 +166,8 @@ class ManagementIT {
                 "GET /api/v1/accounts/{address}",
                 "GET /api/v1/peers",
                 "GET /api/v1/stream");
-        assertThat((Map<?, ?>) ((Map<?, ?>) document.get("components")).get("schemas")).containsKey("Problem");
+        Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) document.get("components")).get("schemas");
+        assertThat(schemas.containsKey("Problem")).isTrue();
         assertThat(paths.get("/api/v1/transactions").get("post").toString())
                 .contains("202").contains("default").contains("application/problem+json");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
