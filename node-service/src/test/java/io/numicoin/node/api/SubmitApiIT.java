@@ -181,6 +181,30 @@ class SubmitApiIT {
     }
 
     @Test
+    void aLongerBranchReorganisesTheChainAndTheAnswerSaysHowDeep() {
+        ApiClient api = new ApiClient(web);
+        Block base = tip;
+        Block replaced = builder.child(base).coinbaseTo(TestKeys.address(5)).coinbaseMemo("replaced").build();
+        assertThat(api.postBlock(replaced).outcome()).isEqualTo("CONNECTED");
+        Block fork = builder.child(base).coinbaseTo(TestKeys.address(6)).coinbaseMemo("fork").build();
+        Block forkTip = builder.child(fork).coinbaseTo(TestKeys.address(6)).build();
+        assertThat(api.postBlock(fork).outcome()).isEqualTo("SIDE_BRANCH");
+
+        BlockAccepted reorg = api.postBlock(forkTip);
+        tip = forkTip;
+        assertThat(reorg.outcome()).isEqualTo("CONNECTED");
+        assertThat(reorg.reorgDepth()).isEqualTo(1);
+        assertThat(reorg.changes()).containsExactly(
+                new BlockAccepted.ChainChangeView("DISCONNECTED", id(replaced), replaced.height()),
+                new BlockAccepted.ChainChangeView("CONNECTED", id(fork), fork.height()),
+                new BlockAccepted.ChainChangeView("CONNECTED", id(forkTip), forkTip.height()));
+        web.get().uri("/api/v1/blocks/" + id(replaced)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.mainChain").isEqualTo(false).jsonPath("$.confirmations").isEqualTo(0);
+        web.get().uri("/api/v1/chain").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.tipId").isEqualTo(id(forkTip));
+    }
+
+    @Test
     void invalidBlocksAre422ProblemsNamingTheRejectReason() {
         Block noWork = builder.child(tip).coinbaseMemo("no work").withoutProofOfWork().build();
         Map<String, Object> problem = assertProblem(postBlock(MediaType.APPLICATION_OCTET_STREAM, BlockCodec.encode(noWork)),
