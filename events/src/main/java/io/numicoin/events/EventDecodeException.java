@@ -18,7 +18,7 @@ public final class EventDecodeException extends Exception {
 
     /** Wraps a protocol codec's refusal (a block or transaction inside the payload). */
     public EventDecodeException(DecodeException cause) {
-        super(EventDecodeError.of(cause.error()) + ": " + cause.getMessage(), cause);
+        super(cause.getMessage(), cause);
         this.error = EventDecodeError.of(cause.error());
     }
 

@@ -11,7 +11,10 @@ import io.numicoin.protocol.state.AccountEntry;
 import io.numicoin.protocol.state.ImmatureReward;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.SortedMap;
+import javax.sql.DataSource;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,13 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class NodeDatabase implements AutoCloseable {
 
     private final TestDatabase database;
+    private final HikariDataSource pool;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
     private NodeDatabase(TestDatabase database) {
         this.database = database;
-        this.jdbc = new JdbcTemplate(database.dataSource());
-        this.transactions = new TransactionTemplate(new JdbcTransactionManager(database.dataSource()));
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(4);
+        config.setConnectionInitSql("SET synchronous_commit = off");
+        this.pool = new HikariDataSource(config);  // as in the node: a pooled connection per statement, not a new login
+        this.jdbc = new JdbcTemplate(pool);
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(pool));
     }
 
     public static NodeDatabase create(String prefix) {
@@ -47,6 +58,10 @@ public final class NodeDatabase implements AutoCloseable {
 
     public TestDatabase database() {
         return database;
+    }
+
+    public DataSource dataSource() {
+        return pool;
     }
 
     /** Every row of {@code accounts}, sorted. */
@@ -99,6 +114,7 @@ public final class NodeDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        pool.close();
         database.close();
     }
 }

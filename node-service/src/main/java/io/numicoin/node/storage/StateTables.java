@@ -79,6 +79,12 @@ public final class StateTables {
         return found;
     }
 
+    /** Every immature reward (at most COINBASE_MATURITY rows), by paying height. */
+    public List<ImmatureReward> allRewards() {
+        return jdbc.query("SELECT paid_at_height, recipient, amount FROM immature_rewards ORDER BY paid_at_height",
+                (rs, n) -> reward(rs));
+    }
+
     /** Writes {@code changes}: upserts, deletes of emptied accounts and of deleted rewards. */
     public void write(StateChanges changes) {
         List<byte[]> upsertAddresses = new ArrayList<>();
@@ -146,6 +152,24 @@ public final class StateTables {
                 rs -> {
                     sink.accept(reward(rs));
                 });
+    }
+
+    /** Streams the accounts of one bucket (first address byte {@code bucket}), a primary-key range scan. */
+    public void forEachAccountInBucket(int bucket, Consumer<AccountEntry> sink) {
+        byte[] low = new byte[Hash256.SIZE];
+        low[0] = (byte) bucket;
+        byte[] high = new byte[Hash256.SIZE];
+        java.util.Arrays.fill(high, (byte) 0xff);
+        high[0] = (byte) bucket;
+        jdbc.query(con -> {
+            PreparedStatement ps = streaming(con.prepareStatement(
+                    "SELECT address, balance, nonce FROM accounts WHERE address BETWEEN ? AND ?"));
+            ps.setBytes(1, low);
+            ps.setBytes(2, high);
+            return ps;
+        }, rs -> {
+            sink.accept(new AccountEntry(address(rs.getBytes(1)), account(rs)));
+        });
     }
 
     /** Empties both tables (reindex starts from the empty state). */

@@ -1,0 +1,87 @@
+package io.numicoin.node.integrity;
+
+import io.numicoin.node.integrity.IntegrityProblem.Kind;
+import io.numicoin.node.storage.BlockIndexTable;
+import io.numicoin.node.storage.ChainTables;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.hash.Hash256;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Level 1: a stored body decodes, carries its own header and hashes to its merkle root. A body
+ * that does not is deleted and its block set back to HEADER_ONLY, so it is fetched again.
+ */
+final class BodyCheck {
+
+    private final ChainTables chainTables;
+    private final BlockIndexTable index;
+    private final TransactionTemplate transactions;
+
+    BodyCheck(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.chainTables = new ChainTables(jdbc);
+        this.index = new BlockIndexTable(jdbc);
+        this.transactions = transactions;
+    }
+
+    /** The decoded block when its body is sound; otherwise marks it for re-download and says why. */
+    Result check(ActiveBlock block) {
+        Optional<byte[]> body = chainTables.body(block.id());
+        if (body.isEmpty()) {
+            return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
+                    + " is on the active chain but its body is missing"), false);
+        }
+        Optional<String> fault = fault(block, body.get());
+        if (fault.isPresent()) {
+            transactions.executeWithoutResult(status -> {
+                chainTables.deleteBody(block.id());
+                index.markForRedownload(block.id());
+            });
+            return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
+                    + ": " + fault.get()), true);
+        }
+        return new Result(Optional.of(decodeUnchecked(body.get())), Optional.empty(), false);
+    }
+
+    /** What is wrong with {@code bytes} as the body of {@code block}, if anything. */
+    static Optional<String> fault(ActiveBlock block, byte[] bytes) {
+        Block decoded;
+        try {
+            decoded = BlockCodec.decode(bytes);
+        } catch (DecodeException e) {
+            return Optional.of("its stored body does not decode (" + e.getMessage() + ")");
+        }
+        Hash256 id = BlockHeaderCodec.id(decoded.header());
+        if (!id.equals(block.id())) {
+            return Optional.of("its stored body carries the header of block " + id);
+        }
+        if (block.headerBytes() != null && !Arrays.equals(BlockHeaderCodec.encode(decoded.header()), block.headerBytes())) {
+            return Optional.of("its stored body's header differs from block_index");
+        }
+        if (!MerkleTree.root(decoded.transactions()).equals(decoded.header().merkleRoot())) {
+            return Optional.of("its stored transactions do not hash to the header's merkle root");
+        }
+        return Optional.empty();
+    }
+
+    private static Block decodeUnchecked(byte[] bytes) {
+        try {
+            return BlockCodec.decode(bytes);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("checked above", e);
+        }
+    }
+
+    /** A checked body: the block when sound, else the problem (and whether it was marked for re-download). */
+    record Result(Optional<Block> block, Optional<IntegrityProblem> problem, boolean markedForRedownload) {
+        static Result bad(IntegrityProblem problem, boolean marked) {
+            return new Result(Optional.empty(), Optional.of(problem), marked);
+        }
+    }
+}
