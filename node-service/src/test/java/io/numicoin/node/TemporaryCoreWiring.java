@@ -5,6 +5,7 @@ import io.numicoin.node.chain.ChainService;
 import io.numicoin.node.chain.ChainStatus;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.config.NodeProperties;
+import io.numicoin.node.integrity.StartupIntegrityCheck;
 import io.numicoin.node.outbox.OutboxWriter;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.block.Block;
@@ -54,6 +55,12 @@ class TemporaryCoreWiring {
                 return delegate.status();
             }
         };
+    }
+
+    @Bean
+    StartupIntegrityCheck startupIntegrityCheck(NodeProperties node, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new StartupIntegrityCheck(node.params(), jdbc, transactions, new StartupIntegrityCheck.Settings(288, 2, 16),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -13,7 +13,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -33,6 +37,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagementIT {
 
     static final TestNodeInfra INFRA = TestNodeInfra.start("api_management");
@@ -40,6 +45,7 @@ class ManagementIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.register(registry);
+        registry.add("numi.integrity.check-level", () -> "2");
     }
 
     @AfterAll
@@ -52,6 +58,9 @@ class ManagementIT {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @LocalManagementPort
     int managementPort;
@@ -129,7 +138,15 @@ class ManagementIT {
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, String>>>() {
                 }).returnResult().getResponseBody();
-        assertThat(operations).isNotNull();
+        assertThat(operations).contains(Map.of("name", "integrity-check",
+                "description", "Runs the startup integrity check now, holding the import lock; a failure stops the chain service"));
+        management.post().uri("/admin/integrity-check").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.operation").isEqualTo("integrity-check")
+                .jsonPath("$.result.passed").isEqualTo(true)
+                .jsonPath("$.result.level").isEqualTo(2)
+                .jsonPath("$.result.problems").isEmpty();
         assertAdminProblem(management.post().uri("/admin/no-such-operation").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN)
                 .exchange(), 404, "UNKNOWN_OPERATION");
         web.get().uri("/admin").exchange().expectStatus().isNotFound();
@@ -171,6 +188,26 @@ class ManagementIT {
         assertThat(paths.get("/api/v1/transactions").get("post").toString())
                 .contains("202").contains("default").contains("application/problem+json");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    /** Last: it leaves the chain service refusing calls. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anOnDemandCheckThatFindsDamageStopsTheChainService() {
+        ChainBuilder builder = ChainBuilder.regtest();
+        new ApiClient(web).postBlock(builder.child(builder.genesis()).coinbaseTo(TestKeys.address(3)).coinbaseMemo("metrics").build());
+        assertThat(jdbc.sql("UPDATE immature_rewards SET amount = amount + 1").update()).isPositive();
+
+        management.post().uri("/admin/integrity-check").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.result.passed").isEqualTo(false)
+                .jsonPath("$.result.problems[0].kind").isEqualTo("ACCOUNTS_MISMATCH")
+                .jsonPath("$.result.message").value(message -> assertThat(message.toString()).contains("--numi.command=reindex"));
+        ApiClient.assertProblem(web.get().uri("/api/v1/chain").exchange(), 503, "UNAVAILABLE");
+        ApiClient.assertProblem(web.post().uri("/api/v1/blocks").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(io.numicoin.protocol.codec.BlockCodec.encode(builder.child(builder.genesis()).coinbaseMemo("x").build()))
+                .exchange(), 503, "UNAVAILABLE");
     }
 
     private static void assertAdminProblem(WebTestClient.ResponseSpec response, int status, String rule) {
