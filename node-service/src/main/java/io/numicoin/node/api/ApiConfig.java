@@ -7,15 +7,9 @@ import io.numicoin.node.api.submit.BlockSubmitter;
 import io.numicoin.node.api.submit.TransactionSubmitter;
 import io.numicoin.node.chain.ChainService;
 import io.numicoin.node.config.NodeProperties;
-import io.numicoin.node.outbox.OutboxWriter;
-import io.numicoin.protocol.params.NetworkParams;
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
+import io.numicoin.node.outbox.EventOutbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public API's parts: JSON views, the bounded body reader and the two submit paths. */
@@ -33,13 +27,9 @@ public class ApiConfig {
     }
 
     @Bean
-    public TransactionSubmitter transactionSubmitter(NodeProperties node, ApiProperties api, OutboxWriter outbox,
-            PlatformTransactionManager transactionManager, JdbcClient jdbc, ChainEventBus bus, ObjectProvider<Clock> clock) {
-        TransactionTemplate template = new TransactionTemplate(transactionManager);
-        template.setTimeout((int) Math.max(1, api.transactionTimeout().toSeconds()));
-        NetworkParams params = node.params();
-        return new TransactionSubmitter(params.chainId(), outbox, template, jdbc, bus, clock.getIfAvailable(Clock::systemUTC),
-                api.transactionTimeout());
+    public TransactionSubmitter transactionSubmitter(NodeProperties node, ApiProperties api, EventOutbox outbox,
+            ChainEventBus bus) {
+        return new TransactionSubmitter(node.params().chainId(), outbox, bus, api.transactionTimeout());
     }
 
     @Bean

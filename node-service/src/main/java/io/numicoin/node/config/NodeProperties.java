@@ -2,10 +2,13 @@ package io.numicoin.node.config;
 
 import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,20 +17,61 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param network mainnet, testnet or regtest
  * @param events whether this node is its deployment's event source (publishes the outbox to Kafka)
+ * @param command {@code serve} (default) or {@code reindex}: rebuild the state from the stored blocks and exit
  */
 @Validated
 @ConfigurationProperties(prefix = "numi")
 public record NodeProperties(
         @NotNull Network network,
-        @NotNull Events events,
-        @NotNull Integrity integrity) {
+        @Valid @DefaultValue Events events,
+        @Valid @DefaultValue Integrity integrity,
+        @Valid @DefaultValue Chain chain,
+        @DefaultValue("serve") Command command) {
 
-    /** {@code numi.events.*}: exactly one node per deployment publishes. */
-    public record Events(boolean publish, @Min(1) @Max(10_000) int relayBatchSize) {
+    /** What the process does. */
+    public enum Command {
+        SERVE,
+        REINDEX
     }
 
-    /** {@code numi.integrity.*}: the startup check, like Bitcoin Core's -checkblocks/-checklevel. */
-    public record Integrity(@Min(0) int checkBlocks, @Min(0) @Max(2) int checkLevel) {
+    /**
+     * {@code numi.events.*}: exactly one node per deployment publishes.
+     *
+     * @param relayPoll how often the relay looks at the outbox when nothing woke it
+     * @param relayBackoffInitial first wait after Kafka failed; doubles up to {@code relayBackoffMax}
+     * @param relaySendTimeout how long one round waits for Kafka's acknowledgements
+     */
+    public record Events(
+            @DefaultValue("false") boolean publish,
+            @DefaultValue("500") @Min(1) @Max(10_000) int relayBatchSize,
+            @DefaultValue("1s") Duration relayPoll,
+            @DefaultValue("200ms") Duration relayBackoffInitial,
+            @DefaultValue("30s") Duration relayBackoffMax,
+            @DefaultValue("150s") Duration relaySendTimeout) {
+    }
+
+    /**
+     * {@code numi.integrity.*}: the startup check, like Bitcoin Core's -checkblocks/-checklevel.
+     *
+     * @param sampledBuckets random account buckets (of 256) recomputed below level 2
+     */
+    public record Integrity(
+            @DefaultValue("288") @Min(0) int checkBlocks,
+            @DefaultValue("1") @Min(0) @Max(2) int checkLevel,
+            @DefaultValue("8") @Min(0) @Max(256) int sampledBuckets) {
+    }
+
+    /**
+     * {@code numi.chain.*}: the import path.
+     *
+     * @param importLockTimeout how long a caller waits for the import lock before getting "busy"
+     * @param accountCacheSize accounts kept in memory for validation
+     * @param verifierThreads threads verifying signatures (0 = one per available processor)
+     */
+    public record Chain(
+            @DefaultValue("30s") Duration importLockTimeout,
+            @DefaultValue("100000") @Min(0) int accountCacheSize,
+            @DefaultValue("0") @Min(0) int verifierThreads) {
     }
 
     public NetworkParams params() {

@@ -3,8 +3,6 @@ package io.numicoin.node.api.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.numicoin.protocol.chain.BlockImportResult;
-import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.hash.Hash256;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -17,9 +15,12 @@ import reactor.core.publisher.Sinks;
  * buffer, and a subscriber that falls behind loses its oldest events (counted in
  * {@code numi.stream.events.dropped}), never slowing the node or the other subscribers.
  *
- * <p>The chain service calls {@link #afterImport} once a block import's database transaction has
- * committed; transactions seen (from the API or from peers) are announced with {@link #transactionSeen}
- * after their outbox event committed.
+ * <p>Blocks are announced with {@link #blockConnected} and {@link #blockDisconnected} once the
+ * database transaction that made the change committed, in commit order ({@link AfterCommitBusSink}
+ * does that for every change the chain store makes); a reorganisation is a run of disconnections
+ * followed by a connection, counted in {@code numi.chain.reorgs} with its depth. Transactions seen
+ * (from the API or from peers) are announced with {@link #transactionSeen} after their outbox
+ * event committed.
  */
 public final class ChainEventBus {
 
@@ -32,6 +33,7 @@ public final class ChainEventBus {
     private final DistributionSummary reorgDepth;
     private final AtomicInteger subscribers;
     private long sequence;
+    private int pendingDisconnects;
 
     public ChainEventBus(int bufferSize, MeterRegistry meters) {
         if (bufferSize < 1) {
@@ -51,28 +53,26 @@ public final class ChainEventBus {
         this.subscribers = meters.gauge("numi.stream.subscribers", new AtomicInteger());
     }
 
-    /**
-     * Announces what one block import did to the active chain, in order (disconnections first).
-     * Call after the import's database transaction committed; results without changes are ignored.
-     */
-    public void afterImport(BlockImportResult result) {
-        int depth = result.reorgDepth();
-        if (depth > 0) {
-            reorgs.increment();
-            reorgDepth.record(depth);
-        }
-        for (ChainChange change : result.changes()) {
-            switch (change.kind()) {
-                case CONNECTED -> {
-                    connected.increment();
-                    publish(new NodeEvent.BlockConnected(change.id(), change.height()));
-                }
-                case DISCONNECTED -> {
-                    disconnected.increment();
-                    publish(new NodeEvent.BlockDisconnected(change.id(), change.height()));
-                }
+    /** Announces a block that became the tip (its transaction committed). */
+    public void blockConnected(Hash256 id, long height) {
+        synchronized (this) {
+            if (pendingDisconnects > 0) {
+                reorgs.increment();
+                reorgDepth.record(pendingDisconnects);
+                pendingDisconnects = 0;
             }
         }
+        connected.increment();
+        publish(new NodeEvent.BlockConnected(id, height));
+    }
+
+    /** Announces a block taken off the tip (its transaction committed). */
+    public void blockDisconnected(Hash256 id, long height) {
+        synchronized (this) {
+            pendingDisconnects++;
+        }
+        disconnected.increment();
+        publish(new NodeEvent.BlockDisconnected(id, height));
     }
 
     /** Announces a transaction whose {@code numi.tx.v1} event committed. */

@@ -3,13 +3,10 @@ package io.numicoin.node.api.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.numicoin.protocol.chain.BlockImportResult;
-import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.hash.Hash256;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -22,12 +19,11 @@ class ChainEventBusTest {
     void aReorgIsAnnouncedInOrderAndCounted() {
         List<SequencedEvent> seen = new ArrayList<>();
         bus.events().subscribe(seen::add);
-        bus.afterImport(new BlockImportResult(BlockImportResult.Outcome.CONNECTED, id(3), Optional.empty(), List.of(
-                new ChainChange(ChainChange.Kind.DISCONNECTED, id(1), 7),
-                new ChainChange(ChainChange.Kind.DISCONNECTED, id(2), 6),
-                new ChainChange(ChainChange.Kind.CONNECTED, id(4), 6),
-                new ChainChange(ChainChange.Kind.CONNECTED, id(5), 7),
-                new ChainChange(ChainChange.Kind.CONNECTED, id(3), 8))));
+        bus.blockDisconnected(id(1), 7);
+        bus.blockDisconnected(id(2), 6);
+        bus.blockConnected(id(4), 6);
+        bus.blockConnected(id(5), 7);
+        bus.blockConnected(id(3), 8);
         bus.transactionSeen(id(9));
 
         assertThat(seen).extracting(SequencedEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);

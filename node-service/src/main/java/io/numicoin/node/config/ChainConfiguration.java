@@ -1,0 +1,50 @@
+package io.numicoin.node.config;
+
+import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.node.outbox.JdbcOutboxWriter;
+import io.numicoin.node.outbox.OutboxChainEvents;
+import io.numicoin.node.storage.ChainEventSink;
+import io.numicoin.protocol.params.NetworkParams;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The chain: network parameters, the clock, chain events and the chain service. */
+@Configuration(proxyBeanMethods = false)
+class ChainConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    NetworkParams networkParams(NodeProperties properties) {
+        return properties.params();
+    }
+
+    /** The node's transactions (read-write, default isolation). */
+    @Bean
+    TransactionTemplate nodeTransactions(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    ChainEventSink chainEventSink(NodeProperties properties, JdbcOutboxWriter outbox, NetworkParams params, Clock clock) {
+        return properties.events().publish() ? new OutboxChainEvents(outbox, params.chainId(), clock) : ChainEventSink.NONE;
+    }
+
+    @Bean(destroyMethod = "close")
+    NodeChainService nodeChainService(NodeProperties properties, NetworkParams params, JdbcTemplate jdbc,
+            TransactionTemplate nodeTransactions, ChainEventSink chainEventSink, Clock clock) {
+        NodeProperties.Chain chain = properties.chain();
+        int threads = chain.verifierThreads() > 0 ? chain.verifierThreads() : Runtime.getRuntime().availableProcessors();
+        return new NodeChainService(params, jdbc, nodeTransactions, chainEventSink, clock,
+                new NodeChainService.Settings(chain.importLockTimeout(), chain.accountCacheSize(), threads));
+    }
+}

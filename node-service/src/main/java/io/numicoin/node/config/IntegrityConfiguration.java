@@ -1,0 +1,78 @@
+package io.numicoin.node.config;
+
+import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.node.integrity.ChainIntegrityHealthIndicator;
+import io.numicoin.node.integrity.ChainStartup;
+import io.numicoin.node.integrity.ReindexCommand;
+import io.numicoin.node.integrity.Reindexer;
+import io.numicoin.node.integrity.StartupIntegrityCheck;
+import io.numicoin.node.storage.ChainEventSink;
+import io.numicoin.protocol.params.NetworkParams;
+import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Startup: the integrity check before the chain service serves; the reindex command. */
+@Configuration(proxyBeanMethods = false)
+class IntegrityConfiguration {
+
+    @Bean
+    StartupIntegrityCheck startupIntegrityCheck(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate nodeTransactions,
+            NodeProperties properties, Clock clock) {
+        NodeProperties.Integrity integrity = properties.integrity();
+        return new StartupIntegrityCheck(params, jdbc, nodeTransactions,
+                new StartupIntegrityCheck.Settings(integrity.checkBlocks(), integrity.checkLevel(), integrity.sampledBuckets()), clock);
+    }
+
+    /** Runs while the context starts (before the web server listens): check, then serve or refuse. */
+    @Bean(initMethod = "run")
+    @ConditionalOnProperty(name = "numi.command", havingValue = "serve", matchIfMissing = true)
+    ChainStartup chainStartup(StartupIntegrityCheck check, NodeChainService chain) {
+        return new ChainStartup(check, chain);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "numi.command", havingValue = "serve", matchIfMissing = true)
+    ChainIntegrityHealthIndicator chainIntegrityHealthIndicator(NodeChainService chain, ChainStartup startup) {
+        return new ChainIntegrityHealthIndicator(chain, startup);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "numi.command", havingValue = "reindex")
+    ReindexCommand reindexCommand(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate nodeTransactions,
+            ChainEventSink chainEventSink, Clock clock) {
+        return new ReindexCommand(new Reindexer(params, jdbc, nodeTransactions, chainEventSink, clock));
+    }
+
+    /** Runs the command and keeps its exit code for {@code SpringApplication.exit}. */
+    @Bean
+    @ConditionalOnProperty(name = "numi.command", havingValue = "reindex")
+    CommandResult reindexRunner(ReindexCommand command) {
+        return new CommandResult(command);
+    }
+
+    /** An {@link ApplicationRunner} that runs the reindex and reports its exit code. */
+    static final class CommandResult implements ApplicationRunner, ExitCodeGenerator {
+        private final ReindexCommand command;
+        private int exitCode;
+
+        CommandResult(ReindexCommand command) {
+            this.command = command;
+        }
+
+        @Override
+        public void run(org.springframework.boot.ApplicationArguments args) {
+            exitCode = command.run();
+        }
+
+        @Override
+        public int getExitCode() {
+            return exitCode;
+        }
+    }
+}
