@@ -9,6 +9,7 @@ import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
+import io.numicoin.protocol.validation.BlockProposer;
 import io.numicoin.protocol.validation.HeaderRules;
 import io.numicoin.protocol.validation.StateRules;
 import io.numicoin.protocol.validation.TransactionRules;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with signatures verified on {@code verifier}. One instance per load; after a failed write the
  * service throws it away and loads a new one from what was committed.
  */
-record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter importer) {
+record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter importer, BlockProposer proposer) {
 
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,
             OrphanPool<Block> orphans, ExecutorService verifier, int verifierThreads) {
@@ -32,10 +33,10 @@ record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter impor
         if (!tree.contains(store.tip())) {
             throw new IllegalStateException("the stored tip " + store.tip() + " is not in block_index; run --numi.command=reindex");
         }
-        BlockImporter importer = new BlockImporter(tree, store, orphans,
-                new HeaderRules(params),
-                new BlockBodyRules(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, verifierThreads),
+        BlockBodyRules bodyRules = new BlockBodyRules(
+                new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, verifierThreads);
+        BlockImporter importer = new BlockImporter(tree, store, orphans, new HeaderRules(params), bodyRules,
                 new StateRules(params.subsidy()));
-        return new ChainEngine(store, tree, importer);
+        return new ChainEngine(store, tree, importer, new BlockProposer(bodyRules, params.subsidy()));
     }
 }

@@ -12,6 +12,7 @@ import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockRejection;
+import io.numicoin.protocol.validation.ProposalResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -108,6 +109,17 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     @Override
     public BlockImportResult submitBlock(Block block) {
         return importing(() -> engine.importer().importBlock(block, clock.instant().getEpochSecond()));
+    }
+
+    @Override
+    public ProposalResult proposeBlock(Block candidate) {
+        return locked(() -> {
+            requireServing();
+            if (!candidate.header().previousId().equals(store.tip())) {
+                return new ProposalResult.Stale(store.tip());
+            }
+            return engine.proposer().propose(candidate, store.state());
+        });
     }
 
     /** Checks and records a header without its body (headers-first sync); empty when accepted. */

@@ -30,7 +30,7 @@ public final class StateRules {
         };
     }
 
-    private static BlockRejectReason reasonFor(StateRejectReason reason) {
+    static BlockRejectReason reasonFor(StateRejectReason reason) {
         return switch (reason) {
             case COINBASE_MISSING -> BlockRejectReason.COINBASE_MISSING;
             case COINBASE_NOT_FIRST -> BlockRejectReason.COINBASE_NOT_FIRST;
