@@ -1,0 +1,47 @@
+package io.numicoin.node.api.stream;
+
+import io.numicoin.protocol.hash.Hash256;
+import java.util.Objects;
+
+/**
+ * Something the node just did, as the live stream tells it: a block connected to or disconnected
+ * from the active chain (already committed), or a transaction seen (published to {@code numi.tx.v1}).
+ */
+public sealed interface NodeEvent {
+
+    /** The SSE event name. */
+    String type();
+
+    record BlockConnected(Hash256 id, long height) implements NodeEvent {
+        public BlockConnected {
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public String type() {
+            return "block-connected";
+        }
+    }
+
+    record BlockDisconnected(Hash256 id, long height) implements NodeEvent {
+        public BlockDisconnected {
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public String type() {
+            return "block-disconnected";
+        }
+    }
+
+    record TxSeen(Hash256 txid) implements NodeEvent {
+        public TxSeen {
+            Objects.requireNonNull(txid, "txid");
+        }
+
+        @Override
+        public String type() {
+            return "tx-seen";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.numicoin.p2p.host;
+
+import io.numicoin.p2p.multiaddr.Multiaddr;
+import io.numicoin.p2p.peer.PeerId;
+
+/**
+ * Decides which connections may exist — the hook for bans and scoring. Each method is asked at its
+ * stage; refusing closes the connection quietly. Called on event-loop threads: answer quickly.
+ */
+public interface ConnectionGater {
+
+    ConnectionGater ALLOW_ALL = new ConnectionGater() {
+    };
+
+    /** Before dialling {@code address} (to {@code peer} when the address names one). */
+    default boolean allowDial(Multiaddr address) {
+        return true;
+    }
+
+    /** When a TCP connection is accepted, before any handshake. */
+    default boolean allowInbound(Multiaddr remoteAddress) {
+        return true;
+    }
+
+    /** After the Noise handshake has authenticated {@code peer}. */
+    default boolean allowSecured(PeerId peer, Direction direction) {
+        return true;
+    }
+}

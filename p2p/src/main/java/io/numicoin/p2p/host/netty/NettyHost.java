@@ -1,0 +1,348 @@
+package io.numicoin.p2p.host.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.numicoin.p2p.host.Connection;
+import io.numicoin.p2p.host.ConnectionGater;
+import io.numicoin.p2p.host.ConnectionListener;
+import io.numicoin.p2p.host.DialException;
+import io.numicoin.p2p.host.Direction;
+import io.numicoin.p2p.host.Host;
+import io.numicoin.p2p.host.HostConfig;
+import io.numicoin.p2p.host.ProtocolId;
+import io.numicoin.p2p.host.Stream;
+import io.numicoin.p2p.host.StreamException;
+import io.numicoin.p2p.host.StreamHandler;
+import io.numicoin.p2p.identity.NodeIdentity;
+import io.numicoin.p2p.multiaddr.Multiaddr;
+import io.numicoin.p2p.multiaddr.MultiaddrException;
+import io.numicoin.p2p.mux.yamux.YamuxConfig;
+import io.numicoin.p2p.peer.PeerId;
+import io.numicoin.p2p.protocols.identify.IdentifyService;
+import io.numicoin.p2p.protocols.ping.PingService;
+import io.numicoin.p2p.transport.TcpTransport;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Host} on Netty TCP. Serves identify and ping from the start. Connection listeners and
+ * stream handlers are called on the connection's event loop.
+ */
+public final class NettyHost implements Host {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyHost.class);
+    /** Received bytes a connection holds for paused streams before it stops reading the socket. */
+    private static final int MAX_HELD_BYTES = 8 << 20;
+
+    private final NodeIdentity identity;
+    private final HostConfig config;
+    private final YamuxConfig yamuxConfig;
+    private final TcpTransport transport;
+    private final ConcurrentHashMap<ProtocolId, StreamHandler> handlers = new ConcurrentHashMap<>();
+    private final ConnectionRegistry connections = new ConnectionRegistry();
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    private final List<Multiaddr> listenAddresses = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inbound = new AtomicInteger();
+    private final AtomicInteger outbound = new AtomicInteger();
+    private final IdentifyService identify;
+    private final PingService ping = new PingService();
+    private volatile ConnectionGater gater = ConnectionGater.ALLOW_ALL;
+    private volatile boolean closed;
+
+    private NettyHost(NodeIdentity identity, HostConfig config) {
+        this.identity = identity;
+        this.config = config;
+        this.yamuxConfig = new YamuxConfig(config.maxStreamsPerConnection(), config.keepAliveInterval(),
+                config.streamHighWaterMark(), MAX_HELD_BYTES);
+        this.transport = new TcpTransport("p2p-" + identity.peerId().toBase58().substring(0, 12), 2);
+        this.identify = new IdentifyService(identity, config, this);
+        identify.install();
+        ping.install(this);
+    }
+
+    public static NettyHost create(NodeIdentity identity, HostConfig config) {
+        return new NettyHost(identity, config);
+    }
+
+    public IdentifyService identify() {
+        return identify;
+    }
+
+    public PingService ping() {
+        return ping;
+    }
+
+    @Override
+    public PeerId peerId() {
+        return identity.peerId();
+    }
+
+    @Override
+    public CompletableFuture<Multiaddr> listen(Multiaddr address) {
+        CompletableFuture<Multiaddr> result = new CompletableFuture<>();
+        InetSocketAddress socket;
+        try {
+            socket = address.toTcpSocketAddress();
+        } catch (MultiaddrException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        ChannelFuture bind = transport.bind(socket, new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                acceptInbound(ch);
+            }
+        });
+        bind.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(f.cause());
+                return;
+            }
+            channels.add(bind.channel());
+            Multiaddr bound = Multiaddr.tcp((InetSocketAddress) bind.channel().localAddress());
+            listenAddresses.add(bound);
+            log.info("listening on {}/p2p/{}", bound, peerId());
+            result.complete(bound);
+        });
+        return result;
+    }
+
+    private void acceptInbound(Channel ch) {
+        Multiaddr remote = Multiaddr.tcp((InetSocketAddress) ch.remoteAddress());
+        if (closed || !gater.allowInbound(remote)) {
+            ch.close();
+            return;
+        }
+        if (inbound.incrementAndGet() > config.maxInbound()) {
+            inbound.decrementAndGet();
+            log.debug("refusing inbound connection from {}: limit of {} reached", remote, config.maxInbound());
+            ch.close();
+            return;
+        }
+        ch.closeFuture().addListener(f -> inbound.decrementAndGet());
+        track(ch);
+        Upgrade upgrade = new Upgrade(Direction.INBOUND, null, null);
+        upgrade.timer = ch.eventLoop().schedule(() -> {
+            log.debug("{}: inbound upgrade timed out", remote);
+            ch.close();
+        }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ConnectionUpgrader.install(ch, false, identity, yamuxConfig, upgrade);
+    }
+
+    @Override
+    public List<Multiaddr> listenAddresses() {
+        return List.copyOf(listenAddresses);
+    }
+
+    @Override
+    public CompletableFuture<Connection> dial(Multiaddr address) {
+        if (closed) {
+            return failedDial(DialException.Kind.HOST_CLOSED, "host is closed");
+        }
+        Optional<PeerId> expected;
+        InetSocketAddress socket;
+        try {
+            expected = address.peerId();
+            socket = address.withoutPeerId().toTcpSocketAddress();
+        } catch (IllegalArgumentException e) {
+            return failedDial(DialException.Kind.BAD_ADDRESS, e.getMessage());
+        }
+        if (expected.isPresent() && expected.get().equals(peerId())) {
+            return failedDial(DialException.Kind.BAD_ADDRESS, "dialling itself");
+        }
+        if (expected.isPresent()) {
+            Optional<Connection> existing = connection(expected.get());
+            if (existing.isPresent()) {
+                return CompletableFuture.completedFuture(existing.get());
+            }
+        }
+        if (!gater.allowDial(address)) {
+            return failedDial(DialException.Kind.GATED, address.toString());
+        }
+        if (outbound.incrementAndGet() > config.maxOutbound()) {
+            outbound.decrementAndGet();
+            return failedDial(DialException.Kind.CONNECTION_LIMIT, "outbound limit of " + config.maxOutbound() + " reached");
+        }
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        Upgrade upgrade = new Upgrade(Direction.OUTBOUND, expected.orElse(null), result);
+        ChannelFuture connect = transport.connect(socket, config.dialTimeout(), new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                track(ch);
+                ConnectionUpgrader.install(ch, true, identity, yamuxConfig, upgrade);
+            }
+        });
+        Channel ch = connect.channel();
+        ch.closeFuture().addListener(f -> {
+            outbound.decrementAndGet();
+            if (connect.isSuccess()) {
+                upgrade.fail(DialException.Kind.UPGRADE_FAILED, "connection closed during the upgrade");
+            } else {
+                upgrade.fail(DialException.Kind.CONNECT_FAILED, socket + ": " + connect.cause());
+            }
+        });
+        upgrade.timer = ch.eventLoop().schedule(() -> {
+            upgrade.fail(DialException.Kind.TIMEOUT, "no connection within " + config.dialTimeout());
+            ch.close();
+        }, config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                boolean timeout = f.cause() instanceof ConnectTimeoutException;
+                upgrade.fail(timeout ? DialException.Kind.TIMEOUT : DialException.Kind.CONNECT_FAILED,
+                        socket + ": " + f.cause().getMessage());
+            }
+        });
+        return result;
+    }
+
+    private static CompletableFuture<Connection> failedDial(DialException.Kind kind, String message) {
+        return CompletableFuture.failedFuture(new DialException(kind, message));
+    }
+
+    private void track(Channel ch) {
+        channels.add(ch);
+        ch.closeFuture().addListener(f -> channels.remove(ch));
+    }
+
+    @Override
+    public CompletableFuture<Stream> newStream(PeerId peer, ProtocolId protocol) {
+        return connection(peer).map(c -> c.newStream(protocol)).orElseGet(() -> CompletableFuture.failedFuture(
+                new StreamException(StreamException.Kind.CONNECTION_CLOSED, "not connected to " + peer)));
+    }
+
+    @Override
+    public Optional<Connection> connection(PeerId peer) {
+        return connections.find(peer);
+    }
+
+    @Override
+    public List<Connection> connections() {
+        return connections.all();
+    }
+
+    @Override
+    public void setStreamHandler(ProtocolId protocol, StreamHandler handler) {
+        handlers.put(protocol, handler);
+    }
+
+    @Override
+    public void removeStreamHandler(ProtocolId protocol) {
+        handlers.remove(protocol);
+    }
+
+    @Override
+    public Set<ProtocolId> protocols() {
+        return Set.copyOf(handlers.keySet());
+    }
+
+    @Override
+    public void addConnectionListener(ConnectionListener listener) {
+        connections.addListener(listener);
+    }
+
+    @Override
+    public void removeConnectionListener(ConnectionListener listener) {
+        connections.removeListener(listener);
+    }
+
+    @Override
+    public void setConnectionGater(ConnectionGater gater) {
+        this.gater = gater;
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect(PeerId peer) {
+        return connections.close(peer);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connections.close(null).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("connections did not all close in time", e);
+        }
+        for (Channel ch : channels) {
+            ch.close();
+        }
+        transport.close();
+    }
+
+    /** The state of one connection's upgrade and the host's answers to its stages. */
+    private final class Upgrade implements ConnectionUpgrader.Callbacks {
+        private final Direction direction;
+        private final PeerId expected;
+        private final CompletableFuture<Connection> result;
+        private volatile DialException.Kind refusal;
+        private ScheduledFuture<?> timer;
+
+        Upgrade(Direction direction, PeerId expected, CompletableFuture<Connection> result) {
+            this.direction = direction;
+            this.expected = expected;
+            this.result = result;
+        }
+
+        void fail(DialException.Kind kind, String message) {
+            if (result != null && !result.isDone()) {
+                DialException.Kind reported = refusal != null ? refusal : kind;
+                result.completeExceptionally(new DialException(reported, message));
+            }
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        @Override
+        public boolean secured(Channel channel, PeerId remote) {
+            if (remote.equals(peerId())) {
+                refusal = DialException.Kind.BAD_ADDRESS;
+                return false;
+            }
+            if (expected != null && !expected.equals(remote)) {
+                refusal = DialException.Kind.PEER_ID_MISMATCH;
+                log.debug("{}: expected peer {}, got {}", channel, expected, remote);
+                return false;
+            }
+            if (!gater.allowSecured(remote, direction)) {
+                refusal = DialException.Kind.GATED;
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public MuxedConnection connection(Channel channel, PeerId remote) {
+            return new MuxedConnection(channel, remote, direction, handlers::get, config.handshakeTimeout());
+        }
+
+        @Override
+        public void established(MuxedConnection connection) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            if (closed) {
+                connection.close();
+                return;
+            }
+            connections.add(connection);
+            if (result != null) {
+                result.complete(connection);
+            }
+        }
+    }
+}

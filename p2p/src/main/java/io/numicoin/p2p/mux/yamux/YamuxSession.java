@@ -1,0 +1,276 @@
+package io.numicoin.p2p.mux.yamux;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A yamux session on a secured channel: parses frames, keeps the streams (odd ids for the client —
+ * the side that dialled — even for the server), answers and sends pings, handles GoAway. Limits:
+ * {@link YamuxConfig#maxStreams()} open streams, Data frames no larger than the stream's receive
+ * window (at most {@link YamuxConfig#WINDOW}). A protocol violation sends GoAway(protocol error) and
+ * closes the channel. All methods run on the channel's event loop.
+ */
+public final class YamuxSession extends ByteToMessageDecoder {
+
+    private static final Logger log = LoggerFactory.getLogger(YamuxSession.class);
+
+    private final boolean client;
+    private final YamuxConfig config;
+    private final Consumer<YamuxStream> inboundStreams;
+    private final Map<Integer, YamuxStream> streams = new HashMap<>();
+    private ChannelHandlerContext ctx;
+    private YamuxHeader pending;
+    private int nextStreamId;
+    private boolean goAwayReceived;
+    private boolean closing;
+    private long heldBytes;
+    private long pingsUnanswered;
+    private ScheduledFuture<?> keepAlive;
+
+    public YamuxSession(boolean client, YamuxConfig config, Consumer<YamuxStream> inboundStreams) {
+        this.client = client;
+        this.config = config;
+        this.inboundStreams = inboundStreams;
+        this.nextStreamId = client ? 1 : 2;
+    }
+
+    YamuxConfig config() {
+        return config;
+    }
+
+    public int streamCount() {
+        return streams.size();
+    }
+
+    /**
+     * Opens an outbound stream (SYN sent at once).
+     * @throws IllegalStateException when the stream limit is reached or the session is closing
+     */
+    public YamuxStream openStream() {
+        if (closing || goAwayReceived || ctx == null || !ctx.channel().isActive()) {
+            throw new IllegalStateException("the session is closed");
+        }
+        if (streams.size() >= config.maxStreams()) {
+            throw new StreamLimitException(config.maxStreams());
+        }
+        int id = nextStreamId;
+        nextStreamId += 2;
+        YamuxStream stream = new YamuxStream(this, id, true);
+        streams.put(id, stream);
+        sendFrame(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_SYN, id, 0, null, true);
+        return stream;
+    }
+
+    /** Sends GoAway(normal) and closes the channel once it is written. */
+    public void close() {
+        if (closing || ctx == null) {
+            return;
+        }
+        closing = true;
+        sendFrame(YamuxHeader.TYPE_GO_AWAY, 0, 0, YamuxHeader.GO_AWAY_NORMAL, null, true)
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        long interval = config.keepAliveInterval().toMillis();
+        if (interval > 0) {
+            keepAlive = ctx.executor().scheduleAtFixedRate(this::keepAliveTick, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            while (!closing) {
+                if (pending == null) {
+                    pending = YamuxHeader.tryRead(in);
+                    if (pending == null) {
+                        return;
+                    }
+                }
+                byte[] data = null;
+                if (pending.type() == YamuxHeader.TYPE_DATA) {
+                    if (pending.length() > YamuxConfig.WINDOW) {
+                        throw new YamuxException("data frame of " + pending.length() + " bytes exceeds the window");
+                    }
+                    if (in.readableBytes() < pending.length()) {
+                        return;
+                    }
+                    data = new byte[(int) pending.length()];
+                    in.readBytes(data);
+                }
+                YamuxHeader header = pending;
+                pending = null;
+                onFrame(header, data);
+            }
+        } catch (YamuxException e) {
+            log.debug("{}: yamux protocol error: {}", ctx.channel(), e.getMessage());
+            closing = true;
+            sendFrame(YamuxHeader.TYPE_GO_AWAY, 0, 0, YamuxHeader.GO_AWAY_PROTOCOL_ERROR, null, true)
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        if (closing) {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    private void onFrame(YamuxHeader h, byte[] data) throws YamuxException {
+        switch (h.type()) {
+            case YamuxHeader.TYPE_PING -> {
+                if (h.has(YamuxHeader.FLAG_SYN)) {
+                    sendFrame(YamuxHeader.TYPE_PING, YamuxHeader.FLAG_ACK, 0, h.length(), null, true);
+                } else if (h.has(YamuxHeader.FLAG_ACK)) {
+                    pingsUnanswered = 0;
+                }
+            }
+            case YamuxHeader.TYPE_GO_AWAY -> {
+                goAwayReceived = true;
+                log.debug("{}: yamux GoAway code {}", ctx.channel(), h.length());
+            }
+            default -> onStreamFrame(h, data);
+        }
+    }
+
+    private void onStreamFrame(YamuxHeader h, byte[] data) throws YamuxException {
+        int id = h.streamId();
+        YamuxStream stream = streams.get(id);
+        if (h.has(YamuxHeader.FLAG_SYN)) {
+            if (stream != null) {
+                throw new YamuxException("SYN for stream " + id + " which is open");
+            }
+            boolean remoteParity = client ? (id & 1) == 0 : (id & 1) == 1;
+            if (!remoteParity) {
+                throw new YamuxException("SYN for stream " + id + " with this side's parity");
+            }
+            if (closing || streams.size() >= config.maxStreams()) {
+                sendFrame(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_RST, id, 0, null, true);
+                return;
+            }
+            stream = new YamuxStream(this, id, false);
+            streams.put(id, stream);
+            sendFrame(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_ACK, id, 0, null, true);
+            inboundStreams.accept(stream);
+        }
+        if (stream == null) {
+            return; // a stream already reset or closed here: its late frames are dropped
+        }
+        if (h.type() == YamuxHeader.TYPE_WINDOW_UPDATE) {
+            stream.onWindowUpdate(h.length());
+        } else {
+            stream.onData(data);
+        }
+        if (h.has(YamuxHeader.FLAG_RST)) {
+            stream.terminate();
+        } else if (h.has(YamuxHeader.FLAG_FIN)) {
+            stream.onRemoteFin();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (heldBytes > config.maxHeldBytes()) {
+            ctx.fireChannelReadComplete(); // throttled: do not ask for more (the base class would)
+        } else {
+            super.channelReadComplete(ctx);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            for (YamuxStream s : new ArrayList<>(streams.values())) {
+                if (s.hasQueuedWrites()) {
+                    s.drain();
+                }
+            }
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        shutdown();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        shutdown();
+    }
+
+    private void shutdown() {
+        closing = true;
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        for (YamuxStream s : new ArrayList<>(streams.values())) {
+            s.terminate();
+        }
+    }
+
+    private void keepAliveTick() {
+        if (pingsUnanswered > 0) {
+            log.debug("{}: yamux keepalive ping unanswered, closing", ctx.channel());
+            ctx.close();
+            return;
+        }
+        pingsUnanswered++;
+        sendFrame(YamuxHeader.TYPE_PING, YamuxHeader.FLAG_SYN, 0, 1, null, true);
+    }
+
+    boolean isChannelWritable() {
+        return ctx.channel().isWritable();
+    }
+
+    ChannelFuture sendFrame(int type, int flags, int streamId, long length, byte[] data, boolean flush) {
+        ByteBuf frame = ctx.alloc().buffer(YamuxHeader.SIZE + (data == null ? 0 : data.length));
+        new YamuxHeader(type, flags, streamId, length).write(frame);
+        if (data != null) {
+            frame.writeBytes(data);
+        }
+        return flush ? ctx.writeAndFlush(frame) : ctx.write(frame);
+    }
+
+    void flush() {
+        ctx.flush();
+    }
+
+    void removeStream(YamuxStream stream) {
+        streams.remove(stream.id(), stream);
+    }
+
+    void holdBytes(long n) {
+        heldBytes += n;
+        if (heldBytes > config.maxHeldBytes() && ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    void releaseBytes(long n) {
+        heldBytes -= n;
+        if (heldBytes <= config.maxHeldBytes() / 2 && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** Thrown by {@link #openStream()} at the stream limit. */
+    public static final class StreamLimitException extends IllegalStateException {
+        StreamLimitException(int limit) {
+            super("stream limit of " + limit + " reached");
+        }
+    }
+}
