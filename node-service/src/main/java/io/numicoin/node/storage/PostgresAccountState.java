@@ -1,10 +1,13 @@
 package io.numicoin.node.storage;
 
 import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.state.Account;
 import io.numicoin.protocol.state.AccountStateView;
 import io.numicoin.protocol.state.ImmatureReward;
 import io.numicoin.protocol.state.MuHash3072;
+import io.numicoin.protocol.tx.Transaction;
+import io.numicoin.protocol.tx.TransferTx;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,8 +53,19 @@ final class PostgresAccountState implements AccountStateView {
         return accumulator.get();
     }
 
-    /** Loads every account of {@code addresses} not yet cached with one query (read-ahead for a block). */
-    void prefetch(Collection<Address> addresses) {
+    /** Loads the senders and recipients of {@code block} not yet cached, with one query (read-ahead). */
+    void prefetch(Block block) {
+        List<Address> addresses = new ArrayList<>(2 * block.transactions().size());
+        for (Transaction tx : block.transactions()) {
+            if (tx instanceof TransferTx transfer) {
+                addresses.add(transfer.sender());
+                addresses.add(transfer.recipient());
+            }
+        }
+        prefetch(addresses);
+    }
+
+    private void prefetch(Collection<Address> addresses) {
         List<Address> missing = new ArrayList<>();
         for (Address address : addresses) {
             if (cache.get(address) == null) {

@@ -1,6 +1,5 @@
 package io.numicoin.node.storage;
 
-import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockStatus;
 import io.numicoin.protocol.chain.ChainStore;
@@ -8,23 +7,13 @@ import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
-import io.numicoin.protocol.state.Account;
-import io.numicoin.protocol.state.AccountEntry;
 import io.numicoin.protocol.state.AccountStateView;
 import io.numicoin.protocol.state.MuHash3072;
-import io.numicoin.protocol.state.ImmatureReward;
-import io.numicoin.protocol.state.StateChanges;
 import io.numicoin.protocol.state.StateCommitment;
 import io.numicoin.protocol.state.StateDiff;
 import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.state.UndoDataCodec;
-import io.numicoin.protocol.tx.Transaction;
-import io.numicoin.protocol.tx.TransferTx;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -146,7 +135,7 @@ public final class PostgresChainStore implements ChainStore {
             block = decode(id, body.get());
         }
         if (block.header().previousId().equals(tip.id())) {
-            view.prefetch(addressesOf(block));  // read-ahead: it is about to be connected
+            view.prefetch(block);  // read-ahead: it is about to be connected
         }
         return Optional.of(block);
     }
@@ -197,7 +186,7 @@ public final class PostgresChainStore implements ChainStore {
         BlockIndexTable.Row parent = index.row(parentId)
                 .orElseThrow(() -> new IllegalStateException("parent " + parentId + " of the tip is not in block_index"));
         AccumulatorMath.Update hashes = AccumulatorMath.replace(current.accumulator(), buckets::get,
-                currentValues(undo), undo.changes());
+                stateTables.currentValues(undo.changes()), undo.changes());
         requireCommitment(hashes.overall(), parent.header().stateCommitment(), "disconnecting " + id);
         StoredTip next = new StoredTip(parentId, parent.height(), hashes.overall());
         inTransaction(() -> {
@@ -216,21 +205,6 @@ public final class PostgresChainStore implements ChainStore {
 
     public NetworkParams params() {
         return params;
-    }
-
-    /** The values the entries {@code undo} touches hold now (what disconnecting takes out of the hash). */
-    private StateChanges currentValues(UndoData undo) {
-        List<Address> addresses = undo.changes().accounts().stream().map(AccountEntry::address).toList();
-        Map<Address, Account> accounts = stateTables.accounts(addresses);
-        List<AccountEntry> current = new ArrayList<>();
-        for (Address address : addresses) {
-            current.add(new AccountEntry(address, accounts.getOrDefault(address, Account.ZERO)));
-        }
-        List<Long> heights = new ArrayList<>();
-        undo.changes().rewardsPut().forEach(r -> heights.add(r.paidAtHeight()));
-        heights.addAll(undo.changes().rewardsDeleted());
-        List<ImmatureReward> rewards = new ArrayList<>(new TreeMap<>(stateTables.rewards(heights)).values());
-        return new StateChanges(current, rewards, List.of());
     }
 
     private BigInteger cumulativeWork(Hash256 id) {
@@ -267,16 +241,5 @@ public final class PostgresChainStore implements ChainStore {
             throw new CorruptChainDataException("stored body of block " + id + " does not decode: " + e.getMessage()
                     + "; restart the node so the integrity check marks it for re-download", e);
         }
-    }
-
-    private static List<Address> addressesOf(Block block) {
-        List<Address> addresses = new ArrayList<>(2 * block.transactions().size());
-        for (Transaction tx : block.transactions()) {
-            if (tx instanceof TransferTx transfer) {
-                addresses.add(transfer.sender());
-                addresses.add(transfer.recipient());
-            }
-        }
-        return addresses;
     }
 }

@@ -85,6 +85,23 @@ public final class StateTables {
                 (rs, n) -> reward(rs));
     }
 
+    /**
+     * The current values of the entries {@code keys} names (its accounts' addresses, its rewards'
+     * heights put or deleted): what a write of {@code keys} replaces, for moving the state hash.
+     */
+    public StateChanges currentValues(StateChanges keys) {
+        List<Address> addresses = keys.accounts().stream().map(AccountEntry::address).toList();
+        Map<Address, Account> stored = accounts(addresses);
+        List<AccountEntry> current = new ArrayList<>(addresses.size());
+        for (Address address : addresses) {
+            current.add(new AccountEntry(address, stored.getOrDefault(address, Account.ZERO)));
+        }
+        List<Long> heights = new ArrayList<>();
+        keys.rewardsPut().forEach(r -> heights.add(r.paidAtHeight()));
+        heights.addAll(keys.rewardsDeleted());
+        return new StateChanges(current, List.copyOf(new java.util.TreeMap<>(rewards(heights)).values()), List.of());
+    }
+
     /** Writes {@code changes}: upserts, deletes of emptied accounts and of deleted rewards. */
     public void write(StateChanges changes) {
         List<byte[]> upsertAddresses = new ArrayList<>();
