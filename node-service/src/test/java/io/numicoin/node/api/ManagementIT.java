@@ -174,7 +174,7 @@ class ManagementIT {
         assertThat(documented).containsExactlyInAnyOrderElementsOf(mapped).containsExactlyInAnyOrder(
                 "GET /api/v1/chain",
                 "GET /api/v1/blocks",
-                "POST /api/v1/blocks",
+                "POST /api/v1/blocks", "POST /api/v1/blocks/proposal",
                 "GET /api/v1/blocks/{id}",
                 "GET /api/v1/blocks/height/{height}",
                 "GET /api/v1/headers",
