@@ -85,14 +85,14 @@ public final class ChainSync implements AutoCloseable {
     }
 
     public void peerConnected(PeerId peer) {
-        loop.execute(() -> {
+        run(() -> {
             peers.computeIfAbsent(peer, PeerSyncState::new);
             requestStatus(peers.get(peer));
         });
     }
 
     public void peerDisconnected(PeerId peer) {
-        loop.execute(() -> {
+        run(() -> {
             if (host.connection(peer).isPresent()) {
                 return;
             }
@@ -103,12 +103,12 @@ public final class ChainSync implements AutoCloseable {
 
     /** A status a peer sent us (in its status request). */
     public void statusReceived(PeerId peer, ChainStatusMessage status) {
-        loop.execute(() -> acceptStatus(peer, status));
+        run(() -> acceptStatus(peer, status));
     }
 
     /** Asks {@code peer} for its status now (it announced a block we could not place). */
     public void refreshPeer(PeerId peer) {
-        loop.execute(() -> {
+        run(() -> {
             PeerSyncState state = peers.get(peer);
             if (state != null) {
                 requestStatus(state);
@@ -118,12 +118,21 @@ public final class ChainSync implements AutoCloseable {
 
     /** The chain changed outside sync (a gossiped or submitted block): look again. */
     public void chainChanged() {
-        loop.execute(() -> viewDirty = true);
+        run(() -> viewDirty = true);
     }
 
     /** Blocks requested and not yet answered (for tests and metrics). */
     public CompletableFuture<Integer> blocksInFlight() {
         return CompletableFuture.supplyAsync(inFlight::size, loop);
+    }
+
+    /** Runs {@code task} on the sync thread; dropped once sync has stopped. */
+    private void run(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("sync stopped; dropped an event");
+        }
     }
 
     private void tickSafely() {
@@ -219,6 +228,8 @@ public final class ChainSync implements AutoCloseable {
         state.headersInFlight = true;
         int max = settings.headersPerRequest();
         ChainView asked = view;
+        // What the peer claimed before we asked: its answer must reach at least that much work.
+        BigInteger claimed = state.claimedWork();
         byte[] request = SyncCodec.encodeHeadersRequest(new SyncCodec.HeadersRequest(asked.locator(), max));
         RequestResponse.request(host, state.peer, protocols.headers(), request)
                 .thenApplyAsync(bytes -> decodeHeaders(state, bytes, max), loop)
@@ -230,7 +241,7 @@ public final class ChainSync implements AutoCloseable {
                         return;
                     }
                     if (count != null) {
-                        afterHeaders(state, count, max);
+                        afterHeaders(state, count, max, claimed);
                     }
                 }, loop);
     }
@@ -276,12 +287,11 @@ public final class ChainSync implements AutoCloseable {
     }
 
     /** A short batch ends the peer's chain: by then our best header must carry the work it claimed. */
-    private void afterHeaders(PeerSyncState state, int count, int max) {
+    private void afterHeaders(PeerSyncState state, int count, int max, BigInteger claimed) {
         viewDirty = true;
         if (count >= max) {
             return;
         }
-        BigInteger claimed = state.claimedWork();
         viewPending = true;
         viewDirty = false;
         chain.view(settings.blockWindow()).whenCompleteAsync((fresh, failure) -> {
