@@ -9,7 +9,6 @@ import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
@@ -19,7 +18,6 @@ import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +48,7 @@ public final class ChainSync implements AutoCloseable {
     private final Host host;
     private final NetworkProtocols protocols;
     private final LocalChain chain;
-    private final HeaderPowVerifier pow;
+    private final HeaderBatchImporter headerImporter;
     private final PeerPenalty penalty;
     private final P2pProperties.Sync settings;
     private final BigInteger minimumWork;
@@ -68,7 +66,7 @@ public final class ChainSync implements AutoCloseable {
         this.host = host;
         this.protocols = protocols;
         this.chain = chain;
-        this.pow = pow;
+        this.headerImporter = new HeaderBatchImporter(chain, pow, blocking);
         this.penalty = penalty;
         this.settings = settings;
         this.minimumWork = minimumWork;
@@ -227,63 +225,22 @@ public final class ChainSync implements AutoCloseable {
     private void requestHeaders(PeerSyncState state) {
         state.headersInFlight = true;
         int max = settings.headersPerRequest();
-        ChainView asked = view;
         // What the peer claimed before we asked: its answer must reach at least that much work.
         BigInteger claimed = state.claimedWork();
-        byte[] request = SyncCodec.encodeHeadersRequest(new SyncCodec.HeadersRequest(asked.locator(), max));
+        byte[] request = SyncCodec.encodeHeadersRequest(new SyncCodec.HeadersRequest(view.locator(), max));
         RequestResponse.request(host, state.peer, protocols.headers(), request)
-                .thenApplyAsync(bytes -> decodeHeaders(state, bytes, max), loop)
-                .thenCompose(headers -> headers == null ? CompletableFuture.completedFuture(null) : verifyAndImport(state, headers))
-                .whenCompleteAsync((count, failure) -> {
+                .thenCompose(bytes -> headerImporter.importBatch(bytes, max))
+                .whenCompleteAsync((outcome, failure) -> {
                     state.headersInFlight = false;
                     if (failure != null) {
                         log.debug("headers from {} failed: {}", state.peer, failure.toString());
                         return;
                     }
-                    if (count != null) {
-                        afterHeaders(state, count, max, claimed);
+                    switch (outcome) {
+                        case HeaderBatchImporter.Imported imported -> afterHeaders(state, imported.count(), max, claimed);
+                        case HeaderBatchImporter.Refused refused -> punish(state.peer, refused.reason(), Severity.FATAL, refused.detail());
                     }
                 }, loop);
-    }
-
-    private List<BlockHeader> decodeHeaders(PeerSyncState state, byte[] bytes, int max) {
-        try {
-            List<BlockHeader> headers = SyncCodec.decodeHeaders(bytes, max);
-            for (int i = 1; i < headers.size(); i++) {
-                if (!headers.get(i).previousId().equals(BlockHeaderCodec.id(headers.get(i - 1)))) {
-                    punish(state.peer, Reason.MALFORMED_MESSAGE, Severity.FATAL, "headers do not link at " + i);
-                    return null;
-                }
-            }
-            return headers;
-        } catch (DecodeException e) {
-            punish(state.peer, Reason.MALFORMED_MESSAGE, Severity.FATAL, "headers: " + e.getMessage());
-            return null;
-        }
-    }
-
-    /** Proof of work in parallel first, then the import; completes with the batch size, or null if refused. */
-    private CompletableFuture<Integer> verifyAndImport(PeerSyncState state, List<BlockHeader> headers) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return pow.firstFailure(headers);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }, blocking).thenCompose(failure -> {
-            if (failure.isPresent()) {
-                punish(state.peer, Reason.INVALID_HEADER, Severity.FATAL, "header " + failure.getAsInt() + " lacks its proof of work");
-                return CompletableFuture.completedFuture(null);
-            }
-            return chain.submitHeaders(headers).thenApply(refused -> {
-                if (refused.isPresent()) {
-                    punish(state.peer, Reason.INVALID_HEADER, Severity.FATAL, "header " + refused.get().index() + ": " + refused.get().rejection());
-                    return null;
-                }
-                return headers.size();
-            });
-        });
     }
 
     /** A short batch ends the peer's chain: by then our best header must carry the work it claimed. */
