@@ -14,7 +14,29 @@ import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
+import io.numicoin.events.EventMeta;
+import io.numicoin.events.MempoolEvent;
+import io.numicoin.events.Topics;
+import io.numicoin.events.TransactionSeen;
+import io.numicoin.events.codec.EventCodecs;
+import io.numicoin.events.codec.TransactionSeenCodec;
+import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.protocol.crypto.MlDsaSignature;
+import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.protocol.tx.TxSignature;
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +82,7 @@ class P2pSyncIT {
             assertThat(seed.submit(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
             tip = block;
         }
-        fresh = TestNode.start("s1", kafka, false, List.of(seed.address()));
+        fresh = TestNode.start("s1", kafka, false, List.of(seed.address()), "--numi.p2p.mempool-relay.enabled=true");
         Hash256 expected = BlockHeaderCodec.id(tip.header());
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> fresh.tip().equals(expected));
         assertThat(fresh.status().height()).isEqualTo(1_000);
@@ -123,6 +145,62 @@ class P2pSyncIT {
         Hash256 expected = BlockHeaderCodec.id(more.getLast().header());
         await().atMost(PATIENCE).until(() -> fresh.tip().equals(expected));
         assertThat(fresh.stateCommitment()).isEqualTo(seed.stateCommitment());
+    }
+
+    @Test
+    @Order(5)
+    void transfersFromPeersAreCheckedRecordedAsSeenAndMempoolAcceptedOnesAreRelayed() throws Exception {
+        List<byte[]> heard = new CopyOnWriteArrayList<>();
+        try (RawPeer peer = new RawPeer(); KafkaConsumer<byte[], byte[]> txTopic = consumer("p2p-sync-it-tx")) {
+            peer.recordTransactions(heard);
+            peer.dial(seed);
+            peer.dial(fresh);
+            txTopic.subscribe(List.of(Topics.TX));
+
+            // a transfer from a peer: checked, forwarded, and recorded by the publishing node as seen from that peer
+            TransferTx fromPeer = builder.transfer(1, TestKeys.address(7), 1_000, 100, 1);
+            await().atMost(PATIENCE).until(() -> peer.publishTransaction(TransactionCodec.encode(fromPeer)).peers() > 0
+                    || !seen(txTopic, fromPeer).isEmpty());
+            await().atMost(PATIENCE).until(() -> !seen(txTopic, fromPeer).isEmpty());
+
+            // one with a broken signature is rejected and costs the sender
+            TransferTx honest = builder.transfer(1, TestKeys.address(7), 2_000, 100, 2);
+            byte[] signature = honest.signatures().getFirst().signature().bytes().toArray();
+            signature[5] ^= 1;
+            TransferTx forged = honest.withSignatures(List.of(new TxSignature(0, new MlDsaSignature(Bytes.of(signature)))));
+            peer.publishTransaction(TransactionCodec.encode(forged));
+            await().atMost(PATIENCE).until(() -> penalties(seed, "INVALID_TRANSACTION") + penalties(fresh, "INVALID_TRANSACTION") >= 1);
+
+            // a mempool Accepted event on Kafka: the fresh node relays the transfer to the txs topic
+            TransferTx accepted = builder.transfer(1, TestKeys.address(8), 3_000, 100, 3);
+            MempoolEvent.Accepted event = MempoolEvent.Accepted.of(new EventMeta(builder.params().chainId(), 1, 0), accepted, 10, 1_000);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.MEMPOOL, EventCodecs.key(event), EventCodecs.encode(event))).get();
+            }
+            byte[] expected = TransactionCodec.encode(accepted);
+            await().atMost(PATIENCE).until(() -> heard.stream().anyMatch(bytes -> Arrays.equals(bytes, expected)));
+        }
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    final List<TransactionSeen> seenEvents = new CopyOnWriteArrayList<>();
+
+    List<TransactionSeen> seen(KafkaConsumer<byte[], byte[]> consumer, TransferTx tx) throws Exception {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            seenEvents.add(TransactionSeenCodec.decode(record.value()));
+        }
+        List<TransactionSeen> matching = seenEvents.stream().filter(event -> event.tx().equals(tx)).toList();
+        matching.forEach(event -> {
+            assertThat(event.source()).isEqualTo(TransactionSeen.Source.PEER);
+            assertThat(event.peerId()).isPresent();
+        });
+        return matching;
     }
 
     static double penalties(TestNode node, String reason) {

@@ -45,6 +45,18 @@ final class RawPeer implements AutoCloseable {
         RequestResponse.serve(host, protocols.headers(), (peer, request) -> CompletableFuture.completedFuture(SyncCodec.encodeHeaders(List.of())));
     }
 
+    /** Records every message on the transactions topic (accepting it). */
+    void recordTransactions(List<byte[]> into) {
+        gossip.subscribe(protocols.txsTopic(), message -> {
+            into.add(message.data().toArray());
+            return CompletableFuture.completedFuture(io.numicoin.p2p.gossipsub.ValidationResult.ACCEPT);
+        }).join();
+    }
+
+    PublishResult publishTransaction(byte[] encoded) {
+        return gossip.publish(protocols.txsTopic(), encoded).join();
+    }
+
     PeerId peerId() {
         return host.peerId();
     }
