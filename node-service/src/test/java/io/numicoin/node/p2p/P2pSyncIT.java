@@ -113,13 +113,19 @@ class P2pSyncIT {
 
     @Test
     @Order(3)
-    void aPeerClaimingWorkItCannotShowIsPenalisedAndDisconnected() {
+    void peersClaimingWorkTheyCannotShowOrAnotherGenesisArePenalisedAndDisconnected() {
         try (RawPeer liar = new RawPeer()) {
             liar.claim(new ChainStatusMessage(builder.params().genesisId(), Hash256.of(new byte[32]), 5_000,
                     fresh.status().cumulativeWork().multiply(BigInteger.TEN)));
             liar.dial(fresh);
             await().atMost(PATIENCE).until(() -> penalties(fresh, "FALSE_TIP_CLAIM") >= 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.peers().contains(liar.peerId()));
+        }
+        try (RawPeer stranger = new RawPeer()) {
+            stranger.claim(new ChainStatusMessage(Hash256.of(new byte[32]), Hash256.of(new byte[32]), 0, BigInteger.ONE));
+            stranger.dial(fresh);
+            await().atMost(PATIENCE).until(() -> penalties(fresh, "WRONG_GENESIS") >= 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.peers().contains(stranger.peerId()));
         }
     }
 
