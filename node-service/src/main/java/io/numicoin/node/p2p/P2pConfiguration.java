@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.api.stream.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
@@ -88,6 +89,13 @@ public class P2pConfiguration {
     NodeP2pService nodeP2pService(P2pProperties properties, NettyHost p2pHost, NetworkProtocols protocols, ChainSync sync,
             LocalChain chain, ChainQueries queries, BlockGossip blocks, TransactionGossip transactions, ExecutorService p2pWorkers) {
         return new NodeP2pService(properties, p2pHost, protocols, sync, new SyncServer(chain, queries, sync, p2pWorkers), blocks, transactions);
+    }
+
+    /** {@code numi.p2p.peers}: peers connected now. */
+    @Bean
+    Gauge p2pPeersGauge(NodeP2pService service, MeterRegistry meters) {
+        return Gauge.builder("numi.p2p.peers", service, s -> s.isRunning() ? s.connectedPeers().size() : 0)
+                .description("Peers connected now").register(meters);
     }
 
     @Bean(destroyMethod = "close")

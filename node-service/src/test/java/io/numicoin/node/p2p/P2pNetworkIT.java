@@ -53,6 +53,8 @@ class P2pNetworkIT {
             nodes.add(TestNode.start("a" + i, kafka, false, List.of(bootstrap.address())));
         }
         await().atMost(PATIENCE).until(() -> bootstrap.peers().size() == 4);
+        assertThat(bootstrap.context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("numi.p2p.peers").gauge().value()).isEqualTo(4.0);
 
         TestNode miner = nodes.get(3);
         for (Block block : builder.extend(sharedTip, 120, 1)) {
