@@ -127,6 +127,11 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return importing(() -> engine.importer().importHeader(header, clock.instant().getEpochSecond()));
     }
 
+    /** As {@link #submitHeader}, for a header whose proof of work the caller has already verified. */
+    public Optional<BlockRejection> submitHeaderWithVerifiedWork(BlockHeader header) {
+        return importing(() -> engine.importer().importHeader(header, clock.instant().getEpochSecond(), false));
+    }
+
     @Override
     public ChainStatus status() {
         requireServing();

@@ -91,6 +91,14 @@ public final class BlockImporter {
 
     /** Checks and records a header without its body (headers-first sync). */
     public Optional<BlockRejection> importHeader(BlockHeader header, long nowSeconds) {
+        return importHeader(header, nowSeconds, true);
+    }
+
+    /**
+     * As {@link #importHeader(BlockHeader, long)}; with {@code verifyWork} false the caller vouches
+     * that it has already verified this header's proof of work (sync verifies batches in parallel).
+     */
+    public Optional<BlockRejection> importHeader(BlockHeader header, long nowSeconds, boolean verifyWork) {
         Hash256 id = BlockHeaderCodec.id(header);
         if (tree.contains(id)) {
             return tree.isKnownInvalid(id) ? Optional.of(knownInvalid(id)) : Optional.empty();
@@ -98,7 +106,7 @@ public final class BlockImporter {
         if (!tree.contains(header.previousId())) {
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "unknown parent " + header.previousId()));
         }
-        return admitHeader(header, id, nowSeconds);
+        return admitHeader(header, id, nowSeconds, verifyWork);
     }
 
     private BlockImportResult importOne(Block block, long nowSeconds, List<ChainChange> changes) {
@@ -115,7 +123,7 @@ public final class BlockImporter {
             if (!tree.contains(header.previousId())) {
                 return orphan(block, id, nowSeconds, changes);
             }
-            Optional<BlockRejection> headerRejection = admitHeader(header, id, nowSeconds);
+            Optional<BlockRejection> headerRejection = admitHeader(header, id, nowSeconds, true);
             if (headerRejection.isPresent()) {
                 return invalid(id, headerRejection.get(), changes);
             }
@@ -140,12 +148,12 @@ public final class BlockImporter {
     }
 
     /** Header rules against the parent's branch, then into the tree. */
-    private Optional<BlockRejection> admitHeader(BlockHeader header, Hash256 id, long nowSeconds) {
+    private Optional<BlockRejection> admitHeader(BlockHeader header, Hash256 id, long nowSeconds, boolean verifyWork) {
         if (tree.isKnownInvalid(header.previousId())) {
             tree.addHeader(header);
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent " + header.previousId() + " is invalid"));
         }
-        Optional<BlockRejection> rejection = headerRules.check(header, tree.branch(header.previousId()), nowSeconds);
+        Optional<BlockRejection> rejection = headerRules.check(header, tree.branch(header.previousId()), nowSeconds, verifyWork);
         if (rejection.isPresent()) {
             return rejection;
         }

@@ -35,6 +35,15 @@ public final class HeaderRules {
      * @param nowSeconds this node's clock, for the future limit
      */
     public Optional<BlockRejection> check(BlockHeader header, HeaderChain parentBranch, long nowSeconds) {
+        return check(header, parentBranch, nowSeconds, true);
+    }
+
+    /**
+     * As {@link #check(BlockHeader, HeaderChain, long)}, skipping the proof of work when
+     * {@code verifyWork} is false: for headers whose work the caller has just verified itself
+     * (headers-first sync checks a batch's Argon2id in parallel before importing it in order).
+     */
+    public Optional<BlockRejection> check(BlockHeader header, HeaderChain parentBranch, long nowSeconds, boolean verifyWork) {
         BlockHeader parent = parentBranch.tip();
         if (header.version() != BlockHeader.CURRENT_VERSION) {
             return reject(BlockRejectReason.UNSUPPORTED_VERSION, "version " + header.version());
@@ -60,7 +69,7 @@ public final class HeaderRules {
             return reject(BlockRejectReason.WRONG_DIFFICULTY,
                     "target " + target.actual() + ", required " + target.expected());
         }
-        PowCheck pow = proofOfWork.verify(header);
+        PowCheck pow = verifyWork ? proofOfWork.verify(header) : PowCheck.VALID;
         if (pow != PowCheck.VALID) {
             return reject(BlockRejectReason.INSUFFICIENT_PROOF_OF_WORK, "proof of work " + pow);
         }

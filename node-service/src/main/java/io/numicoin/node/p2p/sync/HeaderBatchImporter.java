@@ -52,7 +52,7 @@ final class HeaderBatchImporter {
             if (failure.isPresent()) {
                 return done(new Refused(PeerPenalty.Reason.INVALID_HEADER, "header " + failure.getAsInt() + " lacks its proof of work"));
             }
-            return chain.submitHeaders(headers).thenApply(refused -> refused.<Outcome>map(r ->
+            return chain.submitHeadersWithVerifiedWork(headers).thenApply(refused -> refused.<Outcome>map(r ->
                     new Refused(PeerPenalty.Reason.INVALID_HEADER, "header " + r.index() + ": " + r.rejection()))
                     .orElse(new Imported(headers.size())));
         });

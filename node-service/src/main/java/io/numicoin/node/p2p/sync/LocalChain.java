@@ -56,11 +56,11 @@ public final class LocalChain implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> chain.submitBlock(block), importer);
     }
 
-    /** Imports headers in order; stops at the first one refused. */
-    public CompletableFuture<Optional<HeaderFailure>> submitHeaders(List<BlockHeader> headers) {
+    /** Imports headers whose proof of work the caller has verified, in order; stops at the first one refused. */
+    public CompletableFuture<Optional<HeaderFailure>> submitHeadersWithVerifiedWork(List<BlockHeader> headers) {
         return CompletableFuture.supplyAsync(() -> {
             for (int i = 0; i < headers.size(); i++) {
-                Optional<BlockRejection> rejection = chain.submitHeader(headers.get(i));
+                Optional<BlockRejection> rejection = chain.submitHeaderWithVerifiedWork(headers.get(i));
                 if (rejection.isPresent()) {
                     return Optional.of(new HeaderFailure(i, rejection.get()));
                 }
