@@ -31,36 +31,62 @@ public final class Admission {
 
     /** Decodes and offers raw transaction bytes (the API's hex). */
     public AddResult offer(byte[] encoded, long arrivalMillis) {
-        Transaction tx;
-        try {
-            tx = TransactionCodec.decode(encoded);
-        } catch (DecodeException e) {
-            return AddResult.invalid(Hash256.ZERO, PoolRejectReason.MALFORMED, e.getMessage());
-        }
-        if (tx instanceof CoinbaseTx) {
-            return AddResult.invalid(TransactionCodec.txid(tx), PoolRejectReason.COINBASE_NOT_ALLOWED,
-                    "coinbase transactions exist only inside blocks");
-        }
-        return offer((TransferTx) tx, arrivalMillis);
+        Decoded decoded = decode(encoded);
+        return decoded.failure() != null ? decoded.failure() : offer(decoded.tx(), arrivalMillis);
     }
 
     /** Offers a decoded transfer that arrived at {@code arrivalMillis}. */
     public AddResult offer(TransferTx tx, long arrivalMillis) {
+        Checked checked = check(tx, arrivalMillis);
+        return checked.failure() != null ? checked.failure() : pool.add(checked.entry(), checked.account());
+    }
+
+    /**
+     * The part of {@link #offer} that needs no lock: stateless rules and the account read. The caller
+     * then calls {@link Mempool#add} with the entry and account (the service does so under its lock,
+     * so the store and the events see changes in the pool's order).
+     */
+    public Checked check(TransferTx tx, long arrivalMillis) {
         PoolEntry entry = PoolEntry.of(tx, arrivalMillis);
         if (pool.get(entry.txid()).isPresent()) {
-            return AddResult.duplicate(entry.txid());
+            return Checked.failed(AddResult.duplicate(entry.txid()));
         }
         TxCheck check = rules.check(tx, entry.txid(), entry.size());
         if (!check.isValid()) {
-            return AddResult.invalid(entry.txid(), PoolRejectReason.of(check.reason()), check.detail());
+            return Checked.failed(AddResult.invalid(entry.txid(), PoolRejectReason.of(check.reason()), check.detail()));
         }
-        AccountState account;
         try {
-            account = accounts.account(tx.sender());
+            return new Checked(entry, accounts.account(tx.sender()), null);
         } catch (AccountUnavailableException e) {
-            return AddResult.invalid(entry.txid(), PoolRejectReason.ACCOUNT_UNAVAILABLE, e.getMessage());
+            return Checked.failed(AddResult.invalid(entry.txid(), PoolRejectReason.ACCOUNT_UNAVAILABLE, e.getMessage()));
         }
-        return pool.add(entry, account);
+    }
+
+    /** A transaction past the lock-free checks (entry and account set), or the result that ends it ({@code failure}). */
+    public record Checked(PoolEntry entry, AccountState account, AddResult failure) {
+
+        static Checked failed(AddResult failure) {
+            return new Checked(null, null, failure);
+        }
+    }
+
+    /** Decodes raw bytes to a transfer, or the INVALID result (MALFORMED, COINBASE_NOT_ALLOWED). */
+    public static Decoded decode(byte[] encoded) {
+        Transaction tx;
+        try {
+            tx = TransactionCodec.decode(encoded);
+        } catch (DecodeException e) {
+            return new Decoded(null, AddResult.invalid(Hash256.ZERO, PoolRejectReason.MALFORMED, e.getMessage()));
+        }
+        if (tx instanceof CoinbaseTx) {
+            return new Decoded(null, AddResult.invalid(TransactionCodec.txid(tx), PoolRejectReason.COINBASE_NOT_ALLOWED,
+                    "coinbase transactions exist only inside blocks"));
+        }
+        return new Decoded((TransferTx) tx, null);
+    }
+
+    /** A decoded transfer, or why the bytes are not one. */
+    public record Decoded(TransferTx tx, AddResult failure) {
     }
 
     public Mempool pool() {
