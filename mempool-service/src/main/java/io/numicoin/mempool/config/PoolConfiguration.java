@@ -48,7 +48,6 @@ public class PoolConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(AccountSource.class)
     NodeAccountSource nodeAccountSource(MempoolProperties properties, NetworkParams params) {
         MempoolProperties.Node node = properties.node();
         return new NodeAccountSource(node.baseUrl(), params.hrp(), node.timeout(), node.cacheSize());
