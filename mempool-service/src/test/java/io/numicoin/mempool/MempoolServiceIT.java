@@ -124,7 +124,7 @@ class MempoolServiceIT {
                 "--spring.datasource.password=" + db.password(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--server.port=0",
-                "--management.server.port=0",
+                "--management.server.port=-1", // no management context: the node's admin routes are on this classpath too
                 "--numi.network=regtest");
     }
 
