@@ -6,7 +6,6 @@ import io.numicoin.mempool.pool.Mempool;
 import io.numicoin.mempool.pool.PoolEntry;
 import io.numicoin.mempool.pool.PoolLimits;
 import io.numicoin.mempool.pool.Template;
-import io.numicoin.mempool.pool.TemplateBuilder;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.crypto.MlDsaSignature;
@@ -65,13 +64,13 @@ final class MempoolTemplateBench implements BenchPart {
         long maxBytes = ProtocolLimits.MAX_BLOCK_BYTES - 4096;
         int maxTx = ProtocolLimits.MAX_BLOCK_TRANSACTIONS - 1;
         for (int i = 0; i < 10; i++) {
-            TemplateBuilder.build(pool.tip(), pool.includableRuns(), maxBytes, maxTx);
+            pool.template(maxBytes, maxTx);
         }
         double[] millis = new double[30];
         int chosen = 0;
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
-            Template template = TemplateBuilder.build(pool.tip(), pool.includableRuns(), maxBytes, maxTx);
+            Template template = pool.template(maxBytes, maxTx);
             millis[i] = (System.nanoTime() - start) / 1e6;
             chosen = template.transactions().size();
         }

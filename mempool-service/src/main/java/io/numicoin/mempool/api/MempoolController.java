@@ -7,7 +7,6 @@ import io.numicoin.mempool.pool.FeeEstimator;
 import io.numicoin.mempool.pool.PoolRejectReason;
 import io.numicoin.mempool.pool.PoolSummary;
 import io.numicoin.mempool.pool.Template;
-import io.numicoin.mempool.pool.TemplateBuilder;
 import io.numicoin.mempool.service.ChainFollower;
 import io.numicoin.mempool.service.PoolService;
 import io.numicoin.protocol.address.AddressHrp;
@@ -126,7 +125,7 @@ public class MempoolController {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "NO_TIP", "the mempool has not learned the tip yet", Map.of());
         }
         return Mono.fromCallable(() -> {
-            Template template = TemplateBuilder.build(service.pool().tip(), service.pool().includableRuns(), maxBytes, maxTransactions);
+            Template template = service.pool().template(maxBytes, maxTransactions);
             return new MempoolViews.TemplateView(template.tip().id().toHex(), template.tip().height(),
                     template.tip().height() + 1, chainId, template.transactions().size(), template.totalBytes(),
                     template.totalFees(), service.pool().minFeeRate(),

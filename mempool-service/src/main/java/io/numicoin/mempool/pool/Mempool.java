@@ -288,6 +288,17 @@ public final class Mempool {
         return new ArrayList<>(byRate.descendingSet());
     }
 
+    /** A block template on the current tip: the runs and the tip are read together, the choice is made outside the lock. */
+    public Template template(long maxBytes, int maxTransactions) {
+        ChainTip current;
+        List<List<PoolEntry>> runs;
+        synchronized (this) {
+            current = tip;
+            runs = includableRuns();
+        }
+        return TemplateBuilder.build(current, runs, maxBytes, maxTransactions);
+    }
+
     /** Each sender's includable run (account nonce + 1, + 2, ... without a gap), for templates. */
     public synchronized List<List<PoolEntry>> includableRuns() {
         List<List<PoolEntry>> runs = new ArrayList<>(senders.size());

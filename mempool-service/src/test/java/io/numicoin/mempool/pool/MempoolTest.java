@@ -89,6 +89,13 @@ class MempoolTest {
     }
 
     @Test
+    void everyStatelessReasonHasAPoolReason() {
+        for (io.numicoin.protocol.validation.TxRejectReason reason : io.numicoin.protocol.validation.TxRejectReason.values()) {
+            assertThat(PoolRejectReason.of(reason).name()).isEqualTo(reason.name());
+        }
+    }
+
+    @Test
     void nonceMustFollowTheAccountAndPendingTransactions() {
         accounts.set(TestKeys.address(1), RICH, 4);
         AddResult low = offer(tx(1, 4, 20_000));
