@@ -17,17 +17,22 @@ public final class TemplateBuilder {
     }
 
     public static Template build(ChainTip tip, List<List<PoolEntry>> runs, long maxBytes, int maxTransactions) {
-        PriorityQueue<Candidate> queue = new PriorityQueue<>(Math.max(1, runs.size()));
+        List<Candidate> initial = new ArrayList<>(runs.size());
+        long smallest = Long.MAX_VALUE;
         for (List<PoolEntry> run : runs) {
             Candidate candidate = Candidate.best(run, 0, run.size(), Long.MAX_VALUE);
             if (candidate != null) {
-                queue.add(candidate);
+                initial.add(candidate);
+            }
+            for (PoolEntry entry : run) {
+                smallest = Math.min(smallest, entry.size());
             }
         }
+        PriorityQueue<Candidate> queue = new PriorityQueue<>(initial); // heapified in linear time
         List<PoolEntry> chosen = new ArrayList<>();
         long bytes = 0;
         long fees = 0;
-        while (!queue.isEmpty() && chosen.size() < maxTransactions) {
+        while (!queue.isEmpty() && chosen.size() < maxTransactions && maxBytes - bytes >= smallest) {
             Candidate candidate = queue.poll();
             if (bytes + candidate.bytes > maxBytes || chosen.size() + candidate.count() > maxTransactions) {
                 // the package does not fit whole: retry with the best prefix of it that fits
@@ -53,7 +58,12 @@ public final class TemplateBuilder {
     }
 
     /** The prefix run[start, end) with the best package rate; ordered best first. */
-    private record Candidate(List<PoolEntry> run, int start, int end, long fees, long bytes) implements Comparable<Candidate> {
+    private record Candidate(List<PoolEntry> run, int start, int end, long fees, long bytes, double rate)
+            implements Comparable<Candidate> {
+
+        Candidate(List<PoolEntry> run, int start, int end, long fees, long bytes) {
+            this(run, start, end, fees, bytes, (double) fees / bytes);
+        }
 
         /** The best prefix of run[start, limit) whose bytes stay within {@code maxBytes}; null if none. */
         static Candidate best(List<PoolEntry> run, int start, int limit, long maxBytes) {
@@ -66,7 +76,7 @@ public final class TemplateBuilder {
                 if (bytes > maxBytes) {
                     break;
                 }
-                if (best == null || (double) fees / bytes > (double) best.fees / best.bytes) {
+                if (best == null || (double) fees / bytes > best.rate) {
                     best = new Candidate(run, start, i + 1, fees, bytes);
                 }
             }
@@ -79,7 +89,7 @@ public final class TemplateBuilder {
 
         @Override
         public int compareTo(Candidate other) {
-            return Double.compare((double) other.fees / other.bytes, (double) fees / bytes);
+            return Double.compare(other.rate, rate);
         }
     }
 }
