@@ -25,6 +25,7 @@ import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -228,6 +229,12 @@ class MempoolServiceIT {
                     .expectBody().jsonPath("$.status").isEqualTo("PENDING").jsonPath("$.nonce").isEqualTo(1);
             client.get().uri("/api/v1/mempool").exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.tipHeight").isEqualTo(1).jsonPath("$.minFeeRate").isEqualTo(1000);
+
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.get("numi.mempool.offered").tag("reason", "REPLACEMENT_UNDERPAID").counter().count()).isEqualTo(1);
+            assertThat(meters.get("numi.mempool.offered").tag("outcome", "DUPLICATE").counter().count()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("numi.mempool.removed").tag("reason", "INCLUDED_IN_BLOCK").counter().count()).isEqualTo(1);
+            assertThat(meters.get("numi.mempool.transactions").gauge().value()).isEqualTo(3);
         }
 
         List<MempoolEvent> events = mempoolEvents(5);
