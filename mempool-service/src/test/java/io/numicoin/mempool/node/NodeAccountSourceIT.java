@@ -1,0 +1,127 @@
+package io.numicoin.mempool.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.numicoin.mempool.pool.AccountState;
+import io.numicoin.mempool.pool.AccountUnavailableException;
+import io.numicoin.node.NodeApplication;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.state.InMemoryAccountState;
+import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.TestKeys;
+import io.numicoin.testkit.kafka.EmbeddedKafka;
+import io.numicoin.testkit.postgres.TestDatabase;
+import io.numicoin.testkit.postgres.TestPostgres;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * {@link NodeAccountSource} against a real node ({@code NodeApplication} on its own PostgreSQL
+ * database and an embedded Kafka broker): balance and nonce after the tip, the per-tip cache, an
+ * unreachable node.
+ */
+class NodeAccountSourceIT {
+
+    private static final ChainBuilder CHAIN = ChainBuilder.regtest();
+
+    private static TestDatabase db;
+    private static EmbeddedKafka kafka;
+    private static ConfigurableApplicationContext node;
+    private static WebTestClient client;
+    private static String baseUrl;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        db = TestPostgres.shared().createDatabase("mempoolnode");
+        kafka = EmbeddedKafka.launch();
+        node = new SpringApplicationBuilder(NodeApplication.class).run(
+                "--spring.config.location=" + nodeConfig().toUri(),
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--server.port=0",
+                "--management.server.port=-1",
+                "--numi.network=regtest");
+        baseUrl = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
+        client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    /** The node's own application.yml (the mempool's shadows it on this classpath), copied to a file. */
+    private static Path nodeConfig() throws Exception {
+        for (URL url : Collections.list(NodeApplication.class.getClassLoader().getResources("application.yml"))) {
+            if (url.toString().contains("node-service")) {
+                Path file = Files.createTempFile("node-application", ".yml");
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return file;
+            }
+        }
+        throw new IllegalStateException("node-service's application.yml is not on the test classpath");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+        kafka.close();
+        db.close();
+    }
+
+    private static void submit(Block block) {
+        client.post().uri("/api/v1/blocks").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(BlockCodec.encode(block)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.outcome").isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void readsBalanceAndNonceAfterTheTipAndCachesPerTip() {
+        List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
+        funded.forEach(NodeAccountSourceIT::submit);
+        NodeAccountSource source = new NodeAccountSource(baseUrl, CHAIN.params().hrp(), Duration.ofSeconds(5), 1000);
+
+        InMemoryAccountState expected = CHAIN.stateAfter(funded.getLast());
+        AccountState funds = source.account(TestKeys.address(1));
+        assertThat(funds.balance()).isEqualTo(expected.account(TestKeys.address(1)).balance());
+        assertThat(funds.balance().units()).isPositive();
+        assertThat(funds.nonce()).isZero();
+        assertThat(source.account(TestKeys.address(77))).isEqualTo(AccountState.EMPTY);
+
+        TransferTx spend = CHAIN.transfer(1, TestKeys.address(2), 1_000_000, 20_000, 1);
+        Block next = CHAIN.child(funded.getLast()).coinbaseTo(TestKeys.address(3)).transfers(spend).build();
+        submit(next);
+        assertThat(source.account(TestKeys.address(1))).as("cached until the tip changes").isEqualTo(funds);
+        source.tipChanged();
+        AccountState after = source.account(TestKeys.address(1));
+        assertThat(after.nonce()).isEqualTo(1);
+        assertThat(after.balance()).isEqualTo(CHAIN.stateAfter(next).account(TestKeys.address(1)).balance());
+        assertThat(source.account(TestKeys.address(2)).balance().units()).isEqualTo(1_000_000);
+        assertThat(source.chain().path("height").asLong()).isEqualTo(next.height());
+    }
+
+    @Test
+    void anUnreachableNodeIsReportedNotGuessed() {
+        NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:1", CHAIN.params().hrp(), Duration.ofMillis(500), 10);
+        assertThatThrownBy(() -> source.account(TestKeys.address(1))).isInstanceOf(AccountUnavailableException.class)
+                .hasMessageContaining("unreachable");
+    }
+}
