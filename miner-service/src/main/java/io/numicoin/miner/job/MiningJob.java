@@ -7,6 +7,7 @@ import io.numicoin.miner.mining.MiningEngine;
 import io.numicoin.miner.mining.Work;
 import io.numicoin.miner.status.MinerMetrics;
 import io.numicoin.miner.status.MinerStatus;
+import io.numicoin.miner.upstream.BlockSubmitter;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.miner.upstream.UpstreamException;
 import io.numicoin.protocol.block.Block;
@@ -42,8 +43,8 @@ public final class MiningJob implements SmartLifecycle {
     private record TipChanged(Hash256 tipId, long height) implements Signal {
     }
 
-    private final WorkBuilder builder;
-    private final NodeClient node;
+    private final WorkSource builder;
+    private final BlockSubmitter node;
     private final MiningEngine engine;
     private final MinerStatus status;
     private final MinerMetrics metrics;
@@ -51,11 +52,12 @@ public final class MiningJob implements SmartLifecycle {
     private final Backoff backoff;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final AtomicReference<Hash256> latestTip = new AtomicReference<>();
+    private final AtomicLong tipEvents = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean running;
 
-    public MiningJob(WorkBuilder builder, NodeClient node, MiningEngine engine, MinerStatus status, MinerMetrics metrics,
+    public MiningJob(WorkSource builder, BlockSubmitter node, MiningEngine engine, MinerStatus status, MinerMetrics metrics,
             Duration templatePoll, Duration backoffInitial, Duration backoffMax) {
         this.builder = builder;
         this.node = node;
@@ -74,6 +76,7 @@ public final class MiningJob implements SmartLifecycle {
     /** A new active tip (from {@code numi.chain.v1}): the current work is outdated unless it builds on it. */
     public void tipChanged(Hash256 tipId, long height) {
         latestTip.set(tipId);
+        tipEvents.incrementAndGet();
         signals.add(new TipChanged(tipId, height));
     }
 
@@ -107,9 +110,10 @@ public final class MiningJob implements SmartLifecycle {
         while (running) {
             try {
                 BlockTemplate template = builder.template();
+                long tipEventsBefore = tipEvents.get();
                 Work work = newWork(template);
                 backoff.succeeded();
-                waitOnWork(work);
+                waitOnWork(work, tipEventsBefore);
             } catch (UpstreamException | TemplateRejectedException e) {
                 failed(e);
             } catch (RuntimeException e) {
@@ -132,7 +136,7 @@ public final class MiningJob implements SmartLifecycle {
     }
 
     /** Waits for a reason to leave this work; returns when new work is needed. */
-    private void waitOnWork(Work work) throws InterruptedException {
+    private void waitOnWork(Work work, long tipEventsBefore) throws InterruptedException {
         long pollNanos = templatePoll.toNanos();
         long deadline = System.nanoTime() + pollNanos;
         while (running) {
@@ -144,6 +148,7 @@ public final class MiningJob implements SmartLifecycle {
                     if (!better.tipId().equals(work.parentId()) || better.fees().compareTo(work.fees()) > 0) {
                         log.info("refreshing work: template on {} with fees {} (mining on {} with fees {})",
                                 better.tipId(), better.fees().units(), work.parentId(), work.fees().units());
+                        metrics.refreshed("template");
                         return;
                     }
                     deadline = System.nanoTime() + pollNanos;
@@ -152,12 +157,14 @@ public final class MiningJob implements SmartLifecycle {
                     if (!tip.tipId().equals(work.parentId())) {
                         log.info("new tip {} at {}: refreshing work", tip.tipId(), tip.height());
                         engine.pause();
+                        metrics.refreshed("tip");
                         return;
                     }
                 }
                 case Found found -> {
                     if (found.found().work() == work) {
-                        submit(found.found());
+                        submit(found.found(), tipEventsBefore);
+                        metrics.refreshed("found");
                         return;
                     }
                 }
@@ -165,12 +172,17 @@ public final class MiningJob implements SmartLifecycle {
         }
     }
 
-    private void submit(FoundBlock found) {
+    /**
+     * Submits a found block, unless a chain event since its work was built named another tip
+     * (stale: counted, not submitted). Events from before the work was built do not count: the
+     * work was built on the node's tip at that time, which is fresher than a lagging event.
+     */
+    private void submit(FoundBlock found, long tipEventsBefore) {
         metrics.found();
         Block block = found.block();
         Hash256 id = BlockHeaderCodec.id(block.header());
         Hash256 tip = latestTip.get();
-        if (tip != null && !tip.equals(found.work().parentId())) {
+        if (tipEvents.get() > tipEventsBefore && tip != null && !tip.equals(found.work().parentId())) {
             metrics.stale();
             log.info("found block {} at {} on outdated tip {} (tip is {}): stale, not submitted", id, block.height(),
                     found.work().parentId(), tip);

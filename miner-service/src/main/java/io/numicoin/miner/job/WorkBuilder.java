@@ -18,7 +18,7 @@ import java.util.List;
  * Fetches a template from the mempool and the recent headers from the node, and assembles the
  * block to mine. The template must be on the node's tip (both are checked against the headers).
  */
-public final class WorkBuilder {
+public final class WorkBuilder implements WorkSource {
 
     /** Headers fetched besides genesis: the median-time-past span and then some. */
     static final int RECENT_HEADERS = 64;
@@ -42,11 +42,13 @@ public final class WorkBuilder {
         this.maxTransactions = maxTransactions;
     }
 
+    @Override
     public BlockTemplate template() {
         return mempool.template(maxBytes, maxTransactions);
     }
 
     /** Assembles the block on {@code template}; the parent branch comes from the node. */
+    @Override
     public Block build(BlockTemplate template) {
         long tipHeight = template.tipHeight();
         long from = Math.max(1, tipHeight - RECENT_HEADERS + 1);

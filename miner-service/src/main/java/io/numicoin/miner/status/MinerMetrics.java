@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * The miner's metrics: {@code numi.miner.hashes} (total), {@code numi.miner.hashrate} (hashes per
  * second over the last sample window), {@code numi.miner.blocks.found}, {@code numi.miner.blocks.stale}
  * (found on a tip that was already outdated), {@code numi.miner.submissions{result, reason}}
- * (accepted with the node's outcome, rejected with the broken rule).
+ * (accepted with the node's outcome, rejected with the broken rule), {@code numi.miner.work.refreshes{cause}}.
  */
 public final class MinerMetrics {
 
@@ -62,6 +62,21 @@ public final class MinerMetrics {
     public void submission(boolean accepted, String outcomeOrRule) {
         Counter.builder("numi.miner.submissions").tag("result", accepted ? "accepted" : "rejected")
                 .tag("reason", outcomeOrRule).register(registry).increment();
+    }
+
+    /** Work was rebuilt: {@code found} (after a find), {@code tip} (a chain event), {@code template} (better fees or another tip). */
+    public void refreshed(String cause) {
+        Counter.builder("numi.miner.work.refreshes").tag("cause", cause).register(registry).increment();
+    }
+
+    public double refreshCount(String cause) {
+        Counter counter = registry.find("numi.miner.work.refreshes").tag("cause", cause).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    public double submissionCount(boolean accepted) {
+        return registry.find("numi.miner.submissions").tag("result", accepted ? "accepted" : "rejected").counters()
+                .stream().mapToDouble(Counter::count).sum();
     }
 
     public double foundCount() {

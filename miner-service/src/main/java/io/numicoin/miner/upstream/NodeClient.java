@@ -22,7 +22,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** The node's HTTP API (docs/api.md) as far as the miner uses it. */
-public final class NodeClient {
+public final class NodeClient implements BlockSubmitter {
 
     /** The node's active tip. */
     public record ChainTip(Hash256 tipId, long height, String network) {
@@ -127,6 +127,7 @@ public final class NodeClient {
     }
 
     /** {@code POST /api/v1/blocks}: 200 is accepted with its outcome; 422 a rejection with its rule. */
+    @Override
     public SubmitResult submit(Block block) {
         String body = "{\"hex\":" + http.quote(Bytes.of(BlockCodec.encode(block)).toHex()) + "}";
         try {
