@@ -1,0 +1,144 @@
+package io.numicoin.mempool.api;
+
+import io.numicoin.events.MempoolEvent.RemovalReason;
+import io.numicoin.mempool.pool.AddOutcome;
+import io.numicoin.mempool.pool.AddResult;
+import io.numicoin.mempool.pool.FeeEstimator;
+import io.numicoin.mempool.pool.PoolRejectReason;
+import io.numicoin.mempool.pool.PoolSummary;
+import io.numicoin.mempool.pool.Template;
+import io.numicoin.mempool.pool.TemplateBuilder;
+import io.numicoin.mempool.service.ChainFollower;
+import io.numicoin.mempool.service.PoolService;
+import io.numicoin.protocol.address.AddressHrp;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.tx.ProtocolLimits;
+import java.util.HexFormat;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The mempool API (docs/mempool-api.md): summary, transaction status, fee estimate, submit, block template. */
+@RestController
+public class MempoolController {
+
+    /** Transaction bytes of a block: 2 MiB less 4 KiB for the header, the count and the coinbase. */
+    public static final long TEMPLATE_MAX_BYTES = ProtocolLimits.MAX_BLOCK_BYTES - 4096;
+    /** Transfers of a block: 10,000 less the coinbase. */
+    public static final int TEMPLATE_MAX_TRANSACTIONS = ProtocolLimits.MAX_BLOCK_TRANSACTIONS - 1;
+
+    private final PoolService service;
+    private final ChainFollower follower;
+    private final FeeEstimator estimator;
+    private final AddressHrp hrp;
+    private final int chainId;
+
+    public MempoolController(PoolService service, ChainFollower follower, FeeEstimator estimator, NetworkParams params) {
+        this.service = service;
+        this.follower = follower;
+        this.estimator = estimator;
+        this.hrp = params.hrp();
+        this.chainId = params.chainId();
+    }
+
+    @GetMapping("/api/v1/mempool")
+    public Mono<MempoolViews.Summary> summary() {
+        return Mono.fromCallable(() -> MempoolViews.Summary.of(PoolSummary.of(service.pool())));
+    }
+
+    @GetMapping("/api/v1/mempool/transactions/{txid}")
+    public Mono<MempoolViews.TxStatus> transaction(@PathVariable("txid") String txid) {
+        Hash256 id = parseTxid(txid);
+        return Mono.justOrEmpty(service.pool().get(id)).map(e -> MempoolViews.TxStatus.of(e, hrp))
+                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_TRANSACTION",
+                        "transaction " + txid + " is not pending", Map.of())));
+    }
+
+    @GetMapping("/api/v1/fees/estimate")
+    public Mono<MempoolViews.Estimate> estimate(@RequestParam(name = "blocks", defaultValue = "3") int blocks) {
+        if (blocks != 1 && blocks != 3 && blocks != 6) {
+            throw ApiException.invalidParameter("blocks must be 1, 3 or 6, got " + blocks);
+        }
+        return Mono.fromCallable(() -> estimator.estimate(blocks, service.pool()))
+                .map(e -> new MempoolViews.Estimate(e.blocks(), e.feeRate(), e.basis().name()));
+    }
+
+    @PostMapping(path = "/api/v1/mempool/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<MempoolViews.Submitted> submitJson(@RequestBody MempoolViews.HexBody body) {
+        if (body == null || body.hex() == null) {
+            throw ApiException.invalidParameter("body must be {\"hex\": \"…\"}");
+        }
+        byte[] bytes;
+        try {
+            bytes = HexFormat.of().parseHex(body.hex().trim());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, PoolRejectReason.MALFORMED.name(), "hex: " + e.getMessage(),
+                    Map.of("outcome", AddOutcome.INVALID.name()));
+        }
+        return submit(bytes);
+    }
+
+    @PostMapping(path = "/api/v1/mempool/transactions", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    public Mono<MempoolViews.Submitted> submitRaw(@RequestBody byte[] body) {
+        return submit(body);
+    }
+
+    private Mono<MempoolViews.Submitted> submit(byte[] bytes) {
+        if (bytes.length > ProtocolLimits.MAX_TRANSACTION_BYTES) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, PoolRejectReason.TOO_LARGE.name(),
+                    bytes.length + " bytes, at most " + ProtocolLimits.MAX_TRANSACTION_BYTES, Map.of("outcome", "INVALID"));
+        }
+        return Mono.fromCallable(() -> service.offer(bytes)).subscribeOn(Schedulers.boundedElastic()).map(this::answer);
+    }
+
+    private MempoolViews.Submitted answer(AddResult result) {
+        if (result.outcome() == AddOutcome.INVALID) {
+            HttpStatus status = result.reason() == PoolRejectReason.ACCOUNT_UNAVAILABLE
+                    ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
+            throw new ApiException(status, result.reason().name(), result.detail(),
+                    Map.of("outcome", AddOutcome.INVALID.name(), "txid", result.txid().toHex()));
+        }
+        String replaced = result.removed().stream().filter(r -> r.reason() == RemovalReason.REPLACED)
+                .map(r -> r.entry().txid().toHex()).findFirst().orElse(null);
+        return new MempoolViews.Submitted(result.txid().toHex(), result.outcome().name(), replaced);
+    }
+
+    @GetMapping("/api/v1/template")
+    public Mono<MempoolViews.TemplateView> template(
+            @RequestParam(name = "maxBytes", defaultValue = "" + TEMPLATE_MAX_BYTES) long maxBytes,
+            @RequestParam(name = "maxTransactions", defaultValue = "" + TEMPLATE_MAX_TRANSACTIONS) int maxTransactions) {
+        if (maxBytes < 0 || maxBytes > TEMPLATE_MAX_BYTES) {
+            throw ApiException.invalidParameter("maxBytes must be in 0.." + TEMPLATE_MAX_BYTES + ", got " + maxBytes);
+        }
+        if (maxTransactions < 0 || maxTransactions > TEMPLATE_MAX_TRANSACTIONS) {
+            throw ApiException.invalidParameter("maxTransactions must be in 0.." + TEMPLATE_MAX_TRANSACTIONS + ", got " + maxTransactions);
+        }
+        if (!follower.tipKnown()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "NO_TIP", "the mempool has not learned the tip yet", Map.of());
+        }
+        return Mono.fromCallable(() -> {
+            Template template = TemplateBuilder.build(service.pool().tip(), service.pool().includableRuns(), maxBytes, maxTransactions);
+            return new MempoolViews.TemplateView(template.tip().id().toHex(), template.tip().height(),
+                    template.tip().height() + 1, chainId, template.transactions().size(), template.totalBytes(),
+                    template.totalFees(), service.pool().minFeeRate(),
+                    template.transactions().stream().map(e -> MempoolViews.TemplateTx.of(e, hrp)).toList());
+        });
+    }
+
+    private static Hash256 parseTxid(String txid) {
+        try {
+            return Hash256.fromHex(txid);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("txid must be 64 hex characters, got '" + txid + "'");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.numicoin.mempool.service;
+
+import io.numicoin.events.MempoolEvent.RemovalReason;
+import io.numicoin.mempool.kafka.MempoolEventPublisher;
+import io.numicoin.mempool.pool.AddResult;
+import io.numicoin.mempool.pool.Admission;
+import io.numicoin.mempool.pool.Mempool;
+import io.numicoin.mempool.pool.PoolEntry;
+import io.numicoin.mempool.pool.PoolRejectReason;
+import io.numicoin.mempool.pool.Removal;
+import io.numicoin.mempool.store.PoolStore;
+import io.numicoin.protocol.tx.TransferTx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the pool meets IO: every change of the pool is made under one lock together with its write
+ * to the store and its events, so the table and {@code numi.mempool.v1} see changes in the pool's
+ * order. The expensive checks (signatures, the account read) run before, outside the lock.
+ */
+public final class PoolService {
+
+    private static final Logger log = LoggerFactory.getLogger(PoolService.class);
+
+    private final Admission admission;
+    private final PoolStore store;
+    private final MempoolEventPublisher publisher;
+    private final PoolMetrics metrics;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public PoolService(Admission admission, PoolStore store, MempoolEventPublisher publisher, PoolMetrics metrics, Clock clock) {
+        this.admission = admission;
+        this.store = store;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Mempool pool() {
+        return admission.pool();
+    }
+
+    public Admission admission() {
+        return admission;
+    }
+
+    /** Offers raw bytes (the API). */
+    public AddResult offer(byte[] encoded) {
+        Admission.Decoded decoded = Admission.decode(encoded);
+        if (decoded.failure() != null) {
+            metrics.offered(decoded.failure());
+            return decoded.failure();
+        }
+        return offer(decoded.tx(), clock.millis());
+    }
+
+    /** Offers a transfer that arrived at {@code arrivalMillis}: checked, added, stored, published. */
+    public AddResult offer(TransferTx tx, long arrivalMillis) {
+        Admission.Checked checked = admission.check(tx, arrivalMillis);
+        if (checked.failure() != null) {
+            metrics.offered(checked.failure());
+            return checked.failure();
+        }
+        AddResult result = locked(() -> {
+            AddResult added = pool().add(checked.entry(), checked.account());
+            record(added.added(), added.removed());
+            return added;
+        });
+        metrics.offered(result);
+        return result;
+    }
+
+    /** Runs a pool change under the lock; {@code change} must {@link #record} what it did. */
+    <T> T locked(Supplier<T> change) {
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stores and publishes one change (under the lock). */
+    void record(Optional<PoolEntry> added, List<Removal> removed) {
+        store.apply(added, removed);
+        publisher.removed(removed);
+        added.ifPresent(entry -> publisher.accepted(entry, pool().tip().height()));
+    }
+
+    /** Removals that happened outside an offer (blocks, expiry): stored, published, counted. */
+    void recordRemovals(List<Removal> removed) {
+        record(Optional.empty(), removed);
+        metrics.removed(removed);
+    }
+
+    /** Drops expired and too old transactions (called periodically and on blocks). */
+    public void expire() {
+        locked(() -> {
+            recordRemovals(pool().expire());
+            return null;
+        });
+    }
+
+    /** Reloads the stored pool on start: each transaction is re-validated against the tip, oldest first. */
+    public int reload() {
+        List<PoolStore.StoredTx> stored = store.loadAll();
+        int kept = 0;
+        for (PoolStore.StoredTx tx : stored) {
+            Admission.Decoded decoded = Admission.decode(tx.raw());
+            if (decoded.failure() != null) {
+                continue;
+            }
+            Admission.Checked checked = admission.check(decoded.tx(), tx.arrivedMillis());
+            AddResult result = checked.failure() != null ? checked.failure()
+                    : locked(() -> pool().add(checked.entry(), checked.account()));
+            if (result.isAccepted()) {
+                kept++;
+                locked(() -> {
+                    record(Optional.empty(), result.removed());
+                    publisher.accepted(result.added().orElseThrow(), pool().tip().height());
+                    return null;
+                });
+            } else if (result.reason() != null && result.reason() != PoolRejectReason.ACCOUNT_UNAVAILABLE) {
+                // no longer valid against the tip: it leaves the table (kept when the node was just unreachable)
+                List<Removal> gone = List.of(new Removal(PoolEntry.of(decoded.tx(), tx.arrivedMillis()),
+                        result.reason() == PoolRejectReason.EXPIRED || result.reason() == PoolRejectReason.TOO_OLD
+                                ? RemovalReason.EXPIRED : RemovalReason.INVALID));
+                store.apply(Optional.empty(), gone);
+                publisher.removed(gone);
+            }
+        }
+        log.info("reloaded {} of {} stored transactions", kept, stored.size());
+        return kept;
+    }
+}
