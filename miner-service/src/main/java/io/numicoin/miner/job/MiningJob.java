@@ -28,7 +28,8 @@ import org.springframework.context.SmartLifecycle;
  * {@link MiningEngine}, then wait for one of: a found block (submit it to the node, start over), a
  * new tip ({@link #tipChanged}, from {@code numi.chain.v1}: start over), or the poll interval (ask
  * the mempool again; rebuild when the tip differs or the fees are higher). Any failure pauses the
- * threads, sets the health to DOWN with the reason, and retries after a doubling backoff.
+ * threads, sets the health to DOWN with the reason, and retries after a doubling backoff — except
+ * a few tip moves in a row (node and mempool briefly on different tips), retried after 100 ms.
  */
 public final class MiningJob implements SmartLifecycle {
 
@@ -43,6 +44,10 @@ public final class MiningJob implements SmartLifecycle {
     private record TipChanged(Hash256 tipId, long height) implements Signal {
     }
 
+    /** Tip moves in a row retried quickly (without backing off or reporting DOWN). */
+    private static final int QUICK_TIP_RETRIES = 5;
+    private static final Duration QUICK_RETRY = Duration.ofMillis(100);
+
     private final WorkSource builder;
     private final BlockSubmitter node;
     private final MiningEngine engine;
@@ -56,6 +61,7 @@ public final class MiningJob implements SmartLifecycle {
     private final AtomicLong generation = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean running;
+    private int tipMoves;
 
     public MiningJob(WorkSource builder, BlockSubmitter node, MiningEngine engine, MinerStatus status, MinerMetrics metrics,
             Duration templatePoll, Duration backoffInitial, Duration backoffMax) {
@@ -113,6 +119,7 @@ public final class MiningJob implements SmartLifecycle {
                 long tipEventsBefore = tipEvents.get();
                 Work work = newWork(template);
                 backoff.succeeded();
+                tipMoves = 0;
                 waitOnWork(work, tipEventsBefore);
             } catch (UpstreamException | TemplateRejectedException e) {
                 failed(e);
@@ -202,10 +209,21 @@ public final class MiningJob implements SmartLifecycle {
 
     private void failed(RuntimeException e) {
         engine.pause();
+        if (e instanceof UpstreamException u && u.reason() == UpstreamException.Reason.TIP_MOVED && ++tipMoves <= QUICK_TIP_RETRIES) {
+            // the node and the mempool disagree for a moment after every block: not an outage
+            log.info("tip moved while building work, retrying: {}", e.getMessage());
+            sleep(QUICK_RETRY);
+            return;
+        }
+        tipMoves = 0;
         String upstream = e instanceof UpstreamException u ? upstreamOf(u) : "miner";
         Duration delay = backoff.failed();
         status.retrying(upstream, e.getMessage(), backoff.failures());
         log.warn("no work ({} failures in a row), retrying in {} ms: {}", backoff.failures(), delay.toMillis(), e.getMessage());
+        sleep(delay);
+    }
+
+    private void sleep(Duration delay) {
         try {
             Thread.sleep(delay);
         } catch (InterruptedException interrupted) {

@@ -29,7 +29,7 @@ public final class MinerMetrics {
         FunctionCounter.builder("numi.miner.hashes", hashes, LongSupplier::getAsLong)
                 .description("proof-of-work hashes computed, all threads").register(registry);
         Gauge.builder("numi.miner.hashrate", hashrateMilli, v -> v.get() / 1000.0)
-                .description("hashes per second, all threads, over the last sample").baseUnit("hashes/s").register(registry);
+                .description("hashes per second, all threads, over the last sample").register(registry);
         this.found = Counter.builder("numi.miner.blocks.found").description("headers found that meet their target").register(registry);
         this.stale = Counter.builder("numi.miner.blocks.stale").description("blocks found on a tip that was already outdated").register(registry);
     }
