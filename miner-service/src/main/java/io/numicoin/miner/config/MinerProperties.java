@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param network mainnet, testnet or regtest: must be the node's
  * @param miner what and how to mine
  * @param upstream the node and mempool services it talks to
+ * @param stratum the optional Stratum-like pool server
  */
 @Validated
 @ConfigurationProperties(prefix = "numi")
