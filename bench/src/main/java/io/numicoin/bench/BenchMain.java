@@ -12,7 +12,8 @@ public final class BenchMain {
     private static final Map<String, List<BenchPart>> SUITES = Map.of(
             "protocol", ProtocolSuite.parts(),
             "difficulty", DifficultySuite.parts(),
-            "mempool", MempoolSuite.parts());
+            "mempool", MempoolSuite.parts(),
+            "miner", MinerSuite.parts());
 
     private BenchMain() {
     }

@@ -1,0 +1,87 @@
+package io.numicoin.miner.config;
+
+import io.numicoin.protocol.params.Network;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The miner's settings ({@code numi.*}). Consensus constants (Argon2 cost, subsidy, difficulty)
+ * come from the network's {@code NetworkParams}, never from here.
+ *
+ * @param network mainnet, testnet or regtest: must be the node's
+ * @param miner what and how to mine
+ * @param upstream the node and mempool services it talks to
+ * @param stratum the optional Stratum-like pool server
+ */
+@Validated
+@ConfigurationProperties(prefix = "numi")
+public record MinerProperties(
+        @NotNull Network network,
+        @Valid @NotNull Miner miner,
+        @Valid @DefaultValue Upstream upstream,
+        @Valid @DefaultValue Stratum stratum) {
+
+    /**
+     * {@code numi.stratum.*}: the minimal Stratum-like pool server (off by default).
+     *
+     * @param shareBits a share is a hash at most {@code 2^(256 - shareBits) - 1} (or the block target, if easier)
+     */
+    public record Stratum(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("127.0.0.1") String address,
+            @DefaultValue("3333") @Min(0) @Max(65_535) int port,
+            @DefaultValue("8") @Min(1) @Max(255) int shareBits) {
+
+        public java.math.BigInteger shareTarget() {
+            return java.math.BigInteger.ONE.shiftLeft(256 - shareBits).subtract(java.math.BigInteger.ONE);
+        }
+    }
+
+    /**
+     * {@code numi.miner.*}.
+     *
+     * @param payoutAddress bech32m address of this network that every coinbase pays (checked at startup)
+     * @param threads mining threads, each with its own Argon2 memory and nonce range
+     * @param argon2 {@code java} (default) or {@code native} (libargon2 through FFM)
+     * @param templatePoll how often the mempool is asked for a better template
+     * @param maxBytes passed to the mempool's template call (bytes of transfers per block)
+     * @param maxTransactions passed to the mempool's template call (transfers per block)
+     * @param enabled false: the job does not start (the API and health still run)
+     */
+    public record Miner(
+            @NotBlank String payoutAddress,
+            @DefaultValue("1") @Min(1) @Max(1024) int threads,
+            @DefaultValue("java") Argon2Mode argon2,
+            @DefaultValue("5s") Duration templatePoll,
+            @DefaultValue("2093056") @Min(0) @Max(2_093_056) int maxBytes,
+            @DefaultValue("9999") @Min(0) @Max(9_999) int maxTransactions,
+            @DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * {@code numi.upstream.*}: where the node and the mempool answer, and how hard to try.
+     *
+     * @param timeout deadline of one HTTP call (connect and answer)
+     * @param attempts tries of one call before it counts as failed (transient errors only)
+     * @param retryBackoff wait after the first failed try of a call; doubles per try
+     * @param backoffInitial wait after a failed round of the mining job; doubles up to {@code backoffMax}
+     */
+    public record Upstream(
+            @DefaultValue("http://127.0.0.1:8082") URI node,
+            @DefaultValue("http://127.0.0.1:8083") URI mempool,
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue("3") @Min(1) @Max(10) int attempts,
+            @DefaultValue("100ms") Duration retryBackoff,
+            @DefaultValue("500ms") Duration backoffInitial,
+            @DefaultValue("30s") Duration backoffMax,
+            @DefaultValue("65s") Duration submitTimeout) {
+    }
+}

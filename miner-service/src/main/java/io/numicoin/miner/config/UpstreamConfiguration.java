@@ -1,0 +1,40 @@
+package io.numicoin.miner.config;
+
+import io.numicoin.miner.assembly.NodeStateCommitmentSource;
+import io.numicoin.miner.assembly.StateCommitmentSource;
+import io.numicoin.miner.upstream.HttpJson;
+import io.numicoin.miner.upstream.MempoolClient;
+import io.numicoin.miner.upstream.NodeClient;
+import io.numicoin.protocol.params.NetworkParams;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The node and mempool clients, and where the post-block state commitment comes from. */
+@Configuration(proxyBeanMethods = false)
+class UpstreamConfiguration {
+
+    @Bean
+    NetworkParams networkParams(MinerProperties properties) {
+        return NetworkParams.of(properties.network());
+    }
+
+    @Bean
+    NodeClient nodeClient(MinerProperties properties, NetworkParams params) {
+        MinerProperties.Upstream up = properties.upstream();
+        return new NodeClient(new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff()),
+                params.hrp(), up.submitTimeout());
+    }
+
+    @Bean
+    MempoolClient mempoolClient(MinerProperties properties) {
+        MinerProperties.Upstream up = properties.upstream();
+        return new MempoolClient(new HttpJson("mempool", up.mempool(), up.timeout(), up.attempts(), up.retryBackoff()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StateCommitmentSource stateCommitmentSource(NodeClient node, NetworkParams params) {
+        return new NodeStateCommitmentSource(node, params.subsidy());
+    }
+}

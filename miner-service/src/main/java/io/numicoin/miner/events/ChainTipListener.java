@@ -1,0 +1,109 @@
+package io.numicoin.miner.events;
+
+import io.numicoin.events.ChainEvent;
+import io.numicoin.events.EventDecodeException;
+import io.numicoin.events.Topics;
+import io.numicoin.events.codec.ChainEventCodec;
+import io.numicoin.protocol.hash.Hash256;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Follows {@code numi.chain.v1} from its end (a miner only cares about tips from now on) and reports
+ * each event's tip after ({@code tipIdAfter}, {@code tipHeightAfter}) to the mining job. Its own
+ * consumer group per process, so every miner sees every event; no offsets are committed. Events of
+ * another chain id are ignored; undecodable ones are logged and skipped.
+ */
+public final class ChainTipListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainTipListener.class);
+
+    private final String bootstrapServers;
+    private final int chainId;
+    private final BiConsumer<Hash256, Long> onTip;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    public ChainTipListener(String bootstrapServers, int chainId, BiConsumer<Hash256, Long> onTip) {
+        this.bootstrapServers = bootstrapServers;
+        this.chainId = chainId;
+        this.onTip = onTip;
+    }
+
+    @Override
+    public void start() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "numi-miner-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ChainEventCodec.MAX_BYTES,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ChainEventCodec.MAX_BYTES),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.CHAIN));
+        running = true;
+        thread = Thread.ofPlatform().name("chain-tip-listener").start(this::poll);
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    handle(record.value());
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            log.error("chain event consumer stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void handle(byte[] value) {
+        try {
+            ChainEvent event = ChainEventCodec.decode(value);
+            if (event.meta().chainId() != chainId) {
+                return;
+            }
+            onTip.accept(event.tipIdAfter(), event.tipHeightAfter());
+        } catch (EventDecodeException e) {
+            log.warn("skipping an undecodable {} record: {}", Topics.CHAIN, e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

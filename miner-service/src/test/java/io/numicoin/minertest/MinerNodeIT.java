@@ -1,0 +1,230 @@
+package io.numicoin.minertest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.numicoin.miner.MinerApplication;
+import io.numicoin.miner.status.MinerMetrics;
+import io.numicoin.miner.upstream.HttpJson;
+import io.numicoin.node.NodeApplication;
+import io.numicoin.protocol.address.AddressFormat;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.testkit.TestKeys;
+import io.numicoin.testkit.kafka.EmbeddedKafka;
+import io.numicoin.testkit.postgres.TestDatabase;
+import io.numicoin.testkit.postgres.TestPostgres;
+import io.numicoin.miner.upstream.UpstreamException;
+import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.testkit.ChainBuilder;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * End to end: a real node (in-process {@link NodeApplication} on real PostgreSQL and a real Kafka
+ * broker, plus {@link NodeTestEndpoints}) and the miner application mining regtest blocks on it
+ * past coinbase maturity, so the miner's state commitments cover matured rewards too; then the
+ * mempool service (its runnable jar, own process) between them: a signed transfer posted to the
+ * node reaches the mempool through Kafka and the miner mines it, its fee in the coinbase.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MinerNodeIT {
+
+    private static final NetworkParams REGTEST = NetworkParams.regtest();
+    private static final String PAYOUT = AddressFormat.encode(TestKeys.address(7), REGTEST.hrp());
+
+    private static TestDatabase db;
+    private static EmbeddedKafka kafka;
+    private static ConfigurableApplicationContext node;
+    private static HttpJson nodeApi;
+
+    @BeforeAll
+    static void startNode() {
+        db = TestPostgres.shared().createDatabase("miner_it");
+        kafka = EmbeddedKafka.launch();
+        // command-line arguments: they override the node's application.yml (default properties would not)
+        node = new SpringApplicationBuilder(NodeApplication.class, NodeTestEndpoints.class).run(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--numi.network=regtest",
+                "--numi.events.publish=true");
+        nodeApi = new HttpJson("node", URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port")),
+                Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+    }
+
+    /** Miners are stopped, not closed, until the end (closed before the node). */
+    private static final java.util.List<ConfigurableApplicationContext> miners = new java.util.ArrayList<>();
+
+    /** A started miner; {@code close()} stops it (its jobs and servers) without closing the context. */
+    private record Miner(ConfigurableApplicationContext context) implements AutoCloseable {
+        @Override
+        public void close() {
+            context.stop();
+        }
+
+        <T> T getBean(Class<T> type) {
+            return context.getBean(type);
+        }
+
+        org.springframework.core.env.ConfigurableEnvironment getEnvironment() {
+            return context.getEnvironment();
+        }
+    }
+
+    @AfterAll
+    static void stopNode() {
+        miners.forEach(ConfigurableApplicationContext::close);
+        if (node != null) {
+            node.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static Miner startMiner() {
+        return startMiner(nodeApi.base());
+    }
+
+    private static Miner startMiner(URI mempool) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(MinerApplication.class, MinerBesideNode.class).properties(
+                "spring.config.name=" + MinerApplication.CONFIG_NAME).run(
+                "--server.port=0",
+                "--management.server.port=0",
+                // the node on this test classpath brings JDBC and Flyway; the miner has no database
+                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--numi.network=regtest",
+                "--numi.miner.payout-address=" + PAYOUT,
+                "--numi.miner.threads=2",
+                "--numi.miner.template-poll=1s",
+                "--numi.upstream.node=" + nodeApi.base(),
+                "--numi.upstream.mempool=" + mempool);
+        miners.add(context);
+        return new Miner(context);
+    }
+
+    private static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static long nodeHeight() {
+        return nodeApi.get("/api/v1/chain").path("height").asLong();
+    }
+
+    @Test
+    @Order(1)
+    void minesRegtestBlocksPastMaturityThatTheNodeAccepts() throws Exception {
+        long start = nodeHeight();
+        try (Miner miner = startMiner()) {
+            await(() -> nodeHeight() >= start + 102, 240, "the node at height 102");
+
+            MinerMetrics metrics = miner.getBean(MinerMetrics.class);
+            assertThat(metrics.submissionCount(true)).isGreaterThanOrEqualTo(102);
+            assertThat(metrics.submissionCount(false)).as("no block rejected").isZero();
+
+            JsonNode first = nodeApi.get("/api/v1/blocks/height/1");
+            JsonNode coinbase = nodeApi.get("/api/v1/transactions/" + first.path("txIds").path(0).asString());
+            assertThat(coinbase.path("type").asString()).isEqualTo("coinbase");
+            assertThat(coinbase.path("recipient").asString()).isEqualTo(PAYOUT);
+            assertThat(coinbase.path("amount").path("units").asLong()).isEqualTo(8_888_000_000L);
+
+            // rewards of blocks 1..(height - 100) have matured into the payout account
+            JsonNode account = nodeApi.get("/api/v1/accounts/" + PAYOUT + "?limit=1");
+            long matured = account.path("tipHeight").asLong() - 100;
+            assertThat(account.path("balance").path("units").asLong()).isEqualTo(matured * 8_888_000_000L);
+
+            HttpJson management = new HttpJson("miner", URI.create("http://127.0.0.1:"
+                    + miner.getEnvironment().getProperty("local.management.port")), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+            HttpJson api = new HttpJson("miner", URI.create("http://127.0.0.1:"
+                    + miner.getEnvironment().getProperty("local.server.port")), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+            JsonNode health = management.get("/actuator/health");
+            assertThat(health.path("components").path("mining").path("details").path("state").asString()).isIn("MINING", "RETRYING");
+            JsonNode view = api.get("/api/v1/miner");
+            assertThat(view.path("threads").asInt()).isEqualTo(2);
+            assertThat(view.path("blocksFound").asLong()).isGreaterThanOrEqualTo(102);
+        }
+    }
+
+    /** Mature coins for key 7: blocks paying it up to height 102 (an empty-template miner). */
+    private static void mineTo(long height) throws Exception {
+        if (nodeHeight() >= height) {
+            return;
+        }
+        try (Miner miner = startMiner()) {
+            await(() -> nodeHeight() >= height, 240, "the node at height " + height);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSignedTransferPostedToTheNodeIsMinedThroughTheMempool() throws Exception {
+        Optional<Path> jar = MempoolProcess.jar();
+        Assumptions.assumeTrue(jar.isPresent(), "skipped: mempool-service-*-exec.jar is not on the test class path "
+                + "(build with ./mvnw -pl miner-service -am install so the mempool module is packaged first)");
+        mineTo(102);
+        try (TestDatabase mempoolDb = TestPostgres.shared().createDatabase("miner_it_mempool");
+                MempoolProcess mempool = MempoolProcess.start(jar.get(), mempoolDb.jdbcUrl(), mempoolDb.user(),
+                        mempoolDb.password(), kafka.bootstrapServers(), nodeApi.base())) {
+            HttpJson mempoolApi = new HttpJson("mempool", mempool.base(), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+            long height = nodeHeight();
+            await(() -> {
+                assertThat(mempool.alive()).as("mempool process (see target/mempool-process.log)").isTrue();
+                try {
+                    return mempoolApi.get("/api/v1/template").path("tipHeight").asLong() == height;
+                } catch (UpstreamException e) {
+                    return false;
+                }
+            }, 180, "the mempool following the node's tip");
+
+            long nonce = nodeApi.get("/api/v1/accounts/" + PAYOUT + "?limit=1").path("nonce").asLong() + 1;
+            TransferTx transfer = ChainBuilder.regtest().transfer(7, TestKeys.address(8), 500_000_000L, 250_000L, nonce);
+            String txid = TransactionCodec.txid(transfer).toString();
+            JsonNode seen = nodeApi.post("/api/v1/transactions",
+                    "{\"hex\":\"" + Bytes.of(TransactionCodec.encode(transfer)).toHex() + "\"}", Duration.ofSeconds(10));
+            assertThat(seen.path("txid").asString()).isEqualTo(txid);
+
+            try (Miner miner = startMiner(mempool.base())) {
+                await(() -> {
+                    try {
+                        return !nodeApi.get("/api/v1/transactions/" + txid).path("blockId").asString("").isEmpty();
+                    } catch (UpstreamException e) {
+                        return false;
+                    }
+                }, 180, "the transfer mined into a block");
+            }
+            JsonNode mined = nodeApi.get("/api/v1/transactions/" + txid);
+            JsonNode block = nodeApi.get("/api/v1/blocks/" + mined.path("blockId").asString());
+            JsonNode coinbase = nodeApi.get("/api/v1/transactions/" + block.path("txIds").path(0).asString());
+            assertThat(coinbase.path("amount").path("units").asLong()).isEqualTo(8_888_000_000L + 250_000L);
+            JsonNode recipient = nodeApi.get("/api/v1/accounts/" + AddressFormat.encode(TestKeys.address(8), REGTEST.hrp()) + "?limit=1");
+            assertThat(recipient.path("balance").path("units").asLong()).isEqualTo(500_000_000L);
+        }
+    }
+}
