@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * End to end: a real node (in-process {@link NodeApplication} on real PostgreSQL and a real Kafka
- * broker, plus {@link NodeTestEndpoints}) and the miner application mining regtest blocks on it
+ * broker, {@link EmptyTemplateEndpoint} for runs without the mempool; commitments come from the real proposal endpoint) and the miner application mining regtest blocks on it
  * past coinbase maturity, so the miner's state commitments cover matured rewards too; then the
  * mempool service (its runnable jar, own process) between them: a signed transfer posted to the
  * node reaches the mempool through Kafka and the miner mines it, its fee in the coinbase.
@@ -57,7 +57,7 @@ class MinerNodeIT {
         db = TestPostgres.shared().createDatabase("miner_it");
         kafka = EmbeddedKafka.launch();
         // command-line arguments: they override the node's application.yml (default properties would not)
-        node = new SpringApplicationBuilder(NodeApplication.class, NodeTestEndpoints.class).run(
+        node = new SpringApplicationBuilder(NodeApplication.class, EmptyTemplateEndpoint.class).run(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--spring.datasource.url=" + db.jdbcUrl(),

@@ -1,18 +1,18 @@
 package io.numicoin.miner.assembly;
 
-import io.numicoin.protocol.state.StateRejectReason;
 
-/** A template's block breaks a state rule against its parent's state (a stale or wrong template). */
+/** The node refused a template's block before mining (POST /api/v1/blocks/proposal): a stale or wrong template. */
 public final class TemplateRejectedException extends RuntimeException {
 
-    private final StateRejectReason reason;
+    private final String rule;
 
-    public TemplateRejectedException(StateRejectReason reason, String message) {
-        super("template rejected against the parent state: " + reason + ": " + message);
-        this.reason = reason;
+    /** @param rule the broken rule's name (a {@code BlockRejectReason}) */
+    public TemplateRejectedException(String rule, String message) {
+        super("template rejected against the parent state: " + rule + ": " + message);
+        this.rule = rule;
     }
 
-    public StateRejectReason reason() {
-        return reason;
+    public String rule() {
+        return rule;
     }
 }

@@ -1,6 +1,6 @@
 package io.numicoin.miner.config;
 
-import io.numicoin.miner.assembly.NodeStateCommitmentSource;
+import io.numicoin.miner.assembly.ProposalStateCommitmentSource;
 import io.numicoin.miner.assembly.StateCommitmentSource;
 import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
@@ -34,7 +34,7 @@ class UpstreamConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    StateCommitmentSource stateCommitmentSource(NodeClient node, NetworkParams params) {
-        return new NodeStateCommitmentSource(node, params.subsidy());
+    StateCommitmentSource stateCommitmentSource(NodeClient node) {
+        return new ProposalStateCommitmentSource(node);
     }
 }

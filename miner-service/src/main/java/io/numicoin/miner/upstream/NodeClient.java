@@ -1,8 +1,6 @@
 package io.numicoin.miner.upstream;
 
-import io.numicoin.protocol.address.Address;
-import io.numicoin.protocol.address.AddressDecodeException;
-import io.numicoin.protocol.address.AddressFormat;
+import io.numicoin.miner.assembly.TemplateRejectedException;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
@@ -11,14 +9,9 @@ import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.money.Amount;
-import io.numicoin.protocol.state.Account;
-import io.numicoin.protocol.state.ImmatureReward;
-import io.numicoin.protocol.state.MuHash3072;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** The node's HTTP API (docs/api.md) as far as the miner uses it. */
@@ -26,14 +19,6 @@ public final class NodeClient implements BlockSubmitter {
 
     /** The node's active tip. */
     public record ChainTip(Hash256 tipId, long height, String network) {
-    }
-
-    /** An account after the node's tip at {@code tipHeight}. */
-    public record AccountAt(Account account, long tipHeight) {
-    }
-
-    /** The state accumulator after the tip {@code tipId} (the proposed {@code /api/v1/chain/state-accumulator}). */
-    public record StateAt(Hash256 tipId, long height, MuHash3072 accumulator) {
     }
 
     /** The node's answer to a block: an outcome (CONNECTED, SIDE_BRANCH, ...) or the rule it broke. */
@@ -78,51 +63,25 @@ public final class NodeClient implements BlockSubmitter {
         return one.getFirst();
     }
 
-    public AccountAt account(Address address) {
-        JsonNode body = http.get("/api/v1/accounts/" + AddressFormat.encode(address, hrp) + "?limit=1");
-        Account account = new Account(Amount.ofUnits(body.path("balance").path("units").asLong()), body.path("nonce").asLong());
-        return new AccountAt(account, body.path("tipHeight").asLong());
-    }
-
     /**
-     * The reward the active chain's coinbase at {@code height} pays (what the state holds as an
-     * immature reward until it matures): empty for no such block or a zero payment.
+     * {@code POST /api/v1/blocks/proposal}: the state commitment {@code candidate}'s header must
+     * carry. The node checks every body and state rule against its tip.
+     *
+     * @throws TemplateRejectedException when the candidate breaks a rule (422)
+     * @throws UpstreamException with {@code TIP_MOVED} when the candidate no longer extends the tip (409)
      */
-    public Optional<ImmatureReward> coinbaseReward(long height) {
-        JsonNode block;
+    public Hash256 proposeCommitment(Block candidate) {
+        String body = "{\"hex\":" + http.quote(Bytes.of(BlockCodec.encode(candidate)).toHex()) + "}";
         try {
-            block = http.get("/api/v1/blocks/height/" + height);
+            return hash(http.post("/api/v1/blocks/proposal", body, submitTimeout), "stateCommitment");
         } catch (UpstreamException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
+            if (e.reason() == UpstreamException.Reason.HTTP_ERROR && e.status() == 409) {
+                throw new UpstreamException(UpstreamException.Reason.TIP_MOVED, 409, "node: " + e.getMessage(), e);
+            }
+            if (e.reason() == UpstreamException.Reason.HTTP_ERROR && e.status() == 422) {
+                throw new TemplateRejectedException(e.rule(), e.getMessage());
             }
             throw e;
-        }
-        String txid = block.path("txIds").path(0).asString("");
-        if (txid.isEmpty()) {
-            throw bad("block at height " + height + " lists no transactions", null);
-        }
-        JsonNode tx = http.get("/api/v1/transactions/" + txid);
-        long units = tx.path("amount").path("units").asLong();
-        if (units == 0) {
-            return Optional.empty();
-        }
-        try {
-            Address recipient = AddressFormat.decode(tx.path("recipient").asString(""), hrp);
-            return Optional.of(new ImmatureReward(height, recipient, Amount.ofUnits(units)));
-        } catch (AddressDecodeException e) {
-            throw bad("coinbase " + txid + " has a bad recipient: " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code GET /api/v1/chain/state-accumulator} (proposed; see docs/miner.md). */
-    public StateAt stateAccumulator() {
-        JsonNode body = http.get("/api/v1/chain/state-accumulator");
-        try {
-            MuHash3072 accumulator = MuHash3072.fromFinalizedBytes(Bytes.fromHex(body.path("accumulator").asString("")).toArray());
-            return new StateAt(hash(body, "tipId"), body.path("height").asLong(), accumulator);
-        } catch (DecodeException | IllegalArgumentException e) {
-            throw bad("state accumulator does not decode: " + e.getMessage(), e);
         }
     }
 

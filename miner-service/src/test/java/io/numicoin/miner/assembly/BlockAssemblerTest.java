@@ -105,7 +105,7 @@ class BlockAssemblerTest {
         TransferTx badNonce = builder.transfer(1, TestKeys.address(2), 1_000, 1_000, 5);
         assertThatThrownBy(() -> assembler().assemble(template(List.of(badNonce)), headers(), 0))
                 .isInstanceOf(TemplateRejectedException.class)
-                .satisfies(e -> assertThat(((TemplateRejectedException) e).reason()).isEqualTo(StateRejectReason.BAD_NONCE));
+                .satisfies(e -> assertThat(((TemplateRejectedException) e).rule()).isEqualTo(StateRejectReason.BAD_NONCE.name()));
     }
 
     @Test

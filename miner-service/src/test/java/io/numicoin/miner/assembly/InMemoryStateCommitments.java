@@ -24,7 +24,7 @@ public final class InMemoryStateCommitments implements StateCommitmentSource {
         TransitionResult result = StateTransition.apply(parentState.apply(block.header().previousId()), block, subsidy);
         return switch (result) {
             case TransitionResult.Applied applied -> applied.newCommitment();
-            case TransitionResult.Rejected rejected -> throw new TemplateRejectedException(rejected.reason(), rejected.detail());
+            case TransitionResult.Rejected rejected -> throw new TemplateRejectedException(rejected.reason().name(), rejected.detail());
         };
     }
 }
