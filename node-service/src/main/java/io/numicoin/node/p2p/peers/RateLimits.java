@@ -27,10 +27,15 @@ public final class RateLimits {
     private final Map<Key, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimits(Map<String, Limit> limits, PeerScores scores, double penaltyPoints, LongSupplier nanoTime) {
-        this.limits = Map.copyOf(limits);
+        this.limits = new ConcurrentHashMap<>(limits);
         this.scores = scores;
         this.penaltyPoints = penaltyPoints;
         this.nanoTime = nanoTime;
+    }
+
+    /** Sets (or replaces) the budget of {@code protocol}; existing buckets keep their old budget until forgotten. */
+    public void setLimit(String protocol, Limit limit) {
+        limits.put(protocol, limit);
     }
 
     /** Takes one request's worth of budget for {@code protocol}. */

@@ -1,0 +1,60 @@
+package io.numicoin.node.p2p.peers;
+
+import io.numicoin.node.outbox.EventOutbox;
+import io.numicoin.node.p2p.PeerConnector;
+import io.numicoin.node.p2p.PeerPenalty;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The peers area: the PostgreSQL address book, bans, scores (the node's {@link PeerPenalty}),
+ * per-peer rate limits, the connection manager (gater) and the {@code numi.peers.v1} publisher.
+ * On when the node serves with p2p enabled, as {@code io.numicoin.node.p2p.P2pConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "numi.p2p.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "numi.command", havingValue = "serve", matchIfMissing = true)
+public class PeersConfiguration {
+
+    @Bean
+    PostgresAddressBook addressBook(DataSource dataSource, PeersProperties properties) {
+        return new PostgresAddressBook(JdbcClient.create(dataSource), new PostgresAddressBook.Settings(
+                properties.addressBookSize(), properties.backoffBase(), properties.backoffMax()));
+    }
+
+    @Bean
+    BanList banList(PostgresAddressBook addressBook, Clock clock) {
+        return new BanList(addressBook, clock);
+    }
+
+    /** Wins over the node's default penalty (which only disconnects). */
+    @Bean
+    @Primary
+    PeerScores peerScores(BanList bans, PeersProperties p, Clock clock, ObjectProvider<PeerConnector> connector) {
+        return new PeerScores(bans, new PeerScores.Settings(p.minorPoints(), p.majorPoints(), p.banThreshold(),
+                p.scoreHalfLife(), p.banDuration()), clock, peer -> connector.ifAvailable(c -> c.disconnect(peer)));
+    }
+
+    @Bean
+    RateLimits rateLimits(PeerScores scores, PeersProperties properties) {
+        return new RateLimits(Map.of(), scores, properties.rateLimitPenalty(), System::nanoTime);
+    }
+
+    @Bean
+    ConnectionManager connectionManager(PeersProperties p, BanList bans, Clock clock) {
+        return new ConnectionManager(new ConnectionLimits(p.maxOutbound(), p.maxInbound(), p.maxOutboundPerGroup()), bans,
+                new EvictionPolicy(new EvictionPolicy.Settings(p.evictProtectByPing(), p.evictProtectByBlocks())), clock);
+    }
+
+    @Bean
+    PeerObservationPublisher peerObservationPublisher(EventOutbox outbox, Clock clock, PeersProperties properties) {
+        return new PeerObservationPublisher(outbox, clock, properties.observationInterval());
+    }
+}
