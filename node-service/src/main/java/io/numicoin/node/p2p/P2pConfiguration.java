@@ -1,0 +1,103 @@
+package io.numicoin.node.p2p;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.numicoin.node.api.stream.ChainEventBus;
+import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.node.outbox.EventOutbox;
+import io.numicoin.node.p2p.gossip.BlockGossip;
+import io.numicoin.node.p2p.gossip.LocalBlockAnnouncer;
+import io.numicoin.node.p2p.gossip.MempoolRelayListener;
+import io.numicoin.node.p2p.gossip.TransactionGossip;
+import io.numicoin.node.p2p.sync.ChainSync;
+import io.numicoin.node.p2p.sync.HeaderPowVerifier;
+import io.numicoin.node.p2p.sync.LocalChain;
+import io.numicoin.node.p2p.sync.SyncServer;
+import io.numicoin.node.query.ChainQueries;
+import io.numicoin.p2p.host.netty.NettyHost;
+import io.numicoin.protocol.crypto.MlDsaProviders;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.validation.TransactionRules;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The node on the network ({@code numi.p2p.enabled}, default on; only when serving): host, sync,
+ * gossip, the default peer penalty and, with {@code numi.p2p.mempool-relay.enabled}, the relay of
+ * mempool-accepted transfers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = {"numi.p2p.enabled"}, havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "numi.command", havingValue = "serve", matchIfMissing = true)
+public class P2pConfiguration {
+
+    @Bean
+    NetworkProtocols networkProtocols(NetworkParams params, P2pProperties properties) {
+        return NetworkProtocols.of(params.network(), properties.sync().requestTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PeerPenalty peerPenalty(ObjectProvider<PeerConnector> connector, MeterRegistry meters) {
+        return new DisconnectingPeerPenalty(connector, meters);
+    }
+
+    @Bean(destroyMethod = "close")
+    LocalChain p2pLocalChain(NodeChainService chain) {
+        return new LocalChain(chain);
+    }
+
+    @Bean(destroyMethod = "close")
+    HeaderPowVerifier headerPowVerifier(NetworkParams params, P2pProperties properties) {
+        int threads = properties.sync().powThreads() > 0 ? properties.sync().powThreads() : Runtime.getRuntime().availableProcessors();
+        return new HeaderPowVerifier(params.pow(), threads);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService p2pWorkers() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    /** The host from the node key; it listens once {@link NodeP2pService} starts. */
+    @Bean(destroyMethod = "close")
+    NettyHost p2pHost(P2pProperties properties) {
+        return NodeP2pService.createHost(properties);
+    }
+
+    @Bean
+    ChainSync chainSync(NettyHost p2pHost, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow,
+            PeerPenalty penalty, P2pProperties properties) {
+        return new ChainSync(p2pHost, protocols, chain, pow, penalty, properties.sync(), properties.minimumChainWork());
+    }
+
+    @Bean
+    BlockGossip blockGossip(LocalChain chain, ChainSync sync, PeerPenalty penalty) {
+        return new BlockGossip(chain, sync, penalty);
+    }
+
+    @Bean
+    TransactionGossip transactionGossip(NetworkParams params, EventOutbox outbox, PeerPenalty penalty, ExecutorService p2pWorkers) {
+        return new TransactionGossip(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), outbox, penalty, p2pWorkers);
+    }
+
+    @Bean
+    NodeP2pService nodeP2pService(P2pProperties properties, NettyHost p2pHost, NetworkProtocols protocols, ChainSync sync,
+            LocalChain chain, ChainQueries queries, BlockGossip blocks, TransactionGossip transactions, ExecutorService p2pWorkers) {
+        return new NodeP2pService(properties, p2pHost, protocols, sync, new SyncServer(chain, queries, sync, p2pWorkers), blocks, transactions);
+    }
+
+    @Bean(destroyMethod = "close")
+    LocalBlockAnnouncer localBlockAnnouncer(ChainEventBus bus, LocalChain chain, ChainQueries queries, BlockGossip blocks) {
+        return new LocalBlockAnnouncer(bus, chain, queries, blocks);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "numi.p2p.mempool-relay.enabled", havingValue = "true")
+    MempoolRelayListener mempoolRelayListener(TransactionGossip transactions, NetworkParams params) {
+        return new MempoolRelayListener(transactions, params.chainId());
+    }
+}

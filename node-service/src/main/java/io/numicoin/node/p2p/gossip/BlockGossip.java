@@ -1,0 +1,82 @@
+package io.numicoin.node.p2p.gossip;
+
+import io.numicoin.node.p2p.PeerPenalty;
+import io.numicoin.node.p2p.sync.ChainSync;
+import io.numicoin.node.p2p.sync.LocalChain;
+import io.numicoin.p2p.gossipsub.MessageValidator;
+import io.numicoin.p2p.gossipsub.PublishResult;
+import io.numicoin.p2p.gossipsub.ReceivedMessage;
+import io.numicoin.p2p.gossipsub.ValidationResult;
+import io.numicoin.p2p.gossipsub.host.GossipsubService;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.codec.DecodeException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The blocks topic. A gossiped block is imported before it is forwarded: ACCEPT when it connected,
+ * landed on a side branch or was already known; REJECT (and a penalty) when it does not decode or is
+ * invalid; IGNORE when its parent is unknown — then the sender is asked for its status, so sync
+ * fetches the missing ancestors.
+ */
+public final class BlockGossip implements MessageValidator {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockGossip.class);
+
+    private final LocalChain chain;
+    private final ChainSync sync;
+    private final PeerPenalty penalty;
+    private volatile GossipsubService gossip;
+    private volatile String topic;
+
+    public BlockGossip(LocalChain chain, ChainSync sync, PeerPenalty penalty) {
+        this.chain = chain;
+        this.sync = sync;
+        this.penalty = penalty;
+    }
+
+    public CompletableFuture<Void> subscribe(GossipsubService service, String blocksTopic) {
+        this.gossip = service;
+        this.topic = blocksTopic;
+        return service.subscribe(blocksTopic, this);
+    }
+
+    /** Announces a block this node connected itself (mined, or posted to the API). */
+    public CompletableFuture<PublishResult> publish(byte[] encodedBlock) {
+        return gossip.publish(topic, encodedBlock);
+    }
+
+    @Override
+    public CompletionStage<ValidationResult> validate(ReceivedMessage message) {
+        Block block;
+        try {
+            block = BlockCodec.decode(message.data().toArray());
+        } catch (DecodeException e) {
+            penalty.penalise(message.propagationSource(), PeerPenalty.Reason.MALFORMED_MESSAGE, PeerPenalty.Severity.MAJOR, e.getMessage());
+            return CompletableFuture.completedFuture(ValidationResult.REJECT);
+        }
+        return chain.submitBlock(block).handle((result, failure) -> {
+            if (failure != null) {
+                log.debug("gossiped block not imported: {}", failure.toString());
+                return ValidationResult.IGNORE;
+            }
+            sync.chainChanged();
+            return switch (result.outcome()) {
+                case CONNECTED, SIDE_BRANCH, ALREADY_KNOWN -> ValidationResult.ACCEPT;
+                case ORPHANED -> {
+                    sync.refreshPeer(message.propagationSource());
+                    yield ValidationResult.IGNORE;
+                }
+                case INVALID -> {
+                    penalty.penalise(message.propagationSource(), PeerPenalty.Reason.INVALID_BLOCK, PeerPenalty.Severity.FATAL,
+                            result.id() + ": " + result.rejection().map(Object::toString).orElse(""));
+                    yield ValidationResult.REJECT;
+                }
+            };
+        });
+    }
+
+}

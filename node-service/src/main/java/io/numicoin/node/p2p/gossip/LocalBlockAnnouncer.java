@@ -1,0 +1,52 @@
+package io.numicoin.node.p2p.gossip;
+
+import io.numicoin.node.api.stream.ChainEventBus;
+import io.numicoin.node.api.stream.NodeEvent;
+import io.numicoin.node.p2p.sync.LocalChain;
+import io.numicoin.node.query.BlockRef;
+import io.numicoin.node.query.ChainQueries;
+import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.hash.Hash256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes to the blocks topic every block that becomes the tip while the node is synced — what
+ * the miner or the API submitted, and a reorganisation's new tip. Blocks connected while catching
+ * up are not announced (peers fetch them by sync). A block that arrived by gossip is a duplicate
+ * in the gossip seen-cache and is not sent again.
+ */
+public final class LocalBlockAnnouncer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalBlockAnnouncer.class);
+
+    private final Disposable subscription;
+
+    public LocalBlockAnnouncer(ChainEventBus bus, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
+        this.subscription = bus.events()
+                .filter(event -> event.event() instanceof NodeEvent.BlockConnected)
+                .map(event -> ((NodeEvent.BlockConnected) event.event()).id())
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(id -> announce(id, chain, queries, gossip),
+                        failure -> log.warn("block announcements stopped", failure));
+    }
+
+    private static void announce(Hash256 id, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
+        try {
+            if (!chain.synced() || !chain.status().tipId().equals(id)) {
+                return;
+            }
+            queries.rawBlock(new BlockRef.ById(id)).map(Bytes::toArray).ifPresent(bytes -> gossip.publish(bytes)
+                    .whenComplete((result, failure) -> log.debug("announced {}: {}", id, failure != null ? failure.toString() : result)));
+        } catch (RuntimeException e) {
+            log.debug("could not announce {}: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.dispose();
+    }
+}

@@ -1,0 +1,73 @@
+package io.numicoin.node.p2p.sync;
+
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.pow.PowCheck;
+import io.numicoin.protocol.pow.PowParams;
+import io.numicoin.protocol.pow.ProofOfWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks the Argon2id proof of work of a batch of headers on a bounded pool before any of them
+ * reaches the import lock, so a peer sending headers without work costs us one parallel pass and
+ * never the chain's time. One {@link ProofOfWork} (which owns its Argon2 memory) per pool thread.
+ */
+public final class HeaderPowVerifier implements AutoCloseable {
+
+    private final ExecutorService pool;
+    private final ThreadLocal<ProofOfWork> hashers;
+    private final int threads;
+
+    public HeaderPowVerifier(PowParams params, int threads) {
+        this.threads = threads;
+        this.hashers = ThreadLocal.withInitial(() -> new ProofOfWork(params));
+        AtomicInteger number = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "numi-header-pow-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The index of the first header whose proof of work fails, or empty when all pass. */
+    public OptionalInt firstFailure(List<BlockHeader> headers) throws InterruptedException {
+        int chunk = Math.max(1, (headers.size() + threads - 1) / threads);
+        List<Future<OptionalInt>> parts = new ArrayList<>();
+        for (int start = 0; start < headers.size(); start += chunk) {
+            int from = start;
+            int to = Math.min(headers.size(), start + chunk);
+            parts.add(pool.submit(() -> {
+                ProofOfWork pow = hashers.get();
+                for (int i = from; i < to; i++) {
+                    if (pow.verify(headers.get(i)) != PowCheck.VALID) {
+                        return OptionalInt.of(i);
+                    }
+                }
+                return OptionalInt.empty();
+            }));
+        }
+        OptionalInt first = OptionalInt.empty();
+        for (Future<OptionalInt> part : parts) {
+            try {
+                OptionalInt failure = part.get();
+                if (failure.isPresent() && (first.isEmpty() || failure.getAsInt() < first.getAsInt())) {
+                    first = failure;
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("proof-of-work check failed", e.getCause());
+            }
+        }
+        return first;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

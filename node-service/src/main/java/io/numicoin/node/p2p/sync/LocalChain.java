@@ -1,0 +1,120 @@
+package io.numicoin.node.p2p.sync;
+
+import io.numicoin.node.chain.ChainStatus;
+import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.chain.BlockIndexEntry;
+import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.BlockRejection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The chain as the network side sees it: every write (blocks and headers from peers) goes through
+ * one import thread, in arrival order, so neither the network threads nor the sync loop ever wait
+ * for the import lock. Reads for peers (headers to serve) run on the caller's thread.
+ */
+public final class LocalChain implements AutoCloseable {
+
+    /** A header of a batch the chain refused, and why. */
+    public record HeaderFailure(int index, BlockRejection rejection) {
+    }
+
+    private final NodeChainService chain;
+    private final ExecutorService importer;
+
+    public LocalChain(NodeChainService chain) {
+        this.chain = chain;
+        this.importer = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "numi-p2p-import");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public Hash256 genesisId() {
+        return chain.params().genesisId();
+    }
+
+    public ChainStatusMessage status() {
+        ChainStatus status = chain.status();
+        return new ChainStatusMessage(genesisId(), status.tipId(), status.height(), status.cumulativeWork());
+    }
+
+    public boolean synced() {
+        return chain.status().syncState() == ChainStatus.SyncState.SYNCED;
+    }
+
+    public CompletableFuture<BlockImportResult> submitBlock(Block block) {
+        return CompletableFuture.supplyAsync(() -> chain.submitBlock(block), importer);
+    }
+
+    /** Imports headers in order; stops at the first one refused. */
+    public CompletableFuture<Optional<HeaderFailure>> submitHeaders(List<BlockHeader> headers) {
+        return CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < headers.size(); i++) {
+                Optional<BlockRejection> rejection = chain.submitHeader(headers.get(i));
+                if (rejection.isPresent()) {
+                    return Optional.of(new HeaderFailure(i, rejection.get()));
+                }
+            }
+            return Optional.<HeaderFailure>empty();
+        }, importer);
+    }
+
+    /** The view sync works from, read behind any queued imports. */
+    public CompletableFuture<ChainView> view(int window) {
+        return CompletableFuture.supplyAsync(() -> chain.readTree(tree -> view(tree, window)), importer);
+    }
+
+    /** Whether the tree holds {@code id} (header or block). */
+    public boolean knows(Hash256 id) {
+        return chain.readTree(tree -> tree.contains(id));
+    }
+
+    /** Up to {@code max} headers of the active chain after the first locator id on it (genesis if none). */
+    public List<BlockHeader> headersAfter(List<Hash256> locator, int max) {
+        return chain.readTree(tree -> {
+            Hash256 tip = chain.status().tipId();
+            Hash256 fork = tree.findFork(locator, tip).orElse(tree.genesis().id());
+            return tree.headersAfter(fork, tip, max);
+        });
+    }
+
+    private ChainView view(BlockTree tree, int window) {
+        Hash256 tip = chain.status().tipId();
+        BlockIndexEntry tipEntry = tree.entry(tip).orElseThrow();
+        BlockIndexEntry best = tree.bestHeaderTip();
+        List<ChainView.WantedBlock> wanted = new ArrayList<>();
+        if (!best.id().equals(tip)) {
+            for (Hash256 id : tree.planReorg(tip, best.id()).connect()) {
+                BlockIndexEntry entry = tree.entry(id).orElseThrow();
+                if (!entry.status().hasData()) {
+                    wanted.add(new ChainView.WantedBlock(id, entry.height(), entry.cumulativeWork()));
+                    if (wanted.size() >= window) {
+                        break;
+                    }
+                }
+            }
+        }
+        List<Hash256> locator = tree.locator(best.id());
+        if (locator.size() > SyncCodec.MAX_LOCATOR) {
+            List<Hash256> trimmed = new ArrayList<>(locator.subList(0, SyncCodec.MAX_LOCATOR - 1));
+            trimmed.add(locator.getLast());
+            locator = trimmed;
+        }
+        return new ChainView(tip, tipEntry.cumulativeWork(), best.id(), best.cumulativeWork(), locator, wanted);
+    }
+
+    @Override
+    public void close() {
+        importer.shutdownNow();
+    }
+}

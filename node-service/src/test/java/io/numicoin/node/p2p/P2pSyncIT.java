@@ -1,0 +1,224 @@
+package io.numicoin.node.p2p;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.numicoin.node.p2p.sync.ChainStatusMessage;
+import io.numicoin.p2p.gossipsub.PublishResult;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.TestKeys;
+import io.numicoin.testkit.kafka.EmbeddedKafka;
+import io.numicoin.events.EventMeta;
+import io.numicoin.events.MempoolEvent;
+import io.numicoin.events.Topics;
+import io.numicoin.events.TransactionSeen;
+import io.numicoin.events.codec.EventCodecs;
+import io.numicoin.events.codec.TransactionSeenCodec;
+import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.protocol.crypto.MlDsaSignature;
+import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.protocol.tx.TxSignature;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Headers-first sync of a 1,000-block chain by a fresh node, then misbehaving peers against it:
+ * invalid gossiped blocks and a peer claiming work it cannot show are penalised and disconnected,
+ * blocks arriving out of order and twice still connect, and honest sync carries on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class P2pSyncIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    final EmbeddedKafka kafka = EmbeddedKafka.launch();
+    final ChainBuilder builder = ChainBuilder.regtest();
+    TestNode seed;
+    TestNode fresh;
+    Block tip = builder.genesis();
+
+    @AfterAll
+    void stop() {
+        if (fresh != null) {
+            fresh.close();
+        }
+        if (seed != null) {
+            seed.close();
+        }
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void aFreshNodeSyncsAThousandBlockChainFromItsPeer() {
+        seed = TestNode.start("s0", kafka, true, List.of());
+        for (Block block : builder.extend(tip, 1_000, 1)) {
+            assertThat(seed.submit(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+            tip = block;
+        }
+        fresh = TestNode.start("s1", kafka, false, List.of(seed.address()), "--numi.p2p.mempool-relay.enabled=true");
+        Hash256 expected = BlockHeaderCodec.id(tip.header());
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> fresh.tip().equals(expected));
+        assertThat(fresh.status().height()).isEqualTo(1_000);
+        assertThat(fresh.status().cumulativeWork()).isEqualTo(seed.status().cumulativeWork());
+        assertThat(fresh.stateCommitment()).isEqualTo(seed.stateCommitment()).isEqualTo(tip.header().stateCommitment());
+    }
+
+    @Test
+    @Order(2)
+    void aPeerGossipingInvalidBlocksIsPenalisedAndDisconnected() {
+        try (RawPeer evil = new RawPeer()) {
+            evil.dial(fresh);
+            await().atMost(PATIENCE).until(() -> fresh.peers().contains(evil.peerId()));
+            long extra = 1;
+            while (fresh.peers().contains(evil.peerId()) && extra < 200) {
+                Block invalid = builder.child(tip).coinbaseTo(TestKeys.address(9)).coinbaseOverpaying(extra++).build();
+                PublishResult result = evil.publish(invalid);
+                if (result.peers() > 0) {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.peers().contains(evil.peerId()));
+                }
+                sleep(100);
+            }
+            assertThat(fresh.peers()).doesNotContain(evil.peerId());
+            assertThat(penalties(fresh, "INVALID_BLOCK")).isGreaterThanOrEqualTo(1);
+            assertThat(fresh.tip()).isEqualTo(BlockHeaderCodec.id(tip.header()));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void peersClaimingWorkTheyCannotShowOrAnotherGenesisArePenalisedAndDisconnected() {
+        try (RawPeer liar = new RawPeer()) {
+            liar.claim(new ChainStatusMessage(builder.params().genesisId(), Hash256.of(new byte[32]), 5_000,
+                    fresh.status().cumulativeWork().multiply(BigInteger.TEN)));
+            liar.dial(fresh);
+            await().atMost(PATIENCE).until(() -> penalties(fresh, "FALSE_TIP_CLAIM") >= 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.peers().contains(liar.peerId()));
+        }
+        try (RawPeer stranger = new RawPeer()) {
+            stranger.claim(new ChainStatusMessage(Hash256.of(new byte[32]), Hash256.of(new byte[32]), 0, BigInteger.ONE));
+            stranger.dial(fresh);
+            await().atMost(PATIENCE).until(() -> penalties(fresh, "WRONG_GENESIS") >= 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.peers().contains(stranger.peerId()));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void blocksGossipedOutOfOrderAndTwiceConnectAndHonestSyncCarriesOn() {
+        List<Block> next = builder.extend(tip, 3, 2);
+        try (RawPeer relay = new RawPeer()) {
+            relay.dial(fresh);
+            await().atMost(PATIENCE).until(() -> relay.publish(next.get(2)).peers() > 0 || fresh.tip().equals(BlockHeaderCodec.id(next.get(2).header())));
+            relay.publish(next.get(1));
+            relay.publish(next.get(0));
+            Hash256 expected = BlockHeaderCodec.id(next.get(2).header());
+            await().atMost(PATIENCE).until(() -> fresh.tip().equals(expected));
+            // the same blocks again, now through the seed: already known everywhere
+            next.forEach(seed::submit);
+            await().atMost(PATIENCE).until(() -> seed.tip().equals(expected));
+            assertThat(fresh.peers()).contains(relay.peerId(), seed.peerId());
+        }
+        tip = next.getLast();
+        List<Block> more = builder.extend(tip, 5, 1);
+        more.forEach(block -> assertThat(seed.submit(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED));
+        Hash256 expected = BlockHeaderCodec.id(more.getLast().header());
+        await().atMost(PATIENCE).until(() -> fresh.tip().equals(expected));
+        assertThat(fresh.stateCommitment()).isEqualTo(seed.stateCommitment());
+    }
+
+    @Test
+    @Order(5)
+    void transfersFromPeersAreCheckedRecordedAsSeenAndMempoolAcceptedOnesAreRelayed() throws Exception {
+        List<byte[]> heard = new CopyOnWriteArrayList<>();
+        try (RawPeer peer = new RawPeer(); KafkaConsumer<byte[], byte[]> txTopic = consumer("p2p-sync-it-tx")) {
+            peer.recordTransactions(heard);
+            peer.dial(seed);
+            peer.dial(fresh);
+            txTopic.subscribe(List.of(Topics.TX));
+
+            // a transfer from a peer: checked, forwarded, and recorded by the publishing node as seen from that peer
+            TransferTx fromPeer = builder.transfer(1, TestKeys.address(7), 1_000, 100, 1);
+            await().atMost(PATIENCE).until(() -> peer.publishTransaction(TransactionCodec.encode(fromPeer)).peers() > 0
+                    || !seen(txTopic, fromPeer).isEmpty());
+            await().atMost(PATIENCE).until(() -> !seen(txTopic, fromPeer).isEmpty());
+
+            // one with a broken signature is rejected and costs the sender
+            TransferTx honest = builder.transfer(1, TestKeys.address(7), 2_000, 100, 2);
+            byte[] signature = honest.signatures().getFirst().signature().bytes().toArray();
+            signature[5] ^= 1;
+            TransferTx forged = honest.withSignatures(List.of(new TxSignature(0, new MlDsaSignature(Bytes.of(signature)))));
+            peer.publishTransaction(TransactionCodec.encode(forged));
+            await().atMost(PATIENCE).until(() -> penalties(seed, "INVALID_TRANSACTION") + penalties(fresh, "INVALID_TRANSACTION") >= 1);
+
+            // a mempool Accepted event on Kafka: the fresh node relays the transfer to the txs topic
+            TransferTx accepted = builder.transfer(1, TestKeys.address(8), 3_000, 100, 3);
+            MempoolEvent.Accepted event = MempoolEvent.Accepted.of(new EventMeta(builder.params().chainId(), 1, 0), accepted, 10, 1_000);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.MEMPOOL, EventCodecs.key(event), EventCodecs.encode(event))).get();
+            }
+            byte[] expected = TransactionCodec.encode(accepted);
+            await().atMost(PATIENCE).until(() -> heard.stream().anyMatch(bytes -> Arrays.equals(bytes, expected)));
+        }
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    final List<TransactionSeen> seenEvents = new CopyOnWriteArrayList<>();
+
+    List<TransactionSeen> seen(KafkaConsumer<byte[], byte[]> consumer, TransferTx tx) throws Exception {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            seenEvents.add(TransactionSeenCodec.decode(record.value()));
+        }
+        List<TransactionSeen> matching = seenEvents.stream().filter(event -> event.tx().equals(tx)).toList();
+        matching.forEach(event -> {
+            assertThat(event.source()).isEqualTo(TransactionSeen.Source.PEER);
+            assertThat(event.peerId()).isPresent();
+        });
+        return matching;
+    }
+
+    static double penalties(TestNode node, String reason) {
+        Counter counter = node.context.getBean(MeterRegistry.class).find("numi.p2p.penalties").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.numicoin.node.p2p.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.testkit.ChainBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class HeaderPowVerifierTest {
+
+    final ChainBuilder builder = ChainBuilder.regtest();
+
+    @Test
+    void findsTheFirstHeaderWithoutWorkWhateverTheChunking() throws InterruptedException {
+        List<BlockHeader> headers = new ArrayList<>();
+        Block tip = builder.genesis();
+        for (Block block : builder.extend(tip, 40, 1)) {
+            headers.add(block.header());
+            tip = block;
+        }
+        try (HeaderPowVerifier verifier = new HeaderPowVerifier(builder.params().pow(), 3)) {
+            assertThat(verifier.firstFailure(headers)).isEqualTo(OptionalInt.empty());
+            assertThat(verifier.firstFailure(List.of())).isEqualTo(OptionalInt.empty());
+            for (int bad : new int[] {0, 13, 27, 39}) {
+                List<BlockHeader> forged = new ArrayList<>(headers);
+                forged.set(bad, withoutWork(forged.get(bad)));
+                if (bad < 39) {
+                    forged.set(39, withoutWork(forged.get(39)));
+                }
+                assertThat(verifier.firstFailure(forged)).as("bad at %d", bad).isEqualTo(OptionalInt.of(bad));
+            }
+        }
+    }
+
+    /** The same header with a nonce that fails the target (regtest: try until one fails). */
+    BlockHeader withoutWork(BlockHeader header) {
+        io.numicoin.protocol.pow.ProofOfWork pow = new io.numicoin.protocol.pow.ProofOfWork(builder.params().pow());
+        for (long nonce = header.nonce() + 1; ; nonce++) {
+            BlockHeader candidate = new BlockHeader(header.version(), header.height(), header.previousId(), header.merkleRoot(),
+                    header.stateCommitment(), header.timestamp(), header.target(), nonce);
+            if (pow.verify(candidate) != io.numicoin.protocol.pow.PowCheck.VALID) {
+                return candidate;
+            }
+        }
+    }
+
+}
