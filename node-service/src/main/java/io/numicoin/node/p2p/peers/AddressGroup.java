@@ -11,6 +11,9 @@ import io.numicoin.p2p.multiaddr.Protocol;
  */
 public final class AddressGroup {
 
+    /** Loopback, unspecified and link-local addresses: one group, exempt from the outbound group limit. */
+    public static final String LOCAL = "local";
+
     private AddressGroup() {
     }
 
@@ -27,14 +30,14 @@ public final class AddressGroup {
 
     private static String ipv4(byte[] ip, int offset, Component c) {
         if (c.address().isLoopbackAddress() || c.address().isAnyLocalAddress()) {
-            return "local";
+            return LOCAL;
         }
         return "ip4:" + (ip[offset] & 0xFF) + "." + (ip[offset + 1] & 0xFF);
     }
 
     private static String ipv6(byte[] ip, Component c) {
         if (c.address().isLoopbackAddress() || c.address().isAnyLocalAddress() || c.address().isLinkLocalAddress()) {
-            return "local";
+            return LOCAL;
         }
         return String.format("ip6:%02x%02x:%02x%02x", ip[0], ip[1], ip[2], ip[3]);
     }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's {@link ConnectionGater} and the bookkeeping behind it: refuses banned peers at every
- * stage, dials past {@link ConnectionLimits#maxOutbound} or into a full address group, and inbound
+ * stage, dials past {@link ConnectionLimits#maxOutbound} or into a full address group (the
+ * {@link AddressGroup#LOCAL} group, several nodes on one machine, is exempt), and inbound
  * connections past {@link ConnectionLimits#maxInbound} unless {@link EvictionPolicy} finds an
  * inbound connection to drop for it. Register it with the host as gater and connection listener.
  * In-memory and non-blocking (gater methods run on event loops).
@@ -56,7 +57,8 @@ public final class ConnectionManager implements ConnectionGater, ConnectionListe
         if (count(Direction.OUTBOUND) >= limits.maxOutbound()) {
             return false;
         }
-        return outboundInGroup(AddressGroup.of(address)) < limits.maxOutboundPerGroup();
+        String group = AddressGroup.of(address);
+        return group.equals(AddressGroup.LOCAL) || outboundInGroup(group) < limits.maxOutboundPerGroup();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +45,28 @@ public final class PeerScores implements PeerPenalty {
     private final Settings settings;
     private final Clock clock;
     private final Consumer<PeerId> disconnect;
+    private final MeterRegistry meters;
     private final Map<PeerId, Score> scores = new ConcurrentHashMap<>();
 
     public PeerScores(BanList bans, Settings settings, Clock clock, Consumer<PeerId> disconnect) {
+        this(bans, settings, clock, disconnect, null);
+    }
+
+    /** Counts {@code numi.p2p.penalties} (tags reason, severity) and {@code numi.p2p.bans} in {@code meters}. */
+    public PeerScores(BanList bans, Settings settings, Clock clock, Consumer<PeerId> disconnect, MeterRegistry meters) {
         this.bans = bans;
         this.settings = settings;
         this.clock = clock;
         this.disconnect = disconnect;
+        this.meters = meters;
     }
 
     @Override
     public void penalise(PeerId peer, Reason reason, Severity severity, String detail) {
+        if (meters != null) {
+            Counter.builder("numi.p2p.penalties").description("Penalties given to misbehaving peers")
+                    .tag("reason", reason.name()).tag("severity", severity.name()).register(meters).increment();
+        }
         if (severity == Severity.FATAL || bansAtOnce(reason)) {
             ban(peer, reason.name() + ": " + detail);
             return;
@@ -88,6 +101,9 @@ public final class PeerScores implements PeerPenalty {
     private void ban(PeerId peer, String reason) {
         String bounded = reason.length() > 200 ? reason.substring(0, 200) : reason;
         Ban ban = bans.ban(peer, settings.banDuration(), bounded);
+        if (meters != null) {
+            Counter.builder("numi.p2p.bans").description("Peers banned").register(meters).increment();
+        }
         log.info("banned {} until {}: {}", peer, ban.until(), bounded);
         disconnect.accept(peer);
     }

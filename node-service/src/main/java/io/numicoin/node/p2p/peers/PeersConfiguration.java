@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.peers;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.node.p2p.PeerConnector;
 import io.numicoin.node.p2p.PeerPenalty;
@@ -37,9 +38,10 @@ public class PeersConfiguration {
     /** Wins over the node's default penalty (which only disconnects). */
     @Bean
     @Primary
-    PeerScores peerScores(BanList bans, PeersProperties p, Clock clock, ObjectProvider<PeerConnector> connector) {
+    PeerScores peerScores(BanList bans, PeersProperties p, Clock clock, ObjectProvider<PeerConnector> connector,
+            MeterRegistry meters) {
         return new PeerScores(bans, new PeerScores.Settings(p.minorPoints(), p.majorPoints(), p.banThreshold(),
-                p.scoreHalfLife(), p.banDuration()), clock, peer -> connector.ifAvailable(c -> c.disconnect(peer)));
+                p.scoreHalfLife(), p.banDuration()), clock, peer -> connector.ifAvailable(c -> c.disconnect(peer)), meters);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The gater and eviction on real hosts over 127.0.0.1, each with its own PostgreSQL address book. */
@@ -71,15 +72,42 @@ class ConnectionManagerIT {
 
     @Test
     void outboundLimitAndGroupLimitRefuseDials() throws Exception {
-        TestPeerNode a = node("out_a", new ConnectionLimits(2, 117, 1), EvictionPolicy.Settings.defaults());
-        TestPeerNode b = node("out_b");
-        TestPeerNode c = node("out_c");
+        String ip = nonLoopbackIpv4();
+        Assumptions.assumeTrue(ip != null, "no non-loopback IPv4 address on this machine");
+        TestPeerNode a = node("out_a", new ConnectionLimits(3, 117, 1), EvictionPolicy.Settings.defaults());
+        TestPeerNode b = new TestPeerNode("out_b", new ConnectionLimits(8, 117, 100), EvictionPolicy.Settings.defaults(), false, ip);
+        nodes.add(b);
+        TestPeerNode c = new TestPeerNode("out_c", new ConnectionLimits(8, 117, 100), EvictionPolicy.Settings.defaults(), false, ip);
+        nodes.add(c);
+        TestPeerNode d = node("out_d");
+        TestPeerNode e = node("out_e");
+        TestPeerNode f = node("out_f");
         a.host.dial(b.address).get(5, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(5)).until(() -> a.connections.count(Direction.OUTBOUND) == 1);
-        // 127.0.0.1 is one group ("local") and at most one outbound per group is allowed
+        // b and c share a /16: one outbound per group
         assertThat(dialFailure(a, c.address)).isInstanceOfSatisfying(DialException.class,
-                e -> assertThat(e.kind()).isEqualTo(DialException.Kind.GATED));
-        assertThat(a.connections.freeOutboundSlots()).isEqualTo(1);
+                x -> assertThat(x.kind()).isEqualTo(DialException.Kind.GATED));
+        // loopback peers are exempt from the group limit, not from the outbound limit
+        a.host.dial(d.address).get(5, TimeUnit.SECONDS);
+        a.host.dial(e.address).get(5, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.connections.count(Direction.OUTBOUND) == 3);
+        assertThat(a.connections.freeOutboundSlots()).isZero();
+        assertThat(dialFailure(a, f.address)).isInstanceOfSatisfying(DialException.class,
+                x -> assertThat(x.kind()).isEqualTo(DialException.Kind.GATED));
+    }
+
+    private static String nonLoopbackIpv4() throws Exception {
+        for (java.net.NetworkInterface nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nif.isUp() || nif.isLoopback()) {
+                continue;
+            }
+            for (java.net.InetAddress address : java.util.Collections.list(nif.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address && !address.isLinkLocalAddress()) {
+                    return address.getHostAddress();
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -39,11 +39,16 @@ public final class TestPeerNode implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     public TestPeerNode(String name, ConnectionLimits limits, EvictionPolicy.Settings eviction, boolean publishEvents) throws Exception {
+        this(name, limits, eviction, publishEvents, "127.0.0.1");
+    }
+
+    public TestPeerNode(String name, ConnectionLimits limits, EvictionPolicy.Settings eviction, boolean publishEvents,
+            String listenIp) throws Exception {
         Clock clock = Clock.systemUTC();
         db = NodeDatabase.create(name);
         host = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults().withAgentVersion("numicoin-test/" + name)
                 .withConnectionLimits(256, 256));
-        address = host.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(5, TimeUnit.SECONDS).withPeerId(host.peerId());
+        address = host.listen(Multiaddr.parse("/ip4/" + listenIp + "/tcp/0")).get(5, TimeUnit.SECONDS).withPeerId(host.peerId());
         book = new PostgresAddressBook(JdbcClient.create(db.dataSource()), PostgresAddressBook.Settings.defaults());
         bans = new BanList(book, clock);
         bans.load();
