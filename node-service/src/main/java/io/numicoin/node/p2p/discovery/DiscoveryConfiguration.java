@@ -34,22 +34,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "numi.command", havingValue = "serve", matchIfMissing = true)
 public class DiscoveryConfiguration {
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService discoveryWorkers() {
-        return Executors.newVirtualThreadPerTaskExecutor();
-    }
-
     @Bean
     DiscoveryLifecycle discoveryLifecycle(ObjectProvider<NettyHost> host, ObjectProvider<PeerConnector> connector,
             ObjectProvider<P2pProperties> p2p, DiscoveryProperties properties, NetworkParams params,
             PostgresAddressBook book, BanList bans, PeerScores scores, RateLimits rateLimits, ConnectionManager connections,
-            PeerObservationPublisher events, ExecutorService discoveryWorkers, Clock clock) {
+            PeerObservationPublisher events, Clock clock) {
         NettyHost h = host.getIfAvailable();
         PeerConnector c = connector.getIfAvailable();
         if (h == null || c == null) {
             return new DiscoveryLifecycle(null);
         }
         String network = params.network().id();
+        ExecutorService discoveryWorkers = Executors.newVirtualThreadPerTaskExecutor();  // shut down with the service
         PeerObserver observer = new PeerObserver(h, book, connections, events, clock, discoveryWorkers);
         OutboundDialer dialer = new OutboundDialer(book, connections, bans, c, observer, clock);
         PeerExchange exchange = new PeerExchange(h, network, book, rateLimits, dialer, clock, discoveryWorkers,
@@ -66,7 +62,8 @@ public class DiscoveryConfiguration {
         List<String> bootstrap = Optional.ofNullable(p2p.getIfAvailable()).map(P2pProperties::bootstrap).orElse(List.of());
         DiscoveryService service = new DiscoveryService(h, book, bans, scores, connections, observer, dialer, exchange, dns,
                 mdns, new DiscoveryService.Settings(bootstrap, properties.dnsSeeds(), properties.dialInterval(),
-                        properties.exchangeInterval(), properties.seedInterval(), properties.wantedAddresses()), clock);
+                        properties.exchangeInterval(), properties.seedInterval(), properties.wantedAddresses()), clock,
+                discoveryWorkers);
         service.install();
         return new DiscoveryLifecycle(service);
     }

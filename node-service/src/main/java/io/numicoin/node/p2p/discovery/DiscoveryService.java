@@ -55,12 +55,20 @@ public final class DiscoveryService implements AutoCloseable {
     private final Optional<MdnsDiscovery> mdns;
     private final Settings settings;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService owned;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("numi-discovery").factory());
 
     public DiscoveryService(Host host, AddressBook book, BanList bans, PeerScores scores, ConnectionManager connections,
             PeerObserver observer, OutboundDialer dialer, PeerExchange exchange, DnsSeedResolver dns,
             Optional<MdnsDiscovery> mdns, Settings settings, Clock clock) {
+        this(host, book, bans, scores, connections, observer, dialer, exchange, dns, mdns, settings, clock, null);
+    }
+
+    /** @param owned an executor the parts use, shut down by {@link #close} (null for none) */
+    public DiscoveryService(Host host, AddressBook book, BanList bans, PeerScores scores, ConnectionManager connections,
+            PeerObserver observer, OutboundDialer dialer, PeerExchange exchange, DnsSeedResolver dns,
+            Optional<MdnsDiscovery> mdns, Settings settings, Clock clock, java.util.concurrent.ExecutorService owned) {
         this.host = host;
         this.book = book;
         this.bans = bans;
@@ -73,6 +81,7 @@ public final class DiscoveryService implements AutoCloseable {
         this.mdns = mdns;
         this.settings = settings;
         this.clock = clock;
+        this.owned = owned;
     }
 
     /** Installs the gater, listeners and protocol on the host; call before it listens or dials. */
@@ -164,5 +173,8 @@ public final class DiscoveryService implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         mdns.ifPresent(MdnsDiscovery::close);
+        if (owned != null) {
+            owned.shutdownNow();
+        }
     }
 }
