@@ -146,13 +146,13 @@ public final class DiscoveryService implements AutoCloseable {
         dialer.fillOutboundSlots();
     }
 
-    private boolean short_() {
+    private boolean bookIsShort() {
         return book.selectForDial(settings.wantedAddresses(), clock.instant(), List.of()).size() < settings.wantedAddresses();
     }
 
     private void exchangeIfShort() {
         List<PeerId> peers = host.connections().stream().map(c -> c.remotePeer()).distinct().toList();
-        if (peers.isEmpty() || !short_()) {
+        if (peers.isEmpty() || !bookIsShort()) {
             return;
         }
         PeerId peer = peers.get(ThreadLocalRandom.current().nextInt(peers.size()));
@@ -164,7 +164,7 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void seedIfShort() {
-        if (short_()) {
+        if (bookIsShort()) {
             seed();
         }
     }

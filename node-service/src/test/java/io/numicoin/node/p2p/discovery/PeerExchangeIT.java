@@ -45,6 +45,9 @@ class PeerExchangeIT {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> b.book.good(10, Instant.now(), Duration.ofHours(1)).size() == 3);
         a.host.dial(b.address).get(5, TimeUnit.SECONDS);
+        // b learns a's listen address from identify on the inbound connection (not yet a success)
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.book.entry(a.address).map(x -> x.source()).orElse("").equals("identify"));
+        assertThat(b.book.entry(a.address).orElseThrow().lastSuccess()).isEmpty();
 
         // a gossipsub PRUNE from b suggested e, whose address a does not know: a asks b, then dials e only
         a.exchange.peerExchange(b.host.peerId(), "/numi/regtest/blocks/1", List.of(e.host.peerId()));
