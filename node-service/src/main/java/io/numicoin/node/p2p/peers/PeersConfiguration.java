@@ -1,6 +1,8 @@
 package io.numicoin.node.p2p.peers;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.numicoin.p2p.host.Direction;
 import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.node.p2p.PeerConnector;
 import io.numicoin.node.p2p.PeerPenalty;
@@ -50,9 +52,16 @@ public class PeersConfiguration {
     }
 
     @Bean
-    ConnectionManager connectionManager(PeersProperties p, BanList bans, Clock clock) {
-        return new ConnectionManager(new ConnectionLimits(p.maxOutbound(), p.maxInbound(), p.maxOutboundPerGroup()), bans,
+    ConnectionManager connectionManager(PeersProperties p, BanList bans, Clock clock, MeterRegistry meters) {
+        Gauge.builder("numi.p2p.bans.active", bans, BanList::size).description("Peers banned now").register(meters);
+        ConnectionManager manager = new ConnectionManager(new ConnectionLimits(p.maxOutbound(), p.maxInbound(), p.maxOutboundPerGroup()), bans,
                 new EvictionPolicy(new EvictionPolicy.Settings(p.evictProtectByPing(), p.evictProtectByBlocks())), clock);
+        for (Direction direction : Direction.values()) {
+            Gauge.builder("numi.p2p.connections", manager, m -> m.count(direction))
+                    .tag("direction", direction.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Open connections counted by the connection manager").register(meters);
+        }
+        return manager;
     }
 
     @Bean
