@@ -34,7 +34,8 @@ public class PeersConfiguration {
 
     @Bean
     BanList banList(PostgresAddressBook addressBook, Clock clock) {
-        return new BanList(addressBook, clock);
+        // written on a virtual thread: penalties arrive on event loops and the gossip thread
+        return new BanList(addressBook, clock, command -> Thread.ofVirtual().name("numi-ban-writer").start(command));
     }
 
     /** Wins over the node's default penalty (which only disconnects). */
