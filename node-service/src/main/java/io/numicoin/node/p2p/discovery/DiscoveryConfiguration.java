@@ -35,7 +35,12 @@ import org.springframework.context.annotation.Configuration;
 public class DiscoveryConfiguration {
 
     @Bean
-    DiscoveryLifecycle discoveryLifecycle(ObjectProvider<NettyHost> host, ObjectProvider<PeerConnector> connector,
+    PeerExchangeHints peerExchangeHints() {
+        return new PeerExchangeHints();
+    }
+
+    @Bean
+    DiscoveryLifecycle discoveryLifecycle(PeerExchangeHints hints, ObjectProvider<NettyHost> host, ObjectProvider<PeerConnector> connector,
             ObjectProvider<P2pProperties> p2p, DiscoveryProperties properties, NetworkParams params,
             PostgresAddressBook book, BanList bans, PeerScores scores, RateLimits rateLimits, ConnectionManager connections,
             PeerObservationPublisher events, Clock clock) {
@@ -65,6 +70,7 @@ public class DiscoveryConfiguration {
                         properties.exchangeInterval(), properties.seedInterval(), properties.wantedAddresses()), clock,
                 discoveryWorkers);
         service.install();
+        hints.forwardTo(exchange);
         return new DiscoveryLifecycle(service);
     }
 
