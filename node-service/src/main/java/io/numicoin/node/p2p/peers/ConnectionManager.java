@@ -1,0 +1,140 @@
+package io.numicoin.node.p2p.peers;
+
+import io.numicoin.p2p.host.Connection;
+import io.numicoin.p2p.host.ConnectionGater;
+import io.numicoin.p2p.host.ConnectionListener;
+import io.numicoin.p2p.host.Direction;
+import io.numicoin.p2p.multiaddr.Multiaddr;
+import io.numicoin.p2p.peer.PeerId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's {@link ConnectionGater} and the bookkeeping behind it: refuses banned peers at every
+ * stage, dials past {@link ConnectionLimits#maxOutbound} or into a full address group (the
+ * {@link AddressGroup#LOCAL} group, several nodes on one machine, is exempt), and inbound
+ * connections past {@link ConnectionLimits#maxInbound} unless {@link EvictionPolicy} finds an
+ * inbound connection to drop for it. Register it with the host as gater and connection listener.
+ * In-memory and non-blocking (gater methods run on event loops).
+ */
+public final class ConnectionManager implements ConnectionGater, ConnectionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionManager.class);
+
+    private record Tracked(PeerId peer, Direction direction, String group, Instant connectedAt) {
+    }
+
+    private record Quality(Optional<Duration> minPing, Optional<Instant> lastUsefulBlock) {
+        static final Quality NONE = new Quality(Optional.empty(), Optional.empty());
+    }
+
+    private final ConnectionLimits limits;
+    private final BanList bans;
+    private final EvictionPolicy eviction;
+    private final Clock clock;
+    private final Map<Connection, Tracked> connections = new ConcurrentHashMap<>();
+    private final Map<PeerId, Quality> quality = new ConcurrentHashMap<>();
+
+    public ConnectionManager(ConnectionLimits limits, BanList bans, EvictionPolicy eviction, Clock clock) {
+        this.limits = limits;
+        this.bans = bans;
+        this.eviction = eviction;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean allowDial(Multiaddr address) {
+        if (address.peerId().map(bans::isBanned).orElse(false)) {
+            return false;
+        }
+        if (count(Direction.OUTBOUND) >= limits.maxOutbound()) {
+            return false;
+        }
+        String group = AddressGroup.of(address);
+        return group.equals(AddressGroup.LOCAL) || outboundInGroup(group) < limits.maxOutboundPerGroup();
+    }
+
+    @Override
+    public boolean allowInbound(Multiaddr remoteAddress) {
+        if (count(Direction.INBOUND) < limits.maxInbound()) {
+            return true;
+        }
+        Optional<Connection> victim = evictionVictim();
+        victim.ifPresent(c -> {
+            log.debug("inbound slots full: evicting {} for {}", c.remotePeer(), remoteAddress);
+            connections.remove(c);
+            c.close();
+        });
+        return victim.isPresent();
+    }
+
+    @Override
+    public boolean allowSecured(PeerId peer, Direction direction) {
+        return !bans.isBanned(peer);
+    }
+
+    @Override
+    public void onConnected(Connection connection) {
+        connections.put(connection, new Tracked(connection.remotePeer(), connection.direction(),
+                AddressGroup.of(connection.remoteAddress()), clock.instant()));
+    }
+
+    @Override
+    public void onDisconnected(Connection connection) {
+        Tracked gone = connections.remove(connection);
+        if (gone != null && connections.values().stream().noneMatch(t -> t.peer().equals(gone.peer()))) {
+            quality.remove(gone.peer());
+        }
+    }
+
+    /** A ping to {@code peer} took {@code rtt} (the lowest is kept). */
+    public void recordPing(PeerId peer, Duration rtt) {
+        quality.merge(peer, new Quality(Optional.of(rtt), Optional.empty()), (old, add) -> new Quality(
+                Optional.of(old.minPing().filter(p -> p.compareTo(rtt) <= 0).orElse(rtt)), old.lastUsefulBlock()));
+    }
+
+    /** {@code peer} sent a block this node did not have. */
+    public void recordUsefulBlock(PeerId peer) {
+        Instant now = clock.instant();
+        quality.merge(peer, new Quality(Optional.empty(), Optional.of(now)),
+                (old, add) -> new Quality(old.minPing(), Optional.of(now)));
+    }
+
+    /** Open connections in {@code direction}. */
+    public int count(Direction direction) {
+        return (int) connections.values().stream().filter(t -> t.direction() == direction).count();
+    }
+
+    /** Outbound slots still free. */
+    public int freeOutboundSlots() {
+        return Math.max(0, limits.maxOutbound() - count(Direction.OUTBOUND));
+    }
+
+    public ConnectionLimits limits() {
+        return limits;
+    }
+
+    /** The inbound connection {@link EvictionPolicy} would drop now. */
+    public Optional<Connection> evictionVictim() {
+        List<Map.Entry<Connection, Tracked>> inbound = connections.entrySet().stream()
+                .filter(e -> e.getValue().direction() == Direction.INBOUND).toList();
+        List<EvictionCandidate> candidates = inbound.stream().map(e -> {
+            Tracked t = e.getValue();
+            Quality q = quality.getOrDefault(t.peer(), Quality.NONE);
+            return new EvictionCandidate(t.peer(), t.group(), t.connectedAt(), q.minPing(), q.lastUsefulBlock());
+        }).toList();
+        return eviction.select(candidates).flatMap(victim -> inbound.stream()
+                .filter(e -> e.getValue().peer().equals(victim.peer())).map(Map.Entry::getKey).findFirst());
+    }
+
+    private long outboundInGroup(String group) {
+        return connections.values().stream().filter(t -> t.direction() == Direction.OUTBOUND && t.group().equals(group)).count();
+    }
+}

@@ -1,0 +1,44 @@
+package io.numicoin.node.p2p.peers;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code numi.p2p.peers.*}: connection limits, eviction, the address book, scores and bans.
+ *
+ * @param maxOutbound outbound connections kept (the host's own limit must be higher)
+ * @param maxInbound inbound connections before eviction starts (the host's own limit must be higher)
+ * @param maxOutboundPerGroup outbound connections into one /16 (IPv4) or /32 (IPv6)
+ * @param evictProtectByPing inbound peers with the lowest ping never evicted
+ * @param evictProtectByBlocks inbound peers that most recently sent new blocks never evicted
+ * @param addressBookSize rows kept in {@code peers} (bans excepted) before the worst are evicted
+ * @param backoffBase wait after a failed dial, doubled per further failure up to {@code backoffMax}
+ * @param banDuration how long a ban lasts
+ * @param banThreshold decaying score at which a peer is banned
+ * @param minorPoints points per minor offence (and {@code rateLimitPenalty} per refused request)
+ * @param scoreHalfLife how fast scores decay
+ * @param observationInterval at most one {@code numi.peers.v1} event per peer and outcome per interval
+ */
+@Validated
+@ConfigurationProperties(prefix = "numi.p2p.peers")
+public record PeersProperties(
+        @DefaultValue("8") @Min(0) int maxOutbound,
+        @DefaultValue("117") @Min(0) int maxInbound,
+        @DefaultValue("2") @Min(1) int maxOutboundPerGroup,
+        @DefaultValue("4") @Min(0) int evictProtectByPing,
+        @DefaultValue("4") @Min(0) int evictProtectByBlocks,
+        @DefaultValue("4096") @Min(16) int addressBookSize,
+        @NotNull @DefaultValue("30s") Duration backoffBase,
+        @NotNull @DefaultValue("6h") Duration backoffMax,
+        @NotNull @DefaultValue("24h") Duration banDuration,
+        @DefaultValue("100") @Min(1) double banThreshold,
+        @DefaultValue("10") @Min(0) double minorPoints,
+        @DefaultValue("50") @Min(0) double majorPoints,
+        @NotNull @DefaultValue("10m") Duration scoreHalfLife,
+        @DefaultValue("5") @Min(0) double rateLimitPenalty,
+        @NotNull @DefaultValue("10m") Duration observationInterval) {
+}
