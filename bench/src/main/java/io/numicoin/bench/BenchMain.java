@@ -11,7 +11,8 @@ public final class BenchMain {
 
     private static final Map<String, List<BenchPart>> SUITES = Map.of(
             "protocol", ProtocolSuite.parts(),
-            "difficulty", DifficultySuite.parts());
+            "difficulty", DifficultySuite.parts(),
+            "node", NodeSuite.parts());
 
     private BenchMain() {
     }
