@@ -1,6 +1,13 @@
 package io.numicoin.bench;
 
 import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockCodec;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
 import io.numicoin.testkit.ChainBuilder;
@@ -25,6 +32,41 @@ final class TransferChain {
 
     final List<Block> setup = new ArrayList<>();
     final List<Block> measured = new ArrayList<>();
+
+    private TransferChain() {
+    }
+
+    /** The chain from {@code cache} if it holds one of this shape, else built and written there. */
+    static TransferChain cached(Path cache, int blocks, int txPerBlock, int senders, ExecutorService pool) throws Exception {
+        if (Files.exists(cache)) {
+            TransferChain chain = new TransferChain();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
+                int setup = in.readInt();
+                int measured = in.readInt();
+                for (int i = 0; i < setup + measured; i++) {
+                    byte[] bytes = in.readNBytes(in.readInt());
+                    (i < setup ? chain.setup : chain.measured).add(BlockCodec.decode(bytes));
+                }
+            }
+            if (chain.measured.size() == blocks) {
+                return chain;
+            }
+        }
+        TransferChain chain = new TransferChain(blocks, txPerBlock, senders, pool);
+        Files.createDirectories(cache.getParent());
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
+            out.writeInt(chain.setup.size());
+            out.writeInt(chain.measured.size());
+            for (List<Block> part : List.of(chain.setup, chain.measured)) {
+                for (Block block : part) {
+                    byte[] bytes = BlockCodec.encode(block);
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
+                }
+            }
+        }
+        return chain;
+    }
 
     TransferChain(int blocks, int txPerBlock, int senders, ExecutorService pool) throws Exception {
         if (senders < txPerBlock) {
