@@ -84,6 +84,11 @@ class SnapshotIT {
             assertThat(target.bucketsTimesRewards().sameSetAs(target.storedAccumulator())).isTrue();
             assertThat(target.jdbc().queryForObject("SELECT height FROM chain_tip", Long.class)).isEqualTo(tip.height());
             assertThat(target.jdbc().queryForObject("SELECT count(*) FROM block_body", Long.class)).isZero();
+            // Serving from a snapshot base is not there yet: the chain service says so instead of failing obscurely.
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
+                    new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                assertThatThrownBy(service::start).hasMessageContaining("loaded from a state snapshot at height " + tip.height());
+            }
             // Importing again is refused: the node now knows the block.
             assertThatThrownBy(() -> new SnapshotImporter(Network.REGTEST, target.jdbc(), target.transactions()).importFile(file))
                     .isInstanceOf(SnapshotException.class).hasMessageContaining("already has the snapshot's block");
