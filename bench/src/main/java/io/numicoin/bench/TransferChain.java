@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 /**
  * A regtest chain of signed transfers for the import benchmark: {@code COINBASE_MATURITY + 1} mined
  * blocks, funding blocks in which the miner (key 1) gives each of {@code senders} accounts 1 NUMI,
- * then {@code blocks} blocks of {@code txPerBlock} transfers, each from a different sender to another
+ * (20 per block), then {@code blocks} blocks of {@code txPerBlock} transfers, each from a different sender to another
  * sender (so the account set stays small and every block touches {@code 2 x txPerBlock} accounts).
  * Signing runs on {@code pool}; blocks are built in order by {@link ChainBuilder}.
  */
@@ -78,7 +78,7 @@ final class TransferChain {
         Map<Integer, Long> nonces = new HashMap<>();
         for (int funded = 0; funded < senders; ) {
             List<TransferTx> txs = new ArrayList<>();
-            for (int i = 0; i < txPerBlock && funded < senders; i++, funded++) {
+            for (int i = 0; i < Math.min(txPerBlock, 20) && funded < senders; i++, funded++) {  // within the miner's matured rewards
                 txs.add(builder.transfer(1, TestKeys.address(FIRST_SENDER_KEY + funded), 100_000_000L, 100, funded + 1));
             }
             tip = builder.child(tip).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
