@@ -12,6 +12,7 @@ public final class BenchMain {
     private static final Map<String, List<BenchPart>> SUITES = Map.of(
             "protocol", ProtocolSuite.parts(),
             "difficulty", DifficultySuite.parts(),
+            "node", NodeSuite.parts(),
             "mempool", MempoolSuite.parts(),
             "miner", MinerSuite.parts());
 

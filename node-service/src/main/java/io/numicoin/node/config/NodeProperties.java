@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param network mainnet, testnet or regtest
  * @param events whether this node is its deployment's event source (publishes the outbox to Kafka)
- * @param command {@code serve} (default) or {@code reindex}: rebuild the state from the stored blocks and exit
+ * @param command {@code serve} (default), or a command that runs and exits: {@code reindex} (rebuild the state
+ *     from the stored blocks), {@code snapshot-export}, {@code snapshot-import}, {@code backup}, {@code restore}
  */
 @Validated
 @ConfigurationProperties(prefix = "numi")
@@ -26,12 +27,35 @@ public record NodeProperties(
         @Valid @DefaultValue Events events,
         @Valid @DefaultValue Integrity integrity,
         @Valid @DefaultValue Chain chain,
-        @DefaultValue("serve") Command command) {
+        @DefaultValue("serve") Command command,
+        @Valid @DefaultValue Snapshot snapshot,
+        @Valid @DefaultValue Backup backup) {
 
     /** What the process does. */
     public enum Command {
         SERVE,
-        REINDEX
+        REINDEX,
+        SNAPSHOT_EXPORT,
+        SNAPSHOT_IMPORT,
+        BACKUP,
+        RESTORE
+    }
+
+    /**
+     * {@code numi.snapshot.*}: state snapshots (fast sync).
+     *
+     * @param directory where {@code snapshot-export} (command and admin operation) writes when no file is named
+     * @param file the file {@code snapshot-import} reads, or {@code snapshot-export} writes (command mode)
+     * @param chunkElements state elements per hashed chunk
+     */
+    public record Snapshot(
+            @DefaultValue("snapshots") String directory,
+            @DefaultValue("") String file,
+            @DefaultValue("10000") @Min(1) @Max(100_000) int chunkElements) {
+    }
+
+    /** {@code numi.backup.*}: @param file the file {@code backup} writes and {@code restore} reads */
+    public record Backup(@DefaultValue("") String file) {
     }
 
     /**

@@ -40,6 +40,11 @@ final class GenesisWriter {
             }
             return;
         }
+        Optional<Long> snapshotBase = jdbc.queryForList("SELECT height FROM chain_tip", Long.class).stream().findFirst();
+        if (snapshotBase.isPresent()) {
+            throw new CorruptChainDataException("this database was loaded from a state snapshot at height " + snapshotBase.get()
+                    + "; running a node from a snapshot base is not supported yet (docs/node-operations.md)");
+        }
         Block genesis = params.genesis();
         BigInteger work = genesis.header().target().work();
         jdbc.update("""

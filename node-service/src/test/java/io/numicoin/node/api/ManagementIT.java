@@ -46,6 +46,17 @@ class ManagementIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.register(registry);
         registry.add("numi.integrity.check-level", () -> "2");
+        registry.add("numi.snapshot.directory", SNAPSHOTS::toString);
+    }
+
+    static final java.nio.file.Path SNAPSHOTS = snapshotDirectory();
+
+    private static java.nio.file.Path snapshotDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("numi-snapshots");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -151,6 +162,23 @@ class ManagementIT {
                 .exchange(), 404, "UNKNOWN_OPERATION");
         web.get().uri("/admin").exchange().expectStatus().isNotFound();
         web.post().uri("/admin/integrity-check").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void theSnapshotExportOperationWritesAVerifiableSnapshotIntoTheDirectory() throws Exception {
+        byte[] body = management.post().uri("/admin/snapshot-export").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.operation").isEqualTo("snapshot-export")
+                .jsonPath("$.result.chunks").isNumber()
+                .returnResult().getResponseBody();
+        String file = com.jayway.jsonpath.JsonPath.read(new String(body, java.nio.charset.StandardCharsets.UTF_8), "$.result.file");
+        assertThat(java.nio.file.Path.of(file).getParent()).isEqualTo(SNAPSHOTS.toAbsolutePath());
+        io.numicoin.node.snapshot.SnapshotVerifier.Verified verified = io.numicoin.node.snapshot.SnapshotVerifier.verify(
+                java.nio.file.Path.of(file), io.numicoin.protocol.params.Network.REGTEST);
+        assertThat(file).endsWith("numi-regtest-" + verified.manifest().height() + ".snapshot");
+        web.post().uri("/admin/snapshot-export").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN).exchange()
                 .expectStatus().isNotFound();
     }
 
