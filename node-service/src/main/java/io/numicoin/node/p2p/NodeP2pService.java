@@ -54,10 +54,12 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         return thread;
     });
     private final NettyHost host;
+    private final GossipListener gossipListener;
     private volatile GossipsubService gossip;
 
     public NodeP2pService(P2pProperties properties, NettyHost host, NetworkProtocols protocols, ChainSync sync, SyncServer server,
-            BlockGossip blocks, TransactionGossip transactions) {
+            BlockGossip blocks, TransactionGossip transactions, GossipListener gossipListener) {
+        this.gossipListener = gossipListener;
         this.properties = properties;
         this.host = host;
         this.protocols = protocols;
@@ -98,7 +100,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         // StrictNoSign; message id = SHA-256 of the data (the pubsub default js-libp2p uses too).
         GossipConfig config = GossipConfig.defaults(SignaturePolicy.STRICT_NO_SIGN)
                 .withMessageIdFunction(MessageIdFunction.sha256OfData());
-        gossip = GossipsubService.start(host, config, null, GossipListener.NONE);
+        gossip = GossipsubService.start(host, config, null, gossipListener);
         blocks.subscribe(gossip, protocols.blocksTopic()).join();
         transactions.subscribe(gossip, protocols.txsTopic()).join();
         for (String listen : properties.listen()) {

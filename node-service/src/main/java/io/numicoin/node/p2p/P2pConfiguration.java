@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.p2p.gossipsub.GossipListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.api.stream.ChainEventBus;
@@ -87,8 +88,11 @@ public class P2pConfiguration {
 
     @Bean
     NodeP2pService nodeP2pService(P2pProperties properties, NettyHost p2pHost, NetworkProtocols protocols, ChainSync sync,
-            LocalChain chain, ChainQueries queries, BlockGossip blocks, TransactionGossip transactions, ExecutorService p2pWorkers) {
-        return new NodeP2pService(properties, p2pHost, protocols, sync, new SyncServer(chain, queries, sync, p2pWorkers), blocks, transactions);
+            LocalChain chain, ChainQueries queries, BlockGossip blocks, TransactionGossip transactions, ExecutorService p2pWorkers,
+            ObjectProvider<GossipListener> gossipListener) {
+        // Discovery's PeerExchangeHints hears gossipsub's PRUNE peer-exchange hints, when discovery is wired.
+        return new NodeP2pService(properties, p2pHost, protocols, sync, new SyncServer(chain, queries, sync, p2pWorkers), blocks,
+                transactions, gossipListener.getIfAvailable(() -> GossipListener.NONE));
     }
 
     /** {@code numi.p2p.peers}: peers connected now. */

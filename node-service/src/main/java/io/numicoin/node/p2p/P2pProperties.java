@@ -28,7 +28,7 @@ public record P2pProperties(
         @NotNull @DefaultValue("data") Path dataDir,
         @NotNull @DefaultValue("/ip4/0.0.0.0/tcp/8333") List<String> listen,
         @NotNull @DefaultValue List<String> bootstrap,
-        @DefaultValue("64") @Min(0) int maxInbound,
+        @DefaultValue("160") @Min(0) int maxInbound,
         @DefaultValue("32") @Min(0) int maxOutbound,
         @NotNull @DefaultValue("0") BigInteger minimumChainWork,
         @Valid @DefaultValue Sync sync,
