@@ -209,6 +209,13 @@ class MinerNodeIT {
             JsonNode seen = nodeApi.post("/api/v1/transactions",
                     "{\"hex\":\"" + Bytes.of(TransactionCodec.encode(transfer)).toHex() + "\"}", Duration.ofSeconds(10));
             assertThat(seen.path("txid").asString()).isEqualTo(txid);
+            await(() -> {
+                try {
+                    return "PENDING".equals(mempoolApi.get("/api/v1/mempool/transactions/" + txid).path("status").asString(""));
+                } catch (UpstreamException e) {
+                    return false;
+                }
+            }, 60, "the mempool accepting the transfer from numi.tx.v1");
 
             try (Miner miner = startMiner(mempool.base())) {
                 await(() -> {
@@ -225,6 +232,16 @@ class MinerNodeIT {
             assertThat(coinbase.path("amount").path("units").asLong()).isEqualTo(8_888_000_000L + 250_000L);
             JsonNode recipient = nodeApi.get("/api/v1/accounts/" + AddressFormat.encode(TestKeys.address(8), REGTEST.hrp()) + "?limit=1");
             assertThat(recipient.path("balance").path("units").asLong()).isEqualTo(500_000_000L);
+            assertThat(nodeApi.get("/api/v1/accounts/" + PAYOUT + "?limit=1").path("nonce").asLong()).isEqualTo(nonce);
+            // The mempool drops the transfer once the block that includes it is connected.
+            await(() -> {
+                try {
+                    mempoolApi.get("/api/v1/mempool/transactions/" + txid);
+                    return false;
+                } catch (UpstreamException e) {
+                    return e.status() == 404;
+                }
+            }, 60, "the mempool dropping the mined transfer");
         }
     }
 }

@@ -78,7 +78,10 @@ class RequestResponseTest {
     @Test
     void timesOutWhenTheHandlerNeverAnswers() {
         RequestResponseProtocol slow = new RequestResponseProtocol(ProtocolId.of("/test/slow/1"), 64, 64, Duration.ofMillis(300));
-        RequestResponse.serve(server, slow, (peer, request) -> new CompletableFuture<>());
+        // The server gives up much later than the client, so the client's own deadline is what fires
+        // (with equal deadlines the server's reset can win the race on a loaded machine).
+        RequestResponseProtocol patientServer = new RequestResponseProtocol(ProtocolId.of("/test/slow/1"), 64, 64, Duration.ofSeconds(30));
+        RequestResponse.serve(server, patientServer, (peer, request) -> new CompletableFuture<>());
         assertKind(RequestResponse.request(connection, slow, new byte[] {1}), RequestResponseException.Kind.TIMEOUT);
     }
 
