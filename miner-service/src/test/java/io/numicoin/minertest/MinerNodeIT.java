@@ -65,7 +65,11 @@ class MinerNodeIT {
                 "--spring.datasource.password=" + db.password(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--numi.network=regtest",
-                "--numi.events.publish=true");
+                "--numi.events.publish=true",
+                // p2p on loopback with a throwaway key under target/, no multicast discovery
+                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
+                "--numi.p2p.data-dir=target/p2p-miner-node",
+                "--numi.p2p.discovery.mdns=false");
         nodeApi = new HttpJson("node", URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port")),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(100));
     }

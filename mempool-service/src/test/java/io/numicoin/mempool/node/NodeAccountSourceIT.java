@@ -59,7 +59,11 @@ class NodeAccountSourceIT {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--server.port=0",
                 "--management.server.port=-1",
-                "--numi.network=regtest");
+                "--numi.network=regtest",
+                // p2p on loopback with a throwaway key under target/, no multicast discovery
+                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
+                "--numi.p2p.data-dir=target/p2p-mempool-node",
+                "--numi.p2p.discovery.mdns=false");
         baseUrl = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
         client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(60)).build();
     }
