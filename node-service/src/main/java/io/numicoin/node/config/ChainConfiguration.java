@@ -1,5 +1,7 @@
 package io.numicoin.node.config;
 
+import io.numicoin.node.api.stream.AfterCommitBusSink;
+import io.numicoin.node.api.stream.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
@@ -34,9 +36,15 @@ class ChainConfiguration {
         return new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * Where each connect/disconnect is told: the outbox (on the deployment's event source), and
+     * after commit the live stream's bus (on every node).
+     */
     @Bean
-    ChainEventSink chainEventSink(NodeProperties properties, JdbcOutboxWriter outbox, NetworkParams params, Clock clock) {
-        return properties.events().publish() ? new OutboxChainEvents(outbox, params.chainId(), clock) : ChainEventSink.NONE;
+    ChainEventSink chainEventSink(NodeProperties properties, JdbcOutboxWriter outbox, NetworkParams params, Clock clock,
+            ChainEventBus liveStream) {
+        ChainEventSink events = properties.events().publish() ? new OutboxChainEvents(outbox, params.chainId(), clock) : ChainEventSink.NONE;
+        return new AfterCommitBusSink(events, liveStream);
     }
 
     @Bean(destroyMethod = "close")
