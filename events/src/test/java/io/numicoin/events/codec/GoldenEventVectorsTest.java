@@ -6,7 +6,7 @@ import io.numicoin.events.Event;
 import io.numicoin.events.EventDecodeException;
 import io.numicoin.events.EventType;
 import io.numicoin.events.testing.EventFixtures;
-import io.numicoin.events.testing.GoldenFile;
+import io.numicoin.protocol.testing.GoldenFile;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
