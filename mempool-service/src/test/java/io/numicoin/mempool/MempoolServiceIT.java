@@ -46,6 +46,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -160,6 +163,27 @@ class MempoolServiceIT {
     private static long count(WebTestClient client) {
         return client.get().uri("/api/v1/mempool").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("count") instanceof Number n ? n.longValue() : -1;
+    }
+
+    @Test
+    void isReadyOnlyWhileKafkaAnswers() {
+        try (ConfigurableApplicationContext context = start()) {
+            HealthEndpoint health = context.getBean(HealthEndpoint.class);
+            CompositeHealthDescriptor ready = (CompositeHealthDescriptor) health.healthForPath("readiness");
+            assertThat(ready.getStatus()).isEqualTo(Status.UP);
+            assertThat(ready.getComponents()).containsKeys("db", "kafka");
+            kafka.stop();
+            try {
+                CompositeHealthDescriptor down = (CompositeHealthDescriptor) health.healthForPath("readiness");
+                assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(down.getComponents().get("kafka").getStatus()).isEqualTo(Status.DOWN);
+                assertThat(down.getComponents().get("db").getStatus()).isEqualTo(Status.UP);
+            } finally {
+                kafka.start();
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> health.healthForPath("readiness").getStatus().equals(Status.UP));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.numicoin.node.api.health;
 
+import io.numicoin.support.health.KafkaHealthIndicator;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,6 @@ public class HealthConfig {
     @Bean
     public KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
             @Value("${numi.health.kafka-timeout:2s}") Duration timeout) {
-        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), timeout);
+        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), timeout, "numi-node-health");
     }
 }

@@ -1,6 +1,7 @@
-package io.numicoin.node.outbox;
+package io.numicoin.support.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,5 +20,13 @@ class BackoffTest {
         backoff.succeeded();
         assertThat(backoff.failures()).isZero();
         assertThat(backoff.failed()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void refusesAZeroStartOrACapBelowTheStart() {
+        assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.numicoin.node.api.health;
+package io.numicoin.support.health;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,14 +23,19 @@ public final class KafkaHealthIndicator extends AbstractHealthIndicator implemen
     private final Duration timeout;
     private AdminClient admin;
 
-    public KafkaHealthIndicator(Map<String, Object> adminConfig, Duration timeout) {
+    /**
+     * @param adminConfig the service's Kafka admin settings (bootstrap servers, security)
+     * @param timeout how long one check may take
+     * @param clientId the admin client's id, naming the service in the broker's logs
+     */
+    public KafkaHealthIndicator(Map<String, Object> adminConfig, Duration timeout, String clientId) {
         super("Kafka health check failed");
         this.timeout = timeout;
         this.config = new HashMap<>(adminConfig);
         int millis = (int) timeout.toMillis();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-        config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "numi-node-health");
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
     }
 
     @Override
