@@ -1,9 +1,11 @@
 package io.numicoin.deploy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +94,7 @@ public final class Deployment {
 
     static List<Integer> tcpPorts(String multiaddrs) {
         Matcher matcher = TCP_PORT.matcher(multiaddrs);
-        List<Integer> ports = new java.util.ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
         while (matcher.find()) {
             ports.add(Integer.parseInt(matcher.group(1)));
         }
@@ -109,6 +111,6 @@ public final class Deployment {
 
     /** The environment variable Spring Boot reads for a property (dots to underscores, no dashes). */
     static String variableFor(String property) {
-        return property.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 }

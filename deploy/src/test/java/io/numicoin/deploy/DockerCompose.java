@@ -1,5 +1,6 @@
 package io.numicoin.deploy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class DockerCompose {
             }
         }
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "docker-compose");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(new DockerCompose(candidate));

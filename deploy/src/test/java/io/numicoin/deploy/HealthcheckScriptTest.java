@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,7 @@ class HealthcheckScriptTest {
     private static Run run(String... args) throws Exception {
         Path script = Repository.root().resolve("deploy/docker/numi-healthcheck");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString());
-        builder.command().addAll(java.util.List.of(args));
+        builder.command().addAll(List.of(args));
         Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
