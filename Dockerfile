@@ -29,8 +29,7 @@ RUN java -Djarmode=tools -jar application.jar extract --layers --destination ext
 # 3. The runtime image: one layer per Spring Boot layer, least changing first; runs as user numi.
 FROM ${JRE_IMAGE}
 ARG SERVICE
-LABEL org.opencontainers.image.title="numicoin-${SERVICE}" \
-      org.opencontainers.image.source="https://github.com/numicoin/numicoin"
+LABEL org.opencontainers.image.title="numicoin-${SERVICE}"
 RUN groupadd --system numi \
     && useradd --system --gid numi --home-dir /var/lib/numi --no-create-home --shell /usr/sbin/nologin numi \
     && mkdir -p /var/lib/numi \

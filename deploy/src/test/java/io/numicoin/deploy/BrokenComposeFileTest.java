@@ -51,6 +51,8 @@ class BrokenComposeFileTest {
                 fault("depends_on service_started", c -> Yamls.map(Yamls.map(service(c, "miner").get("depends_on")).get("mempool"))
                         .put("condition", "service_started"),
                         "miner: depends_on mempool without condition: service_healthy (found service_started)"),
+                fault("an official image without a version", c -> service(c, "kafka").put("image", "apache/kafka:latest"),
+                        "kafka: image apache/kafka:latest has no pinned version tag"),
                 fault("no healthcheck", c -> service(c, "kafka").remove("healthcheck"), "kafka: no healthcheck"),
                 fault("no memory limit", c -> service(c, "postgres").remove("mem_limit"), "postgres: no memory limit"),
                 fault("a SERVICE that is no module", c -> buildArgs(c, "mempool").put("SERVICE", "wallet-service"),

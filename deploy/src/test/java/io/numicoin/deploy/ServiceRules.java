@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every service of the compose file needs: a healthcheck, a memory limit, dependencies that
- * wait for health, volumes that exist.
+ * What every service of the compose file needs: a pinned image version (when not built), a
+ * healthcheck, a memory limit, dependencies that wait for health, volumes that exist.
  */
 final class ServiceRules {
 
@@ -17,6 +17,13 @@ final class ServiceRules {
         List<String> namedVolumes = deployment.compose().volumes();
         for (ComposeService service : deployment.services().values()) {
             String name = service.name();
+            if (service.build().isEmpty()) {
+                String image = service.image().orElse("");
+                String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+                if (tag.isEmpty() || tag.equals("latest") || tag.contains("/")) {
+                    problems.add(name + ": image " + image + " has no pinned version tag");
+                }
+            }
             if (service.healthcheck().isEmpty()) {
                 problems.add(name + ": no healthcheck (every service needs one: the others wait for it with service_healthy)");
             }
