@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code deploy/docker/numi-healthcheck}, the images' healthcheck (bash's /dev/tcp: the JRE image
  * has no curl), against a real management server: the miner's, started here with mining off.
- * 200 passes; 503 (readiness DOWN: no node to mine on), 404 and a closed port fail.
+ * 200 passes; 503 (readiness OUT_OF_SERVICE: mining is off), 404 and a closed port fail.
  */
 class HealthcheckScriptTest {
 
