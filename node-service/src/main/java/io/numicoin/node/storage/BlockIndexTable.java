@@ -6,11 +6,14 @@ import io.numicoin.protocol.chain.BlockStatus;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.BlockRejectReason;
+import io.numicoin.protocol.validation.BlockRejection;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,12 +48,45 @@ public final class BlockIndexTable {
                 });
     }
 
-    /** Sets each id's status (one batch, in order). */
+    /** Sets each id's status and rejection reason (NULL when none; one batch, in order). */
     public void updateStatuses(List<BlockIndexJournal.StatusChange> changes) {
-        jdbc.batchUpdate("UPDATE block_index SET status = ? WHERE id = ?", changes, changes.size(), (ps, change) -> {
-            ps.setShort(1, BlockStatusCode.of(change.status()));
-            ps.setBytes(2, change.id().toArray());
-        });
+        jdbc.batchUpdate("UPDATE block_index SET status = ?, reject_reason = ?, reject_detail = ?, reject_tx_index = ? WHERE id = ?",
+                changes, changes.size(), (ps, change) -> {
+                    BlockRejection why = change.rejection();
+                    ps.setShort(1, BlockStatusCode.of(change.status()));
+                    ps.setString(2, why == null ? null : why.reason().name());
+                    ps.setString(3, why == null ? null : why.detail());
+                    ps.setObject(4, why == null ? null : why.txIndex(), java.sql.Types.INTEGER);
+                    ps.setBytes(5, change.id().toArray());
+                });
+    }
+
+    /**
+     * Every INVALID row in arrival order, with its stored reason when there is one (rows written
+     * before reasons were kept, or naming a reason this build does not know, have none).
+     */
+    public List<Map.Entry<Hash256, Optional<BlockRejection>>> invalidWithReasons() {
+        return jdbc.query("SELECT id, reject_reason, reject_detail, reject_tx_index FROM block_index WHERE status = ? ORDER BY first_seen",
+                (rs, n) -> Map.entry(Hash256.of(rs.getBytes(1)), rejection(rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class))),
+                BlockStatusCode.INVALID);
+    }
+
+    /** The snapshot base (id, height) of a node started from a state snapshot; empty for a chain from genesis. */
+    public Optional<Map.Entry<Hash256, Long>> snapshotBase() {
+        return jdbc.query("SELECT id, height FROM snapshot_base", (rs, n) -> Map.entry(Hash256.of(rs.getBytes(1)), rs.getLong(2)))
+                .stream().findFirst();
+    }
+
+    private static Optional<BlockRejection> rejection(String reason, String detail, Integer txIndex) {
+        if (reason == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BlockRejection(BlockRejectReason.valueOf(reason), txIndex == null ? -1 : txIndex,
+                    detail == null ? "" : detail));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** HEADER_ONLY becomes DATA_AVAILABLE, with the body-arrival order; other statuses are kept. */
