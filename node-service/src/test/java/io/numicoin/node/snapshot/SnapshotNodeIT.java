@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.numicoin.node.NodeApplication;
+import io.numicoin.node.TestChains;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.ops.NodeOperations;
 import io.numicoin.node.p2p.NodeP2pService;
@@ -48,6 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the snapshot height, refuses blocks with a wrong timestamp or difficulty and blocks forking below
  * the base, connects the next blocks through the API, keeps an invalid block's reason across a
  * restart, and then syncs the rest of the chain from the full node over p2p, ending on the same state.
+ * It can export a snapshot of its own; reindex, which would replay from genesis, refuses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -172,6 +174,22 @@ class SnapshotNodeIT {
         assertThat(new JdbcTemplate(snapshotDb.dataSource()).queryForObject(
                 "SELECT count(*) FROM block_body WHERE id IN (SELECT id FROM main_chain WHERE height BETWEEN 1 AND ?)", Long.class, BASE))
                 .as("no body at or below the base was fetched").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aSnapshotNodeExportsSnapshotsOfItsOwnButCannotReindex() throws Exception {
+        Path file = dir.resolve("again.snapshot");
+        SnapshotManifest manifest = node.getBean(NodeOperations.class).exportSnapshot(file);
+        assertThat(manifest.height()).isEqualTo(chain.size());
+        assertThat(SnapshotVerifier.verify(file, builder.params(), TestChains.CLOCK.instant().getEpochSecond()).manifest())
+                .isEqualTo(manifest);
+
+        node.close();
+        node = null;
+        List<String> before = accounts(snapshotDb);
+        assertThat(runCommand(snapshotDb, "reindex")).isNotZero();
+        assertThat(accounts(snapshotDb)).isEqualTo(before);
     }
 
     private ConfigurableApplicationContext start(String name, TestDatabase db, List<String> bootstrap) throws IOException {
