@@ -41,9 +41,10 @@ public final class SnapshotVerifier {
             throw new SnapshotException("the snapshot's header hashes to " + headerId + " at height " + manifest.header().height()
                     + ", not to its block " + manifest.blockId() + " at height " + manifest.height());
         }
-        SnapshotHeaderCheck headers = new SnapshotHeaderCheck(params, nowSeconds);
-        SnapshotReader.forEachHeader(file, manifest, headers::header);
-        headers.finish(manifest);
+        try (SnapshotHeaderCheck headers = new SnapshotHeaderCheck(params, nowSeconds)) {
+            SnapshotReader.forEachHeader(file, manifest, headers::header);
+            headers.finish(manifest);
+        }
         long listed = manifest.chunks().stream().mapToLong(SnapshotManifest.Chunk::elements).sum();
         if (listed != manifest.elements()) {
             throw new SnapshotException("the snapshot's chunks hold " + listed + " elements, its counts say " + manifest.elements());

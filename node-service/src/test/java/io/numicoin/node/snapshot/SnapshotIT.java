@@ -132,6 +132,16 @@ class SnapshotIT {
         assertRefused(withManifest(file, moreWork, "morework"), "add up to work");
         // a header chain one block short of the snapshot's block
         assertRefused(withHeaders(file, manifest, manifest, other.height(), "short"), "the file is damaged");
+        // a last header that breaks the median-time-past rule (the state would not even be looked at)
+        Block early = BUILDER.child(other).timestamp(CHAIN.get(CHAIN.size() - 8).header().timestamp()).build();
+        List<io.numicoin.protocol.block.BlockHeader> headers = new ArrayList<>();
+        for (long h = 0; h < manifest.height(); h++) {
+            headers.add(headerAt(h));
+        }
+        headers.add(early.header());
+        SnapshotManifest tooEarly = new SnapshotManifest(manifest.network(), manifest.height(), TestChains.id(early), early.header(),
+                manifest.cumulativeWork(), manifest.headersHash(), manifest.accounts(), manifest.rewards(), manifest.chunks());
+        assertRefused(withHeaders(file, manifest, tooEarly, headers, "early"), "TIMESTAMP_NOT_AFTER_MEDIAN_TIME_PAST");
     }
 
     @Test
@@ -184,6 +194,15 @@ class SnapshotIT {
 
     /** The same chunks, with the chain's headers up to {@code top} and {@code manifest} (its header hash made to match). */
     private Path withHeaders(Path file, SnapshotManifest original, SnapshotManifest manifest, long top, String name) throws IOException {
+        List<io.numicoin.protocol.block.BlockHeader> headers = new ArrayList<>();
+        for (long h = 0; h <= top; h++) {
+            headers.add(headerAt(h));
+        }
+        return withHeaders(file, original, manifest, headers, name);
+    }
+
+    private Path withHeaders(Path file, SnapshotManifest original, SnapshotManifest manifest,
+            List<io.numicoin.protocol.block.BlockHeader> headers, String name) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int chunksEnd = 8;
         for (SnapshotManifest.Chunk chunk : original.chunks()) {
@@ -192,8 +211,8 @@ class SnapshotIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(bytes, 0, chunksEnd);
         io.numicoin.node.backup.StreamHash hash = new io.numicoin.node.backup.StreamHash(io.numicoin.node.backup.StreamHash.SNAPSHOT_HEADERS);
-        for (long h = 0; h <= top; h++) {
-            byte[] header = io.numicoin.protocol.codec.BlockHeaderCodec.encode(headerAt(h));
+        for (io.numicoin.protocol.block.BlockHeader each : headers) {
+            byte[] header = io.numicoin.protocol.codec.BlockHeaderCodec.encode(each);
             out.write(header);
             hash.update(header, 0, header.length);
         }
