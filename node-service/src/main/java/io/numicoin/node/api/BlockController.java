@@ -63,6 +63,7 @@ public class BlockController {
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = BlockView.class)),
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded block, hex"))})
+    @ApiResponse(responseCode = "410", description = "BODY_NOT_STORED: format=hex for a block at or below this node's snapshot base")
     @GetMapping("/api/v1/blocks/{id}")
     public Mono<ResponseEntity<Object>> byId(@PathVariable("id") String id,
             @Parameter(description = "json (default) or hex: the encoded block")
@@ -74,6 +75,7 @@ public class BlockController {
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = BlockView.class)),
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded block, hex"))})
+    @ApiResponse(responseCode = "410", description = "BODY_NOT_STORED: format=hex for a block at or below this node's snapshot base")
     @GetMapping("/api/v1/blocks/height/{height}")
     public Mono<ResponseEntity<Object>> byHeight(@PathVariable("height") long height,
             @Parameter(description = "json (default) or hex: the encoded block")
