@@ -101,6 +101,24 @@ class SnapshotIT {
     }
 
     @Test
+    void aDatabaseLoadedByAVersionOneImportRefusesToStartWithAClearReason() throws Exception {
+        Path file = dir.resolve("state.snapshot");
+        new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
+        try (NodeDatabase target = NodeDatabase.create("snap_v1")) {
+            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file);
+            // what a version-1 import left: the tip's row only, no header chain
+            long height = CHAIN.getLast().height();
+            target.jdbc().update("DELETE FROM snapshot_base");
+            target.jdbc().update("DELETE FROM main_chain WHERE height < ?", height);
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
+                    new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                assertThatThrownBy(service::start).hasMessageContaining("version-1 state snapshot at height " + height)
+                        .hasMessageContaining("carries no header chain");
+            }
+        }
+    }
+
+    @Test
     void aDamagedChunkIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path file = dir.resolve("state.snapshot");
         new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);

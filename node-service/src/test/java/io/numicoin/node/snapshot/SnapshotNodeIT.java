@@ -126,6 +126,11 @@ class SnapshotNodeIT {
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.body()).contains("BODY_NOT_STORED");
         assertThat(JsonPath.<String>read(get("/api/v1/blocks/height/5").body(), "$.status")).isEqualTo("FROM_SNAPSHOT");
+        assertThat(JsonPath.<Integer>read(get("/api/v1/headers?from=0&count=300").body(), "$.count")).isEqualTo(BASE + 1);
+        HttpResponse<String> known = post(chain.get(4));  // a body below the base: known, not stored, not taken
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(known.body(), "$.outcome")).isEqualTo("ALREADY_KNOWN");
+        assertThat(gone.statusCode()).isEqualTo(get("/api/v1/blocks/" + id(chain.get(4)) + "?format=hex").statusCode());
 
         // Header rules need the recent headers (median time past) and the difficulty anchor: all there.
         Block early = builder.child(base).timestamp(chain.get(BASE - 6).header().timestamp()).build();
