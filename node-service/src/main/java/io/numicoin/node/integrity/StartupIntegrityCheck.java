@@ -82,7 +82,7 @@ public final class StartupIntegrityCheck {
 
         List<Hash256> redownload = new ArrayList<>();
         List<Block> sound = new ArrayList<>();  // sound bodies, contiguous up to the tip
-        long snapshotBase = new BlockIndexTable(jdbc).snapshotBase().map(java.util.Map.Entry::getValue).orElse(-1L);
+        long snapshotBase = new BlockIndexTable(jdbc).snapshotBase().map(BlockIndexTable.SnapshotBase::height).orElse(-1L);
         if (settings.checkLevel() >= 1) {
             BodyCheck bodies = new BodyCheck(jdbc, transactions);
             for (ActiveBlock block : blocks) {

@@ -13,6 +13,7 @@ import io.numicoin.protocol.state.StateElementCodec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code main_chain} rows (genesis VALID with its body, the rest FROM_SNAPSHOT without one; the header
  * hash checked again while streaming), the {@code snapshot_base} row naming the snapshot's block, and
  * the tip with the state hash. The node then runs from there ({@code BlockTree#markSnapshotBase}).
- * A database that already holds a chain is refused, with a precise reason when it knows the snapshot's block.
+ * A database that already holds a chain is refused, with a precise reason when it knows the
+ * snapshot's block.
  */
 public final class SnapshotImporter {
 
@@ -97,7 +99,7 @@ public final class SnapshotImporter {
                 manifest.height(), verified.accumulator().toBytes());
     }
 
-    /** The header chain as block_index and main_chain rows, in batches; its hash is checked at the end (else all rolls back). */
+    /** The header chain as block_index and main_chain rows, in batches; the hash is checked at the end (else all rolls back). */
     private void insertHeaders(Path file, SnapshotManifest manifest) throws SnapshotException {
         List<Object[]> rows = new ArrayList<>(HEADER_BATCH);
         List<Object[]> mainChain = new ArrayList<>(HEADER_BATCH);
@@ -129,9 +131,8 @@ public final class SnapshotImporter {
             return;
         }
         jdbc.batchUpdate("INSERT INTO block_index (id, height, parent_id, header, cumulative_work, status, first_seen, data_seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, new int[] {java.sql.Types.BINARY, java.sql.Types.BIGINT,
-                        java.sql.Types.BINARY, java.sql.Types.BINARY, java.sql.Types.NUMERIC, java.sql.Types.SMALLINT,
-                        java.sql.Types.BIGINT, java.sql.Types.BIGINT});
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows,
+                new int[] {Types.BINARY, Types.BIGINT, Types.BINARY, Types.BINARY, Types.NUMERIC, Types.SMALLINT, Types.BIGINT, Types.BIGINT});
         jdbc.batchUpdate("INSERT INTO main_chain (height, id) VALUES (?, ?)", mainChain);
         rows.clear();
         mainChain.clear();

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Collects the block tree's changes that {@code block_index} must learn of: new entries and
- * invalid marks with their reasons. {@link PostgresChainStore} writes them at the start of its next transaction (so a
- * header's row exists before its body, undo data or main-chain row refers to it) or, when the
+ * invalid marks with their reasons. {@link PostgresChainStore} writes them at the start of its next
+ * transaction (so a header's row exists before its body, undo data or main-chain row refers to it) or, when the
  * import wrote nothing else, in {@link PostgresChainStore#flushTreeChanges()}.
  *
  * <p>{@link BlockStatus#DATA_AVAILABLE} and {@link BlockStatus#VALID} are not journaled: the store

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so block ties break as before and the stored tip is again the best candidate), then the VALID
  * and INVALID marks with their stored reasons (INVALID_ANCESTOR follows from the latter). A node
  * started from a state snapshot has its snapshot base marked right after the headers
- * ({@link BlockTree#markSnapshotBase}): the rows up to it are FROM_SNAPSHOT and have no bodies. Each header must hash to its
- * row's id and the stored cumulative work must match the tree's. Call inside a (read-only)
+ * ({@link BlockTree#markSnapshotBase}): the rows up to it are FROM_SNAPSHOT and have no bodies.
+ * Each header must hash to its row's id and the stored cumulative work must match the tree's. Call inside a (read-only)
  * transaction so the rows stream through a cursor instead of being read all at once.
  */
 public final class BlockTreeLoader {
@@ -57,11 +57,11 @@ public final class BlockTreeLoader {
             }
         });
         index.snapshotBase().ifPresent(base -> {
-            if (!tree.contains(base.getKey()) || tree.entry(base.getKey()).orElseThrow().height() != base.getValue()) {
-                throw new CorruptChainDataException("snapshot_base names block " + base.getKey() + " at height " + base.getValue()
+            if (tree.entry(base.id()).map(entry -> entry.height() != base.height()).orElse(true)) {
+                throw new CorruptChainDataException("snapshot_base names block " + base.id() + " at height " + base.height()
                         + ", which block_index does not hold there");
             }
-            tree.markSnapshotBase(base.getKey());
+            tree.markSnapshotBase(base.id());
         });
         for (Hash256 id : index.idsWithDataInArrivalOrder()) {
             tree.markDataAvailable(id);
@@ -71,8 +71,8 @@ public final class BlockTreeLoader {
                 tree.markValid(id);
             }
         }
-        for (var invalid : index.invalidWithReasons()) {
-            tree.markInvalid(invalid.getKey(), invalid.getValue().orElse(null));
+        for (BlockIndexTable.InvalidMark invalid : index.invalidWithReasons()) {
+            tree.markInvalid(invalid.id(), invalid.rejection().orElse(null));
         }
         listener.discard();
         return tree;
