@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.NodeApplication;
 import io.numicoin.node.TestChains;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.ops.NodeOperations;
 import io.numicoin.node.p2p.NodeP2pService;
+import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult.Outcome;
@@ -48,7 +51,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code snapshot-import} loads it into a fresh database; a node started on it serves the state at
  * the snapshot height, refuses blocks with a wrong timestamp or difficulty and blocks forking below
  * the base, connects the next blocks through the API, keeps an invalid block's reason across a
- * restart, and then syncs the rest of the chain from the full node over p2p, ending on the same state.
+ * restart, and then syncs the rest of the chain from the full node over p2p, ending on the same state
+ * (a stale block below the base gossiped by that peer is ignored without punishing it).
  * It can export a snapshot of its own; reindex, which would replay from genesis, refuses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -176,6 +180,23 @@ class SnapshotNodeIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(fast.status().tipId()).isEqualTo(fullChain.status().tipId()));
         assertThat(fast.status().height()).isEqualTo(chain.size());
         assertThat(accounts(snapshotDb)).isEqualTo(accounts(fullDb));
+
+        // A stale block below the base gossiped by an honest peer: ignored, the peer is not punished.
+        Block stale = builder.child(chain.get(BASE - 11)).coinbaseMemo("stale, below the base").build();
+        assertThat(fullChain.submitBlock(stale).outcome()).isEqualTo(Outcome.SIDE_BRANCH);
+        BlockGossip gossip = full.getBean(BlockGossip.class);
+        await().atMost(PATIENCE).until(() -> gossip.publish(BlockCodec.encode(stale)).join().peers() > 0);
+        Block next = builder.child(chain.getLast()).build();
+        assertThat(fullChain.submitBlock(next).outcome()).isEqualTo(Outcome.CONNECTED);
+        gossip.publish(BlockCodec.encode(next)).join();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(fast.status().tipId()).isEqualTo(fullChain.status().tipId()));
+        Counter invalid = node.getBean(MeterRegistry.class).find("numi.p2p.penalties").tag("reason", "INVALID_BLOCK").counter();
+        assertThat(invalid == null ? 0.0 : invalid.count()).isZero();
+        assertThat(node.getBean(NodeP2pService.class).connectedPeers()).contains(fullP2p.peerId());
+        boolean staleKept = fast.readTree(tree -> tree.contains(BlockHeaderCodec.id(stale.header())));
+        assertThat(staleKept).isFalse();
+        chain.add(next);
+
         assertThat(new JdbcTemplate(snapshotDb.dataSource()).queryForObject(
                 "SELECT count(*) FROM block_body WHERE id IN (SELECT id FROM main_chain WHERE height BETWEEN 1 AND ?)", Long.class, BASE))
                 .as("no body at or below the base was fetched").isZero();
