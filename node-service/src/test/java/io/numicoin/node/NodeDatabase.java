@@ -116,7 +116,7 @@ public final class NodeDatabase implements AutoCloseable {
     /** Every row of every chain table as text, table by table: equal snapshots mean nothing was written. */
     public java.util.Map<String, List<String>> snapshot() {
         java.util.Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
-        for (String table : List.of("block_index", "block_body", "main_chain", "chain_tip", "accounts", "state_buckets",
+        for (String table : List.of("block_index", "block_body", "main_chain", "chain_tip", "snapshot_base", "accounts", "state_buckets",
                 "immature_rewards", "undo_data", "chain_transactions", "outbox", "outbox_counter")) {
             tables.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class));
         }

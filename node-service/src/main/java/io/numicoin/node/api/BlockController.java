@@ -12,6 +12,7 @@ import io.numicoin.node.query.BlockRef;
 import io.numicoin.node.query.BlockingReads;
 import io.numicoin.node.query.ChainQueries;
 import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.chain.BlockStatus;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,6 +63,7 @@ public class BlockController {
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = BlockView.class)),
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded block, hex"))})
+    @ApiResponse(responseCode = "410", description = "BODY_NOT_STORED: format=hex for a block at or below this node's snapshot base")
     @GetMapping("/api/v1/blocks/{id}")
     public Mono<ResponseEntity<Object>> byId(@PathVariable("id") String id,
             @Parameter(description = "json (default) or hex: the encoded block")
@@ -73,6 +75,7 @@ public class BlockController {
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = BlockView.class)),
             @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "the encoded block, hex"))})
+    @ApiResponse(responseCode = "410", description = "BODY_NOT_STORED: format=hex for a block at or below this node's snapshot base")
     @GetMapping("/api/v1/blocks/height/{height}")
     public Mono<ResponseEntity<Object>> byHeight(@PathVariable("height") long height,
             @Parameter(description = "json (default) or hex: the encoded block")
@@ -148,7 +151,14 @@ public class BlockController {
                     .<ResponseEntity<Object>>map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                             .body(views.block(b, true)))
                     .switchIfEmpty(Mono.error(() -> Problems.notFound(Problems.BLOCK_NOT_FOUND, "no block " + ref)));
-            case "hex" -> reads.read(() -> queries.rawBlock(ref).orElse(null))
+            case "hex" -> reads.read(() -> queries.rawBlock(ref).orElseGet(() -> {
+                        queries.block(ref).filter(b -> b.status() == BlockStatus.FROM_SNAPSHOT).ifPresent(b -> {
+                            throw Problems.bodyNotStored("block " + b.id() + " at height " + b.header().height()
+                                    + " is at or below this node's snapshot base: its state was loaded from a snapshot"
+                                    + " and its body is not stored; ask a node that synced from genesis");
+                        });
+                        return null;
+                    }))
                     .<ResponseEntity<Object>>map(raw -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(raw.toHex()))
                     .switchIfEmpty(Mono.error(() -> Problems.notFound(Problems.BLOCK_NOT_FOUND, "no stored block " + ref)));
             default -> Mono.error(Problems.invalidParameter("format must be json or hex, got '" + format + "'"));

@@ -26,8 +26,8 @@ public final class BackupFormat {
     public static final int END_MARK = 'E';
 
     /** The node's tables, parents before children (foreign keys hold at every step of a restore). */
-    public static final List<String> TABLES = List.of("block_index", "block_body", "main_chain", "chain_tip", "accounts",
-            "state_buckets", "immature_rewards", "undo_data", "chain_transactions", "peers", "outbox", "outbox_counter");
+    public static final List<String> TABLES = List.of("block_index", "block_body", "main_chain", "chain_tip", "snapshot_base",
+            "accounts", "state_buckets", "immature_rewards", "undo_data", "chain_transactions", "peers", "outbox", "outbox_counter");
 
     private BackupFormat() {
     }

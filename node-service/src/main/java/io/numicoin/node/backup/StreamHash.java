@@ -16,6 +16,7 @@ public final class StreamHash {
     public static final String BACKUP = "numi/node/backup";
     /** A snapshot file's chunks. */
     public static final String SNAPSHOT_CHUNK = "numi/node/snapshot/chunk";
+    public static final String SNAPSHOT_HEADERS = "numi/node/snapshot/headers";
 
     private final Blake3Digest digest = new Blake3Digest(Hash256.SIZE * 8);
 

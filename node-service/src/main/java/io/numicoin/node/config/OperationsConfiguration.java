@@ -34,7 +34,7 @@ class OperationsConfiguration {
         StartupIntegrityCheck.Settings levelTwo = new StartupIntegrityCheck.Settings(properties.integrity().checkBlocks(), 2, 0);
         return new NodeOperations(
                 new SnapshotExporter(dataSource, params.network(), snapshot.chunkElements()),
-                new SnapshotImporter(params.network(), jdbc, nodeTransactions),
+                new SnapshotImporter(params, jdbc, nodeTransactions, clock),
                 new NodeBackup(dataSource, params.network().id()),
                 new NodeRestore(dataSource, params.network().id(), () -> new StartupIntegrityCheck(params, jdbc, nodeTransactions, levelTwo, clock)),
                 Path.of(snapshot.directory()));

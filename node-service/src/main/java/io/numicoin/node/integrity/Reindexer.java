@@ -68,6 +68,11 @@ public final class Reindexer {
     public Report run() {
         Instant started = clock.instant();
         StoredTip oldTip = chainTables.tip().orElseThrow(() -> new IllegalStateException("the database holds no chain to reindex"));
+        index.snapshotBase().ifPresent(base -> {
+            throw new IllegalStateException("this node was started from a state snapshot at height " + base.height()
+                    + ": it holds no blocks below it to replay, so reindex cannot rebuild the state; import the snapshot"
+                    + " into a fresh database again (docs/node-operations.md, State snapshots) or sync from genesis");
+        });
         List<Hash256> active = chainTables.mainChainFrom(0);
         if (active.isEmpty() || !active.getFirst().equals(params.genesisId())) {
             throw new IllegalStateException("main_chain does not start at " + params.network().id() + "'s genesis");

@@ -38,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At every level: the stored state hash commits to the tip header and matches the bucket hashes,
  * and some buckets (those the tip block touched, plus {@code sampledBuckets} random ones) are
  * recomputed from the accounts table ({@link StateHashCheck}).
+ *
+ * <p>On a node started from a state snapshot, bodies, undo data and replay start above the snapshot
+ * base: the blocks at or below it have headers only (their state came from the verified snapshot).
  */
 public final class StartupIntegrityCheck {
 
@@ -79,9 +82,13 @@ public final class StartupIntegrityCheck {
 
         List<Hash256> redownload = new ArrayList<>();
         List<Block> sound = new ArrayList<>();  // sound bodies, contiguous up to the tip
+        long snapshotBase = new BlockIndexTable(jdbc).snapshotBase().map(BlockIndexTable.SnapshotBase::height).orElse(-1L);
         if (settings.checkLevel() >= 1) {
             BodyCheck bodies = new BodyCheck(jdbc, transactions);
             for (ActiveBlock block : blocks) {
+                if (block.height() <= snapshotBase) {
+                    continue;  // no body: the state came from the snapshot
+                }
                 BodyCheck.Result result = bodies.check(block);
                 if (result.block().isPresent()) {
                     sound.add(result.block().get());

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 /**
  * Exports the account state at the current tip to a snapshot file ({@link SnapshotFormat}). One
  * REPEATABLE READ, read-only transaction sees the tip and its state as of one instant, so the node
- * may keep importing meanwhile. Before the file is moved into place the exported elements' MuHash3072
+ * may keep importing meanwhile; the file also carries the active chain's headers from genesis to the
+ * tip, so a node can run from it. Before the file is moved into place the exported elements' MuHash3072
  * is checked against the tip header's state commitment: a snapshot that would not verify is never written.
  */
 public final class SnapshotExporter {
@@ -96,13 +97,44 @@ public final class SnapshotExporter {
             if (!StateCommitment.of(chunks.accumulator()).equals(header.stateCommitment())) {
                 throw new SnapshotException("the stored state does not hash to the tip header's commitment: run the integrity check");
             }
-            SnapshotManifest manifest = new SnapshotManifest(network, height, tipId, header, work, accounts, rewards, chunks.chunks());
+            Hash256 headersHash = writeHeaders(con, out, height, tipId);
+            SnapshotManifest manifest = new SnapshotManifest(network, height, tipId, header, work, headersHash, accounts, rewards,
+                    chunks.chunks());
             byte[] encoded = SnapshotManifestCodec.encode(manifest);
             out.write(encoded);
             out.writeInt(encoded.length);
             out.write(SnapshotFormat.END_MAGIC);
             return manifest;
         }
+    }
+
+    /** The active chain's headers, genesis to the tip, ascending; returns their hash. */
+    private static Hash256 writeHeaders(Connection con, DataOutputStream out, long height, Hash256 tipId)
+            throws SQLException, IOException, SnapshotException {
+        StreamHash hash = new StreamHash(StreamHash.SNAPSHOT_HEADERS);
+        long next = 0;
+        byte[] last = null;
+        try (PreparedStatement ps = con.prepareStatement("SELECT m.height, m.id, b.header FROM main_chain m"
+                + " JOIN block_index b ON b.id = m.id WHERE m.height <= ? ORDER BY m.height")) {
+            ps.setLong(1, height);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] encoded = rs.getBytes(3);
+                    if (rs.getLong(1) != next || encoded.length != SnapshotFormat.HEADER_SIZE) {
+                        throw new SnapshotException("the active chain has no header at height " + next + ": run the integrity check");
+                    }
+                    out.write(encoded);
+                    hash.update(encoded, 0, encoded.length);
+                    last = rs.getBytes(2);
+                    next++;
+                }
+            }
+        }
+        if (next != height + 1 || !Hash256.of(last).equals(tipId)) {
+            throw new SnapshotException("the active chain's headers do not end at the tip " + tipId + ": run the integrity check");
+        }
+        return hash.finish();
     }
 
     private static long stream(Connection con, String sql, ChunkWriter chunks, boolean accounts) throws SQLException, IOException {

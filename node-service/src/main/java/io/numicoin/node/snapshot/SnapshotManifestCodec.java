@@ -15,14 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes a {@link SnapshotManifest}: u8 version, network id (u16-prefixed), height, block id,
- * the 128-byte header, cumulative work (u16-prefixed unsigned big-endian, at most 33 bytes), account
- * and reward counts, u32 chunk count (at most {@link SnapshotFormat#MAX_CHUNKS}), then per chunk its
+ * Encodes a {@link SnapshotManifest}: u8 version, network id (u16-prefixed), height (at most
+ * {@link SnapshotFormat#MAX_HEIGHT}), block id, the 128-byte header, cumulative work (u16-prefixed
+ * unsigned big-endian, at most 33 bytes), the header chain's hash (version 2 on), account and reward counts, u32 chunk count (at most {@link SnapshotFormat#MAX_CHUNKS}), then per chunk its
  * element count and hash. Decoding bounds every length before allocating.
  */
 public final class SnapshotManifestCodec {
 
-    public static final int VERSION = 1;
+    /** 2: the file carries the header chain from genesis (1 carried the snapshot's header only). */
+    public static final int VERSION = 2;
 
     private SnapshotManifestCodec() {
     }
@@ -35,6 +36,7 @@ public final class SnapshotManifestCodec {
                 .hash(manifest.blockId());
         BlockHeaderCodec.write(writer, manifest.header());
         writer.varBytes16(Bytes.of(manifest.cumulativeWork().toByteArray()))
+                .hash(manifest.headersHash())
                 .i64(manifest.accounts())
                 .i64(manifest.rewards())
                 .i32(manifest.chunks().size());
@@ -47,6 +49,10 @@ public final class SnapshotManifestCodec {
     public static SnapshotManifest decode(byte[] bytes) throws DecodeException {
         ByteReader reader = new ByteReader(bytes);
         int version = reader.u8("snapshot manifest version");
+        if (version == 1) {
+            throw new DecodeException(DecodeError.OUT_OF_RANGE, "the snapshot is in format version 1, which carries no header chain"
+                    + " and cannot start a node; this node reads version " + VERSION + ": export it again with this version");
+        }
         if (version != VERSION) {
             throw new DecodeException(DecodeError.OUT_OF_RANGE, "snapshot manifest version " + version + " (this node reads " + VERSION + ")");
         }
@@ -58,9 +64,13 @@ public final class SnapshotManifestCodec {
             throw new DecodeException(DecodeError.OUT_OF_RANGE, "unknown network " + networkId);
         }
         long height = reader.u63("height");
+        if (height > SnapshotFormat.MAX_HEIGHT) {
+            throw new DecodeException(DecodeError.OUT_OF_RANGE, "snapshot height " + height + " above " + SnapshotFormat.MAX_HEIGHT);
+        }
         Hash256 blockId = reader.hash("block id");
         BlockHeader header = BlockHeaderCodec.read(reader);
         BigInteger work = new BigInteger(1, reader.varBytes16("cumulative work", 33).toArray());
+        Hash256 headersHash = reader.hash("headers hash");
         long accounts = reader.u63("accounts");
         long rewards = reader.u63("rewards");
         int count = reader.u32("chunk count", SnapshotFormat.MAX_CHUNKS);
@@ -70,6 +80,6 @@ public final class SnapshotManifestCodec {
             chunks.add(new SnapshotManifest.Chunk(elements, reader.hash("chunk hash")));
         }
         reader.expectEnd("snapshot manifest");
-        return new SnapshotManifest(network, height, blockId, header, work, accounts, rewards, chunks);
+        return new SnapshotManifest(network, height, blockId, header, work, headersHash, accounts, rewards, chunks);
     }
 }

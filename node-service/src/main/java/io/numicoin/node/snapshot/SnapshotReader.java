@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import java.util.Arrays;
 
 /**
  * Reads a snapshot file ({@link SnapshotFormat}): the manifest from the file's end (its length
- * bounded, the file's size checked against the chunks it lists), then the chunks in order, each
- * length checked against the manifest and each hash checked before its bytes are handed on.
+ * bounded, the file's size checked against the chunks and headers it lists), then the chunks in order,
+ * each length checked against the manifest and each hash checked before its bytes are handed on, and
+ * the header chain.
  */
 public final class SnapshotReader {
 
@@ -49,10 +51,7 @@ public final class SnapshotReader {
                 throw new SnapshotException("the snapshot's manifest length " + length + " is out of bounds: the file is damaged");
             }
             SnapshotManifest manifest = SnapshotManifestCodec.decode(read(channel, size - trailer - length, length).array());
-            long expected = SnapshotFormat.MAGIC.length + (long) length + trailer;
-            for (SnapshotManifest.Chunk chunk : manifest.chunks()) {
-                expected += 4 + (long) chunk.elements() * SnapshotFormat.ELEMENT_SIZE;
-            }
+            long expected = headersOffset(manifest) + manifest.headerCount() * SnapshotFormat.HEADER_SIZE + length + trailer;
             if (expected != size) {
                 throw new SnapshotException("the snapshot is " + size + " bytes but its manifest lists " + expected + ": the file is damaged");
             }
@@ -88,6 +87,46 @@ public final class SnapshotReader {
         } catch (IOException e) {
             throw new SnapshotException("reading the snapshot " + file + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Receives the header chain's encoded headers, genesis first. */
+    @FunctionalInterface
+    public interface HeaderSink {
+        void header(long height, byte[] encoded) throws SnapshotException;
+    }
+
+    /**
+     * Hands every header of the file's header chain to {@code sink}, genesis first, then checks that
+     * they hash to the manifest's {@code headersHash} (a sink that writes must be rolled back when this throws).
+     */
+    public static void forEachHeader(Path file, SnapshotManifest manifest, HeaderSink sink) throws SnapshotException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(headersOffset(manifest));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+            StreamHash hash = new StreamHash(StreamHash.SNAPSHOT_HEADERS);
+            byte[] encoded = new byte[SnapshotFormat.HEADER_SIZE];
+            for (long height = 0; height < manifest.headerCount(); height++) {
+                in.readFully(encoded);
+                hash.update(encoded, 0, encoded.length);
+                sink.header(height, encoded.clone());
+            }
+            if (!hash.finish().equals(manifest.headersHash())) {
+                throw new SnapshotException("the snapshot's header chain does not match its hash in the manifest: the file is damaged");
+            }
+        } catch (EOFException e) {
+            throw new SnapshotException("the snapshot " + file + " is truncated", e);
+        } catch (IOException e) {
+            throw new SnapshotException("reading the snapshot " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the header chain starts: after the magic and the chunks. */
+    private static long headersOffset(SnapshotManifest manifest) {
+        long offset = SnapshotFormat.MAGIC.length;
+        for (SnapshotManifest.Chunk chunk : manifest.chunks()) {
+            offset += 4 + (long) chunk.elements() * SnapshotFormat.ELEMENT_SIZE;
+        }
+        return offset;
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {

@@ -4,7 +4,7 @@ import io.numicoin.node.storage.AccumulatorMath;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.params.Network;
+import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.state.AccountEntry;
 import io.numicoin.protocol.state.MuHash3072;
 import io.numicoin.protocol.state.StateCommitment;
@@ -15,7 +15,8 @@ import java.util.Arrays;
 
 /**
  * Checks a snapshot file completely without writing anything: the manifest's network, that its
- * header hashes to its block id at its height, every chunk's hash, that the elements decode, are all
+ * header hashes to its block id at its height, the header chain from genesis to it
+ * ({@link SnapshotHeaderCheck}: linkage, every header rule including proof of work, the work it adds up to), every chunk's hash, that the elements decode, are all
  * accounts before all rewards in strictly increasing byte order (so no address or height twice), hold
  * no empty account, add up to the manifest's counts — and that their MuHash3072 commits to exactly
  * the header's state commitment. Also yields the per-bucket hashes the node stores.
@@ -29,15 +30,20 @@ public final class SnapshotVerifier {
     private SnapshotVerifier() {
     }
 
-    public static Verified verify(Path file, Network network) throws SnapshotException {
+    /** @param nowSeconds this node's clock, for the headers' future limit */
+    public static Verified verify(Path file, NetworkParams params, long nowSeconds) throws SnapshotException {
         SnapshotManifest manifest = SnapshotReader.manifest(file);
-        if (manifest.network() != network) {
-            throw new SnapshotException("the snapshot is of " + manifest.network().id() + ", this node runs " + network.id());
+        if (manifest.network() != params.network()) {
+            throw new SnapshotException("the snapshot is of " + manifest.network().id() + ", this node runs " + params.network().id());
         }
         Hash256 headerId = BlockHeaderCodec.id(manifest.header());
         if (!headerId.equals(manifest.blockId()) || manifest.header().height() != manifest.height()) {
             throw new SnapshotException("the snapshot's header hashes to " + headerId + " at height " + manifest.header().height()
                     + ", not to its block " + manifest.blockId() + " at height " + manifest.height());
+        }
+        try (SnapshotHeaderCheck headers = new SnapshotHeaderCheck(params, nowSeconds)) {
+            SnapshotReader.forEachHeader(file, manifest, headers::header);
+            headers.finish(manifest);
         }
         long listed = manifest.chunks().stream().mapToLong(SnapshotManifest.Chunk::elements).sum();
         if (listed != manifest.elements()) {

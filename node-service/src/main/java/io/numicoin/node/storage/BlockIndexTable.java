@@ -6,10 +6,13 @@ import io.numicoin.protocol.chain.BlockStatus;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.BlockRejectReason;
+import io.numicoin.protocol.validation.BlockRejection;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,6 +24,14 @@ public final class BlockIndexTable {
     /** One stored row, decoded. */
     public record Row(Hash256 id, long height, Hash256 parentId, BlockHeader header, BigInteger cumulativeWork,
             BlockStatus status, long firstSeen, Long dataSeq) {
+    }
+
+    /** The block a node started from a state snapshot loaded its state at (table {@code snapshot_base}). */
+    public record SnapshotBase(Hash256 id, long height) {
+    }
+
+    /** An INVALID row with its stored reason, when there is one. */
+    public record InvalidMark(Hash256 id, Optional<BlockRejection> rejection) {
     }
 
     private static final String COLUMNS = "id, height, parent_id, header, cumulative_work, status, first_seen, data_seq";
@@ -45,12 +56,47 @@ public final class BlockIndexTable {
                 });
     }
 
-    /** Sets each id's status (one batch, in order). */
+    /** Sets each id's status and rejection reason (NULL when none; one batch, in order). */
     public void updateStatuses(List<BlockIndexJournal.StatusChange> changes) {
-        jdbc.batchUpdate("UPDATE block_index SET status = ? WHERE id = ?", changes, changes.size(), (ps, change) -> {
-            ps.setShort(1, BlockStatusCode.of(change.status()));
-            ps.setBytes(2, change.id().toArray());
-        });
+        jdbc.batchUpdate("UPDATE block_index SET status = ?, reject_reason = ?, reject_detail = ?, reject_tx_index = ?"
+                + " WHERE id = ?", changes, changes.size(), (ps, change) -> {
+                    BlockRejection why = change.rejection();
+                    ps.setShort(1, BlockStatusCode.of(change.status()));
+                    ps.setString(2, why == null ? null : why.reason().name());
+                    ps.setString(3, why == null ? null : why.detail());
+                    ps.setObject(4, why == null ? null : why.txIndex(), Types.INTEGER);
+                    ps.setBytes(5, change.id().toArray());
+                });
+    }
+
+    /**
+     * Every INVALID row in arrival order, with its stored reason when there is one (rows written
+     * before reasons were kept, or naming a reason this build does not know, have none).
+     */
+    public List<InvalidMark> invalidWithReasons() {
+        return jdbc.query("SELECT id, reject_reason, reject_detail, reject_tx_index FROM block_index WHERE status = ?"
+                        + " ORDER BY first_seen",
+                (rs, n) -> new InvalidMark(Hash256.of(rs.getBytes(1)),
+                        rejection(rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class))),
+                BlockStatusCode.INVALID);
+    }
+
+    /** The snapshot base (id, height) of a node started from a state snapshot; empty for a chain from genesis. */
+    public Optional<SnapshotBase> snapshotBase() {
+        return jdbc.query("SELECT id, height FROM snapshot_base", (rs, n) -> new SnapshotBase(Hash256.of(rs.getBytes(1)), rs.getLong(2)))
+                .stream().findFirst();
+    }
+
+    private static Optional<BlockRejection> rejection(String reason, String detail, Integer txIndex) {
+        if (reason == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BlockRejection(BlockRejectReason.valueOf(reason), txIndex == null ? -1 : txIndex,
+                    detail == null ? "" : detail));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** HEADER_ONLY becomes DATA_AVAILABLE, with the body-arrival order; other statuses are kept. */

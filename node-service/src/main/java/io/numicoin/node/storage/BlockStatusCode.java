@@ -13,6 +13,8 @@ public final class BlockStatusCode {
     public static final short VALID = 2;
     public static final short INVALID = 3;
     public static final short INVALID_ANCESTOR = 4;
+    /** At or below the snapshot base (V3__snapshot_base_and_reject_reasons.sql). */
+    public static final short FROM_SNAPSHOT = 5;
 
     private BlockStatusCode() {
     }
@@ -24,6 +26,7 @@ public final class BlockStatusCode {
             case VALID -> VALID;
             case INVALID -> INVALID;
             case INVALID_ANCESTOR -> INVALID_ANCESTOR;
+            case FROM_SNAPSHOT -> FROM_SNAPSHOT;
         };
     }
 
@@ -34,6 +37,7 @@ public final class BlockStatusCode {
             case VALID -> BlockStatus.VALID;
             case INVALID -> BlockStatus.INVALID;
             case INVALID_ANCESTOR -> BlockStatus.INVALID_ANCESTOR;
+            case FROM_SNAPSHOT -> BlockStatus.FROM_SNAPSHOT;
             default -> throw new IllegalArgumentException("unknown block status code " + code);
         };
     }

@@ -13,8 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * order ({@code first_seen}: gap-free and parents first, so every entry gets back its own
  * first-seen number and header ties break as before), bodies in arrival order ({@code data_seq},
  * so block ties break as before and the stored tip is again the best candidate), then the VALID
- * and INVALID marks (INVALID_ANCESTOR follows from the latter). Each header must hash to its
- * row's id and the stored cumulative work must match the tree's. Call inside a (read-only)
+ * and INVALID marks with their stored reasons (INVALID_ANCESTOR follows from the latter). A node
+ * started from a state snapshot has its snapshot base marked right after the headers
+ * ({@link BlockTree#markSnapshotBase}): the rows up to it are FROM_SNAPSHOT and have no bodies.
+ * Each header must hash to its row's id and the stored cumulative work must match the tree's. Call inside a (read-only)
  * transaction so the rows stream through a cursor instead of being read all at once.
  */
 public final class BlockTreeLoader {
@@ -54,6 +56,13 @@ public final class BlockTreeLoader {
                 throw new CorruptChainDataException("block_index row " + row.id() + " stores a cumulative work the headers do not add up to");
             }
         });
+        index.snapshotBase().ifPresent(base -> {
+            if (tree.entry(base.id()).map(entry -> entry.height() != base.height()).orElse(true)) {
+                throw new CorruptChainDataException("snapshot_base names block " + base.id() + " at height " + base.height()
+                        + ", which block_index does not hold there");
+            }
+            tree.markSnapshotBase(base.id());
+        });
         for (Hash256 id : index.idsWithDataInArrivalOrder()) {
             tree.markDataAvailable(id);
         }
@@ -62,8 +71,8 @@ public final class BlockTreeLoader {
                 tree.markValid(id);
             }
         }
-        for (Hash256 id : index.idsWithStatus(BlockStatusCode.INVALID)) {
-            tree.markInvalid(id);
+        for (BlockIndexTable.InvalidMark invalid : index.invalidWithReasons()) {
+            tree.markInvalid(invalid.id(), invalid.rejection().orElse(null));
         }
         listener.discard();
         return tree;

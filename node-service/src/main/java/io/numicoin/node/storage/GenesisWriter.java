@@ -42,8 +42,9 @@ final class GenesisWriter {
         }
         Optional<Long> snapshotBase = jdbc.queryForList("SELECT height FROM chain_tip", Long.class).stream().findFirst();
         if (snapshotBase.isPresent()) {
-            throw new CorruptChainDataException("this database was loaded from a state snapshot at height " + snapshotBase.get()
-                    + "; running a node from a snapshot base is not supported yet (docs/node-operations.md)");
+            throw new CorruptChainDataException("this database was loaded from a version-1 state snapshot at height " + snapshotBase.get()
+                    + ", which carries no header chain, so the node cannot run from it: import a snapshot exported by"
+                    + " this version into a fresh database (docs/node-operations.md, State snapshots)");
         }
         Block genesis = params.genesis();
         BigInteger work = genesis.header().target().work();

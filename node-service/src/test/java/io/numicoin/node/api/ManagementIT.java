@@ -176,7 +176,7 @@ class ManagementIT {
         String file = com.jayway.jsonpath.JsonPath.read(new String(body, java.nio.charset.StandardCharsets.UTF_8), "$.result.file");
         assertThat(java.nio.file.Path.of(file).getParent()).isEqualTo(SNAPSHOTS.toAbsolutePath());
         io.numicoin.node.snapshot.SnapshotVerifier.Verified verified = io.numicoin.node.snapshot.SnapshotVerifier.verify(
-                java.nio.file.Path.of(file), io.numicoin.protocol.params.Network.REGTEST);
+                java.nio.file.Path.of(file), io.numicoin.protocol.params.NetworkParams.regtest(), java.time.Instant.now().getEpochSecond());
         assertThat(file).endsWith("numi-regtest-" + verified.manifest().height() + ".snapshot");
         web.post().uri("/admin/snapshot-export").header("X-Numi-Admin-Token", TestNodeInfra.ADMIN_TOKEN).exchange()
                 .expectStatus().isNotFound();

@@ -137,6 +137,29 @@ class BackupRestoreIT {
         }
     }
 
+    @Test
+    void aNodeStartedFromASnapshotIsBackedUpAndRestoredWithItsBase() throws Exception {
+        Path snapshot = dir.resolve("state.snapshot");
+        new io.numicoin.node.snapshot.SnapshotExporter(source.dataSource(), BUILDER.params().network(), 10).export(snapshot);
+        Path file = dir.resolve("fast.backup");
+        try (NodeDatabase fast = NodeDatabase.create("backup_fast")) {
+            new io.numicoin.node.snapshot.SnapshotImporter(BUILDER.params(), fast.jdbc(), fast.transactions(), TestChains.CLOCK)
+                    .importFile(snapshot);
+            new NodeBackup(fast.dataSource(), "regtest").write(file);
+            try (NodeDatabase target = NodeDatabase.create("backup_fast_dst")) {
+                assertThat(restore(target, file).passed()).isTrue();
+                assertThat(target.snapshot()).isEqualTo(fast.snapshot());
+                assertThat(target.jdbc().queryForObject("SELECT height FROM snapshot_base", Long.class)).isEqualTo(CHAIN.size());
+                try (NodeChainService service = service(target)) {
+                    service.start();
+                    assertThat(service.status().tipId()).isEqualTo(TestChains.id(CHAIN.getLast()));
+                    Block next = BUILDER.child(CHAIN.getLast()).build();
+                    assertThat(service.submitBlock(next).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+                }
+            }
+        }
+    }
+
     private static IntegrityReport restore(NodeDatabase target, Path file) throws BackupException {
         return new NodeRestore(target.dataSource(), "regtest", () -> check(target)).restore(file);
     }

@@ -126,10 +126,13 @@ class NodeChainServiceIT {
         assertThat(bestAfter).isEqualTo(bestBefore);
         assertThat(restarted.status()).isEqualTo(statusBefore);
         assertStateIs(restarted, b105);
-        // Still known invalid (the importer's memory of the original reason does not outlive the process).
+        // Still known invalid, with the original reason (block_index keeps it); the child still INVALID_ANCESTOR.
         BlockImportResult again = restarted.submitBlock(bad);
         assertThat(again.outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(again.rejection().orElseThrow().reason()).isEqualTo(BlockRejectReason.INVALID_ANCESTOR);
+        assertThat(again.rejection()).isEqualTo(rejected.rejection());
+        assertThat(again.rejection().orElseThrow().reason()).isEqualTo(BlockRejectReason.COINBASE_AMOUNT_TOO_HIGH);
+        BlockImportResult childAgain = restarted.submitBlock(badChild);
+        assertThat(childAgain.rejection().orElseThrow().reason()).isEqualTo(BlockRejectReason.INVALID_ANCESTOR);
 
         // It carries on where it stopped.
         Block b106 = BUILDER.child(b105).build();

@@ -76,22 +76,45 @@ class SnapshotIT {
         assertThat(SnapshotReader.manifest(file)).isEqualTo(manifest);
 
         try (NodeDatabase target = NodeDatabase.create("snap_dst")) {
-            new SnapshotImporter(Network.REGTEST, target.jdbc(), target.transactions()).importFile(file);
+            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file);
             assertThat(target.accounts()).isEqualTo(BUILDER.stateAfter(tip).accounts());
             assertThat(target.immatureRewards()).isEqualTo(BUILDER.stateAfter(tip).immatureRewards());
             assertThat(StateCommitment.of(target.storedAccumulator())).isEqualTo(tip.header().stateCommitment());
             assertThat(target.recomputedAccumulator().sameSetAs(target.storedAccumulator())).isTrue();
             assertThat(target.bucketsTimesRewards().sameSetAs(target.storedAccumulator())).isTrue();
             assertThat(target.jdbc().queryForObject("SELECT height FROM chain_tip", Long.class)).isEqualTo(tip.height());
-            assertThat(target.jdbc().queryForObject("SELECT count(*) FROM block_body", Long.class)).isZero();
-            // Serving from a snapshot base is not there yet: the chain service says so instead of failing obscurely.
+            assertThat(target.jdbc().queryForObject("SELECT count(*) FROM block_body", Long.class)).isOne();  // genesis
+            assertThat(target.jdbc().queryForObject("SELECT count(*) FROM main_chain", Long.class)).isEqualTo(tip.height() + 1);
+            assertThat(target.jdbc().queryForObject("SELECT count(*) FROM block_index WHERE status = 5", Long.class))
+                    .isEqualTo(tip.height());
+            // The node runs from it: the tip is the snapshot's block.
             try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
                     new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
-                assertThatThrownBy(service::start).hasMessageContaining("loaded from a state snapshot at height " + tip.height());
+                service.start();
+                assertThat(service.status().tipId()).isEqualTo(TestChains.id(tip));
+                assertThat(service.status().cumulativeWork()).isEqualTo(manifest.cumulativeWork());
             }
             // Importing again is refused: the node now knows the block.
-            assertThatThrownBy(() -> new SnapshotImporter(Network.REGTEST, target.jdbc(), target.transactions()).importFile(file))
+            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file))
                     .isInstanceOf(SnapshotException.class).hasMessageContaining("already has the snapshot's block");
+        }
+    }
+
+    @Test
+    void aDatabaseLoadedByAVersionOneImportRefusesToStartWithAClearReason() throws Exception {
+        Path file = dir.resolve("state.snapshot");
+        new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
+        try (NodeDatabase target = NodeDatabase.create("snap_v1")) {
+            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file);
+            // what a version-1 import left: the tip's row only, no header chain
+            long height = CHAIN.getLast().height();
+            target.jdbc().update("DELETE FROM snapshot_base");
+            target.jdbc().update("DELETE FROM main_chain WHERE height < ?", height);
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
+                    new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                assertThatThrownBy(service::start).hasMessageContaining("version-1 state snapshot at height " + height)
+                        .hasMessageContaining("carries no header chain");
+            }
         }
     }
 
@@ -109,6 +132,34 @@ class SnapshotIT {
         System.arraycopy(bytes, 8 + 4 + 49, cut, 8 + 4, bytes.length - 8 - 4 - 49);
         assertRefused(write("cut", cut), "the file is damaged");
         assertRefused(write("junk", "not a snapshot at all, long enough".getBytes()), "not a NumiCoin snapshot");
+        int manifestLength = java.nio.ByteBuffer.wrap(bytes, bytes.length - 12, 4).getInt();
+        byte[] badHeader = bytes.clone();
+        badHeader[bytes.length - 12 - manifestLength - 3] ^= 0x01;  // the last header's nonce
+        assertRefused(write("badheader", badHeader), "the snapshot's header");
+    }
+
+    @Test
+    void aSnapshotWhoseHeaderChainDoesNotLeadToItsBlockIsRefused() throws Exception {
+        Path file = dir.resolve("state.snapshot");
+        SnapshotManifest manifest = new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
+        Block other = CHAIN.get(CHAIN.size() - 2);
+        // the right headers, but a claimed work that they do not add up to
+        SnapshotManifest moreWork = new SnapshotManifest(manifest.network(), manifest.height(), manifest.blockId(), manifest.header(),
+                manifest.cumulativeWork().add(java.math.BigInteger.ONE), manifest.headersHash(), manifest.accounts(), manifest.rewards(),
+                manifest.chunks());
+        assertRefused(withManifest(file, moreWork, "morework"), "add up to work");
+        // a header chain one block short of the snapshot's block
+        assertRefused(withHeaders(file, manifest, manifest, other.height(), "short"), "the file is damaged");
+        // a last header that breaks the median-time-past rule (the state would not even be looked at)
+        Block early = BUILDER.child(other).timestamp(CHAIN.get(CHAIN.size() - 8).header().timestamp()).build();
+        List<io.numicoin.protocol.block.BlockHeader> headers = new ArrayList<>();
+        for (long h = 0; h < manifest.height(); h++) {
+            headers.add(headerAt(h));
+        }
+        headers.add(early.header());
+        SnapshotManifest tooEarly = new SnapshotManifest(manifest.network(), manifest.height(), TestChains.id(early), early.header(),
+                manifest.cumulativeWork(), manifest.headersHash(), manifest.accounts(), manifest.rewards(), manifest.chunks());
+        assertRefused(withHeaders(file, manifest, tooEarly, headers, "early"), "TIMESTAMP_NOT_AFTER_MEDIAN_TIME_PAST");
     }
 
     @Test
@@ -117,12 +168,12 @@ class SnapshotIT {
         SnapshotManifest manifest = new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
         Block other = CHAIN.get(CHAIN.size() - 2);
         SnapshotManifest lying = new SnapshotManifest(manifest.network(), other.height(), TestChains.id(other), other.header(),
-                manifest.cumulativeWork(), manifest.accounts(), manifest.rewards(), manifest.chunks());
-        assertRefused(withManifest(file, lying, "lying"), "commits to");
+                workUpTo(other.height()), manifest.headersHash(), manifest.accounts(), manifest.rewards(), manifest.chunks());
+        assertRefused(withHeaders(file, manifest, lying, other.height(), "lying"), "commits to");
         SnapshotManifest wrongId = new SnapshotManifest(manifest.network(), manifest.height(), TestChains.id(other), manifest.header(),
-                manifest.cumulativeWork(), manifest.accounts(), manifest.rewards(), manifest.chunks());
+                manifest.cumulativeWork(), manifest.headersHash(), manifest.accounts(), manifest.rewards(), manifest.chunks());
         assertRefused(withManifest(file, wrongId, "wrongid"), "not to its block");
-        assertThatThrownBy(() -> SnapshotVerifier.verify(file, Network.TESTNET)).hasMessageContaining("this node runs testnet");
+        assertThatThrownBy(() -> SnapshotVerifier.verify(file, io.numicoin.protocol.params.NetworkParams.testnet(), 0)).hasMessageContaining("this node runs testnet");
     }
 
     @Test
@@ -135,7 +186,7 @@ class SnapshotIT {
                 service.start();  // genesis only
             }
             Map<String, List<String>> before = other.snapshot();
-            assertThatThrownBy(() -> new SnapshotImporter(Network.REGTEST, other.jdbc(), other.transactions()).importFile(file))
+            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), other.jdbc(), other.transactions(), TestChains.CLOCK).importFile(file))
                     .hasMessageContaining("does not contain the snapshot's block");
             assertThat(other.snapshot()).isEqualTo(before);
         }
@@ -159,10 +210,56 @@ class SnapshotIT {
         return write(name, out.toByteArray());
     }
 
+    /** The same chunks, with the chain's headers up to {@code top} and {@code manifest} (its header hash made to match). */
+    private Path withHeaders(Path file, SnapshotManifest original, SnapshotManifest manifest, long top, String name) throws IOException {
+        List<io.numicoin.protocol.block.BlockHeader> headers = new ArrayList<>();
+        for (long h = 0; h <= top; h++) {
+            headers.add(headerAt(h));
+        }
+        return withHeaders(file, original, manifest, headers, name);
+    }
+
+    private Path withHeaders(Path file, SnapshotManifest original, SnapshotManifest manifest,
+            List<io.numicoin.protocol.block.BlockHeader> headers, String name) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int chunksEnd = 8;
+        for (SnapshotManifest.Chunk chunk : original.chunks()) {
+            chunksEnd += 4 + chunk.elements() * SnapshotFormat.ELEMENT_SIZE;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(bytes, 0, chunksEnd);
+        io.numicoin.node.backup.StreamHash hash = new io.numicoin.node.backup.StreamHash(io.numicoin.node.backup.StreamHash.SNAPSHOT_HEADERS);
+        for (io.numicoin.protocol.block.BlockHeader each : headers) {
+            byte[] header = io.numicoin.protocol.codec.BlockHeaderCodec.encode(each);
+            out.write(header);
+            hash.update(header, 0, header.length);
+        }
+        SnapshotManifest rehashed = new SnapshotManifest(manifest.network(), manifest.height(), manifest.blockId(), manifest.header(),
+                manifest.cumulativeWork(), hash.finish(), manifest.accounts(), manifest.rewards(), manifest.chunks());
+        byte[] encoded = SnapshotManifestCodec.encode(rehashed);
+        DataOutputStream data = new DataOutputStream(out);
+        data.write(encoded);
+        data.writeInt(encoded.length);
+        data.write(SnapshotFormat.END_MAGIC);
+        return write(name, out.toByteArray());
+    }
+
+    private static io.numicoin.protocol.block.BlockHeader headerAt(long height) {
+        return height == 0 ? BUILDER.params().genesis().header() : CHAIN.get((int) height - 1).header();
+    }
+
+    private static java.math.BigInteger workUpTo(long height) {
+        java.math.BigInteger work = java.math.BigInteger.ZERO;
+        for (long h = 0; h <= height; h++) {
+            work = work.add(headerAt(h).target().work());
+        }
+        return work;
+    }
+
     private void assertRefused(Path file, String reason) {
         try (NodeDatabase target = NodeDatabase.create("snap_bad")) {
             Map<String, List<String>> before = target.snapshot();
-            assertThatThrownBy(() -> new SnapshotImporter(Network.REGTEST, target.jdbc(), target.transactions()).importFile(file))
+            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file))
                     .isInstanceOf(SnapshotException.class).hasMessageContaining(reason);
             assertThat(target.snapshot()).isEqualTo(before);
         }

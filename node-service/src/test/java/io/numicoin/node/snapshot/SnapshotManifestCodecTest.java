@@ -16,6 +16,22 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotManifestCodecTest {
 
+    private static byte[] hash(Random random) {
+        byte[] hash = new byte[32];
+        random.nextBytes(hash);
+        return hash;
+    }
+
+    @Test
+    void aVersionOneManifestIsRefusedWithAClearReason() {
+        NetworkParams params = NetworkParams.of(Network.REGTEST);
+        byte[] encoded = SnapshotManifestCodec.encode(new SnapshotManifest(Network.REGTEST, 0, params.genesisId(),
+                params.genesis().header(), BigInteger.ONE, Hash256.ZERO, 0, 0, List.of()));
+        encoded[0] = 1;
+        assertThatThrownBy(() -> SnapshotManifestCodec.decode(encoded)).isInstanceOf(DecodeException.class)
+                .hasMessageContaining("format version 1, which carries no header chain").hasMessageContaining("export it again");
+    }
+
     @Test
     void roundTripsAndRefusesOversizedOrTrailingInput() throws DecodeException {
         Random random = new Random(42);
@@ -29,7 +45,7 @@ class SnapshotManifestCodecTest {
             }
             SnapshotManifest manifest = new SnapshotManifest(Network.REGTEST, random.nextInt(1_000_000), params.genesisId(),
                     params.genesis().header(), BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE).shiftLeft(100),
-                    random.nextInt(1000), random.nextInt(100), chunks);
+                    Hash256.of(hash(random)), random.nextInt(1000), random.nextInt(100), chunks);
             byte[] encoded = SnapshotManifestCodec.encode(manifest);
             assertThat(SnapshotManifestCodec.decode(encoded)).isEqualTo(manifest);
             byte[] trailing = java.util.Arrays.copyOf(encoded, encoded.length + 1);
@@ -40,7 +56,7 @@ class SnapshotManifestCodecTest {
             }
         }
         SnapshotManifest empty = new SnapshotManifest(Network.REGTEST, 0, params.genesisId(), params.genesis().header(),
-                BigInteger.ONE, 0, 0, List.of());
+                BigInteger.ONE, Hash256.ZERO, 0, 0, List.of());
         byte[] encoded = SnapshotManifestCodec.encode(empty);
         ByteBuffer.wrap(encoded).putInt(encoded.length - 4, SnapshotFormat.MAX_CHUNKS + 1);  // the chunk count
         assertThatThrownBy(() -> SnapshotManifestCodec.decode(encoded)).isInstanceOf(DecodeException.class)

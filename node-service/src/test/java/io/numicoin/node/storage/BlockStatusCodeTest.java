@@ -15,9 +15,10 @@ class BlockStatusCodeTest {
         assertThat(BlockStatusCode.of(BlockStatus.VALID)).isEqualTo((short) 2);
         assertThat(BlockStatusCode.of(BlockStatus.INVALID)).isEqualTo((short) 3);
         assertThat(BlockStatusCode.of(BlockStatus.INVALID_ANCESTOR)).isEqualTo((short) 4);
+        assertThat(BlockStatusCode.of(BlockStatus.FROM_SNAPSHOT)).isEqualTo((short) 5);
         for (BlockStatus status : BlockStatus.values()) {
             assertThat(BlockStatusCode.status(BlockStatusCode.of(status))).isEqualTo(status);
         }
-        assertThatThrownBy(() -> BlockStatusCode.status(5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlockStatusCode.status(6)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -21,7 +21,12 @@ public record AddHeaderResult(Outcome outcome, Hash256 id) {
         /** The parent is invalid: recorded as {@link BlockStatus#INVALID_ANCESTOR}, so it is never fetched. */
         PARENT_INVALID,
         /** The header's height is not its parent's height + 1: nothing recorded. */
-        BAD_HEIGHT
+        BAD_HEIGHT,
+        /**
+         * A new header at or below the snapshot base ({@link BlockTree#markSnapshotBase}): it would fork
+         * below the state this node loaded, which it cannot reorganise to. Nothing recorded.
+         */
+        BELOW_SNAPSHOT_BASE
     }
 
     public AddHeaderResult {

@@ -15,21 +15,18 @@ import io.numicoin.protocol.validation.StateRules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where blocks meet the chain: checks a block's header and body, stores it, keeps the active
  * chain on the branch with the most work (disconnecting with undo data and connecting with full
  * state validation, one block at a time), remembers invalid blocks and their descendants, and
- * adopts orphans when their parent arrives. Storage is behind {@link ChainStore}; time is passed
+ * adopts orphans when their parent arrives. Why a block was invalid is kept in the tree
+ * ({@link BlockTree#rejection}), so a repeat import gets the original reason. Storage is behind {@link ChainStore}; time is passed
  * in. Not thread-safe: a node calls it from one thread (or under one lock).
  */
 public final class BlockImporter {
-
-    private static final int REMEMBERED_REJECTIONS = 10_000;
 
     private final BlockTree tree;
     private final ChainStore store;
@@ -37,14 +34,6 @@ public final class BlockImporter {
     private final HeaderRules headerRules;
     private final BlockBodyRules bodyRules;
     private final StateRules stateRules;
-    /** Why recently rejected blocks were rejected, so a repeat import gets the original reason. */
-    private final Map<Hash256, BlockRejection> rejections = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash256, BlockRejection> eldest) {
-            return size() > REMEMBERED_REJECTIONS;
-        }
-    };
-
     public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<Block> orphans,
             HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules) {
         this.tree = tree;
@@ -116,7 +105,7 @@ public final class BlockImporter {
         if (known.isPresent() && known.get().status().isInvalid()) {
             return invalid(id, knownInvalid(id), changes);
         }
-        if (known.isPresent() && known.get().status().hasData()) {
+        if (known.isPresent() && (known.get().status().hasData() || known.get().status() == BlockStatus.FROM_SNAPSHOT)) {
             return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
         }
         if (known.isEmpty()) {
@@ -131,8 +120,7 @@ public final class BlockImporter {
         Optional<BlockRejection> bodyRejection = bodyRules.check(block);
         if (bodyRejection.isPresent()) {
             if (bodyRejection.get().reason().invalidatesHeader()) {
-                tree.markInvalid(id);
-                rejections.put(id, bodyRejection.get());
+                tree.markInvalid(id, bodyRejection.get());
             }
             return invalid(id, bodyRejection.get(), changes);
         }
@@ -153,6 +141,11 @@ public final class BlockImporter {
             tree.addHeader(header);
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent " + header.previousId() + " is invalid"));
         }
+        if (tree.isBelowSnapshotBase(header.height())) {
+            return Optional.of(BlockRejection.of(BlockRejectReason.BELOW_SNAPSHOT_BASE, "height " + header.height()
+                    + " is at or below this node's snapshot base (height " + tree.snapshotBase().orElseThrow().height()
+                    + "): it forks below the state the node loaded"));
+        }
         Optional<BlockRejection> rejection = headerRules.check(header, tree.branch(header.previousId()), nowSeconds, verifyWork);
         if (rejection.isPresent()) {
             return rejection;
@@ -162,6 +155,7 @@ public final class BlockImporter {
             case ADDED, ALREADY_KNOWN -> Optional.empty();
             case BAD_HEIGHT -> Optional.of(BlockRejection.of(BlockRejectReason.BAD_HEIGHT, "height " + header.height()));
             case PARENT_INVALID -> Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent is invalid"));
+            case BELOW_SNAPSHOT_BASE -> Optional.of(BlockRejection.of(BlockRejectReason.BELOW_SNAPSHOT_BASE, "height " + header.height()));
             case UNKNOWN_PARENT -> throw new IllegalStateException("parent of " + id + " vanished from the tree");
         };
     }
@@ -195,8 +189,7 @@ public final class BlockImporter {
                 Block block = storedBlock(id);
                 ConnectResult result = stateRules.apply(block, store.state());
                 if (result instanceof ConnectResult.Rejected rejected) {
-                    tree.markInvalid(id);
-                    rejections.put(id, rejected.rejection());
+                    tree.markInvalid(id, rejected.rejection());
                     break;
                 }
                 ConnectResult.Connected connected = (ConnectResult.Connected) result;
@@ -220,9 +213,8 @@ public final class BlockImporter {
     }
 
     private BlockRejection knownInvalid(Hash256 id) {
-        BlockRejection original = rejections.get(id);
-        return original != null ? original
-                : BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "block " + id + " is known to be invalid or to descend from one");
+        return tree.rejection(id).orElseGet(() -> BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR,
+                "block " + id + " is known to be invalid or to descend from one"));
     }
 
     private static BlockImportResult invalid(Hash256 id, BlockRejection rejection, List<ChainChange> changes) {

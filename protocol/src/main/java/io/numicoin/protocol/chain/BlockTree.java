@@ -4,6 +4,7 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.block.HeaderChain;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.BlockRejection;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -36,6 +37,13 @@ import java.util.function.Predicate;
  * work the caller checked, so the tree grows only as fast as work is spent. An entry takes about
  * 620 bytes of heap (measured on a 300,000-block chain), so a million headers, about a year at
  * 30 s blocks, take about 600 MiB.
+ *
+ * <p><b>Snapshot base.</b> A node started from a state snapshot holds every header from genesis to
+ * the snapshot's block but no bodies below it. {@link #markSnapshotBase} records that block as the
+ * base: it and its ancestors become {@link BlockStatus#FROM_SNAPSHOT} (connected, no body), and from
+ * then on the tree refuses new headers at or below the base's height
+ * ({@link AddHeaderResult.Outcome#BELOW_SNAPSHOT_BASE}), so every branch it holds forks at or above
+ * the base and no reorganisation ever needs a block below it, like assumeutxo's base block.
  */
 public final class BlockTree {
 
@@ -49,6 +57,7 @@ public final class BlockTree {
     private long nextDataSequence;
     private TreeNode bestHeader;
     private TreeNode bestCandidate;
+    private TreeNode snapshotBase;
 
     /** A tree holding only {@code genesisHeader} (height 0), which counts as connected ({@link BlockStatus#VALID}). */
     public BlockTree(BlockHeader genesisHeader) {
@@ -79,6 +88,9 @@ public final class BlockTree {
         if (parent == null) {
             return new AddHeaderResult(AddHeaderResult.Outcome.UNKNOWN_PARENT, id);
         }
+        if (isBelowSnapshotBase(header.height())) {
+            return new AddHeaderResult(AddHeaderResult.Outcome.BELOW_SNAPSHOT_BASE, id);
+        }
         if (header.height() != parent.height + 1) {
             return new AddHeaderResult(AddHeaderResult.Outcome.BAD_HEIGHT, id);
         }
@@ -96,10 +108,10 @@ public final class BlockTree {
         return new AddHeaderResult(AddHeaderResult.Outcome.ADDED, id);
     }
 
-    /** The body of {@code id} is stored. Ignored for blocks that are invalid or already have data. */
+    /** The body of {@code id} is stored. Ignored for blocks that are invalid, already have data or are {@code FROM_SNAPSHOT}. */
     public void markDataAvailable(Hash256 id) {
         TreeNode node = require(id);
-        if (node.isInvalid() || node.status.hasData()) {
+        if (node.isInvalid() || node.status.hasData() || node.status == BlockStatus.FROM_SNAPSHOT) {
             return;
         }
         node.status = BlockStatus.DATA_AVAILABLE;
@@ -117,6 +129,9 @@ public final class BlockTree {
         if (node.isInvalid()) {
             throw new IllegalStateException("block " + id + " is " + node.status + " and cannot be valid");
         }
+        if (node.status == BlockStatus.FROM_SNAPSHOT) {
+            return;  // connected already, through the snapshot
+        }
         boolean hadData = node.status.hasData();
         if (node.status != BlockStatus.VALID) {
             node.status = BlockStatus.VALID;
@@ -131,16 +146,31 @@ public final class BlockTree {
      * {@code id} failed validation: it becomes {@link BlockStatus#INVALID} and every known descendant
      * {@link BlockStatus#INVALID_ANCESTOR}; headers added under it later are recorded the same way.
      *
-     * @throws IllegalArgumentException if {@code id} is genesis or unknown
+     * @throws IllegalArgumentException if {@code id} is genesis, at or below the snapshot base, or unknown
      */
     public void markInvalid(Hash256 id) {
+        markInvalid(id, null);
+    }
+
+    /**
+     * As {@link #markInvalid(Hash256)}, keeping {@code rejection} (may be null) as the reason
+     * {@link #rejection} answers and the listener hears ({@link BlockTreeListener#rejected}).
+     */
+    public void markInvalid(Hash256 id, BlockRejection rejection) {
         TreeNode node = require(id);
         if (node == genesis) {
             throw new IllegalArgumentException("genesis cannot be invalid");
         }
+        if (node.status == BlockStatus.FROM_SNAPSHOT || node == snapshotBase) {
+            throw new IllegalArgumentException("block " + id + " is at or below the snapshot base and cannot be invalid");
+        }
         node.status = BlockStatus.INVALID;
+        node.rejection = rejection;
         node.chainHasData = false;
         listener.statusChanged(id, BlockStatus.INVALID);
+        if (rejection != null) {
+            listener.rejected(id, rejection);
+        }
         Deque<TreeNode> pending = new ArrayDeque<>(node.children());
         while (!pending.isEmpty()) {
             TreeNode descendant = pending.pop();
@@ -158,6 +188,67 @@ public final class BlockTree {
         if (bestCandidate.isInvalid()) {
             bestCandidate = best(n -> n.chainHasData, TreeNode.BY_BLOCK_PREFERENCE);
         }
+    }
+
+    /** Why {@code id} was marked {@link BlockStatus#INVALID}, when it was and the reason was given. */
+    public Optional<BlockRejection> rejection(Hash256 id) {
+        TreeNode node = nodes.get(id);
+        return node == null || node.status != BlockStatus.INVALID ? Optional.empty() : Optional.ofNullable(node.rejection);
+    }
+
+    /**
+     * Makes {@code id} the snapshot base: the node's state was loaded from a snapshot taken after it.
+     * It and every ancestor but genesis become {@link BlockStatus#FROM_SNAPSHOT} and count as
+     * connected (blocks above it whose bodies are stored follow, as after {@link #markDataAvailable});
+     * from now on new headers at or below its height are refused. Call once, right after the
+     * headers are added, before bodies are marked.
+     *
+     * @throws IllegalStateException if a base is already set, or the tree holds a block at or below
+     *     {@code id}'s height that is not its ancestor (the base must be the only branch up to its height)
+     * @throws IllegalArgumentException if {@code id} is unknown or invalid
+     */
+    public void markSnapshotBase(Hash256 id) {
+        TreeNode base = require(id);
+        if (snapshotBase != null) {
+            throw new IllegalStateException("the snapshot base is already " + snapshotBase.id);
+        }
+        if (base.isInvalid()) {
+            throw new IllegalArgumentException("block " + id + " is " + base.status + " and cannot be the snapshot base");
+        }
+        long atOrBelow = nodes.values().stream().filter(n -> n.height <= base.height).count();
+        if (atOrBelow != base.height + 1) {
+            throw new IllegalStateException("the tree holds " + (atOrBelow - base.height - 1)
+                    + " blocks at or below the snapshot base that are not its ancestors");
+        }
+        Deque<TreeNode> path = new ArrayDeque<>();
+        for (TreeNode walk = base; walk != genesis; walk = walk.parent) {
+            path.push(walk);
+        }
+        for (TreeNode node : path) {  // genesis first: data order follows height
+            node.status = BlockStatus.FROM_SNAPSHOT;
+            node.chainHasData = true;
+            node.dataSequence = nextDataSequence++;
+            listener.statusChanged(node.id, BlockStatus.FROM_SNAPSHOT);
+        }
+        snapshotBase = base;
+        if (TreeNode.BY_BLOCK_PREFERENCE.compare(base, bestCandidate) > 0) {
+            bestCandidate = base;
+        }
+        for (TreeNode child : base.children()) {
+            if (child.status.hasData()) {
+                propagateData(child);
+            }
+        }
+    }
+
+    /** The snapshot base ({@link #markSnapshotBase}), empty for a tree whose chain starts at genesis. */
+    public Optional<BlockIndexEntry> snapshotBase() {
+        return Optional.ofNullable(snapshotBase).map(TreeNode::toEntry);
+    }
+
+    /** True when the tree has a snapshot base at or above {@code height}: no new block may be added there. */
+    public boolean isBelowSnapshotBase(long height) {
+        return snapshotBase != null && height <= snapshotBase.height;
     }
 
     /** True when {@code id} is known and {@link BlockStatus#INVALID} or {@link BlockStatus#INVALID_ANCESTOR}. */

@@ -1,6 +1,7 @@
 package io.numicoin.protocol.chain;
 
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.BlockRejection;
 
 /**
  * Told about every change a {@link BlockTree} makes, in the order it makes them, so that a node
@@ -19,5 +20,12 @@ public interface BlockTreeListener {
 
     /** An existing entry's status changed to {@code status} (also for each descendant an invalid mark reaches). */
     default void statusChanged(Hash256 id, BlockStatus status) {
+    }
+
+    /**
+     * {@code id} was marked {@link BlockStatus#INVALID} for {@code rejection} (told right after the
+     * matching {@link #statusChanged}), so a node can keep the reason across restarts.
+     */
+    default void rejected(Hash256 id, BlockRejection rejection) {
     }
 }

@@ -2,6 +2,7 @@ package io.numicoin.protocol.chain;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.validation.BlockRejection;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,8 @@ final class TreeNode {
     final long firstSeen;
 
     BlockStatus status;
+    /** Why this block was marked {@link BlockStatus#INVALID}, when the caller said (null otherwise). */
+    BlockRejection rejection;
     /** This block and every ancestor have their bodies stored (and none is invalid when set). */
     boolean chainHasData;
     /** Order in which {@link #chainHasData} became true; ties between full chains go to the lower. */

@@ -17,6 +17,11 @@ public enum BlockRejectReason {
     INSUFFICIENT_PROOF_OF_WORK,
     /** The block descends from a block already known to be invalid. */
     INVALID_ANCESTOR,
+    /**
+     * Not a broken rule but a limit of this node: the block would fork at or below the snapshot base
+     * its state was loaded from, and it holds no bodies or undo data below that base to reorganise.
+     */
+    BELOW_SNAPSHOT_BASE,
 
     // Body, independent of state
     /** The transactions do not hash to the header's merkle root (a mutated or corrupted body). */
@@ -59,9 +64,10 @@ public enum BlockRejectReason {
     /**
      * True when the failure proves the header itself invalid, so the block id can be remembered
      * as invalid. False for {@link #MERKLE_ROOT_MISMATCH}: a peer can send a valid header with a
-     * wrong body, and that must not poison the block id for the honest body.
+     * wrong body, and that must not poison the block id for the honest body. False for
+     * {@link #BELOW_SNAPSHOT_BASE}, which says nothing about the block.
      */
     public boolean invalidatesHeader() {
-        return this != MERKLE_ROOT_MISMATCH;
+        return this != MERKLE_ROOT_MISMATCH && this != BELOW_SNAPSHOT_BASE;
     }
 }

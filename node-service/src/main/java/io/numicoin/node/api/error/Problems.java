@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The API's problems, one factory per kind, so that each rule always gets the same status:
- * malformed input 400, not found 404, too large 413, unsupported media type 415, a consensus or
+ * malformed input 400, not found 404, a body not stored below a snapshot base 410, too large 413, unsupported media type 415, a consensus or
  * transaction rule broken 422, a timeout or unreachable dependency 503.
  */
 public final class Problems {
@@ -25,6 +25,8 @@ public final class Problems {
     public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
     public static final String RANGE_TOO_LARGE = "RANGE_TOO_LARGE";
     public static final String BLOCK_NOT_FOUND = "BLOCK_NOT_FOUND";
+    /** The block is known but its body is not stored and never will be: at or below a snapshot base. */
+    public static final String BODY_NOT_STORED = "BODY_NOT_STORED";
     public static final String TRANSACTION_NOT_FOUND = "TRANSACTION_NOT_FOUND";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String TIMEOUT = "TIMEOUT";
@@ -81,6 +83,11 @@ public final class Problems {
 
     public static ApiException invalidParameter(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, detail);
+    }
+
+    /** A body this node does not have and will not fetch (410): the block's state came from a snapshot. */
+    public static ApiException bodyNotStored(String detail) {
+        return new ApiException(HttpStatus.GONE, BODY_NOT_STORED, detail);
     }
 
     public static ApiException notFound(String rule, String detail) {

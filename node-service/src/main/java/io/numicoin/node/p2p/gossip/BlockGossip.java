@@ -11,6 +11,7 @@ import io.numicoin.p2p.gossipsub.host.GossipsubService;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.validation.BlockRejectReason;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -71,6 +72,9 @@ public final class BlockGossip implements MessageValidator {
                     yield ValidationResult.IGNORE;
                 }
                 case INVALID -> {
+                    if (result.rejection().map(r -> r.reason() == BlockRejectReason.BELOW_SNAPSHOT_BASE).orElse(false)) {
+                        yield ValidationResult.IGNORE;  // a stale block below our snapshot base: our limit, not the peer's fault
+                    }
                     penalty.penalise(message.propagationSource(), PeerPenalty.Reason.INVALID_BLOCK, PeerPenalty.Severity.FATAL,
                             result.id() + ": " + result.rejection().map(Object::toString).orElse(""));
                     yield ValidationResult.REJECT;

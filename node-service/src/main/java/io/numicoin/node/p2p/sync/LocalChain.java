@@ -96,7 +96,7 @@ public final class LocalChain implements AutoCloseable {
         if (!best.id().equals(tip)) {
             for (Hash256 id : tree.planReorg(tip, best.id()).connect()) {
                 BlockIndexEntry entry = tree.entry(id).orElseThrow();
-                if (!entry.status().hasData()) {
+                if (!entry.status().hasData() && !tree.isBelowSnapshotBase(entry.height())) {  // none below a snapshot base
                     wanted.add(new ChainView.WantedBlock(id, entry.height(), entry.cumulativeWork()));
                     if (wanted.size() >= window) {
                         break;
