@@ -5,6 +5,7 @@ import io.numicoin.devnet.faucet.Faucet;
 import io.numicoin.devnet.kafka.DevnetKafka;
 import io.numicoin.devnet.postgres.DevnetPostgres;
 import io.numicoin.devnet.process.HttpProbe;
+import io.numicoin.devnet.process.PrometheusText;
 import io.numicoin.devnet.process.ServiceProcess;
 import io.numicoin.devnet.process.ServiceSpec;
 import io.numicoin.devnet.wallet.NodeApi;
@@ -119,7 +120,8 @@ public final class Devnet {
     public String watch() {
         while (true) {
             for (ServiceProcess service : services) {
-                if (!service.isAlive()) {
+                // Ctrl-C in a terminal reaches the services too: one that exits then is not a failure
+                if (!service.isAlive() && !stop.requested()) {
                     return service.name() + " exited with code " + service.exitValue() + " (see " + service.spec().log() + ")";
                 }
             }
@@ -224,7 +226,10 @@ public final class Devnet {
         }
     }
 
-    /** Waits until the faucet has a spendable balance and node2 and node3 are at least at that height. */
+    /**
+     * Waits until the faucet has a spendable balance, node2 and node3 are at least at its maturity
+     * height and every node has a peer.
+     */
     private void awaitFaucetAndFollowers() throws IOException {
         List<NodeApi> nodes = List.of(1, 2, 3).stream()
                 .map(n -> new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(n)))).toList();
@@ -237,13 +242,17 @@ public final class Devnet {
             for (NodeApi node : nodes.subList(1, nodes.size())) {
                 lowest = Math.min(lowest, node.chain().height());
             }
-            if (funded && lowest >= FAUCET_MATURE_HEIGHT) {
-                progress.say("faucet funded at height " + height + "; node2 and node3 followed (height >= " + lowest + ")");
+            List<Integer> peers = List.of(peers(1), peers(2), peers(3));
+            boolean connected = peers.stream().allMatch(p -> p >= 1);
+            if (funded && lowest >= FAUCET_MATURE_HEIGHT && connected) {
+                progress.say("faucet funded at height " + height + "; node2 and node3 at height >= " + lowest
+                        + "; peers of node1..3: " + peers);
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("after " + STARTUP_LIMIT.toMinutes() + " minutes: height " + height
-                        + ", faucet funded " + funded + ", node2/node3 at " + lowest + " (see " + layout.logs() + ")");
+                        + ", faucet funded " + funded + ", node2/node3 at " + lowest + ", peers of node1..3 " + peers
+                        + " (see " + layout.logs() + ")");
             }
             if (System.nanoTime() > nextReport) {
                 progress.say(funded
@@ -253,6 +262,13 @@ public final class Devnet {
             }
             stop.pause(1_000);
         }
+    }
+
+    /** Node {@code n}'s connected peers ({@code numi_p2p_peers} on its management port), 0 when it does not answer. */
+    private int peers(int n) {
+        return probe.get(URI.create("http://127.0.0.1:" + ports.nodeManagement(n) + "/actuator/prometheus"))
+                .map(body -> (int) PrometheusText.gauge(body, "numi_p2p_peers").orElse(0))
+                .orElse(0);
     }
 
     private static String numi(long units) {
