@@ -15,6 +15,8 @@ import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +53,7 @@ public final class Devnet {
     private DevnetPostgres postgres;
     private DevnetKafka kafka;
     private Faucet faucet;
+    private DataDirLock lock;
     private boolean stopped;
 
     public Devnet(DevnetOptions options, Progress progress, StopSignal stop) {
@@ -62,7 +66,9 @@ public final class Devnet {
 
     public void start() throws Exception {
         ServiceJars jars = ServiceJars.find(options.root());
+        lock = DataDirLock.acquire(layout.dir());
         prepareDataDir();
+        checkPortsFree();
 
         progress.say("starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " (data " + layout.postgresData() + ")");
         postgres = DevnetPostgres.start(layout.postgresData(), layout.postgresBinaries(), ports.postgres(), layout.log("postgres"),
@@ -168,7 +174,13 @@ public final class Devnet {
                 progress.say("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
         }
-        progress.say("stopped; data kept in " + options.dataDir());
+        boolean started = postgres != null;
+        if (lock != null) {
+            lock.close();
+        }
+        if (started) {
+            progress.say("stopped; data kept in " + options.dataDir());
+        }
     }
 
     private void stopService(ServiceProcess service) {
@@ -190,6 +202,17 @@ public final class Devnet {
         boolean fresh = !Files.exists(layout.faucetKey());
         Files.createDirectories(layout.logs());
         progress.say((fresh ? "new devnet in " : "devnet data kept from the last run in ") + layout.dir());
+    }
+
+    private void checkPortsFree() {
+        for (Map.Entry<Integer, String> port : ports.all().entrySet()) {
+            try (ServerSocket socket = new ServerSocket(port.getKey(), 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port.getKey() + " (" + port.getValue() + ") is in use on 127.0.0.1: "
+                        + "is another devnet running? Stop it, or move every port with --port-offset N");
+            }
+        }
     }
 
     private String peerId(int n) throws IOException, IdentityFileException {

@@ -15,6 +15,24 @@ public record DevnetPorts(int offset) {
         }
     }
 
+    /** Every port with what uses it, in start order. */
+    public java.util.Map<Integer, String> all() {
+        java.util.Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        ports.put(postgres(), "PostgreSQL");
+        ports.put(kafka(), "Kafka");
+        ports.put(kafkaController(), "Kafka's controller");
+        for (int n = 1; n <= 3; n++) {
+            ports.put(nodeApi(n), "node" + n + " API");
+            ports.put(nodeManagement(n), "node" + n + " management");
+            ports.put(nodeP2p(n), "node" + n + " p2p");
+        }
+        ports.put(mempoolApi(), "mempool API");
+        ports.put(mempoolManagement(), "mempool management");
+        ports.put(minerApi(), "miner API");
+        ports.put(minerManagement(), "miner management");
+        return ports;
+    }
+
     public int postgres() {
         return 5433 + offset;
     }
