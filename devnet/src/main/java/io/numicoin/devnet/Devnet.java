@@ -102,11 +102,13 @@ public final class Devnet {
         NodeApi node1 = new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(1)));
         NodeApi.AccountState funds = node1.account(faucet.address());
         progress.print("");
-        progress.print(String.format(Locale.ROOT, "  %-9s %-44s %-8s %-26s %s", "service", "API", "pid", "p2p", "log"));
+        progress.print(String.format(Locale.ROOT, "  %-9s %-40s %-15s %-24s %-8s %s", "service", "API", "management", "p2p",
+                "pid", "log"));
         for (ServiceProcess service : services) {
             ServiceSpec spec = service.spec();
-            progress.print(String.format(Locale.ROOT, "  %-9s %-44s %-8d %-26s %s", spec.name(), spec.api(), service.pid(),
-                    spec.p2p().isEmpty() ? "-" : spec.p2p(), options.dataDir().relativize(spec.log())));
+            progress.print(String.format(Locale.ROOT, "  %-9s %-40s %-15s %-24s %-8d %s", spec.name(), spec.api(),
+                    "127.0.0.1:" + spec.readiness().getPort(), spec.p2p().isEmpty() ? "-" : spec.p2p(), service.pid(),
+                    options.dataDir().relativize(spec.log())));
         }
         progress.print(String.format(Locale.ROOT, "  %-9s %s (user postgres, databases %s)", "postgres",
                 postgres.jdbcUrl(""), String.join(", ", ServicePlan.DATABASES)));
