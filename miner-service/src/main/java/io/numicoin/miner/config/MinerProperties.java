@@ -55,6 +55,8 @@ public record MinerProperties(
      * @param maxBytes passed to the mempool's template call (bytes of transfers per block)
      * @param maxTransactions passed to the mempool's template call (transfers per block)
      * @param enabled false: the job does not start (the API and health still run)
+     * @param pacing regtest only: a pause after each found block, so a local network does not mine
+     *     thousands of blocks a minute
      */
     public record Miner(
             @NotBlank String payoutAddress,
@@ -63,7 +65,25 @@ public record MinerProperties(
             @DefaultValue("5s") Duration templatePoll,
             @DefaultValue("2093056") @Min(0) @Max(2_093_056) int maxBytes,
             @DefaultValue("9999") @Min(0) @Max(9_999) int maxTransactions,
-            @DefaultValue("true") boolean enabled) {
+            @DefaultValue("true") boolean enabled,
+            @Valid @DefaultValue Pacing pacing) {
+    }
+
+    /**
+     * {@code numi.miner.pacing.*}: after finding a block at height {@code fromHeight} or above, wait
+     * until {@code interval} has passed since the previous found block before mining the next one.
+     * Off by default ({@code interval} 0); refused on networks other than regtest (MiningConfiguration).
+     *
+     * @param interval the least time between two found blocks (0 = mine as fast as possible)
+     * @param fromHeight blocks below this height are mined at full speed (e.g. to mature a faucet's rewards)
+     */
+    public record Pacing(
+            @DefaultValue("0s") Duration interval,
+            @DefaultValue("0") @Min(0) long fromHeight) {
+
+        public boolean enabled() {
+            return !interval.isZero() && !interval.isNegative();
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.miner.assembly.BlockAssembler;
 import io.numicoin.miner.assembly.StateCommitmentSource;
 import io.numicoin.miner.events.ChainTipListener;
+import io.numicoin.miner.job.BlockPacing;
 import io.numicoin.miner.job.MiningJob;
 import io.numicoin.miner.job.WorkBuilder;
 import io.numicoin.miner.mining.MiningEngine;
@@ -15,6 +16,7 @@ import io.numicoin.miner.stratum.StratumServer;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,8 +76,12 @@ class MiningConfiguration {
     MiningJob miningJob(MinerProperties properties, WorkBuilder builder, NodeClient node, MiningEngine engine,
             MinerStatus status, MinerMetrics metrics) {
         MinerProperties.Upstream up = properties.upstream();
+        MinerProperties.Pacing pacing = properties.miner().pacing();
+        if (pacing.enabled() && properties.network() != Network.REGTEST) {
+            throw new IllegalStateException("numi.miner.pacing.interval is for regtest only, not " + properties.network());
+        }
         MiningJob created = new MiningJob(builder, node, engine, status, metrics, properties.miner().templatePoll(),
-                up.backoffInitial(), up.backoffMax());
+                up.backoffInitial(), up.backoffMax(), new BlockPacing(pacing.interval(), pacing.fromHeight()));
         job.set(created);
         return created;
     }

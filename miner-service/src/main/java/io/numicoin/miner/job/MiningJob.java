@@ -56,6 +56,7 @@ public final class MiningJob implements SmartLifecycle {
     private final MinerMetrics metrics;
     private final Duration templatePoll;
     private final Backoff backoff;
+    private final BlockPacing pacing;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final AtomicReference<Hash256> latestTip = new AtomicReference<>();
     private final AtomicLong tipEvents = new AtomicLong();
@@ -66,6 +67,11 @@ public final class MiningJob implements SmartLifecycle {
 
     public MiningJob(WorkSource builder, BlockSubmitter node, MiningEngine engine, MinerStatus status, MinerMetrics metrics,
             Duration templatePoll, Duration backoffInitial, Duration backoffMax) {
+        this(builder, node, engine, status, metrics, templatePoll, backoffInitial, backoffMax, BlockPacing.NONE);
+    }
+
+    public MiningJob(WorkSource builder, BlockSubmitter node, MiningEngine engine, MinerStatus status, MinerMetrics metrics,
+            Duration templatePoll, Duration backoffInitial, Duration backoffMax, BlockPacing pacing) {
         this.builder = builder;
         this.node = node;
         this.engine = engine;
@@ -73,6 +79,7 @@ public final class MiningJob implements SmartLifecycle {
         this.metrics = metrics;
         this.templatePoll = templatePoll;
         this.backoff = new Backoff(backoffInitial, backoffMax);
+        this.pacing = pacing;
     }
 
     /** For the engine: a header met its target. */
@@ -171,8 +178,10 @@ public final class MiningJob implements SmartLifecycle {
                 }
                 case Found found -> {
                     if (found.found().work() == work) {
+                        long foundNanos = System.nanoTime();
                         submit(found.found(), tipEventsBefore);
                         metrics.refreshed("found");
+                        sleep(pacing.pauseAfter(work.height(), foundNanos, System.nanoTime()));
                         return;
                     }
                 }

@@ -1,0 +1,302 @@
+package io.numicoin.devnet;
+
+import io.numicoin.devnet.cli.DevnetOptions;
+import io.numicoin.devnet.faucet.Faucet;
+import io.numicoin.devnet.kafka.DevnetKafka;
+import io.numicoin.devnet.postgres.DevnetPostgres;
+import io.numicoin.devnet.process.HttpProbe;
+import io.numicoin.devnet.process.PrometheusText;
+import io.numicoin.devnet.process.ServiceProcess;
+import io.numicoin.devnet.process.ServiceSpec;
+import io.numicoin.devnet.wallet.NodeApi;
+import io.numicoin.p2p.identity.IdentityFile;
+import io.numicoin.p2p.identity.IdentityFileException;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.tx.ProtocolLimits;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local testnet: PostgreSQL, Kafka, three nodes, the mempool and the miner, started in that
+ * order, each service its own JVM. {@link #start()} returns once every service reports ready, the
+ * faucet can spend and node2 and node3 have followed node1; {@link #stop()} stops them in reverse.
+ */
+public final class Devnet {
+
+    /** Heights up to here are mined at full speed: the faucet's first reward (height 1) is spendable from it on. */
+    static final long FAUCET_MATURE_HEIGHT = ProtocolLimits.COINBASE_MATURITY + 1L;
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final DevnetOptions options;
+    private final DevnetLayout layout;
+    private final DevnetPorts ports;
+    private final Progress progress;
+    private final StopSignal stop;
+    private final HttpProbe probe = new HttpProbe();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Path javaBin = Path.of(ProcessHandle.current().info().command().orElse("java"));
+    private DevnetPostgres postgres;
+    private DevnetKafka kafka;
+    private Faucet faucet;
+    private DataDirLock lock;
+    private boolean stopped;
+
+    public Devnet(DevnetOptions options, Progress progress, StopSignal stop) {
+        this.options = options;
+        this.layout = new DevnetLayout(options.dataDir());
+        this.ports = new DevnetPorts(options.portOffset());
+        this.progress = progress;
+        this.stop = stop;
+    }
+
+    public void start() throws Exception {
+        ServiceJars jars = ServiceJars.find(options.root());
+        lock = DataDirLock.acquire(layout.dir());
+        prepareDataDir();
+        checkPortsFree();
+
+        progress.say("starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " (data " + layout.postgresData() + ")");
+        postgres = DevnetPostgres.start(layout.postgresData(), layout.postgresBinaries(), ports.postgres(), layout.log("postgres"),
+                progress::say);
+        postgres.ensureDatabases(ServicePlan.DATABASES);
+        progress.say("PostgreSQL ready; databases " + String.join(", ", ServicePlan.DATABASES));
+
+        progress.say("starting Kafka (KRaft, in the launcher) on 127.0.0.1:" + ports.kafka());
+        kafka = DevnetKafka.start(layout.kafkaLogs(), ports.kafka(), ports.kafkaController());
+        progress.say("Kafka ready");
+
+        NetworkParams regtest = NetworkParams.regtest();
+        faucet = Faucet.loadOrCreate(layout.faucetKey(), regtest);
+        ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
+                peerId(1), peerId(2), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
+
+        progress.say("starting node1, node2, node3 and the mempool (logs in " + layout.logs() + ")");
+        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool())) {
+            services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
+        }
+        awaitReady(services);
+        progress.say("starting the miner (pays the faucet " + faucet.address() + ")");
+        ServiceProcess miner = ServiceProcess.start(plan.miner(), javaBin, jars.guardAgent());
+        services.add(miner);
+        awaitReady(List.of(miner));
+        awaitFaucetAndFollowers();
+    }
+
+    /** Prints what runs where and the {@code ready:} line. */
+    public void printReady() throws IOException {
+        NodeApi node1 = new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(1)));
+        NodeApi.AccountState funds = node1.account(faucet.address());
+        progress.print("");
+        progress.print(String.format(Locale.ROOT, "  %-9s %-40s %-15s %-24s %-8s %s", "service", "API", "management", "p2p",
+                "pid", "log"));
+        for (ServiceProcess service : services) {
+            ServiceSpec spec = service.spec();
+            progress.print(String.format(Locale.ROOT, "  %-9s %-40s %-15s %-24s %-8d %s", spec.name(), spec.api(),
+                    "127.0.0.1:" + spec.readiness().getPort(), spec.p2p().isEmpty() ? "-" : spec.p2p(), service.pid(),
+                    options.dataDir().relativize(spec.log())));
+        }
+        progress.print(String.format(Locale.ROOT, "  %-9s %s (user postgres, databases %s)", "postgres",
+                postgres.jdbcUrl(""), String.join(", ", ServicePlan.DATABASES)));
+        progress.print(String.format(Locale.ROOT, "  %-9s %s", "kafka", kafka.bootstrapServers()));
+        progress.print(String.format(Locale.ROOT, "  %-9s %s  key %s  balance %s NUMI", "faucet", faucet.address(),
+                faucet.keyFile(), numi(funds.balanceUnits())));
+        progress.print(String.format(Locale.ROOT, "  %-9s %s (kept between runs; --reset starts a new chain)", "data",
+                options.dataDir()));
+        progress.print("");
+        progress.print(String.format(Locale.ROOT,
+                "ready: node1 %s (height %d), mempool %s, miner %s, faucet %s; started in %.1f s; Ctrl-C stops everything",
+                services.getFirst().spec().api(), node1.chain().height(), "http://127.0.0.1:" + ports.mempoolApi(),
+                "http://127.0.0.1:" + ports.minerApi(), faucet.address(), progress.seconds()));
+    }
+
+    /** Returns when a stop is requested or a service exits on its own (then with its name). */
+    public String watch() {
+        while (true) {
+            for (ServiceProcess service : services) {
+                // Ctrl-C in a terminal reaches the services too: one that exits then is not a failure
+                if (!service.isAlive() && !stop.requested()) {
+                    return service.name() + " exited with code " + service.exitValue() + " (see " + service.spec().log() + ")";
+                }
+            }
+            try {
+                stop.pause(1_000);
+            } catch (StopSignal.StopRequested e) {
+                return null;
+            }
+        }
+    }
+
+    /** Stops the miner, the mempool, the nodes (SIGTERM, then SIGKILL after a grace period), Kafka, PostgreSQL. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        List<ServiceProcess> reverse = new ArrayList<>(services).reversed();
+        List<ServiceProcess> nodes = reverse.stream().filter(s -> s.name().startsWith("node")).toList();
+        for (ServiceProcess service : reverse) {
+            if (!nodes.contains(service)) {
+                stopService(service);
+            }
+        }
+        List<Thread> stopping = nodes.stream()
+                .map(node -> Thread.ofPlatform().name("numi-devnet-stop-" + node.name()).start(() -> stopService(node)))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            progress.say("stopping Kafka");
+            kafka.close();
+        }
+        if (postgres != null) {
+            progress.say("stopping PostgreSQL");
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                progress.say("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        boolean started = postgres != null;
+        if (lock != null) {
+            lock.close();
+        }
+        if (started) {
+            progress.say("stopped; data kept in " + options.dataDir());
+        }
+    }
+
+    private void stopService(ServiceProcess service) {
+        progress.say("stopping " + service.name() + " (pid " + service.pid() + ")");
+        if (!service.stop(STOP_GRACE)) {
+            progress.say(service.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s: killed");
+        }
+    }
+
+    private void prepareDataDir() throws IOException {
+        if (options.reset() && Files.exists(layout.dir())) {
+            progress.say("--reset: deleting " + layout.dir());
+            try (var paths = Files.walk(layout.dir())) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        boolean fresh = !Files.exists(layout.faucetKey());
+        Files.createDirectories(layout.logs());
+        progress.say((fresh ? "new devnet in " : "devnet data kept from the last run in ") + layout.dir());
+    }
+
+    private void checkPortsFree() {
+        for (Map.Entry<Integer, String> port : ports.all().entrySet()) {
+            try (ServerSocket socket = new ServerSocket(port.getKey(), 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port.getKey() + " (" + port.getValue() + ") is in use on 127.0.0.1: "
+                        + "is another devnet running? Stop it, or move every port with --port-offset N");
+            }
+        }
+    }
+
+    private String peerId(int n) throws IOException, IdentityFileException {
+        Files.createDirectories(layout.nodeP2p(n));
+        return IdentityFile.loadOrCreate(layout.nodeP2p(n).resolve("node.key")).peerId().toBase58();
+    }
+
+    private void awaitReady(List<ServiceProcess> starting) {
+        Set<ServiceProcess> waiting = new LinkedHashSet<>(starting);
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + " exited with code " + service.exitValue()
+                            + " while starting; its log: " + service.spec().log());
+                }
+                if (probe.ok(service.spec().readiness())) {
+                    waiting.remove(service);
+                    progress.say(service.name() + " ready (" + service.spec().api() + ")");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + STARTUP_LIMIT.toMinutes() + " minutes: "
+                        + waiting.stream().map(ServiceProcess::name).toList() + " (see their logs in " + layout.logs() + ")");
+            }
+            if (!waiting.isEmpty() && System.nanoTime() > nextReport) {
+                progress.say("waiting for " + String.join(", ", waiting.stream().map(ServiceProcess::name).toList()) + " ...");
+                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            if (!waiting.isEmpty()) {
+                stop.pause(500);
+            }
+        }
+    }
+
+    /**
+     * Waits until the faucet has a spendable balance, node2 and node3 are at least at its maturity
+     * height and every node has a peer.
+     */
+    private void awaitFaucetAndFollowers() throws IOException {
+        List<NodeApi> nodes = List.of(1, 2, 3).stream()
+                .map(n -> new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(n)))).toList();
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        long nextReport = 0;
+        while (true) {
+            long height = nodes.getFirst().chain().height();
+            boolean funded = nodes.getFirst().account(faucet.address()).balanceUnits() > 0;
+            long lowest = Long.MAX_VALUE;
+            for (NodeApi node : nodes.subList(1, nodes.size())) {
+                lowest = Math.min(lowest, node.chain().height());
+            }
+            List<Integer> peers = List.of(peers(1), peers(2), peers(3));
+            boolean connected = peers.stream().allMatch(p -> p >= 1);
+            if (funded && lowest >= FAUCET_MATURE_HEIGHT && connected) {
+                progress.say("faucet funded at height " + height + "; node2 and node3 at height >= " + lowest
+                        + "; peers of node1..3: " + peers);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("after " + STARTUP_LIMIT.toMinutes() + " minutes: height " + height
+                        + ", faucet funded " + funded + ", node2/node3 at " + lowest + ", peers of node1..3 " + peers
+                        + " (see " + layout.logs() + ")");
+            }
+            if (System.nanoTime() > nextReport) {
+                progress.say(funded
+                        ? "faucet funded; node2/node3 at height " + lowest + " of " + height
+                        : "mining: height " + height + " (the faucet's first reward is spendable at " + FAUCET_MATURE_HEIGHT + ")");
+                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            stop.pause(1_000);
+        }
+    }
+
+    /** Node {@code n}'s connected peers ({@code numi_p2p_peers} on its management port), 0 when it does not answer. */
+    private int peers(int n) {
+        return probe.get(URI.create("http://127.0.0.1:" + ports.nodeManagement(n) + "/actuator/prometheus"))
+                .map(body -> (int) PrometheusText.gauge(body, "numi_p2p_peers").orElse(0))
+                .orElse(0);
+    }
+
+    private static String numi(long units) {
+        return BigDecimal.valueOf(units, 8).toPlainString();
+    }
+}

@@ -1,0 +1,42 @@
+package io.numicoin.devnet;
+
+import java.nio.file.Path;
+
+/** Where each part of the devnet keeps its data, under one directory. */
+public record DevnetLayout(Path dir) {
+
+    public Path postgresData() {
+        return dir.resolve("postgres");
+    }
+
+    /** The PostgreSQL binaries, unpacked from the registry's jar on the first run. */
+    public Path postgresBinaries() {
+        return dir.resolve("postgres-binaries");
+    }
+
+    public Path kafkaLogs() {
+        return dir.resolve("kafka");
+    }
+
+    public Path logs() {
+        return dir.resolve("logs");
+    }
+
+    public Path log(String name) {
+        return logs().resolve(name + ".log");
+    }
+
+    /** A service's working directory (node keys, snapshots: whatever it writes relative to its directory). */
+    public Path service(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Node {@code n}'s libp2p identity directory ({@code node.key}). */
+    public Path nodeP2p(int n) {
+        return service("node" + n).resolve("p2p");
+    }
+
+    public Path faucetKey() {
+        return dir.resolve("faucet.key");
+    }
+}

@@ -1,0 +1,78 @@
+package io.numicoin.devnet;
+
+/**
+ * Every port of the devnet, on 127.0.0.1: the defaults of each service (node 8082/9082/8333,
+ * mempool 8083/9083, miner 8084/9084, Kafka 9092) where they are free to take, plus
+ * {@code offset} (so a second devnet, or a test, can run beside the first).
+ */
+public record DevnetPorts(int offset) {
+
+    public static final int MAX_OFFSET = 50_000;
+
+    public DevnetPorts {
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("port offset must be within 0.." + MAX_OFFSET + ", got " + offset);
+        }
+    }
+
+    /** Every port with what uses it, in start order. */
+    public java.util.Map<Integer, String> all() {
+        java.util.Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        ports.put(postgres(), "PostgreSQL");
+        ports.put(kafka(), "Kafka");
+        ports.put(kafkaController(), "Kafka's controller");
+        for (int n = 1; n <= 3; n++) {
+            ports.put(nodeApi(n), "node" + n + " API");
+            ports.put(nodeManagement(n), "node" + n + " management");
+            ports.put(nodeP2p(n), "node" + n + " p2p");
+        }
+        ports.put(mempoolApi(), "mempool API");
+        ports.put(mempoolManagement(), "mempool management");
+        ports.put(minerApi(), "miner API");
+        ports.put(minerManagement(), "miner management");
+        return ports;
+    }
+
+    public int postgres() {
+        return 5433 + offset;
+    }
+
+    public int kafka() {
+        return 9092 + offset;
+    }
+
+    public int kafkaController() {
+        return 9093 + offset;
+    }
+
+    /** The API port of node {@code n} (1..3): 8082, 8085, 8086. */
+    public int nodeApi(int n) {
+        return (n == 1 ? 8082 : 8083 + n) + offset;
+    }
+
+    /** The management port of node {@code n} (1..3): 9082, 9085, 9086. */
+    public int nodeManagement(int n) {
+        return nodeApi(n) + 1000;
+    }
+
+    /** The libp2p port of node {@code n} (1..3): 8333, 8334, 8335. */
+    public int nodeP2p(int n) {
+        return 8332 + n + offset;
+    }
+
+    public int mempoolApi() {
+        return 8083 + offset;
+    }
+
+    public int mempoolManagement() {
+        return 9083 + offset;
+    }
+
+    public int minerApi() {
+        return 8084 + offset;
+    }
+
+    public int minerManagement() {
+        return 9084 + offset;
+    }
+}

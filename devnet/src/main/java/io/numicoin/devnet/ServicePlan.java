@@ -1,0 +1,106 @@
+package io.numicoin.devnet;
+
+import io.numicoin.devnet.process.ServiceSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of every service of the devnet: regtest, the embedded PostgreSQL (one database
+ * each), the in-process Kafka broker, fixed loopback ports. node1 is the deployment's event
+ * source ({@code numi.events.publish}); node2 dials node1, node3 dials node1 and node2 (mDNS
+ * off: the devnet's nodes find each other through these addresses and peer exchange, not the LAN).
+ * The miner pays the faucet and is paced once the faucet's first reward has matured.
+ *
+ * @param postgresHost {@code 127.0.0.1:<port>} of the embedded PostgreSQL
+ * @param kafka the broker's bootstrap address
+ * @param node1PeerId node1's libp2p peer id (its key is made before it starts)
+ * @param node2PeerId node2's libp2p peer id
+ * @param paceFromHeight the miner mines at full speed below this height, then one block per {@code blockInterval}
+ */
+public record ServicePlan(
+        DevnetLayout layout,
+        DevnetPorts ports,
+        ServiceJars jars,
+        String postgresHost,
+        String kafka,
+        String node1PeerId,
+        String node2PeerId,
+        String faucetAddress,
+        Duration blockInterval,
+        long paceFromHeight) {
+
+    static final List<String> COMMON_JVM = List.of(
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+
+    public static final List<String> DATABASES = List.of("numi_node1", "numi_node2", "numi_node3", "numi_mempool");
+
+    public ServiceSpec node(int n) {
+        List<String> args = new ArrayList<>(common(ports.nodeApi(n), ports.nodeManagement(n)));
+        args.add("--spring.datasource.url=jdbc:postgresql://" + postgresHost + "/numi_node" + n);
+        args.add("--numi.events.publish=" + (n == 1));
+        args.add("--numi.p2p.listen=/ip4/127.0.0.1/tcp/" + ports.nodeP2p(n));
+        args.add("--numi.p2p.data-dir=" + layout.nodeP2p(n));
+        args.add("--numi.p2p.discovery.mdns=false");
+        if (n >= 2) {
+            args.add("--numi.p2p.bootstrap[0]=" + nodeAddress(1, node1PeerId));
+        }
+        if (n == 3) {
+            args.add("--numi.p2p.bootstrap[1]=" + nodeAddress(2, node2PeerId));
+        }
+        String name = "node" + n;
+        return new ServiceSpec(name, jars.node(), jvm("512m"), args, layout.service(name), layout.log(name),
+                readiness(ports.nodeManagement(n)), "http://127.0.0.1:" + ports.nodeApi(n) + "/api/v1/chain",
+                "/ip4/127.0.0.1/tcp/" + ports.nodeP2p(n));
+    }
+
+    public ServiceSpec mempool() {
+        List<String> args = new ArrayList<>(common(ports.mempoolApi(), ports.mempoolManagement()));
+        args.add("--spring.datasource.url=jdbc:postgresql://" + postgresHost + "/numi_mempool");
+        args.add("--numi.node.base-url=http://127.0.0.1:" + ports.nodeApi(1));
+        return new ServiceSpec("mempool", jars.mempool(), jvm("384m"), args, layout.service("mempool"),
+                layout.log("mempool"), readiness(ports.mempoolManagement()),
+                "http://127.0.0.1:" + ports.mempoolApi() + "/api/v1/mempool", "");
+    }
+
+    public ServiceSpec miner() {
+        List<String> args = new ArrayList<>(common(ports.minerApi(), ports.minerManagement()));
+        args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(1));
+        args.add("--numi.upstream.mempool=http://127.0.0.1:" + ports.mempoolApi());
+        args.add("--numi.miner.payout-address=" + faucetAddress);
+        args.add("--numi.miner.threads=1");
+        args.add("--numi.miner.pacing.interval=" + blockInterval.toMillis() + "ms");
+        args.add("--numi.miner.pacing.from-height=" + paceFromHeight);
+        return new ServiceSpec("miner", jars.miner(), jvm("256m"), args, layout.service("miner"), layout.log("miner"),
+                readiness(ports.minerManagement()), "http://127.0.0.1:" + ports.minerApi() + "/api/v1/miner", "");
+    }
+
+    /** {@code /ip4/127.0.0.1/tcp/<port>/p2p/<id>}: where node {@code n} listens. */
+    public String nodeAddress(int n, String peerId) {
+        return "/ip4/127.0.0.1/tcp/" + ports.nodeP2p(n) + "/p2p/" + peerId;
+    }
+
+    private List<String> common(int apiPort, int managementPort) {
+        return List.of(
+                "--numi.network=regtest",
+                "--server.port=" + apiPort,
+                "--server.address=127.0.0.1",
+                "--management.server.port=" + managementPort,
+                "--management.server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.main.banner-mode=off");
+    }
+
+    private static List<String> jvm(String heap) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + heap);
+        options.addAll(COMMON_JVM);
+        return options;
+    }
+
+    private static URI readiness(int managementPort) {
+        return URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+    }
+}

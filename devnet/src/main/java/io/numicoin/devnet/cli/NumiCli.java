@@ -1,0 +1,95 @@
+package io.numicoin.devnet.cli;
+
+import io.numicoin.devnet.Devnet;
+import io.numicoin.devnet.Progress;
+import io.numicoin.devnet.StopSignal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import sun.misc.Signal;
+
+/**
+ * The entry point of {@code devnet-*-exec.jar}: {@code devnet [options]} runs the local testnet
+ * until SIGINT or SIGTERM; {@code wallet COMMAND} is the minimal wallet. The repository root (where
+ * the services' jars are) is the system property {@code numi.root}, else the working directory.
+ */
+public final class NumiCli {
+
+    private NumiCli() {
+    }
+
+    public static void main(String[] args) {
+        List<String> list = Arrays.asList(args);
+        String command = list.isEmpty() ? "help" : list.getFirst();
+        List<String> rest = list.isEmpty() ? List.of() : list.subList(1, list.size());
+        int code;
+        try {
+            code = switch (command) {
+                case "devnet" -> devnet(rest);
+                case "wallet" -> wallet(rest);
+                default -> {
+                    System.out.print(DevnetOptions.USAGE);
+                    System.out.print(WalletCommand.USAGE);
+                    yield command.equals("help") ? 0 : 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println("numi " + command + ": " + e.getMessage());
+            code = 2;
+        } catch (Exception e) {
+            System.err.println("numi " + command + ": " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static int wallet(List<String> args) throws Exception {
+        System.setProperty("logback.configurationFile", "logback-quiet.xml");
+        return new WalletCommand(System.out).run(args);
+    }
+
+    private static int devnet(List<String> args) {
+        Path root = Path.of(System.getProperty("numi.root", "")).toAbsolutePath().normalize();
+        DevnetOptions options = DevnetOptions.parse(root, args);
+        if (options.help()) {
+            System.out.print(DevnetOptions.USAGE);
+            return 0;
+        }
+        System.setProperty("numi.devnet.log", options.dataDir().resolve("logs/launcher.log").toString());
+        System.setProperty("logback.configurationFile", "logback-devnet.xml");
+
+        Progress progress = new Progress(System.out);
+        StopSignal stop = new StopSignal();
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), signal -> {
+                if (stop.requested()) {
+                    progress.say("SIG" + name + " again: already stopping");
+                }
+                stop.request("SIG" + name);
+            });
+        }
+        Devnet devnet = new Devnet(options, progress, stop);
+        Thread lastResort = new Thread(devnet::stop, "numi-devnet-stop");
+        Runtime.getRuntime().addShutdownHook(lastResort);
+        int code = 0;
+        try {
+            devnet.start();
+            devnet.printReady();
+            String failure = devnet.watch();
+            if (failure != null) {
+                progress.say(failure + ": stopping the devnet");
+                code = 1;
+            } else {
+                progress.say(stop.reason() + ": stopping the devnet");
+            }
+        } catch (StopSignal.StopRequested e) {
+            progress.say(stop.reason() + " while starting: stopping the devnet");
+        } catch (Exception e) {
+            progress.say("failed: " + e.getMessage());
+            code = 1;
+        } finally {
+            devnet.stop();
+        }
+        return code;
+    }
+}

@@ -1,0 +1,202 @@
+package io.numicoin.devnet.cli;
+
+import io.numicoin.devnet.wallet.Account;
+import io.numicoin.devnet.wallet.KeyFile;
+import io.numicoin.devnet.wallet.NodeApi;
+import io.numicoin.devnet.wallet.TransferSigner;
+import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.address.AddressDecodeException;
+import io.numicoin.protocol.address.AddressFormat;
+import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.protocol.money.Amount;
+import io.numicoin.protocol.params.Network;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.protocol.tx.TransferTx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ./numi wallet}: a minimal key and transfer tool for the devnet (one unencrypted
+ * ML-DSA-65 key per file, see {@link KeyFile}). It builds and signs a transfer with the protocol
+ * library and posts it to a node's {@code POST /api/v1/transactions}.
+ */
+public final class WalletCommand {
+
+    public static final String USAGE = """
+            usage: ./numi wallet COMMAND [options]
+
+              new [--key FILE]                          make a new key (default data/devnet/wallet.key), print its address
+              address [--key FILE]                      the address of a key (default data/devnet/faucet.key)
+              balance [--key FILE | --address A]        spendable balance, immature rewards and nonce
+              send --to ADDRESS --amount NUMI [--fee NUMI] [--memo TEXT] [--nonce N] [--key FILE] [--wait]
+                                                        sign a transfer with the key (default: the devnet's faucet)
+                                                        and post it to the node; --wait: until it is in a block
+
+              --node URL      the node's API (default http://127.0.0.1:8082)
+              --network NET   for new and address: regtest (default), testnet or mainnet
+            """;
+
+    static final String DEFAULT_NODE = "http://127.0.0.1:8082";
+    static final Path FAUCET_KEY = Path.of("data/devnet/faucet.key");
+    static final Path NEW_KEY = Path.of("data/devnet/wallet.key");
+    private static final Amount DEFAULT_FEE = Amount.parseNumi("0.0001");
+    private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
+    private static final Set<String> FLAGS = Set.of("--wait");
+
+    private final PrintStream out;
+
+    public WalletCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs {@code args} (after {@code wallet}); returns the exit code. */
+    public int run(List<String> args) throws IOException, InterruptedException {
+        if (args.isEmpty() || Set.of("help", "-h", "--help").contains(args.getFirst())) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        Map<String, String> options = options(args.subList(1, args.size()));
+        return switch (args.getFirst()) {
+            case "new" -> newKey(options);
+            case "address" -> address(options);
+            case "balance" -> balance(options);
+            case "send" -> send(options);
+            default -> throw new IllegalArgumentException("unknown wallet command '" + args.getFirst() + "'");
+        };
+    }
+
+    private int newKey(Map<String, String> options) throws IOException {
+        Path file = Path.of(options.getOrDefault("--key", NEW_KEY.toString()));
+        Account account = Account.of(KeyFile.create(file));
+        out.println("key:     " + file.toAbsolutePath().normalize() + " (mode 0600, not encrypted)");
+        out.println("address: " + encode(account.address(), network(options)));
+        return 0;
+    }
+
+    private int address(Map<String, String> options) throws IOException {
+        Account account = Account.of(KeyFile.read(keyFile(options)));
+        out.println(encode(account.address(), network(options)));
+        return 0;
+    }
+
+    private int balance(Map<String, String> options) throws IOException {
+        NodeApi node = node(options);
+        NetworkParams params = NetworkParams.of(node.chain().network());
+        String address = options.containsKey("--address")
+                ? options.get("--address")
+                : encode(Account.of(KeyFile.read(keyFile(options))).address(), params.network());
+        NodeApi.AccountState state = node.account(address);
+        out.println("address:  " + address);
+        out.println("balance:  " + numi(state.balanceUnits()) + " NUMI");
+        out.println("immature: " + numi(state.immatureUnits()) + " NUMI");
+        out.println("nonce:    " + state.nonce());
+        return 0;
+    }
+
+    private int send(Map<String, String> options) throws IOException, InterruptedException {
+        NodeApi node = node(options);
+        NodeApi.Chain chain = node.chain();
+        NetworkParams params = NetworkParams.of(chain.network());
+        Account from = Account.of(KeyFile.read(keyFile(options)));
+        Address to = decode(required(options, "--to"), params);
+        Amount amount = Amount.parseNumi(required(options, "--amount"));
+        Amount fee = options.containsKey("--fee") ? Amount.parseNumi(options.get("--fee")) : DEFAULT_FEE;
+        Bytes memo = Bytes.of(options.getOrDefault("--memo", "").getBytes(StandardCharsets.UTF_8));
+        if (memo.length() > ProtocolLimits.MAX_MEMO_BYTES) {
+            throw new IllegalArgumentException("--memo has " + memo.length() + " bytes, at most " + ProtocolLimits.MAX_MEMO_BYTES);
+        }
+        String sender = encode(from.address(), params.network());
+        long nonce = options.containsKey("--nonce")
+                ? Long.parseLong(options.get("--nonce"))
+                : node.account(sender).nonce() + 1;
+        TransferTx tx = new TransferSigner().sign(params.chainId(), from, nonce, to, amount, fee, memo);
+        String txid = node.submitTransaction(TransactionCodec.encode(tx));
+        out.println("txid:   " + txid);
+        out.println("from:   " + sender + " (nonce " + nonce + ")");
+        out.println("to:     " + encode(to, params.network()) + "  amount " + numi(amount.units()) + " NUMI, fee "
+                + numi(fee.units()) + " NUMI");
+        out.println("check:  curl -s " + node.base().resolve("/api/v1/transactions/" + txid)
+                + "   (404 until it is in a block)");
+        if (!options.containsKey("--wait")) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long height = node.transactionHeight(txid);
+            if (height >= 0) {
+                out.println("confirmed in block " + height);
+                return 0;
+            }
+            Thread.sleep(1_000);
+        }
+        out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes (see the mempool's log)");
+        return 1;
+    }
+
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            if (arg.contains("=")) {
+                options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (FLAGS.contains(arg)) {
+                options.put(arg, "true");
+            } else if (i + 1 < args.size()) {
+                options.put(arg, args.get(++i));
+            } else {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("send needs " + name);
+        }
+        return value;
+    }
+
+    private static Path keyFile(Map<String, String> options) {
+        return Path.of(options.getOrDefault("--key", FAUCET_KEY.toString()));
+    }
+
+    private static NodeApi node(Map<String, String> options) {
+        return new NodeApi(URI.create(options.getOrDefault("--node", DEFAULT_NODE)));
+    }
+
+    private static Network network(Map<String, String> options) {
+        return Network.fromId(options.getOrDefault("--network", "regtest"));
+    }
+
+    private static String encode(Address address, Network network) {
+        return AddressFormat.encode(address, NetworkParams.of(network).hrp());
+    }
+
+    private static Address decode(String text, NetworkParams params) {
+        try {
+            return AddressFormat.decode(text, params.hrp());
+        } catch (AddressDecodeException e) {
+            throw new IllegalArgumentException("--to '" + text + "' is not a " + params.network() + " address: " + e.getMessage());
+        }
+    }
+
+    static String numi(long units) {
+        return BigDecimal.valueOf(units, 8).toPlainString();
+    }
+}

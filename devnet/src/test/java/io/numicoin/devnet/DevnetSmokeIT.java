@@ -1,0 +1,208 @@
+package io.numicoin.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one command, for real: {@code ./numi devnet} (jars from this build) starts PostgreSQL, Kafka,
+ * three nodes, the mempool and the miner as processes; blocks are mined and followed by node2 and
+ * node3; {@code ./numi wallet send} pays from the faucet through node1's API and the transfer is
+ * confirmed on every node; SIGINT stops everything with exit code 0, leaving no process and no
+ * port behind. Ports are offset ({@code -Dnumi.devnet.it.port-offset}, default 700).
+ */
+class DevnetSmokeIT {
+
+    private static final Duration READY_LIMIT = Duration.ofMinutes(6);
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(2);
+    private static final Duration STOP_LIMIT = Duration.ofMinutes(2);
+    private static final long ONE_AND_A_HALF_NUMI = 150_000_000L;
+
+    private final Path root = Path.of("..").toAbsolutePath().normalize();
+    private final Path dataDir = Path.of("target/devnet-smoke").toAbsolutePath();
+    private final DevnetPorts ports = new DevnetPorts(Integer.getInteger("numi.devnet.it.port-offset", 700));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private Process devnet;
+
+    @Test
+    void oneCommandMinesConfirmsATransferAndStopsCleanly() throws Exception {
+        long started = System.nanoTime();
+        devnet = numi("devnet", "--reset", "--data-dir", dataDir.toString(), "--port-offset", Integer.toString(ports.offset()),
+                "--block-interval", "1").start();
+        Thread reader = Thread.ofPlatform().daemon().start(this::readOutput);
+
+        await(READY_LIMIT, "a line starting with 'ready:'", () -> output.stream().anyMatch(l -> l.startsWith("ready:")));
+        System.out.printf("devnet ready in %.1f s%n", seconds(started));
+        List<ProcessHandle> children = devnet.descendants().toList();
+        assertThat(children).as("the services' JVMs").hasSizeGreaterThanOrEqualTo(5);
+
+        long readyHeight = chain(1).path("height").asLong();
+        assertThat(readyHeight).isGreaterThanOrEqualTo(101);
+        await(STEP_LIMIT, "node1 mining on past height " + readyHeight, () -> chain(1).path("height").asLong() > readyHeight + 2);
+        for (int n = 2; n <= 3; n++) {
+            int node = n;
+            await(STEP_LIMIT, "node" + n + " following node1", () -> chain(node).path("height").asLong() > readyHeight + 2);
+        }
+
+        Path aliceKey = dataDir.resolve("alice.key");
+        assertThat(run("wallet", "new", "--key", aliceKey.toString())).isZero();
+        String alice = lastLine(runOutput("wallet", "address", "--key", aliceKey.toString()));
+        List<String> sent = runOutput("wallet", "send", "--node", nodeUrl(1), "--key", dataDir.resolve("faucet.key").toString(),
+                "--to", alice, "--amount", "1.5", "--wait");
+        Matcher txid = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", sent));
+        assertThat(txid.find()).as("%s", sent).isTrue();
+        assertThat(sent).anyMatch(l -> l.startsWith("confirmed in block"));
+
+        JsonNode tx = get(nodeUrl(1) + "/api/v1/transactions/" + txid.group(1));
+        assertThat(tx.path("recipient").asString()).isEqualTo(alice);
+        assertThat(tx.path("amount").path("units").asLong()).isEqualTo(ONE_AND_A_HALF_NUMI);
+        for (int n = 1; n <= 3; n++) {
+            String url = nodeUrl(n) + "/api/v1/accounts/" + alice;
+            await(STEP_LIMIT, "alice's 1.5 NUMI on node" + n, () -> get(url).path("balance").path("units").asLong() == ONE_AND_A_HALF_NUMI);
+        }
+        System.out.printf("transfer confirmed %.1f s after start%n", seconds(started));
+
+        long stopping = System.nanoTime();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(devnet.pid())).start().waitFor()).isZero();
+        assertThat(devnet.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", STOP_LIMIT).isTrue();
+        reader.join(5_000);
+        System.out.printf("stopped in %.1f s; whole run %.1f s%n", seconds(stopping), seconds(started));
+        assertThat(devnet.exitValue()).as("exit code; output:%n%s", String.join("\n", output)).isZero();
+        assertThat(output).anyMatch(l -> l.contains("stopped; data kept in"));
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        for (int port : List.of(ports.nodeApi(1), ports.nodeApi(2), ports.nodeApi(3), ports.nodeP2p(1), ports.mempoolApi(),
+                ports.minerApi(), ports.kafka(), ports.postgres())) {
+            assertThat(free(port)).as("port %d free", port).isTrue();
+        }
+    }
+
+    @AfterEach
+    void leaveNothingRunning() throws IOException {
+        if (devnet != null && devnet.isAlive()) {
+            devnet.descendants().forEach(ProcessHandle::destroyForcibly);
+            devnet.destroyForcibly();
+        }
+        Path pid = dataDir.resolve("postgres/postmaster.pid");
+        if (Files.isRegularFile(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().strip())).ifPresent(ProcessHandle::destroy);
+        }
+        Path log = Path.of("target/devnet-smoke.out");
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+            synchronized (output) {
+                output.forEach(out::println);
+            }
+        }
+    }
+
+    private ProcessBuilder numi(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("numi").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("NUMI_DEVNET_SKIP_BUILD", "1");
+        return builder;
+    }
+
+    private int run(String... args) throws Exception {
+        Process process = numi(args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+
+    private List<String> runOutput(String... args) throws Exception {
+        Process process = numi(args).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(process.waitFor(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("numi %s: %s", String.join(" ", args), lines).isZero();
+        return lines;
+    }
+
+    private void readOutput() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(devnet.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.add(line);
+            }
+        } catch (IOException e) {
+            output.add("(output stream closed: " + e.getMessage() + ")");
+        }
+    }
+
+    private void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!devnet.isAlive()) {
+                fail("the devnet exited (%d) while waiting for %s; output:%n%s", devnet.exitValue(), what, String.join("\n", output));
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no %s within %s; output:%n%s", what, limit, String.join("\n", output));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private String nodeUrl(int n) {
+        return "http://127.0.0.1:" + ports.nodeApi(n);
+    }
+
+    private JsonNode chain(int n) {
+        return get(nodeUrl(n) + "/api/v1/chain");
+    }
+
+    /** The JSON answer of a GET, or an empty object when the service does not answer 200. */
+    private JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? json.readTree(response.body()) : json.createObjectNode();
+        } catch (IOException e) {
+            return json.createObjectNode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json.createObjectNode();
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String lastLine(List<String> lines) {
+        assertThat(lines).isNotEmpty();
+        return lines.getLast().strip();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,65 @@
+package io.numicoin.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.numicoin.devnet.process.ServiceSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ServicePlanTest {
+
+    private final DevnetLayout layout = new DevnetLayout(Path.of("/d"));
+    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"),
+            Path.of("guard.jar"));
+
+    private ServicePlan plan(int offset) {
+        return new ServicePlan(layout, new DevnetPorts(offset), jars, "127.0.0.1:5433", "127.0.0.1:9092", "PEER1", "PEER2",
+                "rnumi1faucet", Duration.ofSeconds(5), 101);
+    }
+
+    @Test
+    void onlyNode1PublishesAndTheOthersBootstrapFromTheNodesBeforeThem() {
+        ServicePlan plan = plan(0);
+        assertThat(plan.node(1).arguments()).contains("--numi.events.publish=true")
+                .noneMatch(a -> a.startsWith("--numi.p2p.bootstrap"));
+        assertThat(plan.node(2).arguments()).contains("--numi.events.publish=false",
+                "--numi.p2p.bootstrap[0]=/ip4/127.0.0.1/tcp/8333/p2p/PEER1");
+        assertThat(plan.node(3).arguments()).contains("--numi.events.publish=false",
+                "--numi.p2p.bootstrap[0]=/ip4/127.0.0.1/tcp/8333/p2p/PEER1",
+                "--numi.p2p.bootstrap[1]=/ip4/127.0.0.1/tcp/8334/p2p/PEER2");
+        for (int n = 1; n <= 3; n++) {
+            assertThat(plan.node(n).arguments()).contains("--numi.network=regtest", "--numi.p2p.discovery.mdns=false",
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_node" + n,
+                    "--numi.p2p.data-dir=/d/node" + n + "/p2p");
+        }
+    }
+
+    @Test
+    void theMinerPaysTheFaucetAndIsPacedAfterMaturity() {
+        ServiceSpec miner = plan(0).miner();
+        assertThat(miner.arguments()).contains("--numi.miner.payout-address=rnumi1faucet",
+                "--numi.miner.pacing.interval=5000ms", "--numi.miner.pacing.from-height=101",
+                "--numi.upstream.node=http://127.0.0.1:8082", "--numi.upstream.mempool=http://127.0.0.1:8083");
+        assertThat(plan(0).mempool().arguments()).contains("--numi.node.base-url=http://127.0.0.1:8082",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_mempool");
+    }
+
+    @Test
+    void everyPortIsDistinctAndMovesWithTheOffset() {
+        for (int offset : new int[] {0, 500}) {
+            DevnetPorts ports = new DevnetPorts(offset);
+            List<Integer> all = new java.util.ArrayList<>(List.of(ports.postgres(), ports.kafka(), ports.kafkaController(),
+                    ports.mempoolApi(), ports.mempoolManagement(), ports.minerApi(), ports.minerManagement()));
+            IntStream.rangeClosed(1, 3).forEach(n -> all.addAll(List.of(ports.nodeApi(n), ports.nodeManagement(n), ports.nodeP2p(n))));
+            assertThat(Set.copyOf(all)).hasSameSizeAs(all);
+            assertThat(ports.nodeApi(1)).isEqualTo(8082 + offset);
+        }
+        assertThat(plan(500).node(1).readiness().toString()).isEqualTo("http://127.0.0.1:9582/actuator/health/readiness");
+        assertThatThrownBy(() -> new DevnetPorts(-1)).hasMessageContaining("port offset");
+    }
+}
