@@ -47,6 +47,7 @@ public final class PostgresChainStore implements ChainStore {
     private final BlockIndexJournal journal = new BlockIndexJournal();
     private final StateBuckets buckets;
     private final AccountCache cache;
+    private final RewardCache rewards = new RewardCache();
     private final PostgresAccountState view;
     private final RecentBlocks recentBlocks = new RecentBlocks(16);
     private final PendingBodies pendingBodies = new PendingBodies();
@@ -63,7 +64,7 @@ public final class PostgresChainStore implements ChainStore {
         this.index = new BlockIndexTable(jdbc);
         this.buckets = new StateBuckets(jdbc);
         this.cache = new AccountCache(accountCacheSize);
-        this.view = new PostgresAccountState(stateTables, cache, () -> tip.accumulator());
+        this.view = new PostgresAccountState(stateTables, cache, rewards, () -> tip.accumulator());
         this.events = events;
     }
 
@@ -85,6 +86,7 @@ public final class PostgresChainStore implements ChainStore {
         tip = chainTables.tip().orElseThrow(() -> new IllegalStateException("no chain_tip row: the database was not initialised"));
         buckets.load();
         cache.clear();
+        rewards.clear();
         recentBlocks.clear();
         pendingBodies.discard();
         journal.discard();
@@ -191,6 +193,7 @@ public final class PostgresChainStore implements ChainStore {
         tip = next;
         buckets.commit(hashes.buckets());
         diff.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
+        rewards.written(diff.changes());
     }
 
     @Override
@@ -218,6 +221,7 @@ public final class PostgresChainStore implements ChainStore {
         tip = next;
         buckets.commit(hashes.buckets());
         undo.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
+        rewards.written(undo.changes());
     }
 
     public NetworkParams params() {
@@ -246,6 +250,7 @@ public final class PostgresChainStore implements ChainStore {
             });
         } catch (RuntimeException e) {
             cache.clear();
+            rewards.clear();
             throw e;
         }
     }
