@@ -52,7 +52,7 @@ public final class BlockImportPipeline implements AutoCloseable {
         return imported;
     }
 
-    /** Stops both stages; blocks not yet imported are dropped. */
+    /** Stops both stages; blocks not yet imported are dropped (their futures do not complete). */
     @Override
     public void close() {
         checking.shutdownNow();
