@@ -28,14 +28,15 @@ import java.util.Map;
 public final class ChainBuilder {
 
     private final NetworkParams params;
-    private final Map<Hash256, Block> blocks = new HashMap<>();
+    /** Headers only, so a long chain of large blocks does not stay in memory. */
+    private final Map<Hash256, BlockHeader> headers = new HashMap<>();
     private final Map<Hash256, InMemoryAccountState> states = new HashMap<>();
     private final PolicySigner signer = new PolicySigner(TestKeys.provider());
 
     public ChainBuilder(NetworkParams params) {
         this.params = params;
         Block genesis = params.genesis();
-        blocks.put(params.genesisId(), genesis);
+        headers.put(params.genesisId(), genesis.header());
         states.put(params.genesisId(), InMemoryAccountState.empty());
     }
 
@@ -102,19 +103,19 @@ public final class ChainBuilder {
 
     /** The branch ending at {@code tip}, for difficulty and time rules. */
     HeaderChain branch(Block tip) {
-        List<BlockHeader> headers = new ArrayList<>();
-        Block cursor = tip;
+        List<BlockHeader> branch = new ArrayList<>();
+        BlockHeader cursor = tip.header();
         while (true) {
-            headers.add(cursor.header());
+            branch.add(cursor);
             if (cursor.height() == 0) {
                 break;
             }
-            cursor = blocks.get(cursor.header().previousId());
+            cursor = headers.get(cursor.previousId());
             if (cursor == null) {
                 throw new IllegalArgumentException("block " + BlockHeaderCodec.id(tip.header()) + " has an ancestor not built here");
             }
         }
-        List<BlockHeader> ascending = headers.reversed();
+        List<BlockHeader> ascending = branch.reversed();
         return new HeaderChain() {
             @Override
             public BlockHeader tip() {
@@ -137,7 +138,7 @@ public final class ChainBuilder {
 
     void record(Block block, InMemoryAccountState stateAfter) {
         Hash256 id = BlockHeaderCodec.id(block.header());
-        blocks.put(id, block);
+        headers.put(id, block.header());
         states.put(id, stateAfter);
     }
 }

@@ -20,21 +20,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The pure library's {@link BlockImporter} wired to PostgreSQL: the store, the tree rebuilt from
  * {@code block_index} (listening so its changes go back there), the orphan pool, and the rules
- * with signatures verified on {@code verifier}. One instance per load; after a failed write the
+ * (the body rules shared by every load, so bodies checked ahead stay valid across a reload). One instance per load; after a failed write the
  * service throws it away and loads a new one from what was committed.
  */
 record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter importer, BlockProposer proposer) {
 
+    /** The body rules with signatures verified on {@code verifier} ({@code verifierThreads} chunks per block). */
+    static BlockBodyRules bodyRules(NetworkParams params, ExecutorService verifier, int verifierThreads) {
+        return new BlockBodyRules(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, verifierThreads);
+    }
+
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,
-            OrphanPool<Block> orphans, ExecutorService verifier, int verifierThreads) {
+            OrphanPool<Block> orphans, BlockBodyRules bodyRules) {
         NetworkParams params = store.params();
         store.reload();
         BlockTree tree = readOnly.execute(status -> new BlockTreeLoader(jdbc).load(params.genesis().header(), store.journal()));
         if (!tree.contains(store.tip())) {
             throw new IllegalStateException("the stored tip " + store.tip() + " is not in block_index; run --numi.command=reindex");
         }
-        BlockBodyRules bodyRules = new BlockBodyRules(
-                new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, verifierThreads);
         BlockImporter importer = new BlockImporter(tree, store, orphans, new HeaderRules(params), bodyRules,
                 new StateRules(params.subsidy()));
         return new ChainEngine(store, tree, importer, new BlockProposer(bodyRules, params.subsidy()));

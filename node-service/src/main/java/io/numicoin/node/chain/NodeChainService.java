@@ -11,7 +11,9 @@ import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejection;
+import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ProposalResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +62,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final Settings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService verifier;
+    private final BlockBodyRules bodyRules;
     private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
     private PostgresChainStore store;
     private ChainEngine engine;
@@ -83,6 +86,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.bodyRules = ChainEngine.bodyRules(params, verifier, settings.verifierThreads());
     }
 
     /** Opens the store (writing genesis into an empty database), rebuilds the tree and starts serving. */
@@ -109,6 +113,22 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     @Override
     public BlockImportResult submitBlock(Block block) {
         return importing(() -> engine.importer().importBlock(block, clock.instant().getEpochSecond()));
+    }
+
+    /**
+     * Checks a block's body — sizes, merkle root, every signature — without the import lock, so it
+     * can run while other blocks are written ({@link BlockImportPipeline}). Pure work: for blocks
+     * the node means to import (their headers known or their parents on the way), since it does not
+     * look at the header first.
+     */
+    public CheckedBody checkBody(Block block) {
+        requireServing();
+        return bodyRules.checked(block);
+    }
+
+    /** As {@link #submitBlock} for a block whose body {@link #checkBody} has checked. */
+    public BlockImportResult submitCheckedBlock(CheckedBody checked) {
+        return importing(() -> engine.importer().importBlock(checked, clock.instant().getEpochSecond()));
     }
 
     @Override
@@ -175,7 +195,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * crash or a failed write interrupted (the tree may know a better, fully stored branch).
      */
     private void load() {
-        engine = ChainEngine.load(store, jdbc, readOnly, orphans, verifier, settings.verifierThreads());
+        engine = ChainEngine.load(store, jdbc, readOnly, orphans, bodyRules);
         List<ChainChange> resumed = engine.importer().activateBestChain();
         store.flushTreeChanges();
         if (!resumed.isEmpty()) {

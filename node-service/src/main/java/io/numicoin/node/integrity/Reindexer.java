@@ -97,7 +97,7 @@ public final class Reindexer {
                 break;
             }
             ConnectResult.Connected connected = (ConnectResult.Connected) result;
-            store.connect(id, block.get(), connected.diff(), connected.undo());
+            store.connect(id, block.get(), connected);
             if (height % 1_000 == 0) {
                 log.info("reindex: height {} of {}", height, active.size() - 1);
             }

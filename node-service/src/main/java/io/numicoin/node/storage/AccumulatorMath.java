@@ -6,6 +6,7 @@ import io.numicoin.protocol.state.ImmatureReward;
 import io.numicoin.protocol.state.MuHash3072;
 import io.numicoin.protocol.state.StateChanges;
 import io.numicoin.protocol.state.StateElementCodec;
+import io.numicoin.protocol.state.StateHashChange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,20 @@ public final class AccumulatorMath {
             newOverall = newOverall.combine(in).subtract(out);
         }
         return new Update(newOverall, newBuckets);
+    }
+
+    /**
+     * The same update from the factors the state rules computed: the overall hash is theirs, and each
+     * touched bucket takes the factors of its accounts — no element is hashed again.
+     */
+    public static Update apply(IntFunction<MuHash3072> buckets, StateHashChange change) {
+        Map<Integer, MuHash3072> factors = new HashMap<>();
+        for (StateHashChange.AccountFactor account : change.accounts()) {
+            factors.merge(bucket(account.address()), account.factor(), MuHash3072::combine);
+        }
+        Map<Integer, MuHash3072> newBuckets = new HashMap<>();
+        factors.forEach((bucket, factor) -> newBuckets.put(bucket, buckets.apply(bucket).combine(factor)));
+        return new Update(change.accumulator(), newBuckets);
     }
 
     private static void accumulate(Map<Integer, MuHash3072[]> factors, List<AccountEntry> accounts, int side) {

@@ -17,18 +17,20 @@ import java.util.function.Supplier;
 
 /**
  * The account state after the stored tip, read from {@code accounts} and {@code immature_rewards}
- * through an {@link AccountCache}; its set hash is the one kept in {@code chain_tip}. This is the
+ * through an {@link AccountCache} and a {@link RewardCache}; its set hash is the one kept in {@code chain_tip}. This is the
  * view the importer validates blocks against, so it is used under the import lock only.
  */
 final class PostgresAccountState implements AccountStateView {
 
     private final StateTables tables;
     private final AccountCache cache;
+    private final RewardCache rewards;
     private final Supplier<MuHash3072> accumulator;
 
-    PostgresAccountState(StateTables tables, AccountCache cache, Supplier<MuHash3072> accumulator) {
+    PostgresAccountState(StateTables tables, AccountCache cache, RewardCache rewards, Supplier<MuHash3072> accumulator) {
         this.tables = tables;
         this.cache = cache;
+        this.rewards = rewards;
         this.accumulator = accumulator;
     }
 
@@ -45,7 +47,13 @@ final class PostgresAccountState implements AccountStateView {
 
     @Override
     public Optional<ImmatureReward> immatureReward(long paidAtHeight) {
-        return tables.reward(paidAtHeight);
+        Optional<ImmatureReward> cached = rewards.get(paidAtHeight);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<ImmatureReward> stored = tables.reward(paidAtHeight);
+        rewards.put(paidAtHeight, stored);
+        return stored;
     }
 
     @Override

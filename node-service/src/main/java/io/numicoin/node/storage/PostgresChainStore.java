@@ -13,6 +13,7 @@ import io.numicoin.protocol.state.StateCommitment;
 import io.numicoin.protocol.state.StateDiff;
 import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.state.UndoDataCodec;
+import io.numicoin.protocol.validation.ConnectResult;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves the database before or after the change, never in between. Before committing, each
  * checks that the accumulator it is about to store commits to the state its block header names.
  *
- * <p>Block-tree changes reach {@code block_index} through {@link #journal()}: they are written
- * at the start of the next transaction here, or by {@link #flushTreeChanges()}.
+ * <p>Block-tree changes reach {@code block_index} through {@link #journal()}, and bodies passed to
+ * {@link #storeBlock} wait in memory too: both are written at the start of the next transaction
+ * here — usually the connect of that very block, so a block costs one commit — or by
+ * {@link #flushTreeChanges()} at the end of the import. A crash before that commit loses the block
+ * whole (tree row and body), never half of it.
  *
  * <p>Not thread-safe: the chain service calls it under its import lock. After any failed write the
  * caller must {@link #reload()} (and rebuild its tree), because the in-memory tree may be ahead of
@@ -43,8 +47,10 @@ public final class PostgresChainStore implements ChainStore {
     private final BlockIndexJournal journal = new BlockIndexJournal();
     private final StateBuckets buckets;
     private final AccountCache cache;
+    private final RewardCache rewards = new RewardCache();
     private final PostgresAccountState view;
     private final RecentBlocks recentBlocks = new RecentBlocks(16);
+    private final PendingBodies pendingBodies = new PendingBodies();
     private final ChainEventSink events;
     private volatile StoredTip tip;
     private long nextDataSeq;
@@ -58,7 +64,7 @@ public final class PostgresChainStore implements ChainStore {
         this.index = new BlockIndexTable(jdbc);
         this.buckets = new StateBuckets(jdbc);
         this.cache = new AccountCache(accountCacheSize);
-        this.view = new PostgresAccountState(stateTables, cache, () -> tip.accumulator());
+        this.view = new PostgresAccountState(stateTables, cache, rewards, () -> tip.accumulator());
         this.events = events;
     }
 
@@ -80,7 +86,9 @@ public final class PostgresChainStore implements ChainStore {
         tip = chainTables.tip().orElseThrow(() -> new IllegalStateException("no chain_tip row: the database was not initialised"));
         buckets.load();
         cache.clear();
+        rewards.clear();
         recentBlocks.clear();
+        pendingBodies.discard();
         journal.discard();
         nextDataSeq = index.maxDataSeq() + 1;
     }
@@ -105,21 +113,20 @@ public final class PostgresChainStore implements ChainStore {
         return journal;
     }
 
-    /** Writes tree changes not yet written by a store transaction (call after each import). */
+    /** Writes tree changes and bodies not yet written by a store transaction (call after each import). */
     public void flushTreeChanges() {
-        if (!journal.isEmpty()) {
+        if (!journal.isEmpty() || !pendingBodies.isEmpty()) {
             inTransaction(() -> { });
         }
     }
 
+    /**
+     * Keeps the body for the next transaction (with its body-arrival number), which stores it and
+     * marks it DATA_AVAILABLE before anything else that transaction writes.
+     */
     @Override
     public void storeBlock(Hash256 id, Block block) {
-        byte[] encoded = BlockCodec.encode(block);
-        long dataSeq = nextDataSeq;
-        inTransaction(() -> {
-            chainTables.insertBody(id, encoded, block.transactions().size());
-            index.markDataAvailable(id, dataSeq);
-        });
+        pendingBodies.add(id, block, nextDataSeq);
         nextDataSeq++;
         recentBlocks.put(id, block);
     }
@@ -127,6 +134,9 @@ public final class PostgresChainStore implements ChainStore {
     @Override
     public Optional<Block> block(Hash256 id) {
         Block block = recentBlocks.get(id);
+        if (block == null) {
+            block = pendingBodies.get(id);
+        }
         if (block == null) {
             Optional<byte[]> body = chainTables.body(id);
             if (body.isEmpty()) {
@@ -154,11 +164,20 @@ public final class PostgresChainStore implements ChainStore {
 
     @Override
     public void connect(Hash256 id, Block block, StateDiff diff, UndoData undo) {
+        connect(id, block, diff, undo, AccumulatorMath.replace(tip.accumulator(), buckets::get, undo.changes(), diff.changes()));
+    }
+
+    /** Takes the state rules' element factors for the bucket hashes (no element hashed twice). */
+    @Override
+    public void connect(Hash256 id, Block block, ConnectResult.Connected connected) {
+        connect(id, block, connected.diff(), connected.undo(), AccumulatorMath.apply(buckets::get, connected.hashChange()));
+    }
+
+    private void connect(Hash256 id, Block block, StateDiff diff, UndoData undo, AccumulatorMath.Update hashes) {
         StoredTip current = tip;
         if (!block.header().previousId().equals(current.id())) {
             throw new IllegalStateException("block " + id + " does not extend the tip " + current.id());
         }
-        AccumulatorMath.Update hashes = AccumulatorMath.replace(current.accumulator(), buckets::get, undo.changes(), diff.changes());
         requireCommitment(hashes.overall(), block.header().stateCommitment(), "connecting " + id);
         StoredTip next = new StoredTip(id, block.height(), hashes.overall());
         inTransaction(() -> {
@@ -174,6 +193,7 @@ public final class PostgresChainStore implements ChainStore {
         tip = next;
         buckets.commit(hashes.buckets());
         diff.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
+        rewards.written(diff.changes());
     }
 
     @Override
@@ -201,6 +221,7 @@ public final class PostgresChainStore implements ChainStore {
         tip = next;
         buckets.commit(hashes.buckets());
         undo.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
+        rewards.written(undo.changes());
     }
 
     public NetworkParams params() {
@@ -211,17 +232,25 @@ public final class PostgresChainStore implements ChainStore {
         return index.row(id).orElseThrow(() -> new IllegalStateException("block " + id + " is not in block_index")).cumulativeWork();
     }
 
-    /** Runs {@code writes} in one transaction, after the pending tree changes; on failure forgets cached values. */
+    /**
+     * Runs {@code writes} in one transaction, after the pending tree changes and bodies; on failure
+     * forgets cached values (the caller reloads, which forgets what was pending too).
+     */
     private void inTransaction(Runnable writes) {
         try {
             transactions.executeWithoutResult(status -> {
                 BlockIndexJournal.Pending pending = journal.drain();
                 index.insert(pending.added());
+                for (PendingBodies.Body body : pendingBodies.drain()) {  // stored before any invalid mark, as they happened
+                    chainTables.insertBody(body.id(), BlockCodec.encode(body.block()), body.block().transactions().size());
+                    index.markDataAvailable(body.id(), body.dataSeq());
+                }
                 index.updateStatuses(pending.invalidated());
                 writes.run();
             });
         } catch (RuntimeException e) {
             cache.clear();
+            rewards.clear();
             throw e;
         }
     }

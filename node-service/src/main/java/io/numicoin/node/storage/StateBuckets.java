@@ -2,6 +2,8 @@ package io.numicoin.node.storage;
 
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.state.MuHash3072;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +42,26 @@ public final class StateBuckets {
         return buckets[bucket];
     }
 
-    /** Writes {@code updated} buckets (inside the caller's transaction). */
+    /** Writes {@code updated} buckets (inside the caller's transaction), in one statement. */
     public void write(Map<Integer, MuHash3072> updated) {
-        List<Map.Entry<Integer, MuHash3072>> rows = List.copyOf(updated.entrySet());
-        jdbc.batchUpdate("""
-                INSERT INTO state_buckets (bucket, accumulator) VALUES (?, ?)
-                ON CONFLICT (bucket) DO UPDATE SET accumulator = EXCLUDED.accumulator""", rows, rows.size(), (ps, row) -> {
-                    ps.setShort(1, row.getKey().shortValue());
-                    ps.setBytes(2, row.getValue().toBytes());
-                });
+        if (updated.isEmpty()) {
+            return;
+        }
+        List<Integer> buckets = new ArrayList<>(updated.size());
+        List<byte[]> hashes = new ArrayList<>(updated.size());
+        updated.forEach((bucket, hash) -> {
+            buckets.add(bucket);
+            hashes.add(hash.toBytes());
+        });
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO state_buckets (bucket, accumulator)
+                    SELECT * FROM unnest(?::smallint[], ?::bytea[])
+                    ON CONFLICT (bucket) DO UPDATE SET accumulator = EXCLUDED.accumulator""");
+            ps.setArray(1, PgArrays.integer(con, buckets));
+            ps.setArray(2, PgArrays.bytea(con, hashes));
+            return ps;
+        });
     }
 
     /** Takes {@code updated} into memory (after its transaction committed). */

@@ -3,6 +3,7 @@ package io.numicoin.node.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.state.Account;
@@ -14,6 +15,11 @@ import io.numicoin.protocol.state.StateChanges;
 import io.numicoin.protocol.state.StateDiff;
 import io.numicoin.protocol.state.StateElementCodec;
 import io.numicoin.protocol.state.UndoData;
+import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.protocol.validation.ConnectResult;
+import io.numicoin.protocol.validation.StateRules;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +67,39 @@ class AccumulatorMathTest {
             previous.revert(new UndoData(height, before));
             assertThat(reverted.sameSetAs(previous.recomputeAccumulator())).isTrue();
         }
+    }
+
+    @Test
+    void theStateRulesFactorsMoveTheBucketsExactlyAsHashingTheElementsAgain() {
+        ChainBuilder builder = ChainBuilder.regtest();
+        StateRules rules = new StateRules(builder.params().subsidy());
+        List<Block> blocks = new ArrayList<>(builder.extend(builder.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1));
+        Block tip = blocks.getLast();
+        for (int i = 0; i < 3; i++) {  // transfers: a sender, new recipients, the miner's maturing rewards
+            tip = builder.child(tip).coinbaseTo(TestKeys.address(2)).transfers(
+                    builder.transfer(1, TestKeys.address(10 + i), 5_000, 100, 2 * i + 1),
+                    builder.transfer(1, TestKeys.address(2), 7_000, 100, 2 * i + 2)).build();
+            blocks.add(tip);
+        }
+        InMemoryAccountState state = InMemoryAccountState.empty();
+        MuHash3072 overall = MuHash3072.EMPTY;
+        MuHash3072[] buckets = new MuHash3072[AccumulatorMath.BUCKETS];
+        java.util.Arrays.fill(buckets, MuHash3072.EMPTY);
+        for (Block block : blocks) {
+            ConnectResult.Connected connected = (ConnectResult.Connected) rules.apply(block, state);
+            AccumulatorMath.Update fromFactors = AccumulatorMath.apply(b -> buckets[b], connected.hashChange());
+            AccumulatorMath.Update rehashed = AccumulatorMath.replace(overall, b -> buckets[b],
+                    connected.undo().changes(), connected.diff().changes());
+
+            assertThat(fromFactors.overall().sameSetAs(rehashed.overall())).isTrue();
+            assertThat(fromFactors.buckets().keySet()).isEqualTo(rehashed.buckets().keySet());
+            rehashed.buckets().forEach((b, hash) -> assertThat(fromFactors.buckets().get(b).sameSetAs(hash)).isTrue());
+            state.apply(connected.diff());
+            assertThat(fromFactors.overall().sameSetAs(state.recomputeAccumulator())).isTrue();
+            overall = fromFactors.overall();
+            fromFactors.buckets().forEach((b, hash) -> buckets[b] = hash);
+        }
+        assertThat(state.account(TestKeys.address(12)).balance().units()).isEqualTo(5_000);  // the transfers did connect
     }
 
     @Test

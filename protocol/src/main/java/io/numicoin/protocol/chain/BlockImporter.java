@@ -9,6 +9,7 @@ import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejectReason;
 import io.numicoin.protocol.validation.BlockRejection;
+import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ConnectResult;
 import io.numicoin.protocol.validation.HeaderRules;
 import io.numicoin.protocol.validation.StateRules;
@@ -46,9 +47,22 @@ public final class BlockImporter {
 
     /** Imports one block and any orphans waiting on it. */
     public BlockImportResult importBlock(Block block, long nowSeconds) {
+        return importBlock(block, null, nowSeconds);
+    }
+
+    /**
+     * As {@link #importBlock(Block, long)} for a block whose body was checked ahead (signatures
+     * verified off the import thread): its verdict is used instead of checking the body again,
+     * if these rules made it.
+     */
+    public BlockImportResult importBlock(CheckedBody checked, long nowSeconds) {
+        return importBlock(checked.block(), checked.checkedBy(bodyRules) ? checked : null, nowSeconds);
+    }
+
+    private BlockImportResult importBlock(Block block, CheckedBody checked, long nowSeconds) {
         orphans.expire(nowSeconds);
         List<ChainChange> changes = new ArrayList<>();
-        BlockImportResult first = importOne(block, nowSeconds, changes);
+        BlockImportResult first = importOne(block, checked, nowSeconds, changes);
         // Orphans waiting on a block the tree now knows are imported too: connected if it is
         // valid, rejected as INVALID_ANCESTOR (and remembered) if it is not.
         Deque<Hash256> parents = new ArrayDeque<>();
@@ -57,7 +71,7 @@ public final class BlockImporter {
         }
         while (!parents.isEmpty()) {
             for (Block child : orphans.takeChildren(parents.poll())) {
-                BlockImportResult result = importOne(child, nowSeconds, changes);
+                BlockImportResult result = importOne(child, null, nowSeconds, changes);
                 if (tree.contains(result.id())) {
                     parents.add(result.id());
                 }
@@ -98,7 +112,8 @@ public final class BlockImporter {
         return admitHeader(header, id, nowSeconds, verifyWork);
     }
 
-    private BlockImportResult importOne(Block block, long nowSeconds, List<ChainChange> changes) {
+    /** {@code checked}: the body's verdict when it was checked ahead, else null (checked here). */
+    private BlockImportResult importOne(Block block, CheckedBody checked, long nowSeconds, List<ChainChange> changes) {
         BlockHeader header = block.header();
         Hash256 id = BlockHeaderCodec.id(header);
         Optional<BlockIndexEntry> known = tree.entry(id);
@@ -117,7 +132,7 @@ public final class BlockImporter {
                 return invalid(id, headerRejection.get(), changes);
             }
         }
-        Optional<BlockRejection> bodyRejection = bodyRules.check(block);
+        Optional<BlockRejection> bodyRejection = checked != null ? checked.rejection() : bodyRules.check(block);
         if (bodyRejection.isPresent()) {
             if (bodyRejection.get().reason().invalidatesHeader()) {
                 tree.markInvalid(id, bodyRejection.get());
@@ -193,7 +208,7 @@ public final class BlockImporter {
                     break;
                 }
                 ConnectResult.Connected connected = (ConnectResult.Connected) result;
-                store.connect(id, block, connected.diff(), connected.undo());
+                store.connect(id, block, connected);
                 tree.markValid(id);
                 changes.add(new ChainChange(ChainChange.Kind.CONNECTED, id, block.height()));
             }

@@ -5,6 +5,7 @@ import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.state.AccountStateView;
 import io.numicoin.protocol.state.StateDiff;
 import io.numicoin.protocol.state.UndoData;
+import io.numicoin.protocol.validation.ConnectResult;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,14 @@ public interface ChainStore {
 
     /** Makes {@code id} (a child of the tip) the tip: applies {@code diff} and keeps {@code undo}. */
     void connect(Hash256 id, Block block, StateDiff diff, UndoData undo);
+
+    /**
+     * As {@link #connect(Hash256, Block, StateDiff, UndoData)} with what the state rules found; a
+     * store that keeps partial set hashes takes the element factors from it instead of hashing again.
+     */
+    default void connect(Hash256 id, Block block, ConnectResult.Connected connected) {
+        connect(id, block, connected.diff(), connected.undo());
+    }
 
     /** Makes the tip's parent the tip again by reverting {@code undo}. */
     void disconnect(Hash256 id, Block block, UndoData undo);

@@ -54,22 +54,26 @@ final class StateOverlay {
         return changes(accountsBefore, rewardsBefore);
     }
 
-    /** The base's set hash with every changed entry swapped for its new value. */
-    MuHash3072 accumulator() {
-        MuHash3072 result = base.accumulator();
-        for (Map.Entry<Address, Account> after : accountsAfter.entrySet()) {
+    /** The base's set hash with every changed entry swapped for its new value, and the factor of each change. */
+    StateHashChange hashChange() {
+        MuHash3072 all = MuHash3072.EMPTY;
+        List<StateHashChange.AccountFactor> accounts = new ArrayList<>();
+        for (Map.Entry<Address, Account> after : new TreeMap<>(accountsAfter).entrySet()) {  // address order, as the diff
             Account before = accountsBefore.get(after.getKey());
             if (!before.equals(after.getValue())) {
-                result = StateAccumulator.replaceAccount(result, after.getKey(), before, after.getValue());
+                MuHash3072 factor = StateAccumulator.replaceAccount(MuHash3072.EMPTY, after.getKey(), before, after.getValue());
+                accounts.add(new StateHashChange.AccountFactor(after.getKey(), factor));
+                all = all.combine(factor);
             }
         }
+        MuHash3072 rewards = MuHash3072.EMPTY;
         for (Map.Entry<Long, Optional<ImmatureReward>> after : rewardsAfter.entrySet()) {
             Optional<ImmatureReward> before = rewardsBefore.get(after.getKey());
             if (!before.equals(after.getValue())) {
-                result = StateAccumulator.replaceReward(result, before, after.getValue());
+                rewards = StateAccumulator.replaceReward(rewards, before, after.getValue());
             }
         }
-        return result;
+        return new StateHashChange(base.accumulator().combine(all).combine(rewards), accounts, rewards);
     }
 
     private StateChanges changes(Map<Address, Account> accountTarget, Map<Long, Optional<ImmatureReward>> rewardTarget) {

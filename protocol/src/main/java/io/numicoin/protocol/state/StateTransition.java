@@ -25,7 +25,7 @@ import java.util.Optional;
  *       {@link ImmatureReward}, anything unclaimed is burnt.</li>
  * </ol>
  * Pure: it only reads the view and returns the diff, its undo data and the new state commitment
- * (which the caller compares with the header's). Signatures, sizes, chain ids and the
+ * (which the caller compares with the header's), with the factors that moved the set hash there. Signatures, sizes, chain ids and the
  * sender–policy match are stateless rules checked elsewhere.
  */
 public final class StateTransition {
@@ -77,10 +77,12 @@ public final class StateTransition {
         if (!coinbase.amount().isZero()) {
             overlay.putReward(height, Optional.of(new ImmatureReward(height, coinbase.recipient(), coinbase.amount())));
         }
+        StateHashChange hashChange = overlay.hashChange();
         return new Applied(
                 new StateDiff(height, overlay.forward()),
                 new UndoData(height, overlay.backward()),
-                StateCommitment.of(overlay.accumulator()));
+                StateCommitment.of(hashChange.accumulator()),
+                hashChange);
     }
 
     private static Rejected creditMaturedReward(StateOverlay overlay, long height) {

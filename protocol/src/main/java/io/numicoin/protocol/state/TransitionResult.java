@@ -8,13 +8,15 @@ public sealed interface TransitionResult {
 
     /**
      * The block is valid against the state: {@code diff} connects it, {@code undo} disconnects it,
-     * and {@code newCommitment} is the state commitment its header must carry.
+     * {@code newCommitment} is the state commitment its header must carry, and {@code hashChange}
+     * how the set hash got there (so a store need not hash the changed elements again).
      */
-    record Applied(StateDiff diff, UndoData undo, Hash256 newCommitment) implements TransitionResult {
+    record Applied(StateDiff diff, UndoData undo, Hash256 newCommitment, StateHashChange hashChange) implements TransitionResult {
         public Applied {
             Objects.requireNonNull(diff, "diff");
             Objects.requireNonNull(undo, "undo");
             Objects.requireNonNull(newCommitment, "newCommitment");
+            Objects.requireNonNull(hashChange, "hashChange");
         }
     }
 

@@ -42,6 +42,11 @@ public final class BlockBodyRules {
         this.parallelism = parallelism;
     }
 
+    /** {@link #check} with its verdict kept alongside the block, for an importer to take later. */
+    public CheckedBody checked(Block block) {
+        return new CheckedBody(block, check(block), this);
+    }
+
     public Optional<BlockRejection> check(Block block) {
         List<Transaction> txs = block.transactions();
         if (txs.isEmpty()) {

@@ -24,7 +24,7 @@ public final class StateRules {
             case TransitionResult.Rejected rejected -> new ConnectResult.Rejected(
                     new BlockRejection(reasonFor(rejected.reason()), rejected.txIndex(), rejected.detail()));
             case TransitionResult.Applied applied -> applied.newCommitment().equals(block.header().stateCommitment())
-                    ? new ConnectResult.Connected(applied.diff(), applied.undo())
+                    ? new ConnectResult.Connected(applied.diff(), applied.undo(), applied.hashChange())
                     : new ConnectResult.Rejected(BlockRejection.of(BlockRejectReason.STATE_COMMITMENT_MISMATCH,
                             "header commits to " + block.header().stateCommitment() + ", the block produces " + applied.newCommitment()));
         };

@@ -1,0 +1,67 @@
+package io.numicoin.node.chain;
+
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.validation.CheckedBody;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Imports a stream of blocks in the order they are submitted, checking the bodies of the next
+ * {@code ahead} blocks (signatures on the chain service's verifier threads) while the current one
+ * is connected and written: signature checks overlap the database instead of waiting for it.
+ * Everything that depends on state still runs under the import lock, one block at a time, after
+ * the block before it. For blocks the node means to import — a sync's requested bodies, a chain
+ * being loaded — since bodies are checked before their headers (a block whose header turns out
+ * invalid has had its signatures checked for nothing).
+ *
+ * <p>{@link #submit} blocks the caller while {@code ahead} blocks are waiting; the returned future
+ * completes with the block's import result (or the chain service's exception). Thread-safe.
+ */
+public final class BlockImportPipeline implements AutoCloseable {
+
+    private final NodeChainService chain;
+    private final Semaphore room;
+    private final ExecutorService checking;
+    private final ExecutorService importing;
+    private CompletableFuture<BlockImportResult> last = CompletableFuture.completedFuture(null);
+
+    public BlockImportPipeline(NodeChainService chain, int ahead) {
+        if (ahead < 1) {
+            throw new IllegalArgumentException("ahead must be at least 1");
+        }
+        this.chain = chain;
+        this.room = new Semaphore(ahead + 1);
+        AtomicInteger number = new AtomicInteger();
+        this.checking = Executors.newFixedThreadPool(ahead, r -> daemon(r, "numi-precheck-" + number.incrementAndGet()));
+        this.importing = Executors.newSingleThreadExecutor(r -> daemon(r, "numi-import"));
+    }
+
+    /** Queues {@code block} after every block submitted before it; waits while the pipeline is full. */
+    public synchronized CompletableFuture<BlockImportResult> submit(Block block) throws InterruptedException {
+        room.acquire();
+        CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> chain.checkBody(block), checking);
+        CompletableFuture<BlockImportResult> imported = last
+                .handle((previous, failure) -> null)  // after the previous block, whatever became of it
+                .thenCombineAsync(checked, (ignored, body) -> chain.submitCheckedBlock(body), importing);
+        imported.whenComplete((result, failure) -> room.release());
+        last = imported;
+        return imported;
+    }
+
+    /** Stops both stages; blocks not yet imported are dropped (their futures do not complete). */
+    @Override
+    public void close() {
+        checking.shutdownNow();
+        importing.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
