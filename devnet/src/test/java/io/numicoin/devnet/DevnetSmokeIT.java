@@ -41,6 +41,7 @@ class DevnetSmokeIT {
     private static final Duration READY_LIMIT = Duration.ofMinutes(6);
     private static final Duration STEP_LIMIT = Duration.ofMinutes(2);
     private static final Duration STOP_LIMIT = Duration.ofMinutes(2);
+    private static final long TWO_NUMI = 200_000_000L;
     private static final long ONE_AND_A_HALF_NUMI = 150_000_000L;
 
     private final Path root = Path.of("..").toAbsolutePath().normalize();
@@ -74,8 +75,13 @@ class DevnetSmokeIT {
         Path aliceKey = dataDir.resolve("alice.key");
         assertThat(run("wallet", "new", "--key", aliceKey.toString())).isZero();
         String alice = lastLine(runOutput("wallet", "address", "--key", aliceKey.toString()));
-        List<String> sent = runOutput("wallet", "send", "--node", nodeUrl(1), "--key", dataDir.resolve("faucet.key").toString(),
-                "--to", alice, "--amount", "1.5", "--wait");
+        // Two sends in a row: the second takes the nonce after the first, still pending in the mempool.
+        String mempool = "http://127.0.0.1:" + ports.mempoolApi();
+        List<String> first = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
+                "--key", dataDir.resolve("faucet.key").toString(), "--to", alice, "--amount", "0.5");
+        assertThat(first).as("%s", first).contains("pending: in the mempool");
+        List<String> sent = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
+                "--key", dataDir.resolve("faucet.key").toString(), "--to", alice, "--amount", "1.5", "--wait");
         Matcher txid = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", sent));
         assertThat(txid.find()).as("%s", sent).isTrue();
         assertThat(sent).anyMatch(l -> l.startsWith("confirmed in block"));
@@ -85,7 +91,7 @@ class DevnetSmokeIT {
         assertThat(tx.path("amount").path("units").asLong()).isEqualTo(ONE_AND_A_HALF_NUMI);
         for (int n = 1; n <= 3; n++) {
             String url = nodeUrl(n) + "/api/v1/accounts/" + alice;
-            await(STEP_LIMIT, "alice's 1.5 NUMI on node" + n, () -> get(url).path("balance").path("units").asLong() == ONE_AND_A_HALF_NUMI);
+            await(STEP_LIMIT, "alice's 2 NUMI on node" + n, () -> get(url).path("balance").path("units").asLong() == TWO_NUMI);
         }
         System.out.printf("transfer confirmed %.1f s after start%n", seconds(started));
 

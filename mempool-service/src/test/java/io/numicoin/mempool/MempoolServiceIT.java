@@ -16,6 +16,7 @@ import io.numicoin.events.codec.TransactionSeenCodec;
 import io.numicoin.mempool.pool.AccountSource;
 import io.numicoin.mempool.pool.AccountState;
 import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.money.Amount;
@@ -208,6 +209,16 @@ class MempoolServiceIT {
             seen(fromTwo, 1);
             seen(fromOne, 2); // a replay: harmless
             await().atMost(Duration.ofSeconds(60)).until(() -> count(client) == 2);
+            String one1 = AddressFormat.encode(TestKeys.address(1), CHAIN.params().hrp());
+            client.get().uri("/api/v1/mempool/accounts/" + one1).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.pending").isEqualTo(1)
+                    .jsonPath("$.accountNonce").isEqualTo(0)
+                    .jsonPath("$.nextNonce").isEqualTo(2);
+            client.get().uri("/api/v1/mempool/accounts/" + AddressFormat.encode(BOB, CHAIN.params().hrp()))
+                    .exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.pending").isEqualTo(0).jsonPath("$.nextNonce").doesNotExist();
+            client.get().uri("/api/v1/mempool/accounts/numi1notanaddress").exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
             String hex = HexFormat.of().formatHex(TransactionCodec.encode(fromThree));
             client.post().uri("/api/v1/mempool/transactions").contentType(MediaType.APPLICATION_JSON)

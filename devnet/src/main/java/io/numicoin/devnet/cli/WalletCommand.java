@@ -2,6 +2,7 @@ package io.numicoin.devnet.cli;
 
 import io.numicoin.devnet.wallet.Account;
 import io.numicoin.devnet.wallet.KeyFile;
+import io.numicoin.devnet.wallet.MempoolApi;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
 import io.numicoin.protocol.address.Address;
@@ -41,17 +42,21 @@ public final class WalletCommand {
               balance [--key FILE | --address A]        spendable balance, immature rewards and nonce
               send --to ADDRESS --amount NUMI [--fee NUMI] [--memo TEXT] [--nonce N] [--key FILE] [--wait]
                                                         sign a transfer with the key (default: the devnet's faucet)
-                                                        and post it to the node; --wait: until it is in a block
+                                                        and post it to the node; --wait: until it is in a block;
+                                                        the nonce follows the key's pending transfers (mempool)
 
               --node URL      the node's API (default http://127.0.0.1:8082)
+              --mempool URL   the mempool's API, for the nonce after pending sends (default http://127.0.0.1:8083)
               --network NET   for new and address: regtest (default), testnet or mainnet
             """;
 
     static final String DEFAULT_NODE = "http://127.0.0.1:8082";
+    static final String DEFAULT_MEMPOOL = "http://127.0.0.1:8083";
     static final Path FAUCET_KEY = Path.of("data/devnet/faucet.key");
     static final Path NEW_KEY = Path.of("data/devnet/wallet.key");
     private static final Amount DEFAULT_FEE = Amount.parseNumi("0.0001");
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
+    private static final Duration PENDING_LIMIT = Duration.ofSeconds(10);
     private static final Set<String> FLAGS = Set.of("--wait");
 
     private final PrintStream out;
@@ -117,9 +122,7 @@ public final class WalletCommand {
             throw new IllegalArgumentException("--memo has " + memo.length() + " bytes, at most " + ProtocolLimits.MAX_MEMO_BYTES);
         }
         String sender = encode(from.address(), params.network());
-        long nonce = options.containsKey("--nonce")
-                ? Long.parseLong(options.get("--nonce"))
-                : node.account(sender).nonce() + 1;
+        long nonce = nextNonce(options, node, sender);
         TransferTx tx = new TransferSigner().sign(params.chainId(), from, nonce, to, amount, fee, memo);
         String txid = node.submitTransaction(TransactionCodec.encode(tx));
         out.println("txid:   " + txid);
@@ -129,6 +132,7 @@ public final class WalletCommand {
         out.println("check:  curl -s " + node.base().resolve("/api/v1/transactions/" + txid)
                 + "   (404 until it is in a block)");
         if (!options.containsKey("--wait")) {
+            awaitPending(options, txid);
             return 0;
         }
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
@@ -142,6 +146,45 @@ public final class WalletCommand {
         }
         out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes (see the mempool's log)");
         return 1;
+    }
+
+    /**
+     * {@code --nonce}, else the nonce after the sender's transactions still pending in the mempool,
+     * else the chain's nonce + 1 (so sends in a row do not replace each other).
+     */
+    private long nextNonce(Map<String, String> options, NodeApi node, String sender) throws IOException {
+        if (options.containsKey("--nonce")) {
+            return Long.parseLong(options.get("--nonce"));
+        }
+        long afterChain = node.account(sender).nonce() + 1;
+        try {
+            return Math.max(afterChain, mempool(options).nextNonce(sender).orElse(afterChain));
+        } catch (IOException e) {
+            out.println("note:   " + e.getMessage() + "; using the chain's nonce " + afterChain
+                    + " (a transaction of this key still pending would be replaced or refused)");
+            return afterChain;
+        }
+    }
+
+    /**
+     * Waits a moment until the mempool holds the transaction (it learns it from the node through
+     * Kafka), so that a send right after this one picks the next nonce.
+     */
+    private void awaitPending(Map<String, String> options, String txid) throws InterruptedException {
+        MempoolApi mempool = mempool(options);
+        long deadline = System.nanoTime() + PENDING_LIMIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (mempool.holds(txid)) {
+                    out.println("pending: in the mempool");
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            out.println("note:   the mempool has not seen it yet; a send right now would reuse its nonce (--nonce N)");
+        } catch (IOException e) {
+            out.println("note:   " + e.getMessage());
+        }
     }
 
     private static Map<String, String> options(List<String> args) {
@@ -178,6 +221,10 @@ public final class WalletCommand {
 
     private static NodeApi node(Map<String, String> options) {
         return new NodeApi(URI.create(options.getOrDefault("--node", DEFAULT_NODE)));
+    }
+
+    private static MempoolApi mempool(Map<String, String> options) {
+        return new MempoolApi(URI.create(options.getOrDefault("--mempool", DEFAULT_MEMPOOL)));
     }
 
     private static Network network(Map<String, String> options) {

@@ -3,20 +3,14 @@ package io.numicoin.devnet.wallet;
 import io.numicoin.protocol.params.Network;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HexFormat;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The few node API calls the wallet and the devnet launcher make ({@code docs/api.md}). */
 public final class NodeApi {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_ANSWER = 1 << 20;
 
     /** {@code GET /api/v1/chain}, the parts used here. */
     public record Chain(Network network, long height, String tipId) {
@@ -27,11 +21,12 @@ public final class NodeApi {
     }
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final JsonHttp http;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public NodeApi(URI base) {
         this.base = base;
+        this.http = new JsonHttp("node", base);
     }
 
     public URI base() {
@@ -39,66 +34,32 @@ public final class NodeApi {
     }
 
     public Chain chain() throws IOException {
-        JsonNode body = get("/api/v1/chain");
+        JsonNode body = http.get("/api/v1/chain");
         return new Chain(Network.fromId(body.path("network").asString("")), body.path("height").asLong(-1),
                 body.path("tipId").asString(""));
     }
 
     public AccountState account(String address) throws IOException {
-        JsonNode body = get("/api/v1/accounts/" + address + "?limit=1");
+        JsonNode body = http.get("/api/v1/accounts/" + address + "?limit=1");
         return new AccountState(body.path("balance").path("units").asLong(0), body.path("immature").path("units").asLong(0),
                 body.path("nonce").asLong(0));
     }
 
     /** Whether the transaction is on the active chain, and in which block height (-1 if not). */
     public long transactionHeight(String txid) throws IOException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions/" + txid)).GET());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions/" + txid)).GET());
         if (response.statusCode() == 404) {
             return -1;
         }
-        return parse(response, "GET /api/v1/transactions/" + txid).path("height").asLong(-1);
+        return http.parse(response, "GET /api/v1/transactions/" + txid).path("height").asLong(-1);
     }
 
     /** {@code POST /api/v1/transactions}; returns the txid the node computed. */
     public String submitTransaction(byte[] encoded) throws IOException {
         String body = json.writeValueAsString(json.createObjectNode().put("hex", HexFormat.of().formatHex(encoded)));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-        return parse(response, "POST /api/v1/transactions").path("txid").asString("");
-    }
-
-    private JsonNode get(String path) throws IOException {
-        return parse(send(HttpRequest.newBuilder(base.resolve(path)).GET()), "GET " + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
-        try {
-            return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (IOException e) {
-            throw new IOException("the node at " + base + " does not answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
-    }
-
-    private JsonNode parse(HttpResponse<String> response, String what) throws IOException {
-        String body = response.body();
-        if (body.length() > MAX_ANSWER) {
-            throw new IOException(what + ": answer larger than " + MAX_ANSWER + " characters");
-        }
-        JsonNode node;
-        try {
-            node = body.isEmpty() ? json.createObjectNode() : json.readTree(body);
-        } catch (JacksonException e) {
-            throw new IOException(what + ": " + response.statusCode() + ", not JSON: " + body, e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException(what + ": " + response.statusCode() + " " + node.path("rule").asString("")
-                    + " " + node.path("detail").asString(""));
-        }
-        return node;
+        return http.parse(response, "POST /api/v1/transactions").path("txid").asString("");
     }
 }

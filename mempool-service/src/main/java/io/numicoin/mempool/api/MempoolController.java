@@ -9,6 +9,9 @@ import io.numicoin.mempool.pool.PoolSummary;
 import io.numicoin.mempool.pool.Template;
 import io.numicoin.mempool.service.ChainFollower;
 import io.numicoin.mempool.service.PoolService;
+import io.numicoin.protocol.address.Address;
+import io.numicoin.protocol.address.AddressDecodeException;
+import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
@@ -60,6 +63,13 @@ public class MempoolController {
         return Mono.justOrEmpty(service.pool().get(id)).map(e -> MempoolViews.TxStatus.of(e, hrp))
                 .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_TRANSACTION",
                         "transaction " + txid + " is not pending", Map.of())));
+    }
+
+    /** A sender's pending transactions and the nonce its next transaction should carry (wallets sending several in a row). */
+    @GetMapping("/api/v1/mempool/accounts/{address}")
+    public Mono<MempoolViews.SenderView> sender(@PathVariable("address") String address) {
+        Address sender = parseAddress(address);
+        return Mono.fromCallable(() -> MempoolViews.SenderView.of(address, service.pool().pending(sender)));
     }
 
     @GetMapping("/api/v1/fees/estimate")
@@ -131,6 +141,15 @@ public class MempoolController {
                     template.totalFees(), service.pool().minFeeRate(),
                     template.transactions().stream().map(e -> MempoolViews.TemplateTx.of(e, hrp)).toList());
         });
+    }
+
+    private Address parseAddress(String address) {
+        try {
+            return AddressFormat.decode(address, hrp);
+        } catch (AddressDecodeException e) {
+            throw ApiException.invalidParameter("address must be a " + hrp.prefix() + "1... bech32m address of this network: "
+                    + e.getMessage());
+        }
     }
 
     private static Hash256 parseTxid(String txid) {

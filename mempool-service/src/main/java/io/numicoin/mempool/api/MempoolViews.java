@@ -3,6 +3,7 @@ package io.numicoin.mempool.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.numicoin.mempool.pool.PoolEntry;
 import io.numicoin.mempool.pool.PoolSummary;
+import io.numicoin.mempool.pool.SenderPending;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.codec.TransactionCodec;
@@ -40,6 +41,17 @@ public final class MempoolViews {
             return new TxStatus(entry.txid().toHex(), "PENDING", AddressFormat.encode(entry.sender(), hrp), entry.nonce(),
                     entry.fee(), entry.size(), entry.feeRate(), Instant.ofEpochMilli(entry.arrivalMillis()),
                     HexFormat.of().formatHex(TransactionCodec.encode(entry.tx())));
+        }
+    }
+
+    /** A sender's pending transactions; {@code nextNonce} is null when nothing is pending (ask the node for the account nonce). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SenderView(String address, int pending, Long accountNonce, Long nextNonce) {
+
+        static SenderView of(String address, SenderPending pending) {
+            return pending.isEmpty()
+                    ? new SenderView(address, 0, null, null)
+                    : new SenderView(address, pending.count(), pending.accountNonce(), pending.nextNonce());
         }
     }
 

@@ -278,6 +278,15 @@ public final class Mempool {
         return limits;
     }
 
+    /** The sender's pending transactions and the nonce that follows them; {@link SenderPending#NONE} when none are pending. */
+    public synchronized SenderPending pending(Address sender) {
+        SenderQueue queue = senders.get(sender);
+        if (queue == null || queue.isEmpty()) {
+            return SenderPending.NONE;
+        }
+        return new SenderPending(queue.count(), queue.accountNonce(), queue.nextExpectedNonce());
+    }
+
     /** The senders with pending transactions. */
     public synchronized List<Address> senders() {
         return List.copyOf(senders.keySet());

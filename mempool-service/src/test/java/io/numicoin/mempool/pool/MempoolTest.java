@@ -69,6 +69,20 @@ class MempoolTest {
     }
 
     @Test
+    void pendingTellsTheNonceThatFollowsTheRunWithoutAGap() {
+        accounts.set(TestKeys.address(1), RICH, 4);
+        assertThat(pool.pending(TestKeys.address(1))).isEqualTo(SenderPending.NONE);
+        offer(tx(1, 5, 20_000));
+        offer(tx(1, 6, 20_000));
+        offer(tx(1, 8, 20_000)); // after a gap: not part of the run
+        SenderPending pending = pool.pending(TestKeys.address(1));
+        assertThat(pending.count()).isEqualTo(3);
+        assertThat(pending.accountNonce()).isEqualTo(4);
+        assertThat(pending.nextNonce()).isEqualTo(7);
+        assertThat(pool.pending(TestKeys.address(2)).isEmpty()).isTrue();
+    }
+
+    @Test
     void statelessRulesAreReportedByName() {
         accounts.set(TestKeys.address(1), RICH, 0);
         TransferTx good = tx(1, 1, 20_000);
