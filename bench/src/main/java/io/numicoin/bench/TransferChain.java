@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.testkit.BlockSpec;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import java.util.ArrayList;
@@ -38,6 +39,16 @@ final class TransferChain {
 
     /** The chain from {@code cache} if it holds one of this shape, else built and written there. */
     static TransferChain cached(Path cache, int blocks, int txPerBlock, int senders, ExecutorService pool) throws Exception {
+        return cached(cache, blocks, txPerBlock, senders, 0, pool);
+    }
+
+    /**
+     * As {@link #cached(Path, int, int, int, ExecutorService)}, with every block stamped
+     * {@code spacingSeconds} after its parent (0: the network's target spacing). A node on the real
+     * clock needs a small spacing: at 15 s a 5,000-block regtest chain ends beyond the future limit.
+     */
+    static TransferChain cached(Path cache, int blocks, int txPerBlock, int senders, long spacingSeconds, ExecutorService pool)
+            throws Exception {
         if (Files.exists(cache)) {
             TransferChain chain = new TransferChain();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
@@ -52,7 +63,7 @@ final class TransferChain {
                 return chain;
             }
         }
-        TransferChain chain = new TransferChain(blocks, txPerBlock, senders, pool);
+        TransferChain chain = new TransferChain(blocks, txPerBlock, senders, spacingSeconds, pool);
         Files.createDirectories(cache.getParent());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
             out.writeInt(chain.setup.size());
@@ -69,19 +80,26 @@ final class TransferChain {
     }
 
     TransferChain(int blocks, int txPerBlock, int senders, ExecutorService pool) throws Exception {
+        this(blocks, txPerBlock, senders, 0, pool);
+    }
+
+    TransferChain(int blocks, int txPerBlock, int senders, long spacingSeconds, ExecutorService pool) throws Exception {
         if (senders < txPerBlock) {
             throw new IllegalArgumentException("need at least one sender per transfer in a block");
         }
         ChainBuilder builder = ChainBuilder.regtest();
-        setup.addAll(builder.extend(builder.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1));
-        Block tip = setup.getLast();
+        Block tip = builder.genesis();
+        for (int i = 0; i <= ProtocolLimits.COINBASE_MATURITY; i++) {
+            tip = stamped(builder.child(tip), tip, spacingSeconds).coinbaseTo(TestKeys.address(1)).build();
+            setup.add(tip);
+        }
         Map<Integer, Long> nonces = new HashMap<>();
         for (int funded = 0; funded < senders; ) {
             List<TransferTx> txs = new ArrayList<>();
             for (int i = 0; i < Math.min(txPerBlock, 20) && funded < senders; i++, funded++) {  // within the miner's matured rewards
                 txs.add(builder.transfer(1, TestKeys.address(FIRST_SENDER_KEY + funded), 100_000_000L, 100, funded + 1));
             }
-            tip = builder.child(tip).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
+            tip = stamped(builder.child(tip), tip, spacingSeconds).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
             setup.add(tip);
         }
         int next = 0;
@@ -98,11 +116,15 @@ final class TransferChain {
             for (Future<TransferTx> tx : signing) {
                 txs.add(tx.get());
             }
-            tip = builder.child(tip).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
+            tip = stamped(builder.child(tip), tip, spacingSeconds).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
             measured.add(tip);
             if ((b + 1) % 1_000 == 0) {
                 System.err.println("bench node: built " + (b + 1) + " of " + blocks + " blocks");
             }
         }
+    }
+
+    private static BlockSpec stamped(BlockSpec spec, Block parent, long spacingSeconds) {
+        return spacingSeconds > 0 ? spec.timestamp(parent.header().timestamp() + spacingSeconds) : spec;
     }
 }
