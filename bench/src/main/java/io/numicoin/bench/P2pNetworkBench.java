@@ -145,7 +145,9 @@ final class P2pNetworkBench implements BenchPart {
     /** Submits each block on {@code origin} and waits until it connected on every receiver; milliseconds per (block, receiver). */
     private static double[] gossipLatencies(BenchNode origin, List<BenchNode> receivers, List<Block> blocks) throws InterruptedException {
         double[] latencies = new double[blocks.size() * receivers.size()];
+        double[][] byReceiver = new double[receivers.size()][blocks.size()];
         int n = 0;
+        int b = 0;
         for (Block block : blocks) {
             Hash256 id = BlockHeaderCodec.id(block.header());
             BlockImportResult result = origin.chain.submitBlock(block);
@@ -153,7 +155,8 @@ final class P2pNetworkBench implements BenchPart {
             if (result.outcome() != BlockImportResult.Outcome.CONNECTED) {
                 throw new IllegalStateException("gossip block not connected on " + origin + ": " + result);
             }
-            for (BenchNode receiver : receivers) {
+            for (int r = 0; r < receivers.size(); r++) {
+                BenchNode receiver = receivers.get(r);
                 Long at;
                 while ((at = receiver.connectedAt(id)) == null) {
                     if (System.nanoTime() - committed > 60_000_000_000L) {
@@ -162,7 +165,13 @@ final class P2pNetworkBench implements BenchPart {
                     Thread.sleep(1);
                 }
                 latencies[n++] = Math.max(0, at - committed) / 1e6;
+                byReceiver[r][b] = latencies[n - 1];
             }
+            b++;
+        }
+        for (int r = 0; r < receivers.size(); r++) {
+            System.err.printf("bench p2p: gossip to %s (%d peers): p50 %.1f ms, p99 %.1f ms%n", receivers.get(r),
+                    receivers.get(r).p2p.connectedPeers().size(), percentile(byReceiver[r], 0.5), percentile(byReceiver[r], 0.99));
         }
         return latencies;
     }
