@@ -2,6 +2,7 @@ package io.numicoin.bench;
 
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
 import java.nio.file.Path;
@@ -38,16 +39,15 @@ final class P2pNetworkBench implements BenchPart {
         int txPerBlock = Integer.getInteger("numi.bench.p2p.tx", 20);
         int gossipBlocks = Integer.getInteger("numi.bench.p2p.gossip", 200);
         TransferChain chain = buildChain(blocks + gossipBlocks, txPerBlock);
-        List<Block> synced = new ArrayList<>(chain.setup);
-        synced.addAll(chain.measured.subList(0, blocks));
+        List<Block> setup = chain.setup;
         List<Block> measured = chain.measured.subList(0, blocks);
-        List<Block> gossiped = chain.measured.subList(blocks, blocks + gossipBlocks);
-        long target = synced.getLast().height();
+        List<Block> gossiped = List.copyOf(chain.measured.subList(blocks, blocks + gossipBlocks));
+        long target = measured.getLast().height();
 
         List<BenchNode> nodes = new ArrayList<>();
         try {
             BenchNode a = started(nodes, "a");
-            importAll(a, chain.setup);
+            importAll(a, setup);
             long start = System.nanoTime();
             importAll(a, measured);
             double localSeconds = (System.nanoTime() - start) / 1e9;
@@ -62,6 +62,9 @@ final class P2pNetworkBench implements BenchPart {
             double threePeers = blocks / syncSeconds(d, target, a, b, c);
             BenchNode e = started(nodes, "e");
             syncSeconds(e, target, d);
+            setup = null;
+            measured = null;
+            chain = null;
 
             out.report("p2p.sync.blocks", blocks, "blocks");
             out.report("p2p.sync.tx_per_block", txPerBlock, "tx");
@@ -77,12 +80,19 @@ final class P2pNetworkBench implements BenchPart {
             // the named figure: the better of one and three peers
             out.report("p2p.sync.over_local_import", Math.max(onePeer, threePeers) / local, "ratio");
 
+            System.gc();  // the synced chain's blocks are garbage now: collect them before measuring latency
             Thread.sleep(3_000);  // a few gossipsub heartbeats: the meshes form
-            double[] latencies = gossipLatencies(a, List.of(b, c, d, e), gossiped);
+            GossipProbe probe = GossipProbe.dial(a);
+            double[] latencies = gossipLatencies(a, List.of(b, c, d, e), gossiped, probe);
+            probe.close();
             out.report("p2p.gossip.nodes", nodes.size(), "nodes");
             out.report("p2p.gossip.samples", latencies.length, "samples");
             out.report("p2p.gossip.p50_ms", percentile(latencies, 0.50), "ms");
             out.report("p2p.gossip.p99_ms", percentile(latencies, 0.99), "ms");
+            // The five nodes share the machine's cores with whatever else runs: say how busy it was.
+            out.report("p2p.machine.cores", Runtime.getRuntime().availableProcessors(), "cores");
+            out.report("p2p.machine.load_average_1m",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "load");
         } finally {
             for (BenchNode node : nodes.reversed()) {
                 node.close();
@@ -143,7 +153,9 @@ final class P2pNetworkBench implements BenchPart {
     }
 
     /** Submits each block on {@code origin} and waits until it connected on every receiver; milliseconds per (block, receiver). */
-    private static double[] gossipLatencies(BenchNode origin, List<BenchNode> receivers, List<Block> blocks) throws InterruptedException {
+    private static double[] gossipLatencies(BenchNode origin, List<BenchNode> receivers, List<Block> blocks, GossipProbe probe)
+            throws InterruptedException {
+        List<Double> firstHop = new ArrayList<>();
         double[] latencies = new double[blocks.size() * receivers.size()];
         double[][] byReceiver = new double[receivers.size()][blocks.size()];
         int n = 0;
@@ -155,6 +167,7 @@ final class P2pNetworkBench implements BenchPart {
             if (result.outcome() != BlockImportResult.Outcome.CONNECTED) {
                 throw new IllegalStateException("gossip block not connected on " + origin + ": " + result);
             }
+            long[] probeAt = new long[1];
             for (int r = 0; r < receivers.size(); r++) {
                 BenchNode receiver = receivers.get(r);
                 Long at;
@@ -167,7 +180,16 @@ final class P2pNetworkBench implements BenchPart {
                 latencies[n++] = Math.max(0, at - committed) / 1e6;
                 byReceiver[r][b] = latencies[n - 1];
             }
+            Long heard = probe.heardAt(BlockCodec.encode(block));
+            if (heard != null) {
+                firstHop.add(Math.max(0, heard - committed) / 1e6);
+            }
             b++;
+        }
+        double[] hop = firstHop.stream().mapToDouble(Double::doubleValue).toArray();
+        if (hop.length > 0) {
+            System.err.printf("bench p2p: a bare subscriber of a heard %d of %d blocks: p50 %.1f ms, p99 %.1f ms after a's commit%n",
+                    hop.length, blocks.size(), percentile(hop, 0.5), percentile(hop, 0.99));
         }
         for (int r = 0; r < receivers.size(); r++) {
             System.err.printf("bench p2p: gossip to %s (%d peers): p50 %.1f ms, p99 %.1f ms%n", receivers.get(r),

@@ -47,14 +47,14 @@ public record PeersProperties(
 
     /**
      * {@code numi.p2p.peers.limits.*}: a burst, then a sustained rate per second, per peer. Honest
-     * peers stay far below: status every 5 s, one headers request at a time, block requests bounded
+     * peers stay far below: status every 5 s (at most once a second on orphans), one headers request at a time, block requests bounded
      * by the requester's import rate, gossip bounded by the network's block and transaction rate.
      */
     public record Limits(
             @DefaultValue("20") @Min(1) double statusBurst,
             @DefaultValue("2") @Min(0) double statusPerSecond,
-            @DefaultValue("20") @Min(1) double headersBurst,
-            @DefaultValue("5") @Min(0) double headersPerSecond,
+            @DefaultValue("50") @Min(1) double headersBurst,
+            @DefaultValue("10") @Min(0) double headersPerSecond,
             @DefaultValue("2048") @Min(1) double blocksBurst,
             @DefaultValue("1000") @Min(0) double blocksPerSecond,
             @DefaultValue("500") @Min(1) double blockGossipBurst,

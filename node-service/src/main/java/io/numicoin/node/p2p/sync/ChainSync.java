@@ -43,6 +43,8 @@ public final class ChainSync implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSync.class);
     private static final long STATUS_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Orphans ask for a peer's status at most this often (a burst of orphans is one request; peers rate-limit status). */
+    private static final long STATUS_MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private record BlockRequest(PeerId peer, long deadlineNanos) {
     }
@@ -115,12 +117,18 @@ public final class ChainSync implements AutoCloseable {
         run(() -> acceptStatus(peer, status));
     }
 
-    /** Asks {@code peer} for its status now (it announced a block we could not place). */
+    /**
+     * Asks {@code peer} for its status soon (it announced a block we could not place): at the next
+     * tick, but not within a second of the last status request to it.
+     */
     public void refreshPeer(PeerId peer) {
         run(() -> {
             PeerSyncState state = peers.get(peer);
             if (state != null) {
-                requestStatus(state);
+                long soonest = state.lastStatusRequestNanos + STATUS_MIN_INTERVAL_NANOS;
+                if (soonest - state.nextStatusNanos < 0) {
+                    state.nextStatusNanos = soonest;
+                }
             }
         });
     }
@@ -190,7 +198,8 @@ public final class ChainSync implements AutoCloseable {
 
     private void requestStatus(PeerSyncState state) {
         state.statusInFlight = true;
-        state.nextStatusNanos = System.nanoTime() + STATUS_REFRESH_NANOS;
+        state.lastStatusRequestNanos = System.nanoTime();
+        state.nextStatusNanos = state.lastStatusRequestNanos + STATUS_REFRESH_NANOS;
         byte[] ours;
         try {
             ours = SyncCodec.encodeStatus(chain.status());
@@ -221,6 +230,7 @@ public final class ChainSync implements AutoCloseable {
         PeerSyncState state = peers.computeIfAbsent(peer, PeerSyncState::new);
         if (state.status == null || !status.tipId().equals(state.status.tipId())) {
             state.missing.clear();
+            state.retryAfterNanos.clear();
         }
         state.status = status;
     }
@@ -291,7 +301,7 @@ public final class ChainSync implements AutoCloseable {
             for (PeerSyncState state : peers.values()) {
                 if (state.blocksInFlight < settings.blocksInFlightPerPeer()
                         && state.claimedWork().compareTo(wanted.cumulativeWork()) >= 0
-                        && !state.missing.contains(wanted.id())
+                        && state.mayAsk(wanted.id(), now)
                         && (best == null || state.blocksInFlight < best.blocksInFlight)) {
                     best = state;
                 }
@@ -315,7 +325,8 @@ public final class ChainSync implements AutoCloseable {
                     }
                     inFlight.remove(id);
                     if (failure != null) {
-                        state.missing.add(id);
+                        // a timeout or reset: ask another peer first, this one again later
+                        state.retryAfterNanos.put(id, System.nanoTime() + settings.stallTimeout().toNanos());
                     } else {
                         blockReceived(state, id, bytes);
                     }
@@ -356,13 +367,16 @@ public final class ChainSync implements AutoCloseable {
     }
 
     private void expireStalled(long now) {
+        for (PeerSyncState state : peers.values()) {
+            state.retryAfterNanos.values().removeIf(retry -> now - retry >= 0);
+        }
         inFlight.entrySet().removeIf(entry -> {
             if (now - entry.getValue().deadlineNanos() < 0) {
                 return false;
             }
             PeerSyncState state = peers.get(entry.getValue().peer());
             if (state != null) {
-                state.missing.add(entry.getKey());
+                state.retryAfterNanos.put(entry.getKey(), now + settings.stallTimeout().toNanos());
                 penalty.penalise(state.peer, Reason.STALLED, Severity.MINOR, "block " + entry.getKey());
             }
             return true;
