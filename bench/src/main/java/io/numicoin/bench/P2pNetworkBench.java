@@ -180,6 +180,13 @@ final class P2pNetworkBench implements BenchPart {
                 latencies[n++] = Math.max(0, at - committed) / 1e6;
                 byReceiver[r][b] = latencies[n - 1];
             }
+            double slowest = 0;
+            for (int r = 0; r < receivers.size(); r++) {
+                slowest = Math.max(slowest, byReceiver[r][b]);
+            }
+            if (slowest > 1_000) {
+                System.err.printf("bench p2p: gossip block %d of %d took %.0f ms to reach every node%n", b + 1, blocks.size(), slowest);
+            }
             Long heard = probe.heardAt(BlockCodec.encode(block));
             if (heard != null) {
                 firstHop.add(Math.max(0, heard - committed) / 1e6);

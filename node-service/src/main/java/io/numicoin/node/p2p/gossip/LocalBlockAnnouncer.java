@@ -9,6 +9,8 @@ import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,12 +25,22 @@ public final class LocalBlockAnnouncer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalBlockAnnouncer.class);
 
     private final Disposable subscription;
+    /**
+     * Its own thread, not Reactor's shared {@code boundedElastic}: a shared scheduler is disposed and
+     * replaced when another application context in the same JVM starts or stops (tests, the p2p
+     * bench), which silently ended the announcements of every node started before.
+     */
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "numi-p2p-announcer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LocalBlockAnnouncer(ChainEventBus bus, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
         this.subscription = bus.events()
                 .filter(event -> event.event() instanceof NodeEvent.BlockConnected)
                 .map(event -> ((NodeEvent.BlockConnected) event.event()).id())
-                .publishOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.fromExecutorService(thread, "numi-p2p-announcer"))
                 .subscribe(id -> announce(id, chain, queries, gossip),
                         failure -> log.warn("block announcements stopped", failure));
     }
@@ -48,5 +60,6 @@ public final class LocalBlockAnnouncer implements AutoCloseable {
     @Override
     public void close() {
         subscription.dispose();
+        thread.shutdownNow();
     }
 }
