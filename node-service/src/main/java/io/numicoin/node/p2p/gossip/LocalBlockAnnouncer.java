@@ -39,15 +39,22 @@ public final class LocalBlockAnnouncer implements AutoCloseable {
     public LocalBlockAnnouncer(ChainEventBus bus, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
         this.subscription = bus.events()
                 .filter(event -> event.event() instanceof NodeEvent.BlockConnected)
-                .map(event -> ((NodeEvent.BlockConnected) event.event()).id())
+                .map(event -> (NodeEvent.BlockConnected) event.event())
                 .publishOn(Schedulers.fromExecutorService(thread, "numi-p2p-announcer"))
-                .subscribe(id -> announce(id, chain, queries, gossip),
+                .subscribe(connected -> announce(connected.id(), connected.height(), chain, queries, gossip),
                         failure -> log.warn("block announcements stopped", failure));
     }
 
-    private static void announce(Hash256 id, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
+    /**
+     * Announces {@code id} unless the tip has already moved past its height (an intermediate block of
+     * a batch). The chain's status is compared by height, not id: the event is published when the
+     * block's transaction commits, before the chain service updates its status, so a quick announcer
+     * may still see the previous tip (comparing ids skipped such blocks at random; they then reached
+     * peers only through the 5 s status refresh).
+     */
+    private static void announce(Hash256 id, long height, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
         try {
-            if (!chain.synced() || !chain.status().tipId().equals(id)) {
+            if (!chain.synced() || chain.status().tipHeight() > height) {
                 return;
             }
             queries.rawBlock(new BlockRef.ById(id)).map(Bytes::toArray).ifPresent(bytes -> gossip.publish(bytes)
