@@ -14,7 +14,8 @@ public final class BenchMain {
             "difficulty", DifficultySuite.parts(),
             "node", NodeSuite.parts(),
             "mempool", MempoolSuite.parts(),
-            "miner", MinerSuite.parts());
+            "miner", MinerSuite.parts(),
+            "p2p", P2pSuite.parts());
 
     private BenchMain() {
     }

@@ -6,6 +6,7 @@ import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.testkit.BlockSpec;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import java.io.BufferedInputStream;
@@ -39,7 +40,7 @@ import java.util.concurrent.Future;
 final class TransferChain {
 
     static final int FIRST_SENDER_KEY = 1_000;
-    private static final int FORMAT = 0x4e434832;  // "NCH2"
+    private static final int FORMAT = 0x4e434833;  // "NCH3"
 
     private TransferChain() {
     }
@@ -93,9 +94,20 @@ final class TransferChain {
 
     /** The chain in {@code cache} if it holds at least {@code blocks} of this shape, else built and written there. */
     static Cached cached(Path cache, int blocks, int txPerBlock, int senders, ExecutorService pool) throws Exception {
+        return cached(cache, blocks, txPerBlock, senders, 0, pool);
+    }
+
+    /**
+     * As {@link #cached(Path, int, int, int, ExecutorService)}, with every block stamped
+     * {@code spacingSeconds} after its parent (0: the chain builder's spacing). A node on the real
+     * clock needs a small spacing: at 15 s a 5,000-block regtest chain ends beyond the future limit.
+     */
+    static Cached cached(Path cache, int blocks, int txPerBlock, int senders, long spacingSeconds, ExecutorService pool)
+            throws Exception {
         if (Files.exists(cache)) {
             try (DataInputStream in = open(cache)) {
-                if (in.readInt() == FORMAT && in.readInt() == txPerBlock && in.readInt() == senders) {
+                if (in.readInt() == FORMAT && in.readInt() == txPerBlock && in.readInt() == senders
+                        && in.readLong() == spacingSeconds) {
                     int setup = in.readInt();
                     int measured = in.readInt();
                     if (measured >= blocks) {
@@ -110,24 +122,29 @@ final class TransferChain {
         }
         Files.createDirectories(cache.getParent());
         Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
-        List<Block> setup = build(partial, blocks, txPerBlock, senders, pool);
+        List<Block> setup = build(partial, blocks, txPerBlock, senders, spacingSeconds, pool);
         Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING);
         return new Cached(setup, cache, blocks, txPerBlock);
     }
 
-    private static List<Block> build(Path file, int blocks, int txPerBlock, int senders, ExecutorService pool) throws Exception {
+    private static List<Block> build(Path file, int blocks, int txPerBlock, int senders, long spacingSeconds,
+            ExecutorService pool) throws Exception {
         if (senders < 2) {
             throw new IllegalArgumentException("need at least two senders");
         }
         ChainBuilder builder = ChainBuilder.regtest();
-        List<Block> setup = new ArrayList<>(builder.extend(builder.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1));
-        Block tip = setup.getLast();
+        List<Block> setup = new ArrayList<>();
+        Block tip = builder.genesis();
+        for (int i = 0; i <= ProtocolLimits.COINBASE_MATURITY; i++) {
+            tip = stamped(builder.child(tip), tip, spacingSeconds).coinbaseTo(TestKeys.address(1)).build();
+            setup.add(tip);
+        }
         for (int funded = 0; funded < senders; ) {
             List<TransferTx> txs = new ArrayList<>();
             for (int i = 0; i < 20 && funded < senders; i++, funded++) {  // within the miner's matured rewards
                 txs.add(builder.transfer(1, TestKeys.address(FIRST_SENDER_KEY + funded), 100_000_000L, 100, funded + 1));
             }
-            tip = builder.child(tip).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
+            tip = stamped(builder.child(tip), tip, spacingSeconds).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
             setup.add(tip);
         }
         Map<Integer, Long> nonces = new HashMap<>();
@@ -135,6 +152,7 @@ final class TransferChain {
             out.writeInt(FORMAT);
             out.writeInt(txPerBlock);
             out.writeInt(senders);
+            out.writeLong(spacingSeconds);
             out.writeInt(setup.size());
             out.writeInt(blocks);
             for (Block block : setup) {
@@ -154,7 +172,7 @@ final class TransferChain {
                 for (Future<TransferTx> tx : signing) {
                     txs.add(tx.get());
                 }
-                tip = builder.child(tip).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
+                tip = stamped(builder.child(tip), tip, spacingSeconds).coinbaseTo(TestKeys.address(1)).transfers(txs).build();
                 writeBlock(out, tip);
                 if ((b + 1) % 250 == 0) {
                     System.err.println("bench node: built " + (b + 1) + " of " + blocks + " blocks");
@@ -188,6 +206,7 @@ final class TransferChain {
         in.readInt();
         in.readInt();
         in.readInt();
+        in.readLong();
         int setup = in.readInt();
         in.readInt();
         for (int i = 0; i < setup; i++) {
@@ -209,5 +228,9 @@ final class TransferChain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static BlockSpec stamped(BlockSpec spec, Block parent, long spacingSeconds) {
+        return spacingSeconds > 0 ? spec.timestamp(parent.header().timestamp() + spacingSeconds) : spec;
     }
 }

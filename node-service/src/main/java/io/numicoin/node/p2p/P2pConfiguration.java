@@ -72,27 +72,35 @@ public class P2pConfiguration {
 
     @Bean
     ChainSync chainSync(NettyHost p2pHost, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow,
-            PeerPenalty penalty, P2pProperties properties) {
-        return new ChainSync(p2pHost, protocols, chain, pow, penalty, properties.sync(), properties.minimumChainWork());
+            PeerPenalty penalty, ObjectProvider<PeerActivity> activity, P2pProperties properties) {
+        return new ChainSync(p2pHost, protocols, chain, pow, penalty, activity(activity), properties.sync(), properties.minimumChainWork());
     }
 
     @Bean
-    BlockGossip blockGossip(LocalChain chain, ChainSync sync, PeerPenalty penalty) {
-        return new BlockGossip(chain, sync, penalty);
+    BlockGossip blockGossip(LocalChain chain, ChainSync sync, PeerPenalty penalty, ObjectProvider<PeerActivity> activity) {
+        return new BlockGossip(chain, sync, penalty, activity(activity));
     }
 
     @Bean
-    TransactionGossip transactionGossip(NetworkParams params, EventOutbox outbox, PeerPenalty penalty, ExecutorService p2pWorkers) {
-        return new TransactionGossip(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), outbox, penalty, p2pWorkers);
+    TransactionGossip transactionGossip(NetworkParams params, EventOutbox outbox, PeerPenalty penalty, ExecutorService p2pWorkers,
+            ObjectProvider<PeerActivity> activity) {
+        return new TransactionGossip(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), outbox, penalty, p2pWorkers,
+                activity(activity));
     }
 
     @Bean
     NodeP2pService nodeP2pService(P2pProperties properties, NettyHost p2pHost, NetworkProtocols protocols, ChainSync sync,
             LocalChain chain, ChainQueries queries, BlockGossip blocks, TransactionGossip transactions, ExecutorService p2pWorkers,
-            ObjectProvider<GossipListener> gossipListener) {
+            ObjectProvider<GossipListener> gossipListener, ObjectProvider<PeerActivity> activity, PeerPenalty penalty) {
         // Discovery's PeerExchangeHints hears gossipsub's PRUNE peer-exchange hints, when discovery is wired.
-        return new NodeP2pService(properties, p2pHost, protocols, sync, new SyncServer(chain, queries, sync, p2pWorkers), blocks,
+        SyncServer server = new SyncServer(chain, queries, sync, p2pWorkers, activity(activity), penalty);
+        return new NodeP2pService(properties, p2pHost, protocols, sync, server, blocks,
                 transactions, gossipListener.getIfAvailable(() -> GossipListener.NONE));
+    }
+
+    /** The peers package's {@link PeerActivity} (eviction protection, heights, rate limits), or none. */
+    private static PeerActivity activity(ObjectProvider<PeerActivity> activity) {
+        return activity.getIfAvailable(() -> PeerActivity.NONE);
     }
 
     /** {@code numi.p2p.peers}: peers connected now. */

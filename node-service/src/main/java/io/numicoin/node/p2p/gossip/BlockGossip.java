@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.gossip;
 
+import io.numicoin.node.p2p.PeerActivity;
 import io.numicoin.node.p2p.PeerPenalty;
 import io.numicoin.node.p2p.sync.ChainSync;
 import io.numicoin.node.p2p.sync.LocalChain;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The blocks topic. A gossiped block is imported before it is forwarded: ACCEPT when it connected,
  * landed on a side branch or was already known; REJECT (and a penalty) when it does not decode or is
  * invalid; IGNORE when its parent is unknown — then the sender is asked for its status, so sync
- * fetches the missing ancestors.
+ * fetches the missing ancestors. A block that connected or extended a side branch counts as useful
+ * for its sender ({@link PeerActivity#usefulBlock}); a sender over its block gossip budget is
+ * IGNOREd unread (the refusal costs it points).
  */
 public final class BlockGossip implements MessageValidator {
 
@@ -30,10 +33,16 @@ public final class BlockGossip implements MessageValidator {
     private final LocalChain chain;
     private final ChainSync sync;
     private final PeerPenalty penalty;
+    private final PeerActivity activity;
     private volatile GossipsubService gossip;
     private volatile String topic;
 
     public BlockGossip(LocalChain chain, ChainSync sync, PeerPenalty penalty) {
+        this(chain, sync, penalty, PeerActivity.NONE);
+    }
+
+    public BlockGossip(LocalChain chain, ChainSync sync, PeerPenalty penalty, PeerActivity activity) {
+        this.activity = activity;
         this.chain = chain;
         this.sync = sync;
         this.penalty = penalty;
@@ -52,6 +61,9 @@ public final class BlockGossip implements MessageValidator {
 
     @Override
     public CompletionStage<ValidationResult> validate(ReceivedMessage message) {
+        if (!activity.admit(message.propagationSource(), PeerActivity.Traffic.BLOCK_GOSSIP)) {
+            return CompletableFuture.completedFuture(ValidationResult.IGNORE);
+        }
         Block block;
         try {
             block = BlockCodec.decode(message.data().toArray());
@@ -66,7 +78,11 @@ public final class BlockGossip implements MessageValidator {
             }
             sync.chainChanged();
             return switch (result.outcome()) {
-                case CONNECTED, SIDE_BRANCH, ALREADY_KNOWN -> ValidationResult.ACCEPT;
+                case CONNECTED, SIDE_BRANCH -> {
+                    activity.usefulBlock(message.propagationSource());
+                    yield ValidationResult.ACCEPT;
+                }
+                case ALREADY_KNOWN -> ValidationResult.ACCEPT;
                 case ORPHANED -> {
                     sync.refreshPeer(message.propagationSource());
                     yield ValidationResult.IGNORE;

@@ -9,6 +9,8 @@ import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,19 +25,36 @@ public final class LocalBlockAnnouncer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalBlockAnnouncer.class);
 
     private final Disposable subscription;
+    /**
+     * Its own thread, not Reactor's shared {@code boundedElastic}: a shared scheduler is disposed and
+     * replaced when another application context in the same JVM starts or stops (tests, the p2p
+     * bench), which silently ended the announcements of every node started before.
+     */
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "numi-p2p-announcer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LocalBlockAnnouncer(ChainEventBus bus, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
         this.subscription = bus.events()
                 .filter(event -> event.event() instanceof NodeEvent.BlockConnected)
-                .map(event -> ((NodeEvent.BlockConnected) event.event()).id())
-                .publishOn(Schedulers.boundedElastic())
-                .subscribe(id -> announce(id, chain, queries, gossip),
+                .map(event -> (NodeEvent.BlockConnected) event.event())
+                .publishOn(Schedulers.fromExecutorService(thread, "numi-p2p-announcer"))
+                .subscribe(connected -> announce(connected.id(), connected.height(), chain, queries, gossip),
                         failure -> log.warn("block announcements stopped", failure));
     }
 
-    private static void announce(Hash256 id, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
+    /**
+     * Announces {@code id} unless the tip has already moved past its height (an intermediate block of
+     * a batch). The chain's status is compared by height, not id: the event is published when the
+     * block's transaction commits, before the chain service updates its status, so a quick announcer
+     * may still see the previous tip (comparing ids skipped such blocks at random; they then reached
+     * peers only through the 5 s status refresh).
+     */
+    private static void announce(Hash256 id, long height, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
         try {
-            if (!chain.synced() || !chain.status().tipId().equals(id)) {
+            if (!chain.synced() || chain.status().tipHeight() > height) {
                 return;
             }
             queries.rawBlock(new BlockRef.ById(id)).map(Bytes::toArray).ifPresent(bytes -> gossip.publish(bytes)
@@ -48,5 +67,6 @@ public final class LocalBlockAnnouncer implements AutoCloseable {
     @Override
     public void close() {
         subscription.dispose();
+        thread.shutdownNow();
     }
 }

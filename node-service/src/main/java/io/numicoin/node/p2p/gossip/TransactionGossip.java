@@ -1,6 +1,7 @@
 package io.numicoin.node.p2p.gossip;
 
 import io.numicoin.node.outbox.EventOutbox;
+import io.numicoin.node.p2p.PeerActivity;
 import io.numicoin.node.p2p.PeerPenalty;
 import io.numicoin.p2p.gossipsub.MessageValidator;
 import io.numicoin.p2p.gossipsub.PublishResult;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The transactions topic. A gossiped transfer is checked with the stateless
  * {@link TransactionRules} (decoding, chain id, policy, signatures) before it is forwarded, and
  * recorded as {@code TransactionSeen} (source PEER) in the outbox for the mempool. State checks
- * (balance, nonce) are the mempool's. Coinbases and invalid transfers are rejected with a penalty.
+ * (balance, nonce) are the mempool's. Coinbases and invalid transfers are rejected with a penalty;
+ * a sender over its transaction gossip budget ({@link PeerActivity}) is IGNOREd unread.
  */
 public final class TransactionGossip implements MessageValidator {
 
@@ -33,10 +35,17 @@ public final class TransactionGossip implements MessageValidator {
     private final EventOutbox outbox;
     private final PeerPenalty penalty;
     private final ExecutorService workers;
+    private final PeerActivity activity;
     private volatile GossipsubService gossip;
     private volatile String topic;
 
     public TransactionGossip(TransactionRules rules, EventOutbox outbox, PeerPenalty penalty, ExecutorService workers) {
+        this(rules, outbox, penalty, workers, PeerActivity.NONE);
+    }
+
+    public TransactionGossip(TransactionRules rules, EventOutbox outbox, PeerPenalty penalty, ExecutorService workers,
+            PeerActivity activity) {
+        this.activity = activity;
         this.rules = rules;
         this.outbox = outbox;
         this.penalty = penalty;
@@ -56,6 +65,9 @@ public final class TransactionGossip implements MessageValidator {
 
     @Override
     public CompletionStage<ValidationResult> validate(ReceivedMessage message) {
+        if (!activity.admit(message.propagationSource(), PeerActivity.Traffic.TRANSACTION_GOSSIP)) {
+            return CompletableFuture.completedFuture(ValidationResult.IGNORE);
+        }
         return CompletableFuture.supplyAsync(() -> check(message), workers);
     }
 

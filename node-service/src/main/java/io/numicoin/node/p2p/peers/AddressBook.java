@@ -27,8 +27,8 @@ public interface AddressBook {
     /** A dial of {@code address} failed: it is backed off exponentially. */
     void recordFailure(Multiaddr address, Instant now);
 
-    /** The best height {@code peer} reported. */
-    void recordHeight(PeerId peer, long height);
+    /** The best height {@code peer} reported; false when no address of {@code peer} is known (nothing written). */
+    boolean recordHeight(PeerId peer, long height);
 
     /**
      * Up to {@code limit} addresses worth dialling now: not banned, not in backoff, not one of

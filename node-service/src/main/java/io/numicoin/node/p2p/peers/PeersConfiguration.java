@@ -49,7 +49,16 @@ public class PeersConfiguration {
 
     @Bean
     RateLimits rateLimits(PeerScores scores, PeersProperties properties) {
-        return new RateLimits(Map.of(), scores, properties.rateLimitPenalty(), System::nanoTime);
+        RateLimits limits = new RateLimits(Map.of(), scores, properties.rateLimitPenalty(), System::nanoTime);
+        PeerActivityRecorder.configure(limits, properties.limits().budgets());
+        return limits;
+    }
+
+    /** What sync and gossip report about peers: eviction protection, heights, rate limits. */
+    @Bean
+    PeerActivityRecorder peerActivity(ConnectionManager connections, RateLimits limits, PostgresAddressBook addressBook) {
+        return new PeerActivityRecorder(connections, limits, addressBook,
+                command -> Thread.ofVirtual().name("numi-peer-height-writer").start(command));
     }
 
     @Bean

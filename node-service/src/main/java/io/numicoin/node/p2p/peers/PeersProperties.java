@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.peers;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minorPoints points per minor offence (and {@code rateLimitPenalty} per refused request)
  * @param scoreHalfLife how fast scores decay
  * @param observationInterval at most one {@code numi.peers.v1} event per peer and outcome per interval
+ * @param limits per-peer budgets of sync requests and gossip messages
  */
 @Validated
 @ConfigurationProperties(prefix = "numi.p2p.peers")
@@ -40,5 +42,33 @@ public record PeersProperties(
         @DefaultValue("50") @Min(0) double majorPoints,
         @NotNull @DefaultValue("10m") Duration scoreHalfLife,
         @DefaultValue("5") @Min(0) double rateLimitPenalty,
-        @NotNull @DefaultValue("10m") Duration observationInterval) {
+        @NotNull @DefaultValue("10m") Duration observationInterval,
+        @Valid @NotNull @DefaultValue Limits limits) {
+
+    /**
+     * {@code numi.p2p.peers.limits.*}: a burst, then a sustained rate per second, per peer. Honest
+     * peers stay far below: status every 5 s (at most once a second on orphans), one headers request at a time, block requests bounded
+     * by the requester's import rate, gossip bounded by the network's block and transaction rate.
+     */
+    public record Limits(
+            @DefaultValue("20") @Min(1) double statusBurst,
+            @DefaultValue("2") @Min(0) double statusPerSecond,
+            @DefaultValue("50") @Min(1) double headersBurst,
+            @DefaultValue("10") @Min(0) double headersPerSecond,
+            @DefaultValue("2048") @Min(1) double blocksBurst,
+            @DefaultValue("1000") @Min(0) double blocksPerSecond,
+            @DefaultValue("500") @Min(1) double blockGossipBurst,
+            @DefaultValue("50") @Min(0) double blockGossipPerSecond,
+            @DefaultValue("5000") @Min(1) double txGossipBurst,
+            @DefaultValue("1000") @Min(0) double txGossipPerSecond) {
+
+        public java.util.Map<io.numicoin.node.p2p.PeerActivity.Traffic, RateLimits.Limit> budgets() {
+            return java.util.Map.of(
+                    io.numicoin.node.p2p.PeerActivity.Traffic.STATUS_REQUEST, new RateLimits.Limit(statusBurst, statusPerSecond),
+                    io.numicoin.node.p2p.PeerActivity.Traffic.HEADERS_REQUEST, new RateLimits.Limit(headersBurst, headersPerSecond),
+                    io.numicoin.node.p2p.PeerActivity.Traffic.BLOCK_REQUEST, new RateLimits.Limit(blocksBurst, blocksPerSecond),
+                    io.numicoin.node.p2p.PeerActivity.Traffic.BLOCK_GOSSIP, new RateLimits.Limit(blockGossipBurst, blockGossipPerSecond),
+                    io.numicoin.node.p2p.PeerActivity.Traffic.TRANSACTION_GOSSIP, new RateLimits.Limit(txGossipBurst, txGossipPerSecond));
+        }
+    }
 }

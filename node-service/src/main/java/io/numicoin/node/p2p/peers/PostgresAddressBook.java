@@ -91,8 +91,8 @@ public final class PostgresAddressBook implements AddressBook {
     }
 
     @Override
-    public void recordHeight(PeerId peer, long height) {
-        jdbc.sql("UPDATE peers SET height = ? WHERE peer_id = ?").params(height, peer.toBase58()).update();
+    public boolean recordHeight(PeerId peer, long height) {
+        return jdbc.sql("UPDATE peers SET height = ? WHERE peer_id = ?").params(height, peer.toBase58()).update() > 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.numicoin.node.p2p.sync;
 
 import io.numicoin.node.p2p.NetworkProtocols;
 import io.numicoin.node.p2p.P2pProperties;
+import io.numicoin.node.p2p.PeerActivity;
 import io.numicoin.node.p2p.PeerPenalty;
 import io.numicoin.node.p2p.PeerPenalty.Reason;
 import io.numicoin.node.p2p.PeerPenalty.Severity;
@@ -17,9 +18,7 @@ import io.numicoin.protocol.hash.Hash256;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,12 +34,17 @@ import org.slf4j.LoggerFactory;
  * proofs of work (checked in parallel) before it is imported. Bodies of the best header chain are
  * then fetched from every peer that can have them, a bounded number in flight per peer; a request
  * that stalls is cancelled and asked elsewhere. A peer that claims work it cannot show headers for,
- * or sends anything invalid, is penalised. All state lives on one thread.
+ * or sends anything invalid, is penalised. Block requests are topped up as soon as an answer
+ * arrives (and on every tick), and the view of missing bodies is refreshed as soon as an import
+ * completes, so the import thread never waits for the next tick. Heights peers report and the
+ * blocks they give us are told to {@link PeerActivity}. All state lives on one thread.
  */
 public final class ChainSync implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSync.class);
     private static final long STATUS_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Orphans ask for a peer's status at most this often (a burst of orphans is one request; peers rate-limit status). */
+    private static final long STATUS_MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private record BlockRequest(PeerId peer, long deadlineNanos) {
     }
@@ -50,19 +54,28 @@ public final class ChainSync implements AutoCloseable {
     private final LocalChain chain;
     private final HeaderBatchImporter headerImporter;
     private final PeerPenalty penalty;
+    private final PeerActivity activity;
     private final P2pProperties.Sync settings;
     private final BigInteger minimumWork;
     private final ScheduledExecutorService loop;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<PeerId, PeerSyncState> peers = new HashMap<>();
     private final Map<Hash256, BlockRequest> inFlight = new HashMap<>();
-    private final Set<Hash256> received = new HashSet<>();
+    /** Blocks received since the view was read, with the order they came in. */
+    private final Map<Hash256, Long> received = new HashMap<>();
+    private long receivedCount;
     private ChainView view;
     private boolean viewPending;
     private boolean viewDirty = true;
 
     public ChainSync(Host host, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow, PeerPenalty penalty,
             P2pProperties.Sync settings, BigInteger minimumWork) {
+        this(host, protocols, chain, pow, penalty, PeerActivity.NONE, settings, minimumWork);
+    }
+
+    public ChainSync(Host host, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow, PeerPenalty penalty,
+            PeerActivity activity, P2pProperties.Sync settings, BigInteger minimumWork) {
+        this.activity = activity;
         this.host = host;
         this.protocols = protocols;
         this.chain = chain;
@@ -104,12 +117,18 @@ public final class ChainSync implements AutoCloseable {
         run(() -> acceptStatus(peer, status));
     }
 
-    /** Asks {@code peer} for its status now (it announced a block we could not place). */
+    /**
+     * Asks {@code peer} for its status soon (it announced a block we could not place): at the next
+     * tick, but not within a second of the last status request to it.
+     */
     public void refreshPeer(PeerId peer) {
         run(() -> {
             PeerSyncState state = peers.get(peer);
             if (state != null) {
-                requestStatus(state);
+                long soonest = state.lastStatusRequestNanos + STATUS_MIN_INTERVAL_NANOS;
+                if (soonest - state.nextStatusNanos < 0) {
+                    state.nextStatusNanos = soonest;
+                }
             }
         });
     }
@@ -162,6 +181,8 @@ public final class ChainSync implements AutoCloseable {
     private void refreshView() {
         viewPending = true;
         viewDirty = false;
+        // The view is read behind the imports queued so far: blocks received later are not in it yet.
+        long mark = receivedCount;
         chain.view(settings.blockWindow()).whenCompleteAsync((fresh, failure) -> {
             viewPending = false;
             if (failure != null) {
@@ -170,13 +191,15 @@ public final class ChainSync implements AutoCloseable {
                 return;
             }
             view = fresh;
-            received.clear();
+            received.values().removeIf(order -> order < mark);
+            requestBlocks(System.nanoTime());
         }, loop);
     }
 
     private void requestStatus(PeerSyncState state) {
         state.statusInFlight = true;
-        state.nextStatusNanos = System.nanoTime() + STATUS_REFRESH_NANOS;
+        state.lastStatusRequestNanos = System.nanoTime();
+        state.nextStatusNanos = state.lastStatusRequestNanos + STATUS_REFRESH_NANOS;
         byte[] ours;
         try {
             ours = SyncCodec.encodeStatus(chain.status());
@@ -203,9 +226,11 @@ public final class ChainSync implements AutoCloseable {
             punish(peer, Reason.WRONG_GENESIS, Severity.FATAL, "genesis " + status.genesisId());
             return;
         }
+        activity.reportedHeight(peer, status.tipHeight());
         PeerSyncState state = peers.computeIfAbsent(peer, PeerSyncState::new);
         if (state.status == null || !status.tipId().equals(state.status.tipId())) {
             state.missing.clear();
+            state.retryAfterNanos.clear();
         }
         state.status = status;
     }
@@ -251,6 +276,7 @@ public final class ChainSync implements AutoCloseable {
         }
         viewPending = true;
         viewDirty = false;
+        long mark = receivedCount;
         chain.view(settings.blockWindow()).whenCompleteAsync((fresh, failure) -> {
             viewPending = false;
             if (failure != null) {
@@ -258,7 +284,7 @@ public final class ChainSync implements AutoCloseable {
                 return;
             }
             view = fresh;
-            received.clear();
+            received.values().removeIf(order -> order < mark);
             if (claimed.compareTo(fresh.bestHeaderWork()) > 0 && peers.containsKey(state.peer)) {
                 punish(state.peer, Reason.FALSE_TIP_CLAIM, Severity.FATAL,
                         "claimed work " + claimed + " but its headers end at " + fresh.bestHeaderWork());
@@ -268,14 +294,14 @@ public final class ChainSync implements AutoCloseable {
 
     private void requestBlocks(long now) {
         for (ChainView.WantedBlock wanted : view.wanted()) {
-            if (inFlight.containsKey(wanted.id()) || received.contains(wanted.id())) {
+            if (inFlight.containsKey(wanted.id()) || received.containsKey(wanted.id())) {
                 continue;
             }
             PeerSyncState best = null;
             for (PeerSyncState state : peers.values()) {
                 if (state.blocksInFlight < settings.blocksInFlightPerPeer()
                         && state.claimedWork().compareTo(wanted.cumulativeWork()) >= 0
-                        && !state.missing.contains(wanted.id())
+                        && state.mayAsk(wanted.id(), now)
                         && (best == null || state.blocksInFlight < best.blocksInFlight)) {
                     best = state;
                 }
@@ -299,10 +325,14 @@ public final class ChainSync implements AutoCloseable {
                     }
                     inFlight.remove(id);
                     if (failure != null) {
-                        state.missing.add(id);
-                        return;
+                        // a timeout or reset: ask another peer first, this one again later
+                        state.retryAfterNanos.put(id, System.nanoTime() + settings.stallTimeout().toNanos());
+                    } else {
+                        blockReceived(state, id, bytes);
                     }
-                    blockReceived(state, id, bytes);
+                    if (view != null && peers.containsKey(state.peer)) {
+                        requestBlocks(System.nanoTime());
+                    }
                 }, loop);
     }
 
@@ -322,23 +352,31 @@ public final class ChainSync implements AutoCloseable {
             punish(state.peer, Reason.UNREQUESTED_DATA, Severity.FATAL, "asked for " + id);
             return;
         }
-        received.add(id);
+        received.put(id, receivedCount++);
         chain.submitBlock(block).whenCompleteAsync((result, failure) -> {
             viewDirty = true;
             if (failure == null && result.outcome() == BlockImportResult.Outcome.INVALID) {
                 punish(state.peer, Reason.INVALID_BLOCK, Severity.FATAL, id + ": " + result.rejection().orElseThrow());
+            } else if (failure == null && result.outcome() != BlockImportResult.Outcome.ALREADY_KNOWN) {
+                activity.usefulBlock(state.peer);
+            }
+            if (!viewPending) {
+                refreshView();
             }
         }, loop);
     }
 
     private void expireStalled(long now) {
+        for (PeerSyncState state : peers.values()) {
+            state.retryAfterNanos.values().removeIf(retry -> now - retry >= 0);
+        }
         inFlight.entrySet().removeIf(entry -> {
             if (now - entry.getValue().deadlineNanos() < 0) {
                 return false;
             }
             PeerSyncState state = peers.get(entry.getValue().peer());
             if (state != null) {
-                state.missing.add(entry.getKey());
+                state.retryAfterNanos.put(entry.getKey(), now + settings.stallTimeout().toNanos());
                 penalty.penalise(state.peer, Reason.STALLED, Severity.MINOR, "block " + entry.getKey());
             }
             return true;

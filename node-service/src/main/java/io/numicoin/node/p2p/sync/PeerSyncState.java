@@ -3,7 +3,9 @@ package io.numicoin.node.p2p.sync;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.protocol.hash.Hash256;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** What the sync loop knows about one connected peer. Touched only on the sync thread. */
@@ -14,13 +16,25 @@ final class PeerSyncState {
     ChainStatusMessage status;
     boolean statusInFlight;
     long nextStatusNanos;
+    long lastStatusRequestNanos;
     boolean headersInFlight;
     int blocksInFlight;
     /** Blocks this peer answered "not stored" for: not asked of it again. */
     final Set<Hash256> missing = new HashSet<>();
+    /** Blocks whose request to this peer stalled or failed, and when it may be asked for them again. */
+    final Map<Hash256, Long> retryAfterNanos = new HashMap<>();
 
     PeerSyncState(PeerId peer) {
         this.peer = peer;
+    }
+
+    /** Whether {@code id} may be asked of this peer at {@code now}. */
+    boolean mayAsk(Hash256 id, long now) {
+        if (missing.contains(id)) {
+            return false;
+        }
+        Long retry = retryAfterNanos.get(id);
+        return retry == null || now - retry >= 0;
     }
 
     BigInteger claimedWork() {

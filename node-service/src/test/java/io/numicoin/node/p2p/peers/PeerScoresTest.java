@@ -53,7 +53,7 @@ class PeerScoresTest {
         public void add(Multiaddr address, String source, Instant now) { }
         public void recordSuccess(Multiaddr address, PeerId peer, String agent, Instant now) { }
         public void recordFailure(Multiaddr address, Instant now) { }
-        public void recordHeight(PeerId peer, long height) { }
+        public boolean recordHeight(PeerId peer, long height) { return false; }
         public List<Multiaddr> selectForDial(int limit, Instant now, Collection<PeerId> exclude) { return List.of(); }
         public List<Multiaddr> good(int limit, Instant now, Duration maxAge) { return List.of(); }
         public Optional<Multiaddr> addressOf(PeerId peer) { return Optional.empty(); }

@@ -75,6 +75,22 @@ class PostgresAddressBookIT {
     }
 
     @Test
+    void aReportedHeightIsWrittenToEveryRowOfThePeerAndRefusedForAnUnknownPeer() {
+        PostgresAddressBook book = book(100);
+        Multiaddr first = addr("10.0.0.1", peer(1));
+        Multiaddr second = addr("10.9.0.1", peer(1));
+        book.add(first, "test", T0);
+        book.add(second, "test", T0);
+
+        assertThat(book.recordHeight(peer(2), 5)).isFalse();
+        assertThat(book.recordHeight(peer(1), 1_234)).isTrue();
+        assertThat(book.entry(first).orElseThrow().height()).isEqualTo(1_234);
+        assertThat(book.entry(second).orElseThrow().height()).isEqualTo(1_234);
+        book.recordHeight(peer(1), 1_300);
+        assertThat(book.entry(first).orElseThrow().height()).isEqualTo(1_300);
+    }
+
+    @Test
     void backoffDoublesWithEachFailureUpToTheMaximum() {
         PostgresAddressBook book = book(100);
         Multiaddr a = addr("10.0.0.1", peer(1));
