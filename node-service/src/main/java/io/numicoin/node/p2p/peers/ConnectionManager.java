@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class ConnectionManager implements ConnectionGater, ConnectionListe
     private final EvictionPolicy eviction;
     private final Clock clock;
     private final Map<Connection, Tracked> connections = new ConcurrentHashMap<>();
+    private final List<Consumer<PeerId>> peerGoneListeners = new CopyOnWriteArrayList<>();
     private final Map<PeerId, Quality> quality = new ConcurrentHashMap<>();
 
     public ConnectionManager(ConnectionLimits limits, BanList bans, EvictionPolicy eviction, Clock clock) {
@@ -91,7 +94,13 @@ public final class ConnectionManager implements ConnectionGater, ConnectionListe
         Tracked gone = connections.remove(connection);
         if (gone != null && connections.values().stream().noneMatch(t -> t.peer().equals(gone.peer()))) {
             quality.remove(gone.peer());
+            peerGoneListeners.forEach(listener -> listener.accept(gone.peer()));
         }
+    }
+
+    /** Calls {@code listener} when a peer's last connection closes (to drop what is kept per connected peer). */
+    public void onPeerGone(Consumer<PeerId> listener) {
+        peerGoneListeners.add(listener);
     }
 
     /** A ping to {@code peer} took {@code rtt} (the lowest is kept). */

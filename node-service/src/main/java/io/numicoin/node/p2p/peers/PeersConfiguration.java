@@ -48,9 +48,12 @@ public class PeersConfiguration {
     }
 
     @Bean
-    RateLimits rateLimits(PeerScores scores, PeersProperties properties) {
+    RateLimits rateLimits(PeerScores scores, PeersProperties properties, ConnectionManager connections, MeterRegistry meters) {
         RateLimits limits = new RateLimits(Map.of(), scores, properties.rateLimitPenalty(), System::nanoTime);
         PeerActivityRecorder.configure(limits, properties.limits().budgets());
+        connections.onPeerGone(limits::forget);
+        Gauge.builder("numi.p2p.rate_limit.buckets", limits, RateLimits::bucketCount)
+                .description("Per-peer request budgets kept (connected peers x limited protocols)").register(meters);
         return limits;
     }
 

@@ -60,8 +60,13 @@ public final class RateLimits {
         return false;
     }
 
-    /** Drops the peer's buckets. */
+    /** Drops the peer's buckets (its score, which outlives the connection, keeps any penalty). */
     public void forget(PeerId peer) {
         buckets.keySet().removeIf(k -> k.peer().equals(peer));
+    }
+
+    /** How many buckets are kept: one per connected peer and limited protocol it used. */
+    public int bucketCount() {
+        return buckets.size();
     }
 }

@@ -71,6 +71,20 @@ class ConnectionManagerIT {
     }
 
     @Test
+    void aPeersRateLimitBudgetsAreDroppedWhenItsLastConnectionCloses() throws Exception {
+        TestPeerNode a = node("gone_a");
+        TestPeerNode b = node("gone_b");
+        a.host.dial(b.address).get(5, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.connections.count(Direction.OUTBOUND) == 1);
+        assertThat(a.rateLimits.tryAcquire(b.host.peerId(), "/numi/regtest/peers/1")).isTrue();
+        assertThat(a.rateLimits.bucketCount()).isEqualTo(1);
+
+        a.host.connection(b.host.peerId()).orElseThrow().close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.rateLimits.bucketCount() == 0);
+        assertThat(a.connections.count(Direction.OUTBOUND)).isZero();
+    }
+
+    @Test
     void outboundLimitAndGroupLimitRefuseDials() throws Exception {
         String ip = nonLoopbackIpv4();
         Assumptions.assumeTrue(ip != null, "no non-loopback IPv4 address on this machine");

@@ -56,6 +56,7 @@ public final class TestPeerNode implements AutoCloseable {
         scores = new PeerScores(bans, PeerScores.Settings.defaults(), clock, connector::disconnect);
         rateLimits = new RateLimits(Map.of("/numi/regtest/peers/1", new RateLimits.Limit(3, 0.1)), scores, 10, System::nanoTime);
         connections = new ConnectionManager(limits, bans, new EvictionPolicy(eviction), clock);
+        connections.onPeerGone(rateLimits::forget);
         EventOutbox outbox = new EventOutbox(new JdbcOutboxWriter(db.jdbc(), outboxSignal), db.transactions(), 0x7e57, clock,
                 publishEvents);
         PeerObservationPublisher events = new PeerObservationPublisher(outbox, clock, Duration.ofMinutes(10));
