@@ -1,6 +1,7 @@
 package io.numicoin.node.p2p;
 
 import io.numicoin.p2p.gossipsub.GossipListener;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.api.stream.ChainEventBus;
@@ -108,6 +109,13 @@ public class P2pConfiguration {
     Gauge p2pPeersGauge(NodeP2pService service, MeterRegistry meters) {
         return Gauge.builder("numi.p2p.peers", service, s -> s.isRunning() ? s.connectedPeers().size() : 0)
                 .description("Peers connected now").register(meters);
+    }
+
+    /** {@code numi.p2p.sync.unfollowable_chains}: peers whose chain forks below this node's snapshot base. */
+    @Bean
+    FunctionCounter unfollowableChainsCounter(ChainSync sync, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.p2p.sync.unfollowable_chains", sync, ChainSync::unfollowableChains)
+                .description("Peers whose chain forks below the snapshot base (not followed, not penalised)").register(meters);
     }
 
     @Bean(destroyMethod = "close")

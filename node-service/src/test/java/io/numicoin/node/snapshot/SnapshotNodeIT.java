@@ -12,11 +12,13 @@ import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.ops.NodeOperations;
 import io.numicoin.node.p2p.NodeP2pService;
 import io.numicoin.node.p2p.gossip.BlockGossip;
+import io.numicoin.node.p2p.sync.ChainSync;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult.Outcome;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
@@ -204,6 +206,39 @@ class SnapshotNodeIT {
 
     @Test
     @Order(3)
+    void aPeerWhoseChainForksBelowTheBaseIsNotFollowedNorPunished() throws Exception {
+        // A longer chain that leaves ours 20 blocks below the base: more work, but not one this node can follow.
+        List<Block> fork = builder.extend(chain.get(BASE - 21), chain.size() - (BASE - 20) + 20, 7);
+        TestDatabase forkDb = TestPostgres.shared().createDatabase("snapshot_fork");
+        try (ConfigurableApplicationContext forker = start("forker", forkDb, List.of())) {
+            NodeChainService forkChain = forker.getBean(NodeChainService.class);
+            for (Block block : chain.subList(0, BASE - 20)) {
+                forkChain.submitBlock(block);
+            }
+            for (Block block : fork) {
+                assertThat(forkChain.submitBlock(block).outcome()).isEqualTo(Outcome.CONNECTED);
+            }
+            NodeP2pService forkP2p = forker.getBean(NodeP2pService.class);
+            String forkAddress = forkP2p.listenAddresses().getFirst().withPeerId(forkP2p.peerId()).toString();
+            NodeChainService fast = node.getBean(NodeChainService.class);
+            Hash256 tipBefore = fast.status().tipId();
+
+            node.close();
+            node = start("fast", snapshotDb, List.of(forkAddress));
+            ChainSync sync = node.getBean(ChainSync.class);
+            await().atMost(PATIENCE).until(() -> sync.unfollowableChains() >= 1);
+
+            assertThat(node.getBean(NodeChainService.class).status().tipId()).isEqualTo(tipBefore);
+            assertThat(node.getBean(NodeP2pService.class).connectedPeers()).contains(forkP2p.peerId());
+            Counter invalidHeader = node.getBean(MeterRegistry.class).find("numi.p2p.penalties").tag("reason", "INVALID_HEADER").counter();
+            assertThat(invalidHeader == null ? 0.0 : invalidHeader.count()).isZero();
+        } finally {
+            forkDb.close();
+        }
+    }
+
+    @Test
+    @Order(4)
     void aSnapshotNodeExportsSnapshotsOfItsOwnButCannotReindex() throws Exception {
         Path file = dir.resolve("again.snapshot");
         SnapshotManifest manifest = node.getBean(NodeOperations.class).exportSnapshot(file);

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class ChainSync implements AutoCloseable {
     private final LocalChain chain;
     private final HeaderBatchImporter headerImporter;
     private final PeerPenalty penalty;
+    private final AtomicLong unfollowableChains = new AtomicLong();
     private final PeerActivity activity;
     private final P2pProperties.Sync settings;
     private final BigInteger minimumWork;
@@ -139,6 +141,11 @@ public final class ChainSync implements AutoCloseable {
     }
 
     /** Blocks requested and not yet answered (for tests and metrics). */
+    /** How many peers' chains were found to fork below this node's snapshot base (and are not followed). */
+    public long unfollowableChains() {
+        return unfollowableChains.get();
+    }
+
     public CompletableFuture<Integer> blocksInFlight() {
         return CompletableFuture.supplyAsync(inFlight::size, loop);
     }
@@ -242,7 +249,7 @@ public final class ChainSync implements AutoCloseable {
         }
         BigInteger ours = view.bestHeaderWork().max(minimumWork.subtract(BigInteger.ONE));
         peers.values().stream()
-                .filter(p -> p.claimedWork().compareTo(ours) > 0)
+                .filter(p -> !p.unfollowable && p.claimedWork().compareTo(ours) > 0)
                 .max(Comparator.comparing(PeerSyncState::claimedWork))
                 .ifPresent(this::requestHeaders);
     }
@@ -264,6 +271,12 @@ public final class ChainSync implements AutoCloseable {
                     switch (outcome) {
                         case HeaderBatchImporter.Imported imported -> afterHeaders(state, imported.count(), max, claimed);
                         case HeaderBatchImporter.Refused refused -> punish(state.peer, refused.reason(), Severity.FATAL, refused.detail());
+                        case HeaderBatchImporter.Unfollowable unfollowable -> {
+                            state.unfollowable = true;
+                            unfollowableChains.incrementAndGet();
+                            log.info("peer {}: its chain forks below this node's snapshot base, not followed (no penalty): {}",
+                                    state.peer, unfollowable.detail());
+                        }
                     }
                 }, loop);
     }

@@ -4,6 +4,7 @@ import io.numicoin.node.p2p.PeerPenalty;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.validation.BlockRejectReason;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,13 @@ final class HeaderBatchImporter {
     }
 
     record Refused(PeerPenalty.Reason reason, String detail) implements Outcome {
+    }
+
+    /**
+     * The peer's chain forks at or below this node's snapshot base: not invalid (the node cannot
+     * judge it without the state there), but a chain this node cannot follow.
+     */
+    record Unfollowable(String detail) implements Outcome {
     }
 
     private final LocalChain chain;
@@ -53,7 +61,9 @@ final class HeaderBatchImporter {
                 return done(new Refused(PeerPenalty.Reason.INVALID_HEADER, "header " + failure.getAsInt() + " lacks its proof of work"));
             }
             return chain.submitHeadersWithVerifiedWork(headers).thenApply(refused -> refused.<Outcome>map(r ->
-                    new Refused(PeerPenalty.Reason.INVALID_HEADER, "header " + r.index() + ": " + r.rejection()))
+                    r.rejection().reason() == BlockRejectReason.BELOW_SNAPSHOT_BASE
+                            ? new Unfollowable("header " + r.index() + ": " + r.rejection())
+                            : new Refused(PeerPenalty.Reason.INVALID_HEADER, "header " + r.index() + ": " + r.rejection()))
                     .orElse(new Imported(headers.size())));
         });
     }

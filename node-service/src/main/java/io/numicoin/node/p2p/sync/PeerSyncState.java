@@ -18,6 +18,8 @@ final class PeerSyncState {
     long nextStatusNanos;
     long lastStatusRequestNanos;
     boolean headersInFlight;
+    /** The peer's chain forks below this node's snapshot base: its headers are not asked for again. */
+    boolean unfollowable;
     int blocksInFlight;
     /** Blocks this peer answered "not stored" for: not asked of it again. */
     final Set<Hash256> missing = new HashSet<>();
