@@ -1,6 +1,9 @@
 package io.numicoin.testkit.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,14 +39,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int LAUNCH_ATTEMPTS = 3;
 
     private final BrokerSettings settings;
+    /** Deletes a temporary log directory at exit; null for a kept one ({@link #persistent}). */
     private final Thread deleteAtExit;
     private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafka(BrokerSettings settings) {
+    private EmbeddedKafka(BrokerSettings settings, boolean temporary) {
         this.settings = settings;
-        this.deleteAtExit = new Thread(() -> KafkaLogDir.deleteQuietly(settings.logDir()), "numi-kafka-cleanup");
-        Runtime.getRuntime().addShutdownHook(deleteAtExit);
+        if (temporary) {
+            this.deleteAtExit = new Thread(() -> KafkaLogDir.deleteQuietly(settings.logDir()), "numi-kafka-cleanup");
+            Runtime.getRuntime().addShutdownHook(deleteAtExit);
+        } else {
+            this.deleteAtExit = null;
+        }
     }
 
     /** Formats a new log directory and starts a broker with the default settings. */
@@ -61,7 +69,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Path logDir = KafkaLogDir.create();
             BrokerSettings settings = new BrokerSettings(
                     LoopbackPorts.freePort(), LoopbackPorts.freePort(), logDir, brokerOverrides);
-            EmbeddedKafka kafka = new EmbeddedKafka(settings);
+            EmbeddedKafka kafka = new EmbeddedKafka(settings, true);
             try {
                 KafkaLogDir.format(logDir);
                 kafka.start();
@@ -82,6 +90,25 @@ public final class EmbeddedKafka implements AutoCloseable {
                 + LAUNCH_ATTEMPTS + " attempts", lastBindFailure);
     }
 
+    /**
+     * Starts a broker whose data is KEPT in {@code logDir} (formatted on first use, reused after):
+     * fixed ports, every topic and offset still there on the next start, nothing deleted by
+     * {@link #close()}. What the local devnet runs; tests use {@link #launch()}.
+     */
+    public static EmbeddedKafka persistent(Path logDir, int brokerPort, int controllerPort, Map<String, String> brokerOverrides) {
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            try {
+                Files.createDirectories(logDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create Kafka log dir " + logDir, e);
+            }
+            KafkaLogDir.format(logDir);
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(new BrokerSettings(brokerPort, controllerPort, logDir, brokerOverrides), false);
+        kafka.start();
+        return kafka;
+    }
+
     /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}; the same before and after a restart. */
     public String bootstrapServers() {
         return settings.bootstrapServers();
@@ -92,7 +119,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return settings.brokerPort();
     }
 
-    /** The broker's data directory (deleted by {@link #close()}). */
+    /** The broker's data directory (deleted by {@link #close()} unless {@link #persistent}). */
     public Path logDir() {
         return settings.logDir();
     }
@@ -155,7 +182,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         createTopic(name, partitions, Map.of());
     }
 
-    /** Stops the broker and deletes its log directory; the instance cannot be started again. */
+    /**
+     * Stops the broker and deletes its log directory (a {@link #persistent} one is kept); the
+     * instance cannot be started again.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -163,6 +193,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         stop();
         closed = true;
+        if (deleteAtExit == null) {
+            return;
+        }
         KafkaLogDir.delete(settings.logDir());
         try {
             Runtime.getRuntime().removeShutdownHook(deleteAtExit);

@@ -134,6 +134,7 @@ class EmbeddedKafkaIT {
             kafka.start();
             System.out.printf("embedded Kafka restarted in %d ms%n", (System.nanoTime() - restarted) / 1_000_000);
             assertThat(kafka.bootstrapServers()).isEqualTo(address);
+            awaitMetadata(producer, topic);
 
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -143,6 +144,25 @@ class EmbeddedKafkaIT {
             System.out.printf("sent after restart in %d ms%n", (System.nanoTime() - restarted) / 1_000_000);
             assertThat(pollValues(consumer, 20)).containsExactlyElementsOf(expected);
             System.out.printf("received after restart in %d ms%n", (System.nanoTime() - restarted) / 1_000_000);
+        }
+    }
+
+    /**
+     * Waits until the restarted broker has elected the topic's leader: the producer's sends block at
+     * most max.block.ms (1 s) for metadata, which a loaded machine can take longer than to elect.
+     */
+    private static void awaitMetadata(KafkaProducer<String, String> producer, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
