@@ -368,9 +368,11 @@ public final class ChainSync implements AutoCloseable {
         received.put(id, receivedCount++);
         chain.submitBlock(block).whenCompleteAsync((result, failure) -> {
             viewDirty = true;
-            if (failure == null && result.outcome() == BlockImportResult.Outcome.INVALID) {
+            if (failure != null) {
+                log.warn("block {} from {} could not be imported: {}", id, state.peer, failure.toString());
+            } else if (result.outcome() == BlockImportResult.Outcome.INVALID) {
                 punish(state.peer, Reason.INVALID_BLOCK, Severity.FATAL, id + ": " + result.rejection().orElseThrow());
-            } else if (failure == null && result.outcome() != BlockImportResult.Outcome.ALREADY_KNOWN) {
+            } else if (result.outcome() != BlockImportResult.Outcome.ALREADY_KNOWN) {
                 activity.usefulBlock(state.peer);
             }
             if (!viewPending) {
