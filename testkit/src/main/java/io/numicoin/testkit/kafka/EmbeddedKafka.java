@@ -67,8 +67,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         RuntimeException lastBindFailure = null;
         for (int attempt = 0; attempt < LAUNCH_ATTEMPTS; attempt++) {
             Path logDir = KafkaLogDir.create();
-            BrokerSettings settings = new BrokerSettings(
-                    LoopbackPorts.freePort(), LoopbackPorts.freePort(), logDir, brokerOverrides);
+            int[] ports = LoopbackPorts.twoFreePorts();  // broker and controller: never the same port
+            BrokerSettings settings = new BrokerSettings(ports[0], ports[1], logDir, brokerOverrides);
             EmbeddedKafka kafka = new EmbeddedKafka(settings, true);
             try {
                 KafkaLogDir.format(logDir);

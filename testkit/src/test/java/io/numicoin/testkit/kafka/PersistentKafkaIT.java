@@ -28,7 +28,8 @@ class PersistentKafkaIT {
         Path dir = Files.createTempDirectory("numi-kept-kafka-").resolve("kafka");
         String topic = "numi.test-kept.v1";
         try {
-            try (EmbeddedKafka first = EmbeddedKafka.persistent(dir, LoopbackPorts.freePort(), LoopbackPorts.freePort(), Map.of())) {
+            int[] ports = LoopbackPorts.twoFreePorts();
+            try (EmbeddedKafka first = EmbeddedKafka.persistent(dir, ports[0], ports[1], Map.of())) {
                 first.createTopic(topic, 1);
                 try (KafkaProducer<String, String> producer = producer(first)) {
                     producer.send(new ProducerRecord<>(topic, "k", "kept")).get();
@@ -36,7 +37,8 @@ class PersistentKafkaIT {
             }
             assertThat(dir.resolve("meta.properties")).exists();
 
-            try (EmbeddedKafka second = EmbeddedKafka.persistent(dir, LoopbackPorts.freePort(), LoopbackPorts.freePort(), Map.of())) {
+            int[] again = LoopbackPorts.twoFreePorts();
+            try (EmbeddedKafka second = EmbeddedKafka.persistent(dir, again[0], again[1], Map.of())) {
                 assertThat(values(second, topic, 1)).containsExactly("kept");
             }
             assertThat(dir).exists();
