@@ -1,8 +1,12 @@
 package io.numicoin.node;
 
+import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.storage.StateBuckets;
 import io.numicoin.node.storage.StateTables;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.state.MuHash3072;
 import io.numicoin.protocol.state.StateElementCodec;
 import io.numicoin.protocol.address.Address;
@@ -47,6 +51,25 @@ public final class NodeDatabase implements AutoCloseable {
         TestDatabase database = TestPostgres.shared().createDatabase(prefix);
         Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
         return new NodeDatabase(database);
+    }
+
+    /** A chain service on this database (test clock, default settings, recorded events); the caller starts and closes it. */
+    public NodeChainService chainService(NetworkParams params) {
+        return new NodeChainService(params, jdbc, transactions, new RecordingChainEvents(), TestChains.CLOCK,
+                NodeChainService.Settings.defaults());
+    }
+
+    /** Imports {@code blocks} in order through a chain service, each of which must connect. */
+    public void connectAll(NetworkParams params, List<Block> blocks) {
+        try (NodeChainService service = chainService(params)) {
+            service.start();
+            for (Block block : blocks) {
+                BlockImportResult result = service.submitBlock(block);
+                if (result.outcome() != BlockImportResult.Outcome.CONNECTED) {
+                    throw new AssertionError("block " + block.height() + " did not connect: " + result);
+                }
+            }
+        }
     }
 
     public JdbcTemplate jdbc() {

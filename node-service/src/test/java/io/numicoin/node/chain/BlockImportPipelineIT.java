@@ -4,7 +4,6 @@ import static io.numicoin.node.TestChains.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.numicoin.node.NodeDatabase;
-import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
@@ -45,8 +44,7 @@ class BlockImportPipelineIT {
         InMemoryChain reference = new InMemoryChain(BUILDER.params());
         List<BlockImportResult> expected = blocks.stream().map(reference::importBlock).toList();
         try (NodeDatabase db = NodeDatabase.create("pipeline");
-                NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(),
-                        new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults());
+                NodeChainService service = db.chainService(BUILDER.params());
                 BlockImportPipeline pipeline = new BlockImportPipeline(service, 3)) {
             service.start();
             List<CompletableFuture<BlockImportResult>> submitted = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.node.NodeApplication;
 import io.numicoin.node.NodeDatabase;
-import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
 import io.numicoin.node.chain.ChainService;
 import io.numicoin.node.chain.ChainUnavailableException;
@@ -88,8 +87,7 @@ class IntegrityFailureIT {
         NodeDatabase db = NodeDatabase.create("integrityapp");
         List<Block> funded = TestChains.funded(BUILDER, 1);
         Block tip = BUILDER.child(funded.getLast()).transfers(BUILDER.transfer(1, TestKeys.address(7), 5_000, 100, 1)).build();
-        try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(),
-                new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+        try (NodeChainService service = db.chainService(BUILDER.params())) {
             service.start();
             funded.forEach(service::submitBlock);
             service.submitBlock(tip);

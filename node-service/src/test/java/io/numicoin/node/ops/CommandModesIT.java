@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.numicoin.node.NodeApplication;
 import io.numicoin.node.NodeDatabase;
-import io.numicoin.node.RecordingChainEvents;
-import io.numicoin.node.TestChains;
-import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.testkit.ChainBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +33,7 @@ class CommandModesIT {
     static void importChain() {
         CHAIN.addAll(BUILDER.extend(BUILDER.genesis(), 12, 1));
         source = NodeDatabase.create("cmd_src");
-        try (NodeChainService service = new NodeChainService(BUILDER.params(), source.jdbc(), source.transactions(),
-                new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
-            service.start();
-            for (Block block : CHAIN) {
-                assertThat(service.submitBlock(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
-            }
-        }
+        source.connectAll(BUILDER.params(), CHAIN);
     }
 
     @AfterAll

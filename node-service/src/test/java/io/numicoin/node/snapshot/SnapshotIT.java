@@ -8,7 +8,6 @@ import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.state.StateCommitment;
 import io.numicoin.testkit.ChainBuilder;
@@ -48,13 +47,7 @@ class SnapshotIT {
             CHAIN.add(tip);
         }
         source = NodeDatabase.create("snap_src");
-        try (NodeChainService service = new NodeChainService(BUILDER.params(), source.jdbc(), source.transactions(),
-                new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
-            service.start();
-            for (Block block : CHAIN) {
-                assertThat(service.submitBlock(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
-            }
-        }
+        source.connectAll(BUILDER.params(), CHAIN);
     }
 
     @AfterAll
