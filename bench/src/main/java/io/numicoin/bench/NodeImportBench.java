@@ -9,6 +9,7 @@ import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
@@ -19,7 +20,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 2 MiB, 390) from {@code -Dnumi.bench.node.senders} (default 1,000) funded accounts. The chain is
  * streamed from its cache file (a reader thread decodes a few blocks ahead, as a node's network
  * threads would). Compares the import's transaction rate with the all-core ML-DSA verification rate
- * measured in the same run (mean of before and after the import): signature checks bound the
- * import, so the ratio says how close it gets.
+ * measured in the same run (1 s before the import and after every {@code -Dnumi.bench.node.segment}
+ * blocks, default 100, averaged; only the import segments count as import time): signature checks
+ * bound the import, so the ratio says how close it gets. Also prints CPU per block — this JVM's, the
+ * local PostgreSQL backends', and what the limit spends on one block's signatures — and their ratio,
+ * which the machine's other load does not move.
  */
 final class NodeImportBench implements BenchPart {
 
@@ -54,6 +61,7 @@ final class NodeImportBench implements BenchPart {
         int txPerBlock = Integer.getInteger("numi.bench.node.tx", TransferChain.fullBlockTransfers());
         int senders = Integer.getInteger("numi.bench.node.senders", 1_000);
         int ahead = Integer.getInteger("numi.bench.node.ahead", 2);  // 0: one block at a time through submitBlock
+        int segment = Integer.getInteger("numi.bench.node.segment", 100);  // blocks between two measurements of the limit
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         TransferChain.Cached chain;
@@ -67,8 +75,10 @@ final class NodeImportBench implements BenchPart {
         System.err.printf("bench node: %d + %d blocks of %d transfers ready in %.1f s (cached in %s, %d blocks; building signs every transfer)%n",
                 chain.setup().size(), blocks, txPerBlock, (System.nanoTime() - buildStart) / 1e9, cache, chain.measuredInFile());
 
-        // Measured before and after the import, and averaged: on a shared machine the rate moves with the load.
-        double verifyBefore = SignatureVerifyRate.allCoreVerifyRate(Duration.ofSeconds(3));
+        // The limit is measured between segments of the import (1 s each) and averaged: on a shared
+        // machine both move with the load, so they are measured under the same load, turn by turn.
+        SignatureVerifyRate signatures = SignatureVerifyRate.prepare(MlDsaProviders.preferred());
+        signatures.allCores(Duration.ofSeconds(1));  // warm-up
         NetworkParams params = NetworkParams.regtest();
         try (TestDatabase database = TestPostgres.shared().createDatabase("bench_node")) {
             System.err.println("bench node: PostgreSQL " + database.jdbcUrl() + " (TestPostgres: the server on 127.0.0.1:5432 if one"
@@ -90,31 +100,82 @@ final class NodeImportBench implements BenchPart {
                         new NodeChainService.Settings(Duration.ofSeconds(30), 100_000, cores))) {
                     service.start();
                     importAll(service, chain.setup().iterator());  // warm-up: empty and funding blocks
-                    long start;
+                    List<Integer> backends = jdbc.queryForList(
+                            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Integer.class);
+                    Measured measured;
                     try (BlockFeed feed = new BlockFeed(chain.measured(blocks), 4)) {
-                        start = System.nanoTime();
-                        if (ahead > 0) {
-                            importPipelined(service, feed, ahead);
-                        } else {
-                            importAll(service, feed);
-                        }
+                        measured = importSegments(service, feed, ahead, segment, signatures, backends);
                     }
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double blocksPerS = blocks / seconds;
-                    double txPerS = (double) blocks * txPerBlock / seconds;
+                    double blocksPerS = blocks / measured.seconds();
+                    double txPerS = (double) blocks * txPerBlock / measured.seconds();
+                    double verifyRate = measured.limitPerSecond();
                     out.report("node.import.blocks", blocks, "blocks");
                     out.report("node.import.tx_per_block", txPerBlock, "tx");
                     out.report("node.import.blocks_per_s", blocksPerS, "per_s");
                     out.report("node.import.tx_per_s", txPerS, "per_s");
-                    double verifyAfter = SignatureVerifyRate.allCoreVerifyRate(Duration.ofSeconds(3));
-                    double verifyRate = (verifyBefore + verifyAfter) / 2;
-                    System.err.printf("bench node: all-core ML-DSA verification %.0f /s before the import, %.0f /s after%n",
-                            verifyBefore, verifyAfter);
                     out.report("node.import.sig_verify_all_cores_per_s", verifyRate, "per_s");
                     out.report("node.import.over_sig_limit", txPerS / verifyRate, "ratio");
+                    // CPU per block, which other load on the machine does not inflate: what the ratio would be
+                    // if the import kept every core busy with nothing else running.
+                    double jvmMs = measured.jvmCpuNanos() / 1e6 / blocks;
+                    double sigCpuMs = txPerBlock * measured.limitCpuNanosPerVerification() / 1e6;
+                    out.report("node.import.jvm_cpu_ms_per_block", jvmMs, "ms");
+                    out.report("node.import.sig_limit_cpu_ms_per_block", sigCpuMs, "ms");
+                    if (measured.postgresCpuNanos() >= 0) {
+                        double pgMs = measured.postgresCpuNanos() / 1e6 / blocks;
+                        out.report("node.import.postgres_cpu_ms_per_block", pgMs, "ms");
+                        out.report("node.import.over_sig_limit_cpu", sigCpuMs / (jvmMs + pgMs), "ratio");
+                    } else {
+                        System.err.println("bench node: PostgreSQL's backends are not readable in /proc (a remote server?): no CPU figure for it");
+                    }
                 }
             }
         }
+    }
+
+    /** What the segmented import measured: wall seconds importing, CPU spent, and the limit between segments. */
+    private record Measured(double seconds, long jvmCpuNanos, long postgresCpuNanos, double limitPerSecond,
+            double limitCpuNanosPerVerification) {
+    }
+
+    /**
+     * Imports the feed in segments of {@code segment} blocks (through {@link BlockImportPipeline} when
+     * {@code ahead > 0}), measuring the signature limit for 1 s before the first and after each; only
+     * the segments count as import time. PostgreSQL CPU is -1 when its backends cannot be read.
+     */
+    private static Measured importSegments(NodeChainService service, Iterator<Block> feed, int ahead, int segment,
+            SignatureVerifyRate signatures, List<Integer> backends) throws Exception {
+        List<SignatureVerifyRate.AllCores> limits = new ArrayList<>();
+        limits.add(signatures.allCoresMeasured(Duration.ofSeconds(1)));
+        long wall = 0;
+        long jvm = 0;
+        long postgres = 0;
+        try (BlockImportPipeline pipeline = ahead > 0 ? new BlockImportPipeline(service, ahead) : null) {
+            while (feed.hasNext()) {
+                OptionalLong pgStart = CpuClock.processesNanos(backends);
+                long cpuStart = CpuClock.processNanos();
+                long start = System.nanoTime();
+                if (pipeline != null) {
+                    importPipelined(pipeline, feed, segment);
+                } else {
+                    for (int i = 0; i < segment && feed.hasNext(); i++) {
+                        Block block = feed.next();
+                        requireConnected(block, service.submitBlock(block));
+                    }
+                }
+                wall += System.nanoTime() - start;
+                jvm += CpuClock.processNanos() - cpuStart;
+                OptionalLong pgEnd = CpuClock.processesNanos(backends);
+                postgres = postgres < 0 || pgStart.isEmpty() || pgEnd.isEmpty() ? -1 : postgres + pgEnd.getAsLong() - pgStart.getAsLong();
+                limits.add(signatures.allCoresMeasured(Duration.ofSeconds(1)));
+            }
+        }
+        double limit = limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).average().orElseThrow();
+        double limitCpu = limits.stream().mapToDouble(SignatureVerifyRate.AllCores::cpuNanosPerVerification).average().orElseThrow();
+        System.err.printf("bench node: the limit over %d windows: %.0f..%.0f /s%n", limits.size(),
+                limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).min().orElseThrow(),
+                limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).max().orElseThrow());
+        return new Measured(wall / 1e9, jvm, postgres, limit, limitCpu);
     }
 
     private static void importAll(NodeChainService service, Iterator<Block> blocks) {
@@ -124,23 +185,21 @@ final class NodeImportBench implements BenchPart {
         }
     }
 
-    /** Through {@link BlockImportPipeline}: the next {@code ahead} blocks' signatures are checked while one is written. */
-    private static void importPipelined(NodeChainService service, Iterator<Block> blocks, int ahead) throws Exception {
+    /** Up to {@code count} blocks through {@code pipeline} (the next blocks' signatures checked while one is written), all awaited. */
+    private static void importPipelined(BlockImportPipeline pipeline, Iterator<Block> blocks, int count) throws Exception {
         record Submitted(Block block, CompletableFuture<BlockImportResult> result) {
         }
         Deque<Submitted> waiting = new ArrayDeque<>();
-        try (BlockImportPipeline pipeline = new BlockImportPipeline(service, ahead)) {
-            while (blocks.hasNext()) {
-                Block block = blocks.next();
-                waiting.add(new Submitted(block, pipeline.submit(block)));
-                while (!waiting.isEmpty() && waiting.peek().result().isDone()) {
-                    Submitted done = waiting.poll();
-                    requireConnected(done.block(), done.result().get());
-                }
+        for (int i = 0; i < count && blocks.hasNext(); i++) {
+            Block block = blocks.next();
+            waiting.add(new Submitted(block, pipeline.submit(block)));
+            while (!waiting.isEmpty() && waiting.peek().result().isDone()) {
+                Submitted done = waiting.poll();
+                requireConnected(done.block(), done.result().get());
             }
-            for (Submitted submitted : waiting) {
-                requireConnected(submitted.block(), submitted.result().get());
-            }
+        }
+        for (Submitted submitted : waiting) {
+            requireConnected(submitted.block(), submitted.result().get());
         }
     }
 

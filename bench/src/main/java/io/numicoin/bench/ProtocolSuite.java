@@ -2,7 +2,7 @@ package io.numicoin.bench;
 
 import java.util.List;
 
-/** {@code bench/run protocol}: signatures, Argon2id, header PoW, state hashing, block validation. */
+/** {@code bench/run protocol}: signatures, BLAKE3, Argon2id, header PoW, state hashing, block validation. */
 final class ProtocolSuite {
 
     private ProtocolSuite() {
@@ -11,6 +11,7 @@ final class ProtocolSuite {
     static List<BenchPart> parts() {
         return List.of(
                 new MlDsaBench(),
+                new Blake3Bench(),
                 new Argon2Bench(),
                 new StateHashBench(),
                 new BlockValidationBench()

@@ -4,8 +4,9 @@ import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.crypto.MlDsaKeyPair;
 import io.numicoin.protocol.crypto.MlDsaPrivateKey;
 import io.numicoin.protocol.crypto.MlDsaProvider;
-import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.crypto.MlDsaSignature;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.concurrent.Future;
 /**
  * ML-DSA-65 verification throughput over a fixed set of distinct signed messages (many keys, many
  * messages), on the calling thread or on a fixed pool of one thread per available processor.
- * Node and mempool benchmarks call {@link #allCoreVerifyRate(Duration)} to compare their
+ * Node and mempool benchmarks call {@link #allCores} (or {@link #allCoresMeasured}) to compare their
  * transaction rates with the raw signature rate of the same machine in the same run.
  */
 public final class SignatureVerifyRate {
@@ -27,6 +28,8 @@ public final class SignatureVerifyRate {
     /** Distinct (key, message, signature) triples: 64 keys with 4 messages each. */
     public static final int DISTINCT = 256;
     private static final int KEYS = 64;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final MlDsaProvider provider;
     private final List<Signed> work;
@@ -55,13 +58,6 @@ public final class SignatureVerifyRate {
         return new SignatureVerifyRate(provider, List.copyOf(work));
     }
 
-    /** The all-core rate of the preferred provider, after a one-second warm-up: verifications per second. */
-    public static double allCoreVerifyRate(Duration duration) {
-        SignatureVerifyRate rate = prepare(MlDsaProviders.preferred());
-        rate.allCores(Duration.ofSeconds(1));
-        return rate.allCores(duration);
-    }
-
     public MlDsaProvider provider() {
         return provider;
     }
@@ -73,23 +69,38 @@ public final class SignatureVerifyRate {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** A run on every core: verifications per second of wall time, and CPU nanoseconds per verification. */
+    public record AllCores(double perSecond, double cpuNanosPerVerification) {
+    }
+
     /** Verifications per second summed over one thread per available processor, for {@code duration}. */
     public double allCores(Duration duration) {
+        return allCoresMeasured(duration).perSecond();
+    }
+
+    /** As {@link #allCores}, with the CPU time the verifying threads used (not inflated by other load on the machine). */
+    public AllCores allCoresMeasured(Duration duration) {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
             long deadline = start + duration.toNanos();
-            List<Future<Long>> counts = new ArrayList<>(threads);
+            List<Future<long[]>> counts = new ArrayList<>(threads);
             for (int t = 0; t < threads; t++) {
                 int offset = t * (DISTINCT / threads);
-                counts.add(pool.submit(() -> verifyUntil(deadline, offset)));
+                counts.add(pool.submit(() -> {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    long count = verifyUntil(deadline, offset);
+                    return new long[] {count, THREADS.getCurrentThreadCpuTime() - cpuStart};
+                }));
             }
             long total = 0;
-            for (Future<Long> count : counts) {
-                total += count.get();
+            long cpuNanos = 0;
+            for (Future<long[]> count : counts) {
+                total += count.get()[0];
+                cpuNanos += count.get()[1];
             }
-            return total / ((System.nanoTime() - start) / 1e9);
+            return new AllCores(total / ((System.nanoTime() - start) / 1e9), (double) cpuNanos / total);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while measuring", e);

@@ -56,7 +56,11 @@ public final class WalletCommand {
     static final Path NEW_KEY = Path.of("data/devnet/wallet.key");
     private static final Amount DEFAULT_FEE = Amount.parseNumi("0.0001");
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
-    private static final Duration PENDING_LIMIT = Duration.ofSeconds(10);
+    /**
+     * How long {@code send} waits for the mempool to hold its transfer: usually well under a second,
+     * longer while a just-started mempool catches up with the chain (a 10 s limit failed once in CI).
+     */
+    private static final Duration PENDING_LIMIT = Duration.ofSeconds(30);
     private static final Set<String> FLAGS = Set.of("--wait");
 
     private final PrintStream out;

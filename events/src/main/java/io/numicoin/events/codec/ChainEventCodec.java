@@ -8,10 +8,12 @@ import io.numicoin.events.EventDecodeException;
 import io.numicoin.events.Topics;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.ByteReader;
+import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.ByteWriter;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Records of {@link Topics#CHAIN}. Both event types share one payload (schema 1):
@@ -38,13 +40,32 @@ public final class ChainEventCodec {
      * @throws IllegalArgumentException if the block is over 2 MiB or cannot be encoded
      */
     public static byte[] encode(ChainEvent event) {
+        byte[] head = encodeWithoutBlock(event);
+        byte[] block = BlockCodec.encode(event.block());
+        byte[] record = Arrays.copyOf(head, head.length + block.length);
+        System.arraycopy(block, 0, record, head.length, block.length);
+        return record;
+    }
+
+    /**
+     * The record value without its last field, the block's encoding ({@code BlockCodec.encode}):
+     * {@link #encode} is these bytes followed by the block's. For a store that already keeps the
+     * block's bytes and appends them when it publishes (the node's outbox does), so a 2 MiB block
+     * is not copied into every event. The envelope's payload length counts the block.
+     *
+     * @throws IllegalArgumentException if the block is over 2 MiB
+     */
+    public static byte[] encodeWithoutBlock(ChainEvent event) {
+        int blockLength = BlockCodec.encodedSize(event.block());
+        if (blockLength > ProtocolLimits.MAX_BLOCK_BYTES) {
+            throw new IllegalArgumentException("block is over " + ProtocolLimits.MAX_BLOCK_BYTES + " bytes");
+        }
         byte[] work = PayloadFields.work(event.tipWorkAfter());
-        byte[] block = PayloadFields.block(event.block());
-        int payloadLength = 1 + work.length + 4 + block.length;
-        ByteWriter writer = EnvelopeCodec.start(event.type(), event.meta(), payloadLength);
+        int payloadLength = 1 + work.length + 4 + blockLength;
+        ByteWriter writer = EnvelopeCodec.start(event.type(), event.meta(), payloadLength, payloadLength - blockLength);
         PayloadFields.writeWork(writer, work);
-        writer.i32(block.length).bytes(block);
-        return EnvelopeCodec.finish(writer, payloadLength);
+        writer.i32(blockLength);
+        return EnvelopeCodec.unfinished(writer, payloadLength - blockLength);
     }
 
     /** Decodes a record value; anything but a well-formed chain event is refused. */

@@ -41,7 +41,12 @@ public final class EnvelopeCodec {
 
     /** A writer holding the envelope of {@code type}, ready for exactly {@code payloadLength} payload bytes. */
     static ByteWriter start(EventType type, EventMeta meta, int payloadLength) {
-        ByteWriter writer = new ByteWriter(HEADER_SIZE + payloadLength);
+        return start(type, meta, payloadLength, payloadLength);
+    }
+
+    /** As {@link #start(EventType, EventMeta, int)}, with room for the first {@code bytesToWrite} payload bytes. */
+    static ByteWriter start(EventType type, EventMeta meta, int payloadLength, int bytesToWrite) {
+        ByteWriter writer = new ByteWriter(HEADER_SIZE + bytesToWrite);
         writer.u16(MAGIC).u8(FORMAT_VERSION).u8(type.code()).u8(type.schemaVersion())
                 .i32(meta.chainId()).i64(meta.sequence()).i64(meta.createdAtMillis()).i32(payloadLength);
         return writer;
@@ -51,6 +56,17 @@ public final class EnvelopeCodec {
     static byte[] finish(ByteWriter writer, int payloadLength) {
         if (writer.size() != HEADER_SIZE + payloadLength) {
             throw new IllegalStateException("payload has " + (writer.size() - HEADER_SIZE) + " bytes, announced " + payloadLength);
+        }
+        return writer.toByteArray();
+    }
+
+    /**
+     * The first {@code written} payload bytes of a record whose envelope announces more: the rest is
+     * appended by whoever holds it ({@link ChainEventCodec#encodeWithoutBlock}).
+     */
+    static byte[] unfinished(ByteWriter writer, int written) {
+        if (writer.size() != HEADER_SIZE + written) {
+            throw new IllegalStateException("payload has " + (writer.size() - HEADER_SIZE) + " bytes, expected " + written + " so far");
         }
         return writer.toByteArray();
     }

@@ -54,13 +54,6 @@ final class PayloadFields {
         return new BigInteger(1, magnitude);
     }
 
-    static byte[] block(Block block) {
-        if (BlockCodec.encodedSize(block) > ProtocolLimits.MAX_BLOCK_BYTES) {
-            throw new IllegalArgumentException("block is over " + ProtocolLimits.MAX_BLOCK_BYTES + " bytes");
-        }
-        return BlockCodec.encode(block);
-    }
-
     static Block readBlock(ByteReader reader) throws DecodeException {
         int length = reader.u32("block length", ProtocolLimits.MAX_BLOCK_BYTES);
         return BlockCodec.decode(reader.bytes(length, "block"));

@@ -1,15 +1,19 @@
 package io.numicoin.events.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.events.ChainEvent;
 import io.numicoin.events.Event;
+import io.numicoin.events.EventDecodeError;
 import io.numicoin.events.EventDecodeException;
 import io.numicoin.events.MempoolEvent;
 import io.numicoin.events.PeerObservation;
 import io.numicoin.events.TransactionSeen;
 import io.numicoin.events.testing.EventContract;
 import io.numicoin.events.testing.RandomEvents;
+import io.numicoin.protocol.codec.BlockCodec;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +32,29 @@ class EventRoundTripTest {
             assertThat(ChainEventCodec.key(event)).hasSize(4);
             assertGenericRoundTrip(event);
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {4, 5, 6})
+    void chainEventWithoutItsBlockIsTheRecordsPrefix(long seed) throws EventDecodeException {
+        RandomEvents events = new RandomEvents(seed);
+        for (int i = 0; i < ROUNDS / 4; i++) {
+            ChainEvent event = events.chainEvent(3);
+            byte[] record = ChainEventCodec.encode(event);
+            byte[] head = ChainEventCodec.encodeWithoutBlock(event);
+            byte[] block = BlockCodec.encode(event.block());
+            assertThat(head.length + block.length).isEqualTo(record.length);
+            assertThat(concat(head, block)).isEqualTo(record);
+            // Alone, the head announces a payload it does not hold: a decoder refuses it as truncated.
+            assertThatThrownBy(() -> ChainEventCodec.decode(head)).isInstanceOf(EventDecodeException.class)
+                    .satisfies(e -> assertThat(((EventDecodeException) e).error()).isEqualTo(EventDecodeError.TRUNCATED));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Imports a stream of blocks in the order they are submitted, checking the bodies of the next
- * {@code ahead} blocks (signatures on the chain service's verifier threads) while the current one
- * is connected and written: signature checks overlap the database instead of waiting for it.
+ * {@code ahead} blocks (signatures on the chain service's verifier threads) and writing the valid
+ * ones to the database while the current one is connected and written: signature checks and body
+ * writes overlap the import instead of waiting for it.
  * Everything that depends on state still runs under the import lock, one block at a time, after
  * the block before it. For blocks the node means to import — a sync's requested bodies, a chain
  * being loaded — since bodies are checked before their headers (a block whose header turns out
@@ -43,7 +44,7 @@ public final class BlockImportPipeline implements AutoCloseable {
     /** Queues {@code block} after every block submitted before it; waits while the pipeline is full. */
     public synchronized CompletableFuture<BlockImportResult> submit(Block block) throws InterruptedException {
         room.acquire();
-        CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> chain.checkBody(block), checking);
+        CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> chain.checkAndStoreBody(block), checking);
         CompletableFuture<BlockImportResult> imported = last
                 .handle((previous, failure) -> null)  // after the previous block, whatever became of it
                 .thenCombineAsync(checked, (ignored, body) -> chain.submitCheckedBlock(body), importing);

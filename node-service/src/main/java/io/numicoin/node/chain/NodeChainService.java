@@ -6,6 +6,8 @@ import io.numicoin.node.storage.PostgresChainStore;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.ChainChange;
@@ -28,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +67,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final ExecutorService verifier;
     private final BlockBodyRules bodyRules;
     private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
-    private PostgresChainStore store;
+    private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
     private ChainEngine engine;
     private boolean needsReload;
     private volatile ChainStatus status;
@@ -121,9 +124,27 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * the node means to import (their headers known or their parents on the way), since it does not
      * look at the header first.
      */
-    public CheckedBody checkBody(Block block) {
+    private CheckedBody checkBody(Block block) {
         requireServing();
         return bodyRules.checked(block);
+    }
+
+    /**
+     * {@link #checkBody}, then — for a valid body — writes it to the database in its own
+     * transaction (no import lock), so the block's import transaction does not carry its bytes: the
+     * write overlaps the import of the blocks before it. If the write fails, the import writes the
+     * body itself.
+     */
+    public CheckedBody checkAndStoreBody(Block block) {
+        CheckedBody checked = checkBody(block);
+        if (checked.rejection().isEmpty()) {
+            try {
+                store.storeBodyAhead(BlockHeaderCodec.id(block.header()), BlockCodec.encode(block), block.transactions().size());
+            } catch (DataAccessException e) {
+                log.debug("storing the body of block {} ahead failed; its import stores it: {}", block.height(), e.getMessage());
+            }
+        }
+        return checked;
     }
 
     /** As {@link #submitBlock} for a block whose body {@link #checkBody} has checked. */

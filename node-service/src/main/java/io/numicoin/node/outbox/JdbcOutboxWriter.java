@@ -1,5 +1,6 @@
 package io.numicoin.node.outbox;
 
+import io.numicoin.protocol.hash.Hash256;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,11 +25,25 @@ public final class JdbcOutboxWriter implements OutboxWriter {
 
     @Override
     public long append(String topic, byte[] key, byte[] payload) {
+        return insert(topic, key, payload, null);
+    }
+
+    /**
+     * Appends a record whose value is {@code head} followed by the stored body of {@code block}
+     * ({@code block_body.body}, which must be written in the same transaction): the relay appends
+     * the body when it publishes, so the block's bytes are stored once.
+     */
+    public long appendEndingWithBody(String topic, byte[] key, byte[] head, Hash256 block) {
+        return insert(topic, key, head, block.toArray());
+    }
+
+    private long insert(String topic, byte[] key, byte[] payload, byte[] tailBlock) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("OutboxWriter.append must run inside the transaction that makes the change");
         }
         long seq = counters.next(OutboxCounters.OUTBOX);
-        jdbc.update("INSERT INTO outbox (seq, topic, record_key, payload) VALUES (?, ?, ?, ?)", seq, topic, key, payload);
+        jdbc.update("INSERT INTO outbox (seq, topic, record_key, payload, payload_tail_block) VALUES (?, ?, ?, ?, ?)",
+                seq, topic, key, payload, tailBlock);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -15,7 +15,8 @@ import java.time.Clock;
 /**
  * The event-source node's {@link ChainEventSink}: each connect or disconnect appends a
  * {@code numi.chain.v1} event to the outbox, in the store's transaction, numbered by the gap-free
- * {@code numi.chain.v1} counter (so a rolled-back change leaves no event and no gap).
+ * {@code numi.chain.v1} counter (so a rolled-back change leaves no event and no gap). The row holds
+ * the event without its block and names the block's stored body, which the relay appends.
  */
 public final class OutboxChainEvents implements ChainEventSink {
 
@@ -43,7 +44,8 @@ public final class OutboxChainEvents implements ChainEventSink {
         return new EventMeta(chainId, outbox.nextSequence(Topics.CHAIN), clock.millis());
     }
 
+    /** The event without its block, which the same transaction stores in {@code block_body}: the relay appends it. */
     private void append(ChainEvent event) {
-        outbox.append(Topics.CHAIN, ChainEventCodec.key(event), ChainEventCodec.encode(event));
+        outbox.appendEndingWithBody(Topics.CHAIN, ChainEventCodec.key(event), ChainEventCodec.encodeWithoutBlock(event), event.blockId());
     }
 }

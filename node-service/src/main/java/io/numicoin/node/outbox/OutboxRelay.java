@@ -188,7 +188,11 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException lagFailure) {
                 e.addSuppressed(lagFailure);
             }
-            String what = e instanceof DataAccessException ? "cannot read the outbox from PostgreSQL" : "cannot publish to Kafka";
+            String what = switch (e) {
+                case MissingEventBodyException missing -> "cannot build the next event";
+                case DataAccessException database -> "cannot read the outbox from PostgreSQL";
+                default -> "cannot publish to Kafka";
+            };
             log.warn("{} (attempt {}): {}. {} events wait in the outbox, the oldest {} s old; "
                     + "the node keeps validating and retries in {} ms", what, attempt, rootMessage(e), lagRows.get(), lagSeconds.get(),
                     delay.toMillis());

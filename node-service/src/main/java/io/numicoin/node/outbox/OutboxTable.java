@@ -1,7 +1,11 @@
 package io.numicoin.node.outbox;
 
+import io.numicoin.events.EventDecodeException;
+import io.numicoin.events.codec.EnvelopeCodec;
+import io.numicoin.protocol.hash.Hash256;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,11 +24,17 @@ public final class OutboxTable {
     }
 
     /**
-     * The oldest rows, in seq order: at most {@code maxRows}, and no more than {@code maxBytes} of
-     * payload (but always at least one row, whatever its size).
+     * The oldest rows, in seq order, with their whole record values: at most {@code maxRows}, and
+     * no more than {@code maxBytes} of record values (but always at least one row, whatever its
+     * size). A row naming a block body ({@code payload_tail_block}) gets that body appended.
+     *
+     * @throws MissingEventBodyException if such a body is not stored (publishing must wait for it)
      */
     public List<OutboxRow> oldest(int maxRows, long maxBytes) {
-        List<long[]> sizes = jdbc.query("SELECT seq, octet_length(payload) FROM outbox ORDER BY seq LIMIT ?",
+        List<long[]> sizes = jdbc.query("""
+                SELECT o.seq, octet_length(o.payload) + coalesce(b.size, 0)
+                FROM outbox o LEFT JOIN block_body b ON b.id = o.payload_tail_block
+                ORDER BY o.seq LIMIT ?""",
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, maxRows);
         if (sizes.isEmpty()) {
             return List.of();
@@ -38,10 +48,32 @@ public final class OutboxTable {
             }
             last = size[0];
         }
-        return jdbc.query("SELECT seq, topic, record_key, payload, created_at FROM outbox WHERE seq BETWEEN ? AND ? ORDER BY seq",
-                (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
-                        rs.getTimestamp(5).toInstant()),
+        return jdbc.query("""
+                SELECT o.seq, o.topic, o.record_key, o.payload, o.created_at, o.payload_tail_block, b.body
+                FROM outbox o LEFT JOIN block_body b ON b.id = o.payload_tail_block
+                WHERE o.seq BETWEEN ? AND ? ORDER BY o.seq""",
+                (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                        recordValue(rs.getLong(1), rs.getBytes(4), rs.getBytes(6), rs.getBytes(7)), rs.getTimestamp(5).toInstant()),
                 sizes.getFirst()[0], last);
+    }
+
+    /** The stored payload, followed by the named body if there is one; checked to be one whole event. */
+    private static byte[] recordValue(long seq, byte[] payload, byte[] tailBlock, byte[] body) {
+        if (tailBlock == null) {
+            return payload;
+        }
+        if (body == null) {
+            throw new MissingEventBodyException(seq, Hash256.of(tailBlock));
+        }
+        byte[] record = Arrays.copyOf(payload, payload.length + body.length);
+        System.arraycopy(body, 0, record, payload.length, body.length);
+        try {
+            EnvelopeCodec.peek(record);  // the envelope's payload length must cover exactly the body appended
+        } catch (EventDecodeException e) {
+            throw new IllegalStateException("outbox row " + seq + " with the body of block " + Hash256.of(tailBlock)
+                    + " is not one whole event: " + e.getMessage(), e);
+        }
+        return record;
     }
 
     /** Deletes every row up to and including {@code seq} (Kafka acknowledged them). */

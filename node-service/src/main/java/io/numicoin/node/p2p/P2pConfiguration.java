@@ -50,8 +50,8 @@ public class P2pConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LocalChain p2pLocalChain(NodeChainService chain) {
-        return new LocalChain(chain);
+    LocalChain p2pLocalChain(NodeChainService chain, P2pProperties properties) {
+        return new LocalChain(chain, properties.sync().checkAhead());
     }
 
     @Bean(destroyMethod = "close")
@@ -116,6 +116,20 @@ public class P2pConfiguration {
     FunctionCounter unfollowableChainsCounter(ChainSync sync, MeterRegistry meters) {
         return FunctionCounter.builder("numi.p2p.sync.unfollowable_chains", sync, ChainSync::unfollowableChains)
                 .description("Peers whose chain forks below the snapshot base (not followed, not penalised)").register(meters);
+    }
+
+    /** {@code numi.p2p.sync.block_requests}: block bodies sync asked peers for. */
+    @Bean
+    FunctionCounter blockRequestsCounter(ChainSync sync, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.p2p.sync.block_requests", sync, ChainSync::blockRequests)
+                .description("Block bodies requested from peers by sync").register(meters);
+    }
+
+    /** {@code numi.p2p.sync.blocks_already_known}: requested bodies the chain already had (asked twice, or gossiped meanwhile). */
+    @Bean
+    FunctionCounter blocksAlreadyKnownCounter(ChainSync sync, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.p2p.sync.blocks_already_known", sync, ChainSync::blocksAlreadyKnown)
+                .description("Requested block bodies that were already stored when imported").register(meters);
     }
 
     @Bean(destroyMethod = "close")

@@ -45,6 +45,7 @@ public record P2pProperties(
      * @param powThreads threads verifying header proofs of work (0 = one per processor)
      * @param tick how often the sync loop looks for work
      * @param bootstrapRetry how often the bootstrap list is dialled again while no peer is connected
+     * @param checkAhead threads checking requested bodies (signatures) while earlier blocks are written; 0 checks each on import
      */
     public record Sync(
             @DefaultValue("2000") @Min(1) @Max(2000) int headersPerRequest,
@@ -54,7 +55,8 @@ public record P2pProperties(
             @DefaultValue("20s") Duration requestTimeout,
             @DefaultValue("0") @Min(0) int powThreads,
             @DefaultValue("200ms") Duration tick,
-            @DefaultValue("5s") Duration bootstrapRetry) {
+            @DefaultValue("5s") Duration bootstrapRetry,
+            @DefaultValue("2") @Min(0) @Max(16) int checkAhead) {
     }
 
     /**

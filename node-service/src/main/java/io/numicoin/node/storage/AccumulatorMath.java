@@ -22,7 +22,7 @@ import java.util.function.IntFunction;
 public final class AccumulatorMath {
 
     /** Account buckets: the first byte of the address. */
-    public static final int BUCKETS = 256;
+    public static final int BUCKETS = StateHashChange.RANGES;
 
     /** The new overall hash and the new value of every bucket the write touched. */
     public record Update(MuHash3072 overall, Map<Integer, MuHash3072> buckets) {
@@ -31,8 +31,9 @@ public final class AccumulatorMath {
     private AccumulatorMath() {
     }
 
+    /** The first address byte: the same partition as {@link StateHashChange#range}. */
     public static int bucket(Address address) {
-        return address.policyHash().bytes().get(0) & 0xff;
+        return StateHashChange.range(address);
     }
 
     /** Swaps the elements {@code before} leaves in place for those {@code after} does. */
@@ -68,15 +69,14 @@ public final class AccumulatorMath {
 
     /**
      * The same update from the factors the state rules computed: the overall hash is theirs, and each
-     * touched bucket takes the factors of its accounts — no element is hashed again.
+     * touched bucket (an address range of {@link StateHashChange}) takes its range's factor — one
+     * multiplication per bucket, no element hashed again.
      */
     public static Update apply(IntFunction<MuHash3072> buckets, StateHashChange change) {
-        Map<Integer, MuHash3072> factors = new HashMap<>();
-        for (StateHashChange.AccountFactor account : change.accounts()) {
-            factors.merge(bucket(account.address()), account.factor(), MuHash3072::combine);
-        }
         Map<Integer, MuHash3072> newBuckets = new HashMap<>();
-        factors.forEach((bucket, factor) -> newBuckets.put(bucket, buckets.apply(bucket).combine(factor)));
+        for (StateHashChange.RangeFactor range : change.ranges()) {
+            newBuckets.put(range.range(), buckets.apply(range.range()).combine(range.factor()));
+        }
         return new Update(change.accumulator(), newBuckets);
     }
 

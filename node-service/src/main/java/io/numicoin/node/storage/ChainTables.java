@@ -36,6 +36,19 @@ public final class ChainTables {
                 id.toArray(), encoded, encoded.length, txCount);
     }
 
+    /**
+     * Deletes bodies that no {@code block_index} row names: written ahead of an import that never
+     * happened (the process stopped in between, or the block's header was refused). Returns how many.
+     */
+    public int deleteBodiesWithoutBlocks() {
+        return jdbc.update("DELETE FROM block_body b WHERE NOT EXISTS (SELECT 1 FROM block_index i WHERE i.id = b.id)");
+    }
+
+    /** This transaction's commit does not wait for its WAL flush ({@code SET LOCAL synchronous_commit = off}). */
+    public void relaxCommitFlush() {
+        jdbc.execute("SET LOCAL synchronous_commit = off");
+    }
+
     public Optional<byte[]> body(Hash256 id) {
         return jdbc.query("SELECT body FROM block_body WHERE id = ?", (rs, n) -> rs.getBytes(1), (Object) id.toArray())
                 .stream().findFirst();
@@ -83,6 +96,14 @@ public final class ChainTables {
 
     /** Indexes {@code block}'s transactions by txid (one statement for the whole block). */
     public void indexTransactions(Hash256 blockId, Block block) {
+        indexTransactions(blockId, block, null);
+    }
+
+    /** As {@link #indexTransactions(Hash256, Block)} with the txids in block order when the caller has them (else null). */
+    public void indexTransactions(Hash256 blockId, Block block, List<Hash256> knownTxids) {
+        if (knownTxids != null && knownTxids.size() != block.transactions().size()) {
+            throw new IllegalArgumentException(knownTxids.size() + " txids for " + block.transactions().size() + " transactions");
+        }
         List<byte[]> txids = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<byte[]> senders = new ArrayList<>();
@@ -90,7 +111,7 @@ public final class ChainTables {
         List<Transaction> txs = block.transactions();
         for (int i = 0; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
-            txids.add(TransactionCodec.txid(tx).toArray());
+            txids.add((knownTxids != null ? knownTxids.get(i) : TransactionCodec.txid(tx)).toArray());
             positions.add(i);
             switch (tx) {
                 case CoinbaseTx coinbase -> {
@@ -115,8 +136,15 @@ public final class ChainTables {
         });
     }
 
-    public void unindexTransactions(Hash256 blockId) {
-        jdbc.update("DELETE FROM chain_transactions WHERE block_id = ?", (Object) blockId.toArray());
+    /** Deletes {@code block}'s transaction rows, by txid (the primary key). */
+    public void unindexTransactions(Hash256 blockId, Block block) {
+        List<byte[]> txids = block.transactions().stream().map(tx -> TransactionCodec.txid(tx).toArray()).toList();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("DELETE FROM chain_transactions WHERE txid = ANY(?) AND block_id = ?");
+            ps.setArray(1, PgArrays.bytea(con, txids));
+            ps.setBytes(2, blockId.toArray());
+            return ps;
+        });
     }
 
     public Optional<StoredTip> tip() {

@@ -15,7 +15,12 @@ import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.state.UndoDataCodec;
 import io.numicoin.protocol.validation.ConnectResult;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,11 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #flushTreeChanges()} at the end of the import. A crash before that commit loses the block
  * whole (tree row and body), never half of it.
  *
- * <p>Not thread-safe: the chain service calls it under its import lock. After any failed write the
+ * <p>Not thread-safe, but for {@link #storeBodyAhead}: the chain service calls it under its import lock. After any failed write the
  * caller must {@link #reload()} (and rebuild its tree), because the in-memory tree may be ahead of
  * what was committed.
  */
 public final class PostgresChainStore implements ChainStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresChainStore.class);
 
     private final NetworkParams params;
     private final TransactionTemplate transactions;
@@ -52,6 +59,8 @@ public final class PostgresChainStore implements ChainStore {
     private final RecentBlocks recentBlocks = new RecentBlocks(16);
     private final PendingBodies pendingBodies = new PendingBodies();
     private final ChainEventSink events;
+    /** Bodies {@link #storeBodyAhead} committed that no store transaction has marked available yet. */
+    private final Set<Hash256> storedAhead = ConcurrentHashMap.newKeySet();
     private volatile StoredTip tip;
     private long nextDataSeq;
 
@@ -77,6 +86,10 @@ public final class PostgresChainStore implements ChainStore {
             ChainEventSink events, int accountCacheSize) {
         PostgresChainStore store = new PostgresChainStore(params, jdbc, transactions, events, accountCacheSize);
         transactions.executeWithoutResult(status -> new GenesisWriter(params, jdbc, store.chainTables, events).writeIfEmpty());
+        int strays = store.chainTables.deleteBodiesWithoutBlocks();
+        if (strays > 0) {
+            log.info("deleted {} block bodies written ahead of imports that did not happen (no block_index row)", strays);
+        }
         store.reload();
         return store;
     }
@@ -89,6 +102,7 @@ public final class PostgresChainStore implements ChainStore {
         rewards.clear();
         recentBlocks.clear();
         pendingBodies.discard();
+        storedAhead.clear();  // bodies are written again if needed (ON CONFLICT DO NOTHING): never one marked available but missing
         journal.discard();
         nextDataSeq = index.maxDataSeq() + 1;
     }
@@ -126,9 +140,31 @@ public final class PostgresChainStore implements ChainStore {
      */
     @Override
     public void storeBlock(Hash256 id, Block block) {
+        storeBlock(id, block, null);
+    }
+
+    /** Keeps the body rules' txids with the block too, so connecting it indexes them without hashing again. */
+    @Override
+    public void storeBlock(Hash256 id, Block block, List<Hash256> txids) {
         pendingBodies.add(id, block, nextDataSeq);
         nextDataSeq++;
-        recentBlocks.put(id, block);
+        recentBlocks.put(id, block, txids);
+    }
+
+    /**
+     * Writes a checked body in its own transaction before its block is imported — the one method
+     * any thread may call, without the import lock — so the block's connect transaction only marks
+     * it available instead of carrying its bytes. A body without a {@code block_index} row is inert
+     * (V6). Nothing is lost if this fails: the import's transaction writes the body then.
+     */
+    public void storeBodyAhead(Hash256 id, byte[] encoded, int txCount) {
+        transactions.executeWithoutResult(status -> {
+            // No wait for this commit's flush: the import's transaction that marks the body available
+            // commits after it and waits for its own, which flushes the WAL up to and including this.
+            chainTables.relaxCommitFlush();
+            chainTables.insertBody(id, encoded, txCount);
+        });
+        storedAhead.add(id);
     }
 
     @Override
@@ -164,10 +200,16 @@ public final class PostgresChainStore implements ChainStore {
 
     @Override
     public void connect(Hash256 id, Block block, StateDiff diff, UndoData undo) {
-        connect(id, block, diff, undo, AccumulatorMath.replace(tip.accumulator(), buckets::get, undo.changes(), diff.changes()));
+        AccumulatorMath.Update hashes = AccumulatorMath.replace(tip.accumulator(), buckets::get, undo.changes(), diff.changes());
+        requireCommitment(hashes.overall(), block.header().stateCommitment(), "connecting " + id);
+        connect(id, block, diff, undo, hashes);
     }
 
-    /** Takes the state rules' element factors for the bucket hashes (no element hashed twice). */
+    /**
+     * Takes the state rules' factors for the bucket hashes (no element hashed twice) and their new
+     * accumulator, which they computed from this store's own and already compared with the header's
+     * commitment (so it is not finalised — one modular inverse — a second time here).
+     */
     @Override
     public void connect(Hash256 id, Block block, ConnectResult.Connected connected) {
         connect(id, block, connected.diff(), connected.undo(), AccumulatorMath.apply(buckets::get, connected.hashChange()));
@@ -178,14 +220,13 @@ public final class PostgresChainStore implements ChainStore {
         if (!block.header().previousId().equals(current.id())) {
             throw new IllegalStateException("block " + id + " does not extend the tip " + current.id());
         }
-        requireCommitment(hashes.overall(), block.header().stateCommitment(), "connecting " + id);
         StoredTip next = new StoredTip(id, block.height(), hashes.overall());
         inTransaction(() -> {
             stateTables.write(diff.changes());
             buckets.write(hashes.buckets());
             chainTables.putUndo(id, UndoDataCodec.encode(undo));
             chainTables.addToMainChain(block.height(), id);
-            chainTables.indexTransactions(id, block);
+            chainTables.indexTransactions(id, block, recentBlocks.txids(id));
             index.setStatus(id, BlockStatus.VALID);
             chainTables.moveTip(current.id(), next);
             events.connected(id, block, cumulativeWork(id));
@@ -214,7 +255,7 @@ public final class PostgresChainStore implements ChainStore {
             buckets.write(hashes.buckets());
             chainTables.deleteUndo(id);
             chainTables.removeFromMainChain(block.height(), id);
-            chainTables.unindexTransactions(id);
+            chainTables.unindexTransactions(id, block);
             chainTables.moveTip(current.id(), next);
             events.disconnected(id, block, parent.cumulativeWork());
         });
@@ -242,7 +283,9 @@ public final class PostgresChainStore implements ChainStore {
                 BlockIndexJournal.Pending pending = journal.drain();
                 index.insert(pending.added());
                 for (PendingBodies.Body body : pendingBodies.drain()) {  // stored before any invalid mark, as they happened
-                    chainTables.insertBody(body.id(), BlockCodec.encode(body.block()), body.block().transactions().size());
+                    if (!storedAhead.remove(body.id())) {
+                        chainTables.insertBody(body.id(), BlockCodec.encode(body.block()), body.block().transactions().size());
+                    }
                     index.markDataAvailable(body.id(), body.dataSeq());
                 }
                 index.updateStatuses(pending.invalidated());

@@ -3,7 +3,7 @@ package io.numicoin.node.storage;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.hash.Hash256;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The last few blocks stored, so that connecting a block just stored does not read and decode
@@ -13,22 +13,34 @@ import java.util.Map;
  */
 final class RecentBlocks {
 
+    /** A stored block and its txids in block order (null when the caller did not have them). */
+    private record Entry(Block block, List<Hash256> txids) {
+    }
+
     private final int capacity;
-    private final LinkedHashMap<Hash256, Block> blocks = new LinkedHashMap<>();
+    private final LinkedHashMap<Hash256, Entry> blocks = new LinkedHashMap<>();
 
     RecentBlocks(int capacity) {
         this.capacity = capacity;
     }
 
     Block get(Hash256 id) {
-        return blocks.get(id);
+        Entry entry = blocks.get(id);
+        return entry == null ? null : entry.block();
     }
 
-    void put(Hash256 id, Block block) {
-        blocks.put(id, block);
+    /** The txids stored with the block, or null (not recent, or stored without them). */
+    List<Hash256> txids(Hash256 id) {
+        Entry entry = blocks.get(id);
+        return entry == null ? null : entry.txids();
+    }
+
+    /** @param txids the body rules' txids, or null */
+    void put(Hash256 id, Block block, List<Hash256> txids) {
+        Entry known = blocks.get(id);
+        blocks.put(id, new Entry(block, txids != null ? txids : known != null ? known.txids() : null));
         while (blocks.size() > capacity) {
-            Map.Entry<Hash256, Block> eldest = blocks.firstEntry();
-            blocks.remove(eldest.getKey());
+            blocks.remove(blocks.firstEntry().getKey());
         }
     }
 

@@ -13,6 +13,8 @@ import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.outbox.OutboxSignal;
+import io.numicoin.node.outbox.OutboxRow;
+import io.numicoin.node.outbox.OutboxTable;
 import io.numicoin.node.storage.BlockStatusCode;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.block.Block;
@@ -20,6 +22,7 @@ import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockImportResult.Outcome;
 import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.ChainChange;
+import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.state.StateCommitment;
 import io.numicoin.protocol.validation.BlockRejectReason;
@@ -181,10 +184,15 @@ class NodeChainServiceIT {
             }
             assertThat(own.accounts()).isEqualTo(BUILDER.stateAfter(s6).accounts());
             assertThat(own.immatureRewards()).isEqualTo(BUILDER.stateAfter(s6).immatureRewards());
+            List<Block> active = List.of(BUILDER.genesis(), main.get(0), main.get(1), main.get(2), s4, s5, s6);
+            assertThat(own.jdbc().queryForList("SELECT txid FROM chain_transactions", byte[].class).stream().map(Hash256::of).toList())
+                    .as("the transaction index holds the active chain's transactions: the disconnected blocks' rows are gone")
+                    .containsExactlyInAnyOrderElementsOf(active.stream()
+                            .flatMap(b -> b.transactions().stream().map(TransactionCodec::txid)).toList());
             List<String> published = new ArrayList<>();
             List<Long> sequences = new ArrayList<>();
-            for (byte[] payload : own.jdbc().queryForList("SELECT payload FROM outbox ORDER BY seq", byte[].class)) {
-                ChainEvent event = ChainEventCodec.decode(payload);
+            for (OutboxRow row : new OutboxTable(own.jdbc()).oldest(1_000, Long.MAX_VALUE)) {  // events as the relay publishes them
+                ChainEvent event = ChainEventCodec.decode(row.payload());
                 published.add((event instanceof BlockConnected ? "+" : "-") + event.blockId());
                 sequences.add(event.meta().sequence());
             }

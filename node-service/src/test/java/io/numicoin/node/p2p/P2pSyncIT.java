@@ -88,6 +88,9 @@ class P2pSyncIT {
         assertThat(fresh.status().height()).isEqualTo(1_000);
         assertThat(fresh.status().cumulativeWork()).isEqualTo(seed.status().cumulativeWork());
         assertThat(fresh.stateCommitment()).isEqualTo(seed.stateCommitment()).isEqualTo(tip.header().stateCommitment());
+        // Every body asked for once: none asked again while queued for, or in, its import (it would come back known).
+        assertThat(syncCounter(fresh, "numi.p2p.sync.block_requests")).isGreaterThanOrEqualTo(1_000);
+        assertThat(syncCounter(fresh, "numi.p2p.sync.blocks_already_known")).isZero();
     }
 
     @Test
@@ -212,6 +215,11 @@ class P2pSyncIT {
     static double penalties(TestNode node, String reason) {
         Counter counter = node.context.getBean(MeterRegistry.class).find("numi.p2p.penalties").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** A sync counter ({@code numi.p2p.sync.*}) of {@code node}. */
+    static double syncCounter(TestNode node, String name) {
+        return node.context.getBean(MeterRegistry.class).get(name).functionCounter().count();
     }
 
     static void sleep(long millis) {

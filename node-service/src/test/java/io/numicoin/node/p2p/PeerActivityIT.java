@@ -103,6 +103,7 @@ class PeerActivityIT {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> honest.tip().equals(expected));
         assertThat(server.peers()).contains(honest.peerId());
         assertThat(server.context.getBean(PeerScores.class).score(honest.peerId())).isZero();
+        assertThat(P2pSyncIT.syncCounter(honest, "numi.p2p.sync.blocks_already_known")).isZero();
     }
 
     @Test

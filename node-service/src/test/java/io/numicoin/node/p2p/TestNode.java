@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One whole node (its own Spring context, database and node key) in the test JVM, on regtest,
  * listening on a random loopback port. Only a node started with {@code publish} writes events.
  */
-final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable {
 
     final String name;
     final TestDatabase db;
@@ -51,6 +51,19 @@ final class TestNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> args = arguments(name, db, kafka, publish, dir, bootstrap);
+        args.addAll(List.of(extra));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
+                .run(args.toArray(String[]::new));
+        return new TestNode(name, db, context);
+    }
+
+    /**
+     * A test node's command line: its database, the broker, random HTTP and management ports,
+     * regtest, p2p on a random loopback port with fast sync timings, and {@code bootstrap} peers.
+     */
+    public static List<String> arguments(String name, TestDatabase db, EmbeddedKafka kafka, boolean publish, Path dataDir,
+            List<String> bootstrap) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.user(),
@@ -63,7 +76,7 @@ final class TestNode implements AutoCloseable {
                 "--numi.network=regtest",
                 "--numi.events.publish=" + publish,
                 "--numi.chain.verifier-threads=1",
-                "--numi.p2p.data-dir=" + dir,
+                "--numi.p2p.data-dir=" + dataDir,
                 "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                 "--numi.p2p.sync.pow-threads=1",
                 "--numi.p2p.sync.tick=50ms",
@@ -73,10 +86,7 @@ final class TestNode implements AutoCloseable {
         if (!bootstrap.isEmpty()) {
             args.add("--numi.p2p.bootstrap=" + String.join(",", bootstrap));
         }
-        args.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
-                .run(args.toArray(String[]::new));
-        return new TestNode(name, db, context);
+        return args;
     }
 
     /** This node's address with its peer id, for another node's bootstrap list. */

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.NodeApplication;
+import io.numicoin.node.p2p.TestNode;
 import io.numicoin.node.TestChains;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.ops.NodeOperations;
@@ -254,29 +255,8 @@ class SnapshotNodeIT {
     }
 
     private ConfigurableApplicationContext start(String name, TestDatabase db, List<String> bootstrap) throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.application.name=numi-node-" + name,
-                "--numi.network=regtest",
-                "--numi.events.publish=false",
-                "--numi.chain.verifier-threads=1",
-                "--numi.p2p.data-dir=" + Files.createDirectories(dir.resolve("p2p-" + name)),
-                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
-                "--numi.p2p.discovery.mdns=false",
-                "--numi.p2p.sync.pow-threads=1",
-                "--numi.p2p.sync.tick=50ms",
-                "--numi.p2p.sync.bootstrap-retry=500ms",
-                "--numi.p2p.sync.stall-timeout=3s",
-                "--numi.p2p.sync.request-timeout=5s"));
-        if (!bootstrap.isEmpty()) {
-            args.add("--numi.p2p.bootstrap=" + String.join(",", bootstrap));
-        }
+        List<String> args = TestNode.arguments(name, db, kafka, false, Files.createDirectories(dir.resolve("p2p-" + name)), bootstrap);
+        args.add("--numi.p2p.discovery.mdns=false");
         return new SpringApplicationBuilder(NodeApplication.class).run(args.toArray(String[]::new));
     }
 

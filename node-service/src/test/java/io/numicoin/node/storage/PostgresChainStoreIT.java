@@ -10,6 +10,7 @@ import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.validation.ConnectResult;
@@ -119,6 +120,22 @@ class PostgresChainStoreIT {
         List<Long> outboxSeqs = db.jdbc().queryForList("SELECT seq FROM outbox ORDER BY seq", Long.class);
         assertThat(outboxSeqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 104).boxed().toList());
         assertThat(db.jdbc().queryForObject("SELECT next FROM outbox_counter WHERE name = 'numi.chain.v1'", Long.class)).isEqualTo(105);
+    }
+
+    @Test
+    void aBodyWrittenAheadIsMarkedAvailableByItsImportAndOneWithoutABlockIsDeletedAtOpen() {
+        try (NodeDatabase own = NodeDatabase.create("ahead")) {
+            PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), ChainEventSink.NONE, 1_000);
+            Block stray = BUILDER.child(BUILDER.genesis()).coinbaseMemo("never imported").build();
+            store.storeBodyAhead(id(stray), BlockCodec.encode(stray), 1);
+            assertThat(own.jdbc().queryForObject("SELECT count(*) FROM block_body WHERE id = ?", Long.class,
+                    (Object) id(stray).toArray())).isEqualTo(1);
+
+            PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), ChainEventSink.NONE, 1_000);
+
+            assertThat(own.jdbc().queryForList("SELECT id FROM block_body", byte[].class).stream().map(Hash256::of).toList())
+                    .as("only genesis: the stray body had no block_index row").containsExactly(BUILDER.params().genesisId());
+        }
     }
 
     private static void connect(PostgresChainStore store, BlockTree tree, StateRules rules, Block block) {

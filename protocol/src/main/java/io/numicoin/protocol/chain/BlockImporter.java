@@ -132,14 +132,15 @@ public final class BlockImporter {
                 return invalid(id, headerRejection.get(), changes);
             }
         }
-        Optional<BlockRejection> bodyRejection = checked != null ? checked.rejection() : bodyRules.check(block);
+        CheckedBody body = checked != null ? checked : bodyRules.checked(block);
+        Optional<BlockRejection> bodyRejection = body.rejection();
         if (bodyRejection.isPresent()) {
             if (bodyRejection.get().reason().invalidatesHeader()) {
                 tree.markInvalid(id, bodyRejection.get());
             }
             return invalid(id, bodyRejection.get(), changes);
         }
-        store.storeBlock(id, block);
+        store.storeBlock(id, block, body.txids());
         tree.markDataAvailable(id);
         activateBestChain(changes);
         if (tree.isKnownInvalid(id)) {

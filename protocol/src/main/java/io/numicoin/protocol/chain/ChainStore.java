@@ -6,6 +6,7 @@ import io.numicoin.protocol.state.AccountStateView;
 import io.numicoin.protocol.state.StateDiff;
 import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.validation.ConnectResult;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,14 @@ public interface ChainStore {
 
     /** Stores a block body (not yet connected). Storing the same block twice is harmless. */
     void storeBlock(Hash256 id, Block block);
+
+    /**
+     * As {@link #storeBlock(Hash256, Block)} with the transactions' txids, in block order, which
+     * the body rules computed: a store that indexes transactions keeps them instead of hashing again.
+     */
+    default void storeBlock(Hash256 id, Block block, List<Hash256> txids) {
+        storeBlock(id, block);
+    }
 
     Optional<Block> block(Hash256 id);
 

@@ -94,6 +94,23 @@ public final class TransactionCodec {
         return Blake3.hash(HashDomain.TX, unsignedBody(tx));
     }
 
+    /**
+     * The txid from the transaction's full encoding ({@link #encode}), whose first bytes are the
+     * unsigned body: hashes that prefix instead of encoding the body again.
+     *
+     * @throws IllegalArgumentException if {@code encoding} is not as long as the transaction's encoding
+     */
+    public static Hash256 txidOfEncoding(Transaction tx, byte[] encoding) {
+        if (encoding.length != encodedSize(tx)) {
+            throw new IllegalArgumentException("an encoding of " + encoding.length + " bytes for a transaction of " + encodedSize(tx));
+        }
+        int unsignedLength = switch (tx) {
+            case CoinbaseTx coinbase -> encoding.length;
+            case TransferTx transfer -> transferBodySize(transfer);
+        };
+        return Blake3.hash(HashDomain.TX, encoding, 0, unsignedLength);
+    }
+
     /** The length of {@link #encode}, without encoding. */
     public static int encodedSize(Transaction tx) {
         return switch (tx) {

@@ -54,16 +54,27 @@ final class StateOverlay {
         return changes(accountsBefore, rewardsBefore);
     }
 
-    /** The base's set hash with every changed entry swapped for its new value, and the factor of each change. */
+    /**
+     * The base's set hash with every changed entry swapped for its new value, and the factors of the
+     * changes: each changed account's factor goes into its address range's, and the new hash is the
+     * base times the ranges' and the rewards' factors (ranges first: fewer 3072-bit multiplications).
+     */
     StateHashChange hashChange() {
-        MuHash3072 all = MuHash3072.EMPTY;
-        List<StateHashChange.AccountFactor> accounts = new ArrayList<>();
-        for (Map.Entry<Address, Account> after : new TreeMap<>(accountsAfter).entrySet()) {  // address order, as the diff
+        MuHash3072[] byRange = new MuHash3072[StateHashChange.RANGES];
+        for (Map.Entry<Address, Account> after : accountsAfter.entrySet()) {  // a product: the order does not matter
             Account before = accountsBefore.get(after.getKey());
             if (!before.equals(after.getValue())) {
-                MuHash3072 factor = StateAccumulator.replaceAccount(MuHash3072.EMPTY, after.getKey(), before, after.getValue());
-                accounts.add(new StateHashChange.AccountFactor(after.getKey(), factor));
-                all = all.combine(factor);
+                int range = StateHashChange.range(after.getKey());
+                MuHash3072 start = byRange[range] == null ? MuHash3072.EMPTY : byRange[range];
+                byRange[range] = StateAccumulator.replaceAccount(start, after.getKey(), before, after.getValue());
+            }
+        }
+        List<StateHashChange.RangeFactor> ranges = new ArrayList<>();
+        MuHash3072 all = base.accumulator();
+        for (int range = 0; range < byRange.length; range++) {
+            if (byRange[range] != null) {
+                ranges.add(new StateHashChange.RangeFactor(range, byRange[range]));
+                all = all.combine(byRange[range]);
             }
         }
         MuHash3072 rewards = MuHash3072.EMPTY;
@@ -73,7 +84,7 @@ final class StateOverlay {
                 rewards = StateAccumulator.replaceReward(rewards, before, after.getValue());
             }
         }
-        return new StateHashChange(base.accumulator().combine(all).combine(rewards), accounts, rewards);
+        return new StateHashChange(all.combine(rewards), ranges, rewards);
     }
 
     private StateChanges changes(Map<Address, Account> accountTarget, Map<Long, Optional<ImmatureReward>> rewardTarget) {

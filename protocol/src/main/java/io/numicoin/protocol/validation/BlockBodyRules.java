@@ -42,12 +42,22 @@ public final class BlockBodyRules {
         this.parallelism = parallelism;
     }
 
-    /** {@link #check} with its verdict kept alongside the block, for an importer to take later. */
+    /**
+     * {@link #check} with its verdict kept alongside the block, for an importer to take later, and
+     * the txids the check computed (for a valid body).
+     */
     public CheckedBody checked(Block block) {
-        return new CheckedBody(block, check(block), this);
+        List<Hash256> txids = new ArrayList<>();
+        Optional<BlockRejection> rejection = check(block, txids);
+        return new CheckedBody(block, rejection, rejection.isPresent() ? List.of() : txids, this);
     }
 
     public Optional<BlockRejection> check(Block block) {
+        return check(block, new ArrayList<>());
+    }
+
+    /** Checks the body; adds every transaction's txid, in block order, to {@code txids} once they are known. */
+    private Optional<BlockRejection> check(Block block, List<Hash256> txids) {
         List<Transaction> txs = block.transactions();
         if (txs.isEmpty()) {
             return reject(BlockRejectReason.NO_TRANSACTIONS, -1, "a block needs at least its coinbase");
@@ -61,6 +71,7 @@ public final class BlockBodyRules {
         long size = BLOCK_OVERHEAD;
         for (TxFacts fact : facts) {
             leaves.add(fact.leaf());
+            txids.add(fact.txid());
             size += fact.size();
         }
         if (!MerkleTree.rootOfLeaves(leaves).equals(block.header().merkleRoot())) {
@@ -115,10 +126,11 @@ public final class BlockBodyRules {
             Transaction tx = txs.get(i);
             byte[] encoded = TransactionCodec.encode(tx);
             Hash256 leaf = MerkleTree.leafOfEncoding(encoded);
+            Hash256 txid = TransactionCodec.txidOfEncoding(tx, encoded);
             TxCheck check = tx instanceof TransferTx transfer
-                    ? transactionRules.check(transfer, TransactionCodec.txid(transfer), encoded.length)
+                    ? transactionRules.check(transfer, txid, encoded.length)
                     : TxCheck.VALID;
-            out.add(new TxFacts(encoded.length, leaf, check));
+            out.add(new TxFacts(encoded.length, leaf, txid, check));
         }
         return out;
     }
@@ -138,6 +150,6 @@ public final class BlockBodyRules {
         return Optional.of(new BlockRejection(reason, txIndex, detail));
     }
 
-    private record TxFacts(int size, Hash256 leaf, TxCheck check) {
+    private record TxFacts(int size, Hash256 leaf, Hash256 txid, TxCheck check) {
     }
 }

@@ -1,6 +1,5 @@
 package io.numicoin.protocol.validation;
 
-import io.numicoin.protocol.codec.SpendingPolicyCodec;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.PolicySignatureResult;
@@ -18,8 +17,12 @@ import io.numicoin.protocol.tx.TransferTx;
  */
 public final class TransactionRules {
 
+    /** Policies whose addresses are remembered: more than a node's recent senders, ~8 MB at most. */
+    private static final int REMEMBERED_POLICIES = 4_096;
+
     private final int chainId;
     private final PolicySignatureRule signatures;
+    private final PolicyAddressCache addresses = new PolicyAddressCache(REMEMBERED_POLICIES);
 
     public TransactionRules(int chainId, MlDsaProvider provider) {
         this.chainId = chainId;
@@ -45,7 +48,7 @@ public final class TransactionRules {
             return TxCheck.invalid(TxRejectReason.TOO_LARGE,
                     encodedSize + " bytes, at most " + ProtocolLimits.MAX_TRANSACTION_BYTES);
         }
-        if (!SpendingPolicyCodec.address(tx.policy()).equals(tx.sender())) {
+        if (!addresses.addressOf(tx.policy()).equals(tx.sender())) {
             return TxCheck.invalid(TxRejectReason.SENDER_POLICY_MISMATCH,
                     "sender " + tx.sender() + " is not the address of the carried policy");
         }

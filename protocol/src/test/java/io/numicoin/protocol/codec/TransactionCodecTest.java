@@ -66,7 +66,16 @@ class TransactionCodecTest {
             byte[] body = TransactionCodec.unsignedBody(tx);
             assertThat(Arrays.copyOf(bytes, body.length)).isEqualTo(body);
             assertThat(TransactionCodec.txid(tx)).isEqualTo(Blake3.hash(HashDomain.TX, body));
+            assertThat(TransactionCodec.txidOfEncoding(tx, bytes)).isEqualTo(TransactionCodec.txid(tx));
         }
+    }
+
+    @Test
+    void txidOfEncodingRefusesAnEncodingOfAnotherLength() {
+        TransferTx tx = GoldenFixtures.twoOfThreeTransfer(42);
+        byte[] bytes = TransactionCodec.encode(tx);
+        assertThatThrownBy(() -> TransactionCodec.txidOfEncoding(tx, Arrays.copyOf(bytes, bytes.length - 1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

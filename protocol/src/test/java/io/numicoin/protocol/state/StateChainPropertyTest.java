@@ -50,8 +50,10 @@ class StateChainPropertyTest {
             Block block = chain.next(6);
             transfers += block.transactions().size() - 1;
             before.add(Snapshot.of(state));
+            MuHash3072[] rangesBefore = rangeHashes(state);
             Applied applied = applied(StateTransition.apply(state, block, SubsidySchedule.REGTEST));
             state.apply(applied.diff());
+            assertRangeFactorsMoveEachRange(rangesBefore, applied.hashChange(), rangeHashes(state));
 
             assertThat(state.accounts()).isEqualTo(chain.accounts());
             assertThat(state.immatureRewards()).isEqualTo(chain.rewards());
@@ -106,5 +108,29 @@ class StateChainPropertyTest {
             state.apply(second.diff());
             assertThat(Snapshot.of(state)).isEqualTo(after);
         }
+    }
+
+    /** Each range's factor takes that range's hash (recomputed from the accounts) from before to after; unlisted ranges stay. */
+    private static void assertRangeFactorsMoveEachRange(MuHash3072[] before, StateHashChange change, MuHash3072[] after) {
+        MuHash3072[] moved = before.clone();
+        int previous = -1;
+        for (StateHashChange.RangeFactor range : change.ranges()) {
+            assertThat(range.range()).as("ranges ascend, each once").isGreaterThan(previous);
+            previous = range.range();
+            moved[range.range()] = moved[range.range()].combine(range.factor());
+        }
+        for (int range = 0; range < StateHashChange.RANGES; range++) {
+            assertThat(moved[range].sameSetAs(after[range])).as("range " + range).isTrue();
+        }
+    }
+
+    private static MuHash3072[] rangeHashes(InMemoryAccountState state) {
+        MuHash3072[] ranges = new MuHash3072[StateHashChange.RANGES];
+        java.util.Arrays.fill(ranges, MuHash3072.EMPTY);
+        state.accounts().forEach((address, account) -> {
+            int range = StateHashChange.range(address);
+            ranges[range] = ranges[range].insert(StateElementCodec.encode(new AccountEntry(address, account)));
+        });
+        return ranges;
     }
 }

@@ -9,12 +9,7 @@ import io.numicoin.node.p2p.PeerPenalty.Severity;
 import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
-import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.chain.BlockImportResult;
-import io.numicoin.protocol.codec.BlockCodec;
-import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
-import io.numicoin.protocol.hash.Hash256;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * peer whose claimed work exceeds our best header chain (and the network's minimum chain work) is
  * asked for headers after our locator, one batch at a time; each batch must link up and carry valid
  * proofs of work (checked in parallel) before it is imported. Bodies of the best header chain are
- * then fetched from every peer that can have them, a bounded number in flight per peer; a request
- * that stalls is cancelled and asked elsewhere. A peer that claims work it cannot show headers for,
- * or sends anything invalid, is penalised. Block requests are topped up as soon as an answer
- * arrives (and on every tick), and the view of missing bodies is refreshed as soon as an import
- * completes, so the import thread never waits for the next tick. Heights peers report and the
- * blocks they give us are told to {@link PeerActivity}. All state lives on one thread.
+ * then fetched by {@link BodyDownload} from every peer that can have them (checked ahead, imported
+ * in arrival order). A peer that claims work it cannot show headers for, or sends anything
+ * invalid, is penalised. Block requests are topped up as soon as an answer arrives (and on every
+ * tick), and the view of missing bodies is refreshed as soon as an import completes, so the import
+ * thread never waits for the next tick. Heights peers report and the blocks they give us are told
+ * to {@link PeerActivity}. All state lives on one thread.
  */
 public final class ChainSync implements AutoCloseable {
 
@@ -46,9 +41,6 @@ public final class ChainSync implements AutoCloseable {
     private static final long STATUS_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** Orphans ask for a peer's status at most this often (a burst of orphans is one request; peers rate-limit status). */
     private static final long STATUS_MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    private record BlockRequest(PeerId peer, long deadlineNanos) {
-    }
 
     private final Host host;
     private final NetworkProtocols protocols;
@@ -62,10 +54,7 @@ public final class ChainSync implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<PeerId, PeerSyncState> peers = new HashMap<>();
-    private final Map<Hash256, BlockRequest> inFlight = new HashMap<>();
-    /** Blocks received since the view was read, with the order they came in. */
-    private final Map<Hash256, Long> received = new HashMap<>();
-    private long receivedCount;
+    private final BodyDownload bodies;
     private ChainView view;
     private boolean viewPending;
     private boolean viewDirty = true;
@@ -90,6 +79,20 @@ public final class ChainSync implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.bodies = new BodyDownload(host, protocols, chain, penalty, activity, settings, loop, peers, new BodyDownload.Owner() {
+            @Override
+            public void importCompleted() {
+                viewDirty = true;
+                if (!viewPending) {
+                    refreshView();
+                }
+            }
+
+            @Override
+            public void punish(PeerId peer, Reason reason, Severity severity, String detail) {
+                ChainSync.this.punish(peer, reason, severity, detail);
+            }
+        });
     }
 
     public void start() {
@@ -110,8 +113,18 @@ public final class ChainSync implements AutoCloseable {
                 return;
             }
             peers.remove(peer);
-            inFlight.values().removeIf(request -> request.peer().equals(peer));
+            bodies.forget(peer);
+            warnIfStranded(peer);
         });
+    }
+
+    /** The last peer went while blocks are still wanted: sync cannot go on, and the operator should know why. */
+    private void warnIfStranded(PeerId lost) {
+        if (peers.isEmpty() && view != null && !view.wanted().isEmpty()) {
+            log.warn("sync has no peer left ({} was the last) while {} blocks of the best header chain are still wanted; "
+                    + "it resumes when a peer connects (check the bootstrap list, and the peers' logs for a ban)",
+                    lost, view.wanted().size());
+        }
     }
 
     /** A status a peer sent us (in its status request). */
@@ -140,14 +153,27 @@ public final class ChainSync implements AutoCloseable {
         run(() -> viewDirty = true);
     }
 
-    /** Blocks requested and not yet answered (for tests and metrics). */
     /** How many peers' chains were found to fork below this node's snapshot base (and are not followed). */
     public long unfollowableChains() {
         return unfollowableChains.get();
     }
 
+    /** Blocks requested and not yet answered (for tests and metrics). */
     public CompletableFuture<Integer> blocksInFlight() {
-        return CompletableFuture.supplyAsync(inFlight::size, loop);
+        return CompletableFuture.supplyAsync(bodies::inFlight, loop);
+    }
+
+    /** Block bodies requested from peers so far ({@code numi.p2p.sync.block_requests}). */
+    public long blockRequests() {
+        return bodies.requested();
+    }
+
+    /**
+     * Requested bodies the chain already had when they were imported ({@code numi.p2p.sync.blocks_already_known}):
+     * a block asked for twice, or gossiped while its request was out. Zero in a sync from quiet peers.
+     */
+    public long blocksAlreadyKnown() {
+        return bodies.alreadyKnown();
     }
 
     /** Runs {@code task} on the sync thread; dropped once sync has stopped. */
@@ -177,19 +203,30 @@ public final class ChainSync implements AutoCloseable {
                 requestStatus(state);
             }
         }
-        expireStalled(now);
+        bodies.expireStalled(now);
         if (view == null) {
             return;
         }
         requestHeaders();
-        requestBlocks(now);
+        bodies.requestBlocks(now);
     }
 
+    /** Reads the view again; once it is back, reads it once more if an import completed meanwhile. */
     private void refreshView() {
+        readView().thenAccept(fresh -> {
+            if (viewDirty && !viewPending) {
+                refreshView();
+            }
+            bodies.requestBlocks(System.nanoTime());
+        });
+    }
+
+    /** Reads the view (on the import thread, behind the writes queued so far); completes on the sync thread. */
+    private CompletableFuture<ChainView> readView() {
         viewPending = true;
         viewDirty = false;
-        // The view is read behind the imports queued so far: blocks received later are not in it yet.
-        long mark = receivedCount;
+        long mark = bodies.viewMark();
+        CompletableFuture<ChainView> read = new CompletableFuture<>();
         chain.view(settings.blockWindow()).whenCompleteAsync((fresh, failure) -> {
             viewPending = false;
             if (failure != null) {
@@ -198,9 +235,10 @@ public final class ChainSync implements AutoCloseable {
                 return;
             }
             view = fresh;
-            received.values().removeIf(order -> order < mark);
-            requestBlocks(System.nanoTime());
+            bodies.viewRead(fresh, mark);
+            read.complete(fresh);
         }, loop);
+        return read;
     }
 
     private void requestStatus(PeerSyncState state) {
@@ -287,114 +325,11 @@ public final class ChainSync implements AutoCloseable {
         if (count >= max) {
             return;
         }
-        viewPending = true;
-        viewDirty = false;
-        long mark = receivedCount;
-        chain.view(settings.blockWindow()).whenCompleteAsync((fresh, failure) -> {
-            viewPending = false;
-            if (failure != null) {
-                viewDirty = true;
-                return;
-            }
-            view = fresh;
-            received.values().removeIf(order -> order < mark);
+        readView().thenAccept(fresh -> {
             if (claimed.compareTo(fresh.bestHeaderWork()) > 0 && peers.containsKey(state.peer)) {
                 punish(state.peer, Reason.FALSE_TIP_CLAIM, Severity.FATAL,
                         "claimed work " + claimed + " but its headers end at " + fresh.bestHeaderWork());
             }
-        }, loop);
-    }
-
-    private void requestBlocks(long now) {
-        for (ChainView.WantedBlock wanted : view.wanted()) {
-            if (inFlight.containsKey(wanted.id()) || received.containsKey(wanted.id())) {
-                continue;
-            }
-            PeerSyncState best = null;
-            for (PeerSyncState state : peers.values()) {
-                if (state.blocksInFlight < settings.blocksInFlightPerPeer()
-                        && state.claimedWork().compareTo(wanted.cumulativeWork()) >= 0
-                        && state.mayAsk(wanted.id(), now)
-                        && (best == null || state.blocksInFlight < best.blocksInFlight)) {
-                    best = state;
-                }
-            }
-            if (best == null) {
-                continue;
-            }
-            requestBlock(best, wanted.id(), now);
-        }
-    }
-
-    private void requestBlock(PeerSyncState state, Hash256 id, long now) {
-        state.blocksInFlight++;
-        BlockRequest request = new BlockRequest(state.peer, now + settings.stallTimeout().toNanos());
-        inFlight.put(id, request);
-        RequestResponse.request(host, state.peer, protocols.blocks(), SyncCodec.encodeBlockRequest(id))
-                .whenCompleteAsync((bytes, failure) -> {
-                    state.blocksInFlight--;
-                    if (inFlight.get(id) != request) {
-                        return;
-                    }
-                    inFlight.remove(id);
-                    if (failure != null) {
-                        // a timeout or reset: ask another peer first, this one again later
-                        state.retryAfterNanos.put(id, System.nanoTime() + settings.stallTimeout().toNanos());
-                    } else {
-                        blockReceived(state, id, bytes);
-                    }
-                    if (view != null && peers.containsKey(state.peer)) {
-                        requestBlocks(System.nanoTime());
-                    }
-                }, loop);
-    }
-
-    private void blockReceived(PeerSyncState state, Hash256 id, byte[] bytes) {
-        if (bytes.length == 0) {
-            state.missing.add(id);
-            return;
-        }
-        Block block;
-        try {
-            block = BlockCodec.decode(bytes);
-        } catch (DecodeException e) {
-            punish(state.peer, Reason.MALFORMED_MESSAGE, Severity.FATAL, "block: " + e.getMessage());
-            return;
-        }
-        if (!BlockHeaderCodec.id(block.header()).equals(id)) {
-            punish(state.peer, Reason.UNREQUESTED_DATA, Severity.FATAL, "asked for " + id);
-            return;
-        }
-        received.put(id, receivedCount++);
-        chain.submitBlock(block).whenCompleteAsync((result, failure) -> {
-            viewDirty = true;
-            if (failure != null) {
-                log.warn("block {} from {} could not be imported: {}", id, state.peer, failure.toString());
-            } else if (result.outcome() == BlockImportResult.Outcome.INVALID) {
-                punish(state.peer, Reason.INVALID_BLOCK, Severity.FATAL, id + ": " + result.rejection().orElseThrow());
-            } else if (result.outcome() != BlockImportResult.Outcome.ALREADY_KNOWN) {
-                activity.usefulBlock(state.peer);
-            }
-            if (!viewPending) {
-                refreshView();
-            }
-        }, loop);
-    }
-
-    private void expireStalled(long now) {
-        for (PeerSyncState state : peers.values()) {
-            state.retryAfterNanos.values().removeIf(retry -> now - retry >= 0);
-        }
-        inFlight.entrySet().removeIf(entry -> {
-            if (now - entry.getValue().deadlineNanos() < 0) {
-                return false;
-            }
-            PeerSyncState state = peers.get(entry.getValue().peer());
-            if (state != null) {
-                state.retryAfterNanos.put(entry.getKey(), now + settings.stallTimeout().toNanos());
-                penalty.penalise(state.peer, Reason.STALLED, Severity.MINOR, "block " + entry.getKey());
-            }
-            return true;
         });
     }
 
@@ -403,7 +338,8 @@ public final class ChainSync implements AutoCloseable {
         penalty.penalise(peer, reason, severity, detail);
         if (severity == Severity.FATAL) {
             peers.remove(peer);
-            inFlight.values().removeIf(request -> request.peer().equals(peer));
+            bodies.forget(peer);
+            warnIfStranded(peer);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.numicoin.node.p2p.sync;
 
 import io.numicoin.node.chain.ChainStatus;
+import io.numicoin.node.chain.ChainUnavailableException;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
@@ -9,17 +10,24 @@ import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.validation.BlockRejection;
+import io.numicoin.protocol.validation.CheckedBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chain as the network side sees it: every write (blocks and headers from peers) goes through
  * one import thread, in arrival order, so neither the network threads nor the sync loop ever wait
- * for the import lock. Reads for peers (headers to serve) run on the caller's thread.
+ * for the import lock. Bodies sync asked for are checked ahead — signatures verified on
+ * {@code checkAhead} checking threads while the import thread writes the blocks before them — and
+ * still imported on that one thread, in the order they were submitted. The sync view is read on
+ * it too, so it always sees every write submitted before it. Reads for peers (headers to serve)
+ * run on the caller's thread.
  */
 public final class LocalChain implements AutoCloseable {
 
@@ -29,14 +37,19 @@ public final class LocalChain implements AutoCloseable {
 
     private final NodeChainService chain;
     private final ExecutorService importer;
+    /** Checks requested bodies ahead of their import; null when they are checked on the import thread. */
+    private final ExecutorService checking;
 
-    public LocalChain(NodeChainService chain) {
+    /** @param checkAhead threads checking requested bodies ahead of their import (0: none, checked on import) */
+    public LocalChain(NodeChainService chain, int checkAhead) {
+        if (checkAhead < 0) {
+            throw new IllegalArgumentException("checkAhead must not be negative");
+        }
         this.chain = chain;
-        this.importer = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "numi-p2p-import");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.importer = Executors.newSingleThreadExecutor(r -> daemon(r, "numi-p2p-import"));
+        AtomicInteger number = new AtomicInteger();
+        this.checking = checkAhead == 0 ? null
+                : Executors.newFixedThreadPool(checkAhead, r -> daemon(r, "numi-p2p-check-" + number.incrementAndGet()));
     }
 
     public Hash256 genesisId() {
@@ -52,8 +65,23 @@ public final class LocalChain implements AutoCloseable {
         return chain.status().syncState() == ChainStatus.SyncState.SYNCED;
     }
 
+    /** Imports {@code block} after every write submitted before it, checking its body on the import thread. */
     public CompletableFuture<BlockImportResult> submitBlock(Block block) {
         return CompletableFuture.supplyAsync(() -> chain.submitBlock(block), importer);
+    }
+
+    /**
+     * Imports a body sync asked for (its header is in the tree) after every write submitted before
+     * it, as {@link #submitBlock}, with its body checked (and, if valid, written) ahead: the check starts now on a checking
+     * thread, and the import thread takes the verdict when the block's turn comes (waiting for it
+     * if the check has not finished). The returned future fails if the check or the import does.
+     */
+    public CompletableFuture<BlockImportResult> submitRequestedBlock(Block block) {
+        if (checking == null) {
+            return submitBlock(block);
+        }
+        CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> chain.checkAndStoreBody(block), checking);
+        return CompletableFuture.supplyAsync(() -> chain.submitCheckedBlock(await(checked)), importer);
     }
 
     /** Imports headers whose proof of work the caller has verified, in order; stops at the first one refused. */
@@ -113,8 +141,32 @@ public final class LocalChain implements AutoCloseable {
         return new ChainView(tip, tipEntry.cumulativeWork(), best.id(), best.cumulativeWork(), locator, wanted);
     }
 
+    /** The check's verdict, on the import thread (interrupted when this closes). */
+    private static CheckedBody await(CompletableFuture<CheckedBody> checked) {
+        try {
+            return checked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChainUnavailableException("interrupted while waiting for a body check", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ChainUnavailableException("the body check failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @Override
     public void close() {
         importer.shutdownNow();
+        if (checking != null) {
+            checking.shutdownNow();
+        }
     }
 }
