@@ -35,18 +35,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The node's {@link ChainService}: the pure {@code BlockImporter} over PostgreSQL. Imports are
- * serialised by one lock (taken with a timeout); "now" comes from the injected {@link Clock};
+ * The node's {@link ChainService}: the pure {@code BlockImporter} over PostgreSQL. Imports run on
+ * one writer thread ({@link ChainWriter}: a caller's interrupt never reaches a commit) under one
+ * lock (taken with a timeout); "now" comes from the injected {@link Clock};
  * signatures are verified on a pool of {@code verifierThreads}. {@link #status()} reads a snapshot
  * taken after each import, so it never waits for the lock.
  *
  * <p>If a write fails (the database went away, a constraint caught a bug), the in-memory tree may be
- * ahead of what was committed: the service reloads store and tree from the database before the next
- * import. Corrupt stored data stops it until an operator repairs the database.
+ * ahead of what was committed: the service reloads store and tree from the database at once, and if
+ * that fails too, in the background (1 s, doubling to 30 s) and before the next import. Corrupt stored data stops it until an operator repairs the database.
  */
 public final class NodeChainService implements ChainService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeChainService.class);
+    private static final Duration FIRST_RELOAD_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RELOAD_RETRY = Duration.ofSeconds(30);
 
     /** @param verifierThreads threads verifying a block's signatures in parallel */
     public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
@@ -65,6 +68,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final Settings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService verifier;
+    private final ChainWriter writer;
     private final BlockBodyRules bodyRules;
     private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
     private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
@@ -83,6 +87,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.writer = new ChainWriter(settings.importLockTimeout());
         AtomicInteger threadNumber = new AtomicInteger();
         this.verifier = Executors.newFixedThreadPool(settings.verifierThreads(), r -> {
             Thread thread = new Thread(r, "numi-verify-" + threadNumber.incrementAndGet());
@@ -187,8 +192,9 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         });
     }
 
+    /** Runs an import on the {@link ChainWriter}'s thread, under the lock: the caller's interrupts never reach it. */
     private <T> T importing(Supplier<T> work) {
-        return locked(() -> {
+        return writer.run(() -> locked(() -> {
             requireServing();
             try {
                 if (needsReload) {
@@ -208,7 +214,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
                 recover();
                 throw new ChainUnavailableException("the block could not be stored: " + e.getMessage(), e);
             }
-        });
+        }));
     }
 
     /**
@@ -225,15 +231,39 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         status = snapshot();
     }
 
-    /** After a failed write: reload now, or before the next call if the database is not back yet. */
+    /**
+     * After a failed write: reload now or, if the database is not back yet, retry in the background
+     * (and before the next import), so the status stops naming a tip the database may not hold.
+     */
     private void recover() {
         try {
             load();
             needsReload = false;
         } catch (RuntimeException e) {
             needsReload = true;
-            log.error("reloading the chain failed too; retrying before the next import: {}", e.getMessage());
+            log.error("reloading the chain failed too; retrying in {} s and before the next import: {}",
+                    FIRST_RELOAD_RETRY.toSeconds(), e.getMessage());
+            reloadLater(FIRST_RELOAD_RETRY);
         }
+    }
+
+    private void reloadLater(Duration delay) {
+        writer.schedule(() -> {
+            try {
+                locked(() -> {
+                    if (needsReload && refusal == null) {
+                        load();
+                        needsReload = false;
+                        log.info("chain reloaded from the database: tip {} at height {}", store.tip(), status.height());
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                Duration next = delay.multipliedBy(2).compareTo(LAST_RELOAD_RETRY) > 0 ? LAST_RELOAD_RETRY : delay.multipliedBy(2);
+                log.error("reloading the chain failed again; retrying in {} s: {}", next.toSeconds(), e.getMessage());
+                reloadLater(next);
+            }
+        }, delay);
     }
 
     private ChainStatus snapshot() {
@@ -276,6 +306,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();
         verifier.shutdownNow();
     }
 }

@@ -32,6 +32,8 @@ import io.numicoin.testkit.TestKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,66 @@ class NodeChainServiceIT {
         restarted.close();
     }
 
+    /**
+     * A caller interrupted while its block is imported (an HTTP client that went away: Reactor
+     * interrupts the request's virtual thread) gets an error, and the import commits all the same.
+     * When the import ran on the caller's virtual thread, the interrupt closed PostgreSQL's socket
+     * mid-transaction, the reload failed on the same interrupt, and the node kept a stale tip.
+     */
+    @Test
+    void aCallerInterruptedDuringItsImportDoesNotBreakTheImport() throws Exception {
+        try (NodeDatabase own = NodeDatabase.create("interrupt")) {
+            AtomicReference<Thread> caller = new AtomicReference<>();
+            Hash256[] interruptOn = new Hash256[1];
+            ChainEventSink interrupting = new ChainEventSink() {
+                @Override
+                public void connected(Hash256 id, Block block, BigInteger work) {
+                    if (id.equals(interruptOn[0])) {
+                        // inside the connect transaction: the caller is interrupted while the import waits on PostgreSQL
+                        Thread.ofPlatform().start(() -> {
+                            sleep(100);
+                            caller.get().interrupt();
+                        });
+                        own.jdbc().execute("SELECT pg_sleep(0.5)");
+                    }
+                }
+
+                @Override
+                public void disconnected(Hash256 id, Block block, BigInteger workAfter) {
+                }
+            };
+            List<Block> main = BUILDER.extend(BUILDER.genesis(), 3, 3);
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), interrupting,
+                    TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                service.start();
+                service.submitBlock(main.get(0));
+                interruptOn[0] = id(main.get(1));
+                AtomicReference<Throwable> thrown = new AtomicReference<>();
+                Thread submitting = Thread.ofVirtual().unstarted(() -> {
+                    try {
+                        service.submitBlock(main.get(1));
+                    } catch (RuntimeException e) {
+                        thrown.set(e);
+                    }
+                });
+                caller.set(submitting);
+                submitting.start();
+                submitting.join();
+                assertThat(thrown.get()).isInstanceOf(ChainUnavailableException.class)
+                        .hasMessageContaining("interrupted while waiting for the import");
+
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!service.status().tipId().equals(id(main.get(1)))) {
+                    assertThat(System.nanoTime()).as("the interrupted caller's block connected").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                assertThat(service.submitBlock(main.get(2)).outcome()).isEqualTo(Outcome.CONNECTED);
+            }
+            assertThat(Hash256.of(own.jdbc().queryForObject("SELECT id FROM chain_tip", byte[].class))).isEqualTo(id(main.get(2)));
+            assertThat(own.accounts()).isEqualTo(BUILDER.stateAfter(main.get(2)).accounts());
+        }
+    }
+
     @Test
     void aReorganisationCutShortByAFailedWriteIsFinishedFromWhatTheDatabaseCommitted() throws Exception {
         try (NodeDatabase own = NodeDatabase.create("resume")) {
@@ -201,6 +263,14 @@ class NodeChainServiceIT {
             expected.addAll(List.of("-" + id(main.get(4)), "-" + id(main.get(3)), "+" + id(s4), "+" + id(s5), "+" + id(s6)));
             assertThat(published).isEqualTo(expected);
             assertThat(sequences).isEqualTo(java.util.stream.LongStream.rangeClosed(1, expected.size()).boxed().toList());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
