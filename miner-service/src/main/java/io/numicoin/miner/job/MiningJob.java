@@ -219,6 +219,9 @@ public final class MiningJob implements SmartLifecycle {
 
     private void failed(RuntimeException e) {
         engine.pause();
+        if (!running) {
+            return;  // stopping: the interrupt ended the call, nothing failed
+        }
         if (e instanceof UpstreamException u && u.reason() == UpstreamException.Reason.TIP_MOVED && ++tipMoves <= QUICK_TIP_RETRIES) {
             // the node and the mempool disagree for a moment after every block: not an outage
             log.info("tip moved while building work, retrying: {}", e.getMessage());
