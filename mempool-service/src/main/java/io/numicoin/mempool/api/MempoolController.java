@@ -18,6 +18,8 @@ import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The mempool API (docs/mempool-api.md): summary, transaction status, fee estimate, submit, block template. */
 @RestController
@@ -37,6 +38,9 @@ public class MempoolController {
     public static final long TEMPLATE_MAX_BYTES = ProtocolLimits.MAX_BLOCK_BYTES - 4096;
     /** Transfers of a block: 10,000 less the coinbase. */
     public static final int TEMPLATE_MAX_TRANSACTIONS = ProtocolLimits.MAX_BLOCK_TRANSACTIONS - 1;
+
+    /** Runs each offer on a fresh virtual thread that nothing interrupts. */
+    private static final Executor OFFERS = task -> Thread.ofVirtual().name("mempool-offer").start(task);
 
     private final PoolService service;
     private final ChainFollower follower;
@@ -106,7 +110,10 @@ public class MempoolController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, PoolRejectReason.TOO_LARGE.name(),
                     bytes.length + " bytes, at most " + ProtocolLimits.MAX_TRANSACTION_BYTES, Map.of("outcome", "INVALID"));
         }
-        return Mono.fromCallable(() -> service.offer(bytes)).subscribeOn(Schedulers.boundedElastic()).map(this::answer);
+        // Its own virtual thread, not a Reactor worker: a client going away cancels the request, and a
+        // cancelled worker is interrupted, which would close the pool store's database socket halfway
+        // through recording the change (added in memory, neither stored nor announced).
+        return Mono.fromFuture(() -> CompletableFuture.supplyAsync(() -> service.offer(bytes), OFFERS), true).map(this::answer);
     }
 
     private MempoolViews.Submitted answer(AddResult result) {
