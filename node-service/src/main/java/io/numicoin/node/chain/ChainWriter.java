@@ -79,8 +79,9 @@ final class ChainWriter implements AutoCloseable {
         }
     }
 
-    /** Lets the running import finish (up to {@code wait}), drops what is queued or scheduled. */
-    void close(Duration wait) {
+    /** Lets the running import finish (up to 30 s), drops what is queued or scheduled. */
+    @Override
+    public void close() {
         executor.shutdown();
         for (Runnable queued : executor.getQueue().toArray(Runnable[]::new)) {
             if (queued instanceof Future<?> future) {
@@ -88,14 +89,9 @@ final class ChainWriter implements AutoCloseable {
             }
         }
         try {
-            executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+            executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
     }
 }

@@ -17,6 +17,7 @@ import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ProposalResult;
+import io.numicoin.support.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,13 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>If a write fails (the database went away, a constraint caught a bug), the in-memory tree may be
  * ahead of what was committed: the service reloads store and tree from the database at once, and if
- * that fails too, in the background (1 s, doubling to 30 s) and before the next import. Corrupt stored data stops it until an operator repairs the database.
+ * that fails too, in the background (1 s, doubling to 30 s) and before the next import. Corrupt
+ * stored data stops it until an operator repairs the database.
  */
 public final class NodeChainService implements ChainService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeChainService.class);
-    private static final Duration FIRST_RELOAD_RETRY = Duration.ofSeconds(1);
-    private static final Duration LAST_RELOAD_RETRY = Duration.ofSeconds(30);
 
     /** @param verifierThreads threads verifying a block's signatures in parallel */
     public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
@@ -74,6 +74,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
     private ChainEngine engine;
     private boolean needsReload;
+    private final Backoff reloadRetries = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));  // under the lock
     private volatile ChainStatus status;
     private volatile String refusal = "the chain service has not started";
 
@@ -198,8 +199,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             requireServing();
             try {
                 if (needsReload) {
-                    load();
-                    needsReload = false;
+                    reload();
                 }
                 T result = work.get();
                 store.flushTreeChanges();
@@ -237,33 +237,37 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     private void recover() {
         try {
-            load();
-            needsReload = false;
+            reload();
         } catch (RuntimeException e) {
-            needsReload = true;
-            log.error("reloading the chain failed too; retrying in {} s and before the next import: {}",
-                    FIRST_RELOAD_RETRY.toSeconds(), e.getMessage());
-            reloadLater(FIRST_RELOAD_RETRY);
+            Duration delay = reloadRetries.failed();
+            log.error("reloading the chain failed too; retrying in {} s and before the next import: {}", delay.toSeconds(), e.getMessage());
+            writer.schedule(this::retryReload, delay);
         }
     }
 
-    private void reloadLater(Duration delay) {
-        writer.schedule(() -> {
-            try {
-                locked(() -> {
-                    if (needsReload && refusal == null) {
-                        load();
-                        needsReload = false;
-                        log.info("chain reloaded from the database: tip {} at height {}", store.tip(), status.height());
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                Duration next = delay.multipliedBy(2).compareTo(LAST_RELOAD_RETRY) > 0 ? LAST_RELOAD_RETRY : delay.multipliedBy(2);
-                log.error("reloading the chain failed again; retrying in {} s: {}", next.toSeconds(), e.getMessage());
-                reloadLater(next);
-            }
-        }, delay);
+    /** A background retry of {@link #recover}'s reload, unless an import has reloaded meanwhile. */
+    private void retryReload() {
+        try {
+            locked(() -> {
+                if (needsReload && refusal == null) {
+                    reload();
+                    log.info("chain reloaded from the database: tip {} at height {}", store.tip(), status.height());
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            Duration delay = reloadRetries.failed();
+            log.error("reloading the chain failed again; retrying in {} s: {}", delay.toSeconds(), e.getMessage());
+            writer.schedule(this::retryReload, delay);
+        }
+    }
+
+    /** {@link #load}, remembering until it succeeds that it is owed. */
+    private void reload() {
+        needsReload = true;
+        load();
+        needsReload = false;
+        reloadRetries.succeeded();
     }
 
     private ChainStatus snapshot() {
