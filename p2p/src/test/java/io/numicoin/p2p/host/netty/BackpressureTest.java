@@ -1,0 +1,147 @@
+package io.numicoin.p2p.host.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.numicoin.p2p.host.Connection;
+import io.numicoin.p2p.host.HostConfig;
+import io.numicoin.p2p.host.ProtocolId;
+import io.numicoin.p2p.host.Stream;
+import io.numicoin.p2p.identity.NodeIdentity;
+import io.numicoin.p2p.multiaddr.Multiaddr;
+import io.numicoin.p2p.mux.yamux.YamuxHeader;
+import io.numicoin.p2p.protocols.ping.PingService;
+import io.numicoin.p2p.protocols.reqresp.RequestResponse;
+import io.numicoin.p2p.protocols.reqresp.RequestResponseProtocol;
+import io.numicoin.p2p.testing.RawClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Peers that push data and never read what they are sent, driven through our own stack (a client
+ * host whose streams are paused, so it never returns window) or a raw socket: the server's queued
+ * outbound bytes per connection stay under {@link HostConfig#maxQueuedBytesPerConnection()}, its
+ * ping replies do not pile up, and a peer that never reads has its streams reset, then is disconnected.
+ */
+class BackpressureTest {
+
+    private static final int CAP = HostConfig.defaults().maxQueuedBytesPerConnection();
+    private static final Duration STALL = Duration.ofSeconds(2);
+
+    private final List<NettyHost> hosts = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        hosts.forEach(NettyHost::close);
+    }
+
+    private NettyHost host(HostConfig config) {
+        NettyHost host = NettyHost.create(NodeIdentity.generate(), config);
+        hosts.add(host);
+        return host;
+    }
+
+    private static Multiaddr listening(NettyHost host) throws Exception {
+        return host.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(5, TimeUnit.SECONDS).withPeerId(host.peerId());
+    }
+
+    @Test
+    void sixtyFourMebibytesIntoAPingStreamWithoutWindowUpdatesQueueAtMostOneReply() throws Exception {
+        NettyHost server = host(HostConfig.defaults().withBackpressure(CAP, STALL));
+        NettyHost attacker = host(HostConfig.defaults());
+        Connection connection = attacker.dial(listening(server)).get(5, TimeUnit.SECONDS);
+        Stream stream = connection.newStream(PingService.PROTOCOL).get(5, TimeUnit.SECONDS);
+        stream.pauseReading(); // never reads the echo: the server's send window is never returned
+
+        long target = 64L << 20;
+        byte[] chunk = new byte[1 << 20];
+        AtomicLong pushed = new AtomicLong();
+        AtomicReference<Throwable> stopped = new AtomicReference<>();
+        push(stream, chunk, target, pushed, stopped);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> stopped.get() != null || pushed.get() >= target);
+        assertThat(stopped.get()).as("the server reset the stream of a peer that never reads").isNotNull();
+        assertThat(pushed.get()).isLessThan(target);
+        // one echo reply at a time: the server held no more than a reply and the window it granted
+        assertThat(server.peakQueuedOutboundBytes()).isLessThan(HostConfig.defaults().streamHighWaterMark());
+        // the connection itself still works
+        assertThat(attacker.ping().ping(connection).get(10, TimeUnit.SECONDS)).isPositive();
+    }
+
+    /** Writes {@code chunk} again each time the last write has left, until {@code target} or a failure. */
+    private static void push(Stream stream, byte[] chunk, long target, AtomicLong pushed, AtomicReference<Throwable> stopped) {
+        stream.write(chunk).whenComplete((v, e) -> {
+            if (e != null) {
+                stopped.set(e);
+            } else if (pushed.addAndGet(chunk.length) < target) {
+                push(stream, chunk, target, pushed, stopped);
+            }
+        });
+    }
+
+    @Test
+    void twoHundredFiftySixUnreadRequestsStayUnderTheCapThenThePeerIsDisconnected() throws Exception {
+        RequestResponseProtocol big = new RequestResponseProtocol(ProtocolId.of("/test/big/1"), 64, 2 << 20, Duration.ofSeconds(60));
+        NettyHost server = host(HostConfig.defaults().withMaxStreamsPerConnection(512).withBackpressure(CAP, STALL));
+        AtomicInteger served = new AtomicInteger();
+        byte[] response = new byte[1 << 20];
+        RequestResponse.serve(server, big, (peer, request) -> {
+            served.incrementAndGet();
+            return CompletableFuture.completedFuture(response);
+        });
+        NettyHost attacker = host(HostConfig.defaults().withMaxStreamsPerConnection(512));
+        Connection connection = attacker.dial(listening(server)).get(5, TimeUnit.SECONDS);
+
+        for (int i = 0; i < 256 && connection.isOpen(); i++) {
+            try {
+                Stream s = connection.newStream(big.id()).get(10, TimeUnit.SECONDS);
+                s.pauseReading(); // requests a block and never reads it
+                s.writeFrame(new byte[] {(byte) i});
+                s.closeWrite();
+            } catch (java.util.concurrent.ExecutionException e) {
+                break; // the server has had enough of this peer
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !connection.isOpen());
+        assertThat(server.peakQueuedOutboundBytes()).isPositive().isLessThanOrEqualTo(CAP);
+        assertThat(served.get()).as("requests refused unserved once half the cap was queued").isLessThan(256);
+        assertThat(server.connections()).isEmpty();
+    }
+
+    @Test
+    void aYamuxPingFloodFromAPeerThatNeverReadsQueuesNoReplies() throws Exception {
+        int cap = 2 << 20;
+        NettyHost server = host(HostConfig.defaults().withBackpressure(cap, Duration.ofSeconds(60)));
+        Multiaddr address = listening(server);
+        try (RawClient raw = RawClient.connect(address)) {
+            raw.selectInTheClear("/noise");
+            raw.handshake(NodeIdentity.generate());
+            raw.selectEncrypted("/yamux/1.0.0");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connections().size() == 1);
+            int perMessage = 65_000 / YamuxHeader.SIZE;
+            ByteBuf pings = Unpooled.buffer(perMessage * YamuxHeader.SIZE);
+            for (int i = 0; i < perMessage; i++) {
+                new YamuxHeader(YamuxHeader.TYPE_PING, YamuxHeader.FLAG_SYN, 0, i).write(pings);
+            }
+            byte[] message = new byte[pings.readableBytes()];
+            pings.readBytes(message);
+            for (int sent = 0; sent < 1_000_000; sent += perMessage) {
+                raw.sendEncrypted(message); // a million pings; the raw client reads nothing
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.queuedOutboundBytes() < 64 * 1024);
+            assertThat(server.peakQueuedOutboundBytes()).isLessThanOrEqualTo(cap);
+            assertThat(server.connections()).hasSize(1);
+        }
+    }
+}
