@@ -92,7 +92,8 @@ class BackpressureTest {
     @Test
     void twoHundredFiftySixUnreadRequestsStayUnderTheCapThenThePeerIsDisconnected() throws Exception {
         RequestResponseProtocol big = new RequestResponseProtocol(ProtocolId.of("/test/big/1"), 64, 2 << 20, Duration.ofSeconds(60));
-        NettyHost server = host(HostConfig.defaults().withMaxStreamsPerConnection(512).withBackpressure(CAP, STALL));
+        // a stall timeout long enough for all 256 requests to arrive first: the cap is what holds them
+        NettyHost server = host(HostConfig.defaults().withMaxStreamsPerConnection(512).withBackpressure(CAP, Duration.ofSeconds(10)));
         AtomicInteger served = new AtomicInteger();
         byte[] response = new byte[1 << 20];
         RequestResponse.serve(server, big, (peer, request) -> {
@@ -102,18 +103,20 @@ class BackpressureTest {
         NettyHost attacker = host(HostConfig.defaults().withMaxStreamsPerConnection(512));
         Connection connection = attacker.dial(listening(server)).get(5, TimeUnit.SECONDS);
 
-        for (int i = 0; i < 256 && connection.isOpen(); i++) {
-            try {
-                Stream s = connection.newStream(big.id()).get(10, TimeUnit.SECONDS);
-                s.pauseReading(); // requests a block and never reads it
-                s.writeFrame(new byte[] {(byte) i});
-                s.closeWrite();
-            } catch (java.util.concurrent.ExecutionException e) {
-                break; // the server has had enough of this peer
-            }
+        List<CompletableFuture<Stream>> requests = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            byte[] request = {(byte) i};
+            requests.add(connection.newStream(big.id()).whenComplete((s, e) -> {
+                if (s != null) {
+                    s.pauseReading(); // requests a block and never reads it
+                    s.writeFrame(request);
+                    s.closeWrite();
+                }
+            }));
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !connection.isOpen());
+        await().atMost(Duration.ofSeconds(90)).until(() -> !connection.isOpen());
+        assertThat(requests).allMatch(CompletableFuture::isDone);
         assertThat(server.peakQueuedOutboundBytes()).isPositive().isLessThanOrEqualTo(CAP);
         assertThat(served.get()).as("requests refused unserved once half the cap was queued").isLessThan(256);
         assertThat(server.connections()).isEmpty();
