@@ -226,6 +226,7 @@ public final class YamuxSession extends ByteToMessageDecoder {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         unwritableSince = ctx.channel().isWritable() ? 0 : System.nanoTime();
+        measure();
         if (ctx.channel().isWritable()) {
             for (YamuxStream s : new ArrayList<>(streams.values())) {
                 if (s.hasQueuedWrites()) {
@@ -272,6 +273,7 @@ public final class YamuxSession extends ByteToMessageDecoder {
 
     /** Resets streams the peer has left without window, and closes a channel it has not read. */
     private void stallTick() {
+        measure(); // the socket drains without telling: keep the figure others read fresh
         long now = System.nanoTime();
         long timeout = config.writeStallTimeout().toNanos();
         if (unwritableSince != 0 && now - unwritableSince >= timeout) {
@@ -290,9 +292,13 @@ public final class YamuxSession extends ByteToMessageDecoder {
         return ctx.channel().isWritable();
     }
 
-    /** True while the session holds less than half its cap: its streams may report writable. */
+    /**
+     * True while the session holds less than half its cap: its streams may report writable. Off the
+     * event loop (a writer asking {@code isWritable}) the last measurement answers.
+     */
     boolean hasRoom() {
-        return streamQueuedBytes + channelPendingBytes() < config.maxQueuedBytes() / 2;
+        long held = ctx.executor().inEventLoop() ? streamQueuedBytes + channelPendingBytes() : queuedBytes;
+        return held < config.maxQueuedBytes() / 2;
     }
 
     /**
