@@ -147,4 +147,55 @@ class BackpressureTest {
             assertThat(server.connections()).hasSize(1);
         }
     }
+
+    @Test
+    void streamsOpenedWithoutNegotiatingArePendingAtMostSixtyFourAtATime() throws Exception {
+        // a negotiation timeout far away: any reset seen here comes from the cap on pending streams
+        NettyHost server = host(HostConfig.defaults().withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)));
+        Multiaddr address = listening(server);
+        try (RawClient raw = RawClient.connect(address)) {
+            raw.selectInTheClear("/noise");
+            raw.handshake(NodeIdentity.generate());
+            raw.selectEncrypted("/yamux/1.0.0");
+            ByteBuf syns = Unpooled.buffer();
+            for (int i = 0; i < 200; i++) {
+                new YamuxHeader(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_SYN, 2 * i + 1, 0).write(syns); // never negotiated
+            }
+            byte[] frames = new byte[syns.readableBytes()];
+            syns.readBytes(frames);
+            raw.sendEncrypted(frames);
+
+            ByteBuf in = Unpooled.buffer();
+            java.util.Set<Integer> reset = new java.util.HashSet<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (reset.size() < 200 - 64 && System.nanoTime() < deadline) {
+                in.writeBytes(raw.readEncrypted());
+                YamuxHeader h;
+                while ((h = readFrame(in)) != null) {
+                    if (h.has(YamuxHeader.FLAG_RST) && (h.streamId() & 1) == 1) {
+                        reset.add(h.streamId());
+                    }
+                }
+            }
+            assertThat(reset).hasSize(200 - 64);
+            assertThat(reset).allMatch(id -> id > 2 * 64); // the first 64 wait for their negotiation
+        }
+    }
+
+    /** The next whole frame's header from {@code in} (its data skipped), or null. */
+    private static YamuxHeader readFrame(ByteBuf in) throws Exception {
+        in.markReaderIndex();
+        YamuxHeader h = YamuxHeader.tryRead(in);
+        if (h == null) {
+            return null;
+        }
+        if (h.type() == YamuxHeader.TYPE_DATA) {
+            if (in.readableBytes() < h.length()) {
+                in.resetReaderIndex();
+                return null;
+            }
+            in.skipBytes((int) h.length());
+        }
+        return h;
+    }
 }
