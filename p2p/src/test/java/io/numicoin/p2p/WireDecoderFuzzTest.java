@@ -89,7 +89,7 @@ class WireDecoderFuzzTest {
         }
         for (boolean client : new boolean[] {true, false}) {
             EmbeddedChannel channel = new EmbeddedChannel(new YamuxSession(client,
-                    new YamuxConfig(8, Duration.ZERO, 1 << 16, 1 << 20), stream -> stream.setListener(new Sink())));
+                    new YamuxConfig(8, Duration.ZERO, 1 << 16, 1 << 20, 2 << 20, Duration.ofSeconds(30)), stream -> stream.setListener(new Sink())));
             channel.writeInbound(Unpooled.wrappedBuffer(input));
             channel.checkException();
             channel.finishAndReleaseAll();

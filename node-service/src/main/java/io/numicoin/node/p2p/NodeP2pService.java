@@ -70,7 +70,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
     }
 
     /** Creates the host from the node key in {@code dataDir} (created on first start). */
-    public static NettyHost createHost(P2pProperties properties) {
+    public static NettyHost createHost(P2pProperties properties, HostLimitsProperties limits) {
         NodeIdentity identity;
         try {
             Files.createDirectories(properties.dataDir());
@@ -80,7 +80,8 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         } catch (IdentityFileException e) {
             throw new IllegalStateException("the node key in " + properties.dataDir() + " is unusable: " + e.getMessage(), e);
         }
-        return NettyHost.create(identity, HostConfig.defaults().withConnectionLimits(properties.maxInbound(), properties.maxOutbound()));
+        return NettyHost.create(identity, limits.applyTo(HostConfig.defaults()
+                .withConnectionLimits(properties.maxInbound(), properties.maxOutbound())));
     }
 
     @Override

@@ -67,8 +67,13 @@ public class P2pConfiguration {
 
     /** The host from the node key; it listens once {@link NodeP2pService} starts. */
     @Bean(destroyMethod = "close")
-    NettyHost p2pHost(P2pProperties properties) {
-        return NodeP2pService.createHost(properties);
+    NettyHost p2pHost(P2pProperties properties, HostLimitsProperties limits, MeterRegistry meters) {
+        NettyHost host = NodeP2pService.createHost(properties, limits);
+        Gauge.builder("numi.p2p.queued_outbound_bytes", host, NettyHost::queuedOutboundBytes)
+                .description("Outbound bytes held for peers (yamux queues and socket buffers), all connections").register(meters);
+        Gauge.builder("numi.p2p.pending_inbound", host, NettyHost::pendingInbound)
+                .description("Inbound sockets still in their handshake").register(meters);
+        return host;
     }
 
     @Bean

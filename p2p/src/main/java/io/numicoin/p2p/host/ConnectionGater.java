@@ -17,7 +17,10 @@ public interface ConnectionGater {
         return true;
     }
 
-    /** When a TCP connection is accepted, before any handshake. */
+    /**
+     * When a TCP connection is accepted, before any handshake: the peer is not known yet, so an
+     * answer here must not cost any established connection (no eviction for an unauthenticated socket).
+     */
     default boolean allowInbound(Multiaddr remoteAddress) {
         return true;
     }
@@ -25,5 +28,13 @@ public interface ConnectionGater {
     /** After the Noise handshake has authenticated {@code peer}. */
     default boolean allowSecured(PeerId peer, Direction direction) {
         return true;
+    }
+
+    /**
+     * After the Noise handshake has authenticated {@code peer} on a connection with {@code remoteAddress}:
+     * where inbound limits and eviction belong. Defaults to {@link #allowSecured(PeerId, Direction)}.
+     */
+    default boolean allowSecured(PeerId peer, Multiaddr remoteAddress, Direction direction) {
+        return allowSecured(peer, direction);
     }
 }

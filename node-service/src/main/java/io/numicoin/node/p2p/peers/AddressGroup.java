@@ -28,6 +28,28 @@ public final class AddressGroup {
         };
     }
 
+    /** The IP address of {@code address}, when it starts with one (not for DNS names). */
+    public static java.util.Optional<java.net.InetAddress> ipOf(Multiaddr address) {
+        Component first = address.components().getFirst();
+        return first.protocol() == Protocol.IP4 || first.protocol() == Protocol.IP6
+                ? java.util.Optional.of(first.address()) : java.util.Optional.empty();
+    }
+
+    /**
+     * The subnet inbound connections are capped by: the /24 of an IPv4 address (also IPv4-mapped), the
+     * /64 of an IPv6 address — what one operator typically controls.
+     */
+    public static String inboundSubnet(java.net.InetAddress address) {
+        byte[] ip = address.getAddress();
+        if (ip.length == 4) {
+            return "ip4:" + (ip[0] & 0xFF) + "." + (ip[1] & 0xFF) + "." + (ip[2] & 0xFF) + ".0/24";
+        }
+        if (isMappedIpv4(ip)) {
+            return "ip4:" + (ip[12] & 0xFF) + "." + (ip[13] & 0xFF) + "." + (ip[14] & 0xFF) + ".0/24";
+        }
+        return String.format("ip6:%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", ip[0], ip[1], ip[2], ip[3], ip[4], ip[5], ip[6], ip[7]);
+    }
+
     private static String ipv4(byte[] ip, int offset, Component c) {
         if (c.address().isLoopbackAddress() || c.address().isAnyLocalAddress()) {
             return LOCAL;

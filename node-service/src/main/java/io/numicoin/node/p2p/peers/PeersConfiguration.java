@@ -67,8 +67,11 @@ public class PeersConfiguration {
     @Bean
     ConnectionManager connectionManager(PeersProperties p, BanList bans, Clock clock, MeterRegistry meters) {
         Gauge.builder("numi.p2p.bans.active", bans, BanList::size).description("Peers banned now").register(meters);
-        ConnectionManager manager = new ConnectionManager(new ConnectionLimits(p.maxOutbound(), p.maxInbound(), p.maxOutboundPerGroup()), bans,
-                new EvictionPolicy(new EvictionPolicy.Settings(p.evictProtectByPing(), p.evictProtectByBlocks())), clock);
+        Gauge.builder("numi.p2p.bans.addresses", bans, BanList::addressBanCount).description("Addresses banned now").register(meters);
+        ConnectionManager manager = new ConnectionManager(new ConnectionLimits(p.maxOutbound(), p.maxInbound(), p.maxOutboundPerGroup(),
+                p.maxInboundPerIp(), p.maxInboundPerSubnet()), bans,
+                new EvictionPolicy(new EvictionPolicy.Settings(p.evictProtectByPing(), p.evictProtectByBlocks())),
+                new ExemptAddresses(p.exemptLoopback(), p.allowList()), clock);
         for (Direction direction : Direction.values()) {
             Gauge.builder("numi.p2p.connections", manager, m -> m.count(direction))
                     .tag("direction", direction.name().toLowerCase(java.util.Locale.ROOT))

@@ -14,6 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOutbound outbound connections kept (the host's own limit must be higher)
  * @param maxInbound inbound connections before eviction starts (the host's own limit must be higher)
  * @param maxOutboundPerGroup outbound connections into one /16 (IPv4) or /32 (IPv6)
+ * @param maxInboundPerIp inbound connections from one IP address
+ * @param maxInboundPerSubnet inbound connections from one /24 (IPv4) or /64 (IPv6)
+ * @param exemptLoopback whether loopback addresses skip the per-address caps and address bans (a local
+ *        devnet runs every node on 127.0.0.1); a peer-id ban applies to them all the same
+ * @param allowList addresses or CIDR blocks (IP literals) exempt like loopback, e.g. a cluster's own network
  * @param evictProtectByPing inbound peers with the lowest ping never evicted
  * @param evictProtectByBlocks inbound peers that most recently sent new blocks never evicted
  * @param addressBookSize rows kept in {@code peers} (bans excepted) before the worst are evicted
@@ -31,6 +36,10 @@ public record PeersProperties(
         @DefaultValue("8") @Min(0) int maxOutbound,
         @DefaultValue("117") @Min(0) int maxInbound,
         @DefaultValue("2") @Min(1) int maxOutboundPerGroup,
+        @DefaultValue("4") @Min(1) int maxInboundPerIp,
+        @DefaultValue("16") @Min(1) int maxInboundPerSubnet,
+        @DefaultValue("true") boolean exemptLoopback,
+        @NotNull @DefaultValue java.util.List<String> allowList,
         @DefaultValue("4") @Min(0) int evictProtectByPing,
         @DefaultValue("4") @Min(0) int evictProtectByBlocks,
         @DefaultValue("4096") @Min(16) int addressBookSize,

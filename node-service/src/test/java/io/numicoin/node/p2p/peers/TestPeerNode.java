@@ -44,9 +44,15 @@ public final class TestPeerNode implements AutoCloseable {
 
     public TestPeerNode(String name, ConnectionLimits limits, EvictionPolicy.Settings eviction, boolean publishEvents,
             String listenIp) throws Exception {
+        this(name, limits, eviction, publishEvents, listenIp, ExemptAddresses.loopbackOnly(), HostConfig.defaults());
+    }
+
+    /** With {@code exempt} addresses for the connection manager and {@code hostConfig}'s limits (connection totals 256 each). */
+    public TestPeerNode(String name, ConnectionLimits limits, EvictionPolicy.Settings eviction, boolean publishEvents,
+            String listenIp, ExemptAddresses exempt, HostConfig hostConfig) throws Exception {
         Clock clock = Clock.systemUTC();
         db = NodeDatabase.create(name);
-        host = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults().withAgentVersion("numicoin-test/" + name)
+        host = NettyHost.create(NodeIdentity.generate(), hostConfig.withAgentVersion("numicoin-test/" + name)
                 .withConnectionLimits(256, 256));
         address = host.listen(Multiaddr.parse("/ip4/" + listenIp + "/tcp/0")).get(5, TimeUnit.SECONDS).withPeerId(host.peerId());
         book = new PostgresAddressBook(JdbcClient.create(db.dataSource()), PostgresAddressBook.Settings.defaults());
@@ -55,7 +61,7 @@ public final class TestPeerNode implements AutoCloseable {
         HostPeerConnector connector = new HostPeerConnector(host);
         scores = new PeerScores(bans, PeerScores.Settings.defaults(), clock, connector::disconnect);
         rateLimits = new RateLimits(Map.of("/numi/regtest/peers/1", new RateLimits.Limit(3, 0.1)), scores, 10, System::nanoTime);
-        connections = new ConnectionManager(limits, bans, new EvictionPolicy(eviction), clock);
+        connections = new ConnectionManager(limits, bans, new EvictionPolicy(eviction), exempt, clock);
         connections.onPeerGone(rateLimits::forget);
         EventOutbox outbox = new EventOutbox(new JdbcOutboxWriter(db.jdbc(), outboxSignal), db.transactions(), 0x7e57, clock,
                 publishEvents);

@@ -36,10 +36,13 @@ final class MuxedConnection implements Connection {
     private final Function<ProtocolId, StreamHandler> handlers;
     private final Duration negotiationTimeout;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
-    private YamuxSession session;
+    private final int maxPendingInboundStreams;
+    private volatile YamuxSession session;
+    private int pendingInboundStreams;
 
     MuxedConnection(Channel channel, PeerId remotePeer, Direction direction, Function<ProtocolId, StreamHandler> handlers,
-            Duration negotiationTimeout) {
+            Duration negotiationTimeout, int maxPendingInboundStreams) {
+        this.maxPendingInboundStreams = maxPendingInboundStreams;
         this.channel = channel;
         this.remotePeer = remotePeer;
         this.direction = direction;
@@ -58,14 +61,43 @@ final class MuxedConnection implements Connection {
         return channel;
     }
 
-    /** An inbound yamux stream: negotiate its protocol against the registered handlers. */
+    /** Outbound bytes this connection holds now (yamux queues and the socket's buffer). */
+    long queuedOutboundBytes() {
+        YamuxSession s = session;
+        return s == null ? 0 : s.queuedOutboundBytes();
+    }
+
+    /** The most outbound bytes this connection has held at once. */
+    long peakQueuedOutboundBytes() {
+        YamuxSession s = session;
+        return s == null ? 0 : s.peakQueuedOutboundBytes();
+    }
+
+    /**
+     * An inbound yamux stream: negotiate its protocol against the registered handlers. At most
+     * {@code maxPendingInboundStreams} negotiate at once; a stream past that is reset at once.
+     */
     void onInboundStream(YamuxStream yamux) {
+        if (pendingInboundStreams >= maxPendingInboundStreams) {
+            log.debug("{}: {} inbound streams still negotiating, resetting another", remotePeer, pendingInboundStreams);
+            yamux.reset();
+            return;
+        }
+        pendingInboundStreams++;
+        boolean[] settled = new boolean[1];
+        Runnable settle = () -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                pendingInboundStreams--;
+            }
+        };
         NegotiatedStream stream = new NegotiatedStream(yamux, this, channel.eventLoop());
         ScheduledFuture<?> timeout = scheduleTimeout(yamux);
         stream.negotiate(out -> new ListenerNegotiation(p -> handlers.apply(p) != null, out), new NegotiatedStream.Outcome() {
             @Override
             public void selected(NegotiatedStream s) {
                 timeout.cancel(false);
+                settle.run();
                 StreamHandler handler = handlers.apply(s.protocol());
                 if (handler == null) {
                     s.reset();
@@ -82,6 +114,7 @@ final class MuxedConnection implements Connection {
             @Override
             public void failed(Negotiation.Failure failure, String detail) {
                 timeout.cancel(false);
+                settle.run();
                 log.debug("{}: inbound stream negotiation failed: {} {}", remotePeer, failure, detail);
             }
         });

@@ -39,12 +39,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Host} on Netty TCP. Serves identify and ping from the start. Connection listeners and
  * stream handlers are called on the connection's event loop.
+ *
+ * <p>Inbound sockets: at most {@link HostConfig#maxPendingInbound()} in their upgrade at once (more are
+ * closed on accept), each closed after {@link HostConfig#handshakeTimeout()}; only authenticated
+ * connections count against {@link HostConfig#maxInbound()}, so sockets that never handshake cannot
+ * take an established peer's place.
  */
 public final class NettyHost implements Host {
 
     private static final Logger log = LoggerFactory.getLogger(NettyHost.class);
     /** Received bytes a connection holds for paused streams before it stops reading the socket. */
     private static final int MAX_HELD_BYTES = 8 << 20;
+    /** Inbound streams of one connection still negotiating their protocol; more are reset at once. */
+    private static final int MAX_PENDING_INBOUND_STREAMS = 64;
 
     private final NodeIdentity identity;
     private final HostConfig config;
@@ -55,6 +62,8 @@ public final class NettyHost implements Host {
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final List<Multiaddr> listenAddresses = new CopyOnWriteArrayList<>();
     private final AtomicInteger inbound = new AtomicInteger();
+    private final AtomicInteger pendingInbound = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong retiredPeakQueued = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger outbound = new AtomicInteger();
     private final IdentifyService identify;
     private final PingService ping = new PingService();
@@ -65,7 +74,7 @@ public final class NettyHost implements Host {
         this.identity = identity;
         this.config = config;
         this.yamuxConfig = new YamuxConfig(config.maxStreamsPerConnection(), config.keepAliveInterval(),
-                config.streamHighWaterMark(), MAX_HELD_BYTES);
+                config.streamHighWaterMark(), MAX_HELD_BYTES, config.maxQueuedBytesPerConnection(), config.writeStallTimeout());
         this.transport = new TcpTransport("p2p-" + identity.peerId().toBase58().substring(0, 12), 2);
         this.identify = new IdentifyService(identity, config, this);
         identify.install();
@@ -124,20 +133,36 @@ public final class NettyHost implements Host {
             ch.close();
             return;
         }
-        if (inbound.incrementAndGet() > config.maxInbound()) {
-            inbound.decrementAndGet();
-            log.debug("refusing inbound connection from {}: limit of {} reached", remote, config.maxInbound());
+        if (pendingInbound.incrementAndGet() > config.maxPendingInbound()) {
+            pendingInbound.decrementAndGet();
+            log.debug("refusing inbound connection from {}: {} handshakes pending", remote, config.maxPendingInbound());
             ch.close();
             return;
         }
-        ch.closeFuture().addListener(f -> inbound.decrementAndGet());
         track(ch);
         Upgrade upgrade = new Upgrade(Direction.INBOUND, null, null);
+        ch.closeFuture().addListener(f -> upgrade.endPending());
         upgrade.timer = ch.eventLoop().schedule(() -> {
             log.debug("{}: inbound upgrade timed out", remote);
             ch.close();
         }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         ConnectionUpgrader.install(ch, false, identity, yamuxConfig, upgrade);
+    }
+
+    /** Inbound sockets in their upgrade now (accepted, not yet authenticated and muxed). */
+    public int pendingInbound() {
+        return pendingInbound.get();
+    }
+
+    /** Outbound bytes the open connections hold now (yamux queues and socket buffers), summed. */
+    public long queuedOutboundBytes() {
+        return connections.all().stream().mapToLong(c -> ((MuxedConnection) c).queuedOutboundBytes()).sum();
+    }
+
+    /** The most outbound bytes any one connection has held at once since the host started. */
+    public long peakQueuedOutboundBytes() {
+        long live = connections.all().stream().mapToLong(c -> ((MuxedConnection) c).peakQueuedOutboundBytes()).max().orElse(0);
+        return Math.max(live, retiredPeakQueued.get());
     }
 
     @Override
@@ -290,11 +315,19 @@ public final class NettyHost implements Host {
         private final CompletableFuture<Connection> result;
         private volatile DialException.Kind refusal;
         private ScheduledFuture<?> timer;
+        private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean(true);
 
         Upgrade(Direction direction, PeerId expected, CompletableFuture<Connection> result) {
             this.direction = direction;
             this.expected = expected;
             this.result = result;
+        }
+
+        /** An inbound socket leaves the pending count once: established or closed. */
+        void endPending() {
+            if (direction == Direction.INBOUND && pending.compareAndSet(true, false)) {
+                pendingInbound.decrementAndGet();
+            }
         }
 
         void fail(DialException.Kind kind, String message) {
@@ -318,16 +351,29 @@ public final class NettyHost implements Host {
                 log.debug("{}: expected peer {}, got {}", channel, expected, remote);
                 return false;
             }
-            if (!gater.allowSecured(remote, direction)) {
+            Multiaddr remoteAddress = Multiaddr.tcp((InetSocketAddress) channel.remoteAddress());
+            boolean countedInbound = direction == Direction.INBOUND;
+            if (countedInbound && inbound.incrementAndGet() > config.maxInbound()) {
+                inbound.decrementAndGet();
+                log.debug("refusing inbound {} from {}: limit of {} reached", remote, remoteAddress, config.maxInbound());
+                return false;
+            }
+            if (!gater.allowSecured(remote, remoteAddress, direction)) {
+                if (countedInbound) {
+                    inbound.decrementAndGet();
+                }
                 refusal = DialException.Kind.GATED;
                 return false;
+            }
+            if (countedInbound) {
+                channel.closeFuture().addListener(f -> inbound.decrementAndGet());
             }
             return true;
         }
 
         @Override
         public MuxedConnection connection(Channel channel, PeerId remote) {
-            return new MuxedConnection(channel, remote, direction, handlers::get, config.handshakeTimeout());
+            return new MuxedConnection(channel, remote, direction, handlers::get, config.handshakeTimeout(), MAX_PENDING_INBOUND_STREAMS);
         }
 
         @Override
@@ -335,10 +381,12 @@ public final class NettyHost implements Host {
             if (timer != null) {
                 timer.cancel(false);
             }
+            endPending();
             if (closed) {
                 connection.close();
                 return;
             }
+            connection.closeFuture().thenRun(() -> retiredPeakQueued.accumulateAndGet(connection.peakQueuedOutboundBytes(), Math::max));
             connections.add(connection);
             if (result != null) {
                 result.complete(connection);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
@@ -20,7 +21,16 @@ import org.slf4j.LoggerFactory;
  * the side that dialled — even for the server), answers and sends pings, handles GoAway. Limits:
  * {@link YamuxConfig#maxStreams()} open streams, Data frames no larger than the stream's receive
  * window (at most {@link YamuxConfig#WINDOW}). A protocol violation sends GoAway(protocol error) and
- * closes the channel. All methods run on the channel's event loop.
+ * closes the channel.
+ *
+ * <p>Outbound bytes are bounded by {@link YamuxConfig#maxQueuedBytes()}: the streams' queues plus the
+ * channel's outbound buffer. A write that would pass the cap resets its stream; so does a stream whose
+ * queued data has had no send window for {@link YamuxConfig#writeStallTimeout()}. After
+ * {@link YamuxConfig#MAX_OVERFLOWS} such resets, when the channel has not been writable for the stall
+ * timeout, or when the frames the session must send itself (acknowledgements, window updates, resets)
+ * pass the cap, the channel is closed: a peer that does not read loses its streams, then its
+ * connection. At most one ping acknowledgement is in flight; pings arriving meanwhile go unanswered.
+ * All methods run on the channel's event loop, except the two queue accessors.
  */
 public final class YamuxSession extends ByteToMessageDecoder {
 
@@ -37,7 +47,14 @@ public final class YamuxSession extends ByteToMessageDecoder {
     private boolean closing;
     private long heldBytes;
     private long pingsUnanswered;
+    private boolean pingAckInFlight;
+    private long streamQueuedBytes;
+    private volatile long queuedBytes;
+    private volatile long peakQueuedBytes;
+    private int overflows;
+    private long unwritableSince;
     private ScheduledFuture<?> keepAlive;
+    private ScheduledFuture<?> stallCheck;
 
     public YamuxSession(boolean client, YamuxConfig config, Consumer<YamuxStream> inboundStreams) {
         this.client = client;
@@ -52,6 +69,16 @@ public final class YamuxSession extends ByteToMessageDecoder {
 
     public int streamCount() {
         return streams.size();
+    }
+
+    /** Outbound bytes held now (streams' queues and the channel's buffer), as last measured. Any thread. */
+    public long queuedOutboundBytes() {
+        return queuedBytes;
+    }
+
+    /** The most outbound bytes this session has held at once. Any thread. */
+    public long peakQueuedOutboundBytes() {
+        return peakQueuedBytes;
     }
 
     /**
@@ -89,6 +116,11 @@ public final class YamuxSession extends ByteToMessageDecoder {
         long interval = config.keepAliveInterval().toMillis();
         if (interval > 0) {
             keepAlive = ctx.executor().scheduleAtFixedRate(this::keepAliveTick, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        long check = Math.max(10, config.writeStallTimeout().toMillis() / 4);
+        stallCheck = ctx.executor().scheduleAtFixedRate(this::stallTick, check, check, TimeUnit.MILLISECONDS);
+        if (!ctx.channel().isWritable()) {
+            unwritableSince = System.nanoTime();
         }
     }
 
@@ -131,8 +163,10 @@ public final class YamuxSession extends ByteToMessageDecoder {
     private void onFrame(YamuxHeader h, byte[] data) throws YamuxException {
         switch (h.type()) {
             case YamuxHeader.TYPE_PING -> {
-                if (h.has(YamuxHeader.FLAG_SYN)) {
-                    sendFrame(YamuxHeader.TYPE_PING, YamuxHeader.FLAG_ACK, 0, h.length(), null, true);
+                if (h.has(YamuxHeader.FLAG_SYN) && !pingAckInFlight) {
+                    pingAckInFlight = true; // until the socket takes it: a peer that never reads gets one
+                    sendFrame(YamuxHeader.TYPE_PING, YamuxHeader.FLAG_ACK, 0, h.length(), null, true)
+                            .addListener(f -> pingAckInFlight = false);
                 } else if (h.has(YamuxHeader.FLAG_ACK)) {
                     pingsUnanswered = 0;
                 }
@@ -191,6 +225,8 @@ public final class YamuxSession extends ByteToMessageDecoder {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        unwritableSince = ctx.channel().isWritable() ? 0 : System.nanoTime();
+        measure();
         if (ctx.channel().isWritable()) {
             for (YamuxStream s : new ArrayList<>(streams.values())) {
                 if (s.hasQueuedWrites()) {
@@ -217,6 +253,9 @@ public final class YamuxSession extends ByteToMessageDecoder {
         if (keepAlive != null) {
             keepAlive.cancel(false);
         }
+        if (stallCheck != null) {
+            stallCheck.cancel(false);
+        }
         for (YamuxStream s : new ArrayList<>(streams.values())) {
             s.terminate();
         }
@@ -232,8 +271,83 @@ public final class YamuxSession extends ByteToMessageDecoder {
         sendFrame(YamuxHeader.TYPE_PING, YamuxHeader.FLAG_SYN, 0, 1, null, true);
     }
 
+    /** Resets streams the peer has left without window, and closes a channel it has not read. */
+    private void stallTick() {
+        measure(); // the socket drains without telling: keep the figure others read fresh
+        long now = System.nanoTime();
+        long timeout = config.writeStallTimeout().toNanos();
+        if (unwritableSince != 0 && now - unwritableSince >= timeout) {
+            log.debug("{}: the peer has not read for {}, closing", ctx.channel(), config.writeStallTimeout());
+            abort();
+            return;
+        }
+        for (YamuxStream s : new ArrayList<>(streams.values())) {
+            if (!closing && s.stalledSince() != 0 && now - s.stalledSince() >= timeout) {
+                overflow(s, "no send window for " + config.writeStallTimeout());
+            }
+        }
+    }
+
     boolean isChannelWritable() {
         return ctx.channel().isWritable();
+    }
+
+    /**
+     * True while the session holds less than half its cap: its streams may report writable. Off the
+     * event loop (a writer asking {@code isWritable}) the last measurement answers.
+     */
+    boolean hasRoom() {
+        long held = ctx.executor().inEventLoop() ? streamQueuedBytes + channelPendingBytes() : queuedBytes;
+        return held < config.maxQueuedBytes() / 2;
+    }
+
+    /**
+     * Whether {@code stream} may queue {@code n} more bytes; if not, the stream is reset (and the
+     * channel closed after too many such resets).
+     */
+    boolean admit(YamuxStream stream, long n) {
+        if (streamQueuedBytes + channelPendingBytes() + n <= config.maxQueuedBytes()) {
+            return true;
+        }
+        overflow(stream, "a write of " + n + " bytes would pass the outbound cap of " + config.maxQueuedBytes());
+        return false;
+    }
+
+    private void overflow(YamuxStream stream, String why) {
+        overflows++;
+        log.debug("{}: resetting stream {} ({} of {}): {}", ctx.channel(), stream.id(), overflows, YamuxConfig.MAX_OVERFLOWS, why);
+        stream.reset();
+        if (overflows >= YamuxConfig.MAX_OVERFLOWS) {
+            log.debug("{}: {} streams reset for a peer that does not read, closing", ctx.channel(), overflows);
+            abort();
+        }
+    }
+
+    /** Closes at once, without GoAway: the peer is not reading what is already queued. */
+    private void abort() {
+        closing = true;
+        ctx.close();
+    }
+
+    /** A stream's queue grew (or shrank) by {@code delta} bytes. */
+    void queued(long delta) {
+        streamQueuedBytes += delta;
+        measure();
+    }
+
+    private long channelPendingBytes() {
+        ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    private long measure() {
+        long pending = channelPendingBytes();
+        long total = streamQueuedBytes + pending;
+        queuedBytes = total;
+        if (total > peakQueuedBytes) {
+            peakQueuedBytes = total;
+        }
+        return pending;
     }
 
     ChannelFuture sendFrame(int type, int flags, int streamId, long length, byte[] data, boolean flush) {
@@ -242,7 +356,12 @@ public final class YamuxSession extends ByteToMessageDecoder {
         if (data != null) {
             frame.writeBytes(data);
         }
-        return flush ? ctx.writeAndFlush(frame) : ctx.write(frame);
+        ChannelFuture written = flush ? ctx.writeAndFlush(frame) : ctx.write(frame);
+        if (measure() > config.maxQueuedBytes() && !closing) {
+            log.debug("{}: {} bytes wait for a peer that does not read, closing", ctx.channel(), channelPendingBytes());
+            abort();
+        }
+        return written;
     }
 
     void flush() {

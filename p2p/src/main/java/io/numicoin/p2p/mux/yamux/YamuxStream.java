@@ -39,6 +39,7 @@ public final class YamuxStream {
     private boolean remoteFin;
     private boolean remoteFinDelivered;
     private boolean reset;
+    private long stalledSince;
 
     YamuxStream(YamuxSession session, int id, boolean initiator) {
         this.session = session;
@@ -77,7 +78,7 @@ public final class YamuxStream {
     }
 
     public boolean isWritable() {
-        return !reset && queuedBytes < session.config().streamHighWaterMark();
+        return !reset && queuedBytes < session.config().streamHighWaterMark() && session.hasRoom();
     }
 
     public boolean isReset() {
@@ -95,8 +96,13 @@ public final class YamuxStream {
             done.complete(null);
             return done;
         }
+        if (!session.admit(this, data.length)) {
+            done.completeExceptionally(new IllegalStateException("stream reset: the peer does not read (outbound cap)"));
+            return done;
+        }
         queue.add(new PendingWrite(data, done, new int[1]));
         queuedBytes += data.length;
+        session.queued(data.length);
         drain();
         return done;
     }
@@ -126,11 +132,12 @@ public final class YamuxStream {
             PendingWrite head = queue.peek();
             int offset = head.offset()[0];
             int chunk = (int) Math.min(Math.min(head.data().length - offset, sendWindow), YamuxConfig.MAX_CHUNK);
+            queuedBytes -= chunk;
+            session.queued(-chunk); // before the frame is in the channel's buffer: never counted twice
             ChannelFuture written = session.sendFrame(YamuxHeader.TYPE_DATA, 0, id, chunk,
                     java.util.Arrays.copyOfRange(head.data(), offset, offset + chunk), false);
             wrote = true;
             sendWindow -= chunk;
-            queuedBytes -= chunk;
             head.offset()[0] = offset + chunk;
             if (head.offset()[0] == head.data().length) {
                 queue.poll();
@@ -151,7 +158,13 @@ public final class YamuxStream {
         if (wrote) {
             session.flush();
         }
+        stalledSince = !reset && !queue.isEmpty() && sendWindow == 0 ? (stalledSince != 0 ? stalledSince : System.nanoTime()) : 0;
         maybeClosed();
+    }
+
+    /** When the stream's queued data last found the send window empty, or 0 when it is not waiting for window. */
+    long stalledSince() {
+        return stalledSince;
     }
 
     boolean hasQueuedWrites() {
@@ -205,7 +218,9 @@ public final class YamuxStream {
             w.done().completeExceptionally(new IllegalStateException("stream reset"));
         }
         queue.clear();
+        session.queued(-queuedBytes);
         queuedBytes = 0;
+        stalledSince = 0;
         long dropped = held.stream().mapToLong(b -> b.length).sum();
         held.clear();
         session.releaseBytes(dropped);

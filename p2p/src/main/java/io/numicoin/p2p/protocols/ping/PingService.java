@@ -30,25 +30,35 @@ public final class PingService {
         host.setStreamHandler(PROTOCOL, PingService::echo);
     }
 
+    /**
+     * Echoes whole 32-byte blocks, with at most one reply outstanding: while a reply waits for the
+     * peer's window (or the socket), the stream stops being read, so its window is not returned and a
+     * peer that never reads cannot make the echo queue grow.
+     */
     private static void echo(Stream stream) {
         stream.setListener(new StreamListener() {
             private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+            private CompletableFuture<Void> reply = CompletableFuture.completedFuture(null);
 
             @Override
             public void onData(Stream s, byte[] data) {
                 pending.writeBytes(data);
-                if (pending.size() >= PAYLOAD) {
+                if (reply.isDone() && pending.size() >= PAYLOAD) {
                     byte[] all = pending.toByteArray();
                     int whole = all.length - all.length % PAYLOAD;
-                    s.write(Arrays.copyOf(all, whole));
                     pending.reset();
                     pending.write(all, whole, all.length - whole);
+                    reply = s.write(Arrays.copyOf(all, whole));
+                    if (!reply.isDone()) {
+                        s.pauseReading();
+                        reply.whenComplete((v, e) -> s.resumeReading());
+                    }
                 }
             }
 
             @Override
             public void onRemoteClosed(Stream s) {
-                s.closeWrite();
+                reply.whenComplete((v, e) -> s.closeWrite());
             }
         });
     }

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
  * Request/response over libp2p streams: one stream per request; the requester writes the request
  * prefixed with its length (unsigned varint) and closes its side; the responder writes the
  * response the same way and closes. Sizes and time are bounded by {@link RequestResponseProtocol}.
+ * A request that arrives while its stream is not writable (the connection holds half its outbound
+ * cap, see {@code HostConfig.maxQueuedBytesPerConnection}) is refused with a reset before the handler
+ * runs; the response itself waits for the peer's window in the stream's queue.
  */
 public final class RequestResponse {
 
@@ -51,6 +54,12 @@ public final class RequestResponse {
                     return;
                 }
                 seen = true;
+                if (!s.isWritable()) {
+                    // the connection already holds half its outbound cap: a peer that does not read its
+                    // responses gets no more work done for it
+                    response.completeExceptionally(new IllegalStateException("the peer is not reading its responses"));
+                    return;
+                }
                 try {
                     handler.handle(s.remotePeer(), request).whenComplete((bytes, failure) -> {
                         if (failure != null) {
