@@ -20,8 +20,8 @@ import java.util.Random;
  *       (the one the initial target was set for) over the schedule's 2,880; 1 means no catch-up burst;</li>
  *   <li>{@code difficulty.launch.extra_blocks_1000x}: blocks beyond 2,880 that a miner with 1,000 times the
  *       expected hash rate (and no one else) gets in those 24 h, honest timestamps;</li>
- *   <li>{@code difficulty.launch.extra_blocks_1000x_future_stamps}: the same miner stamping every block at
- *       the future limit;</li>
+ *   <li>{@code difficulty.launch.extra_blocks_1000x_future_stamps}: the same miner stamping block 1 honestly
+ *       and every later block at the future limit (300 s of schedule credit);</li>
  *   <li>{@code difficulty.launch.genesis_anchored.blocks_24h_over_schedule}: for comparison, the rule this
  *       replaced (ASERT anchored at a genesis with the easiest target) at the expected hash rate: the
  *       catch-up burst.</li>
@@ -90,7 +90,8 @@ final class LaunchSimulation implements BenchPart {
             if (now > launch + DAY) {
                 return blocks;
             }
-            long stamp = futureStamps ? (long) now + TimeRules.MAX_FUTURE_SECONDS : (long) now;
+            boolean afterAnchor = chain.tip().height() >= AsertDifficulty.ANCHOR_HEIGHT;
+            long stamp = futureStamps && afterAnchor ? (long) now + TimeRules.MAX_FUTURE_SECONDS : (long) now;
             chain.append(Math.max(stamp, MedianTimePast.of(chain) + 1), target);
             blocks++;
         }
