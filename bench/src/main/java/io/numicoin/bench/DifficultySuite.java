@@ -2,7 +2,7 @@ package io.numicoin.bench;
 
 import java.util.List;
 
-/** {@code bench/run difficulty}: the simulation that chose the difficulty algorithm. */
+/** {@code bench/run difficulty}: the simulation that chose the difficulty algorithm, and mainnet's launch. */
 final class DifficultySuite {
 
     private DifficultySuite() {
@@ -15,6 +15,7 @@ final class DifficultySuite {
                 new DifficultySimulation(MiningScenario.STEP_DOWN),
                 new DifficultySimulation(MiningScenario.ON_OFF),
                 new DifficultySimulation(MiningScenario.TIMESTAMP),
-                new DifficultySimulation(MiningScenario.TIMESTAMP_FTL60));
+                new DifficultySimulation(MiningScenario.TIMESTAMP_FTL60),
+                new LaunchSimulation());
     }
 }

@@ -8,6 +8,8 @@ public enum PoolRejectReason {
     MALFORMED,
     WRONG_CHAIN_ID,
     TOO_LARGE,
+    /** The fee is zero (a consensus rule: only a funded account can send). */
+    ZERO_FEE,
     SENDER_POLICY_MISMATCH,
     WRONG_SIGNATURE_COUNT,
     KEY_INDEX_NOT_ASCENDING,

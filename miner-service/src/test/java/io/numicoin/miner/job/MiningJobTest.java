@@ -39,29 +39,30 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The job with real parts: mainnet Argon2 cost and target on its genesis (about 256 hashes per block,
- * so there is time to interrupt it), blocks assembled by the real assembler over the empty genesis
+ * The job with real parts: testnet (mainnet's Argon2 cost) and its initial target, the pow limit
+ * (about 256 hashes per block, so there is time to interrupt it; mainnet's block 1 carries the launch's
+ * initial target, far harder), blocks assembled by the real assembler over the empty genesis
  * state and submitted to a real in-memory validator; or real HTTP clients pointed at a closed port.
  */
 class MiningJobTest {
 
-    private static final NetworkParams MAINNET = NetworkParams.mainnet();
+    private static final NetworkParams NETWORK = NetworkParams.testnet();
 
     /** Templates on mainnet genesis with no transfers; counts the calls. */
     private static final class GenesisWork implements WorkSource {
         final AtomicInteger templates = new AtomicInteger();
-        final BlockAssembler assembler = new BlockAssembler(MAINNET, TestKeys.address(4),
-                new InMemoryStateCommitments(id -> InMemoryAccountState.empty(), MAINNET.subsidy()));
+        final BlockAssembler assembler = new BlockAssembler(NETWORK, TestKeys.address(4),
+                new InMemoryStateCommitments(id -> InMemoryAccountState.empty(), NETWORK.subsidy()));
 
         @Override
         public BlockTemplate template() {
             templates.incrementAndGet();
-            return BlockTemplate.empty(MAINNET.genesisId(), 0);
+            return BlockTemplate.empty(NETWORK.genesisId(), 0);
         }
 
         @Override
         public Block build(BlockTemplate template) {
-            return assembler.assemble(template, new WindowHeaderChain(MAINNET.genesis().header(), List.of(), h -> null),
+            return assembler.assemble(template, new WindowHeaderChain(NETWORK.genesis().header(), List.of(), h -> null),
                     Clock.systemUTC().millis() / 1000);
         }
     }
@@ -77,7 +78,7 @@ class MiningJobTest {
     @Test
     void aTipChangeEventRefreshesTheWorkAndAFoundBlockIsSubmittedAndValid() throws Exception {
         GenesisWork work = new GenesisWork();
-        InMemoryChain validator = new InMemoryChain(MAINNET);
+        InMemoryChain validator = new InMemoryChain(NETWORK);
         AtomicReference<BlockImportResult> imported = new AtomicReference<>();
         BlockSubmitter submitter = block -> {
             BlockImportResult result = validator.importBlock(block, Clock.systemUTC().millis() / 1000);
@@ -86,7 +87,7 @@ class MiningJobTest {
         };
         AtomicReference<MiningJob> job = new AtomicReference<>();
         MinerStatus status = new MinerStatus();
-        MiningEngine engine = new MiningEngine(1, () -> new JavaPowHasher(MAINNET.pow()), found -> job.get().blockFound(found));
+        MiningEngine engine = new MiningEngine(1, () -> new JavaPowHasher(NETWORK.pow()), found -> job.get().blockFound(found));
         MinerMetrics metrics = new MinerMetrics(new SimpleMeterRegistry(), engine::hashCount);
         job.set(new MiningJob(work, submitter, engine, status, metrics, Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(1)));
         job.get().start();
@@ -106,7 +107,7 @@ class MiningJobTest {
             assertThat(metrics.submissionCount(true)).isGreaterThanOrEqualTo(1);
             assertThat(validator.state().immatureReward(1)).hasValueSatisfying(r -> {
                 assertThat(r.recipient()).isEqualTo(TestKeys.address(4));
-                assertThat(r.amount()).isEqualTo(MAINNET.subsidy().subsidyAt(1));
+                assertThat(r.amount()).isEqualTo(NETWORK.subsidy().subsidyAt(1));
             });
         } finally {
             job.get().stop();

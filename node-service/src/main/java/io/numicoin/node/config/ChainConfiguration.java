@@ -6,6 +6,7 @@ import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.storage.ChainEventSink;
+import io.numicoin.protocol.params.GenesisPins;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,9 +26,10 @@ class ChainConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The network's parameters, refused (the node does not start) unless their genesis hashes to the pinned id. */
     @Bean
     NetworkParams networkParams(NodeProperties properties) {
-        return properties.params();
+        return GenesisPins.verified(properties.params());
     }
 
     /** The node's transactions (read-write, default isolation). */

@@ -2,17 +2,27 @@ package io.numicoin.protocol.crypto;
 
 import java.util.Optional;
 
-/** Chooses the ML-DSA-65 implementation: the JDK's where it has one, else Bouncy Castle. */
+/**
+ * The ML-DSA-65 implementations. Every validity decision goes through {@link #consensus()}: one
+ * verifier for every node, so a difference between implementations cannot split the network
+ * (docs/decisions.md, "One ML-DSA verifier decides validity").
+ */
 public final class MlDsaProviders {
 
     private MlDsaProviders() {
     }
 
-    /** The JDK's provider when the running JDK has ML-DSA-65, else Bouncy Castle's. Cached, immutable. */
-    public static MlDsaProvider preferred() {
-        return Preferred.INSTANCE;
+    /** The consensus verifier: FIPS 204's strict signature decoding, then Bouncy Castle. Cached, immutable. */
+    public static ConsensusMlDsaVerifier consensus() {
+        return Consensus.INSTANCE;
     }
 
+    /** What every node uses to sign and verify: {@link #consensus()}. */
+    public static MlDsaProvider preferred() {
+        return Consensus.INSTANCE;
+    }
+
+    /** The JDK's own ML-DSA-65 where the running JDK has one: for cross-checks and benchmarks only. */
     public static Optional<MlDsaProvider> jdk() {
         return JdkMlDsaProvider.load().map(MlDsaProvider.class::cast);
     }
@@ -21,8 +31,8 @@ public final class MlDsaProviders {
         return Bouncy.INSTANCE;
     }
 
-    private static final class Preferred {
-        static final MlDsaProvider INSTANCE = jdk().orElse(Bouncy.INSTANCE);
+    private static final class Consensus {
+        static final ConsensusMlDsaVerifier INSTANCE = new ConsensusMlDsaVerifier(Bouncy.INSTANCE);
     }
 
     private static final class Bouncy {

@@ -18,11 +18,15 @@ import java.util.Objects;
  * of {@code 2^x}, the result clamped to {@code [1, powLimit]} and encoded in compact form
  * (rounding down).
  *
- * <p>The anchor is the genesis block (height 0): {@code height_diff} is the parent's height and
- * {@code target} is the genesis target. aserti3-2d measures {@code time_diff} from the anchor's
- * <em>parent</em>; genesis has none, so NumiCoin takes {@code genesis.timestamp - spacing} in its
- * place. The block after genesis therefore carries the genesis target, and from then on a branch
- * that keeps exactly to the schedule keeps that target.
+ * <p>The anchor is block 1, the first block after genesis, not genesis itself (as Bitcoin Cash
+ * anchors at a block after its fork rather than at its genesis): block 1 carries the network's
+ * {@code initialTarget}, set at launch from the hash rate expected then (docs/launch.md), and the
+ * schedule starts at block 1's own timestamp. aserti3-2d measures {@code time_diff} from the
+ * anchor's parent; NumiCoin takes {@code anchor.timestamp - spacing} in its place, so the block
+ * after the anchor carries the anchor's target, a branch that keeps to the schedule keeps it, and
+ * the time between genesis and the first block (the days a launch may take after the genesis time
+ * was chosen) earns no catch-up burst. For heights 2 and up {@code height_diff} is the parent's
+ * height minus 1 and the target is block 1's.
  *
  * <p>One departure, with no effect on results: the reference requires {@code powLimit < 2^224}
  * to leave room for overflow in 256-bit arithmetic. Here the arithmetic is {@link BigInteger},
@@ -33,9 +37,13 @@ import java.util.Objects;
  * @param targetSpacingSeconds the ideal time between blocks
  * @param halfLifeSeconds the schedule deviation that halves (ahead) or doubles (behind) the target
  * @param powLimit the easiest allowed target
+ * @param initialTarget the target of block 1, the anchor; at most {@code powLimit}
  */
-public record AsertDifficulty(long targetSpacingSeconds, long halfLifeSeconds, BigInteger powLimit)
-        implements DifficultyAlgorithm {
+public record AsertDifficulty(long targetSpacingSeconds, long halfLifeSeconds, BigInteger powLimit,
+        CompactTarget initialTarget) implements DifficultyAlgorithm {
+
+    /** The anchor's height: the first block after genesis. */
+    public static final long ANCHOR_HEIGHT = 1;
 
     /** Width of the fractional part of the exponent, in bits (16-bit fixed point). */
     private static final int RADIX_BITS = 16;
@@ -55,15 +63,22 @@ public record AsertDifficulty(long targetSpacingSeconds, long halfLifeSeconds, B
         if (powLimit.signum() <= 0 || powLimit.compareTo(TWO_256) >= 0) {
             throw new IllegalArgumentException("pow limit out of range: " + powLimit);
         }
+        Objects.requireNonNull(initialTarget, "initialTarget");
+        if (initialTarget.toTarget().signum() <= 0 || initialTarget.toTarget().compareTo(powLimit) > 0) {
+            throw new IllegalArgumentException("initial target " + initialTarget + " is not within 1..pow limit");
+        }
     }
 
     @Override
     public CompactTarget nextTarget(HeaderChain parentChain) {
         BlockHeader parent = parentChain.tip();
-        BlockHeader anchor = parentChain.atHeight(0);
+        if (parent.height() < ANCHOR_HEIGHT) {
+            return initialTarget;
+        }
+        BlockHeader anchor = parentChain.atHeight(ANCHOR_HEIGHT);
         BigInteger anchorTarget = anchor.target().toTarget();
-        if (anchorTarget.compareTo(powLimit) > 0) {
-            throw new IllegalStateException("genesis target " + anchor.target() + " is above the pow limit");
+        if (anchorTarget.signum() <= 0 || anchorTarget.compareTo(powLimit) > 0) {
+            throw new IllegalStateException("anchor target " + anchor.target() + " is not within 1..pow limit");
         }
         long anchorParentTime = anchor.timestamp() - targetSpacingSeconds;
         long timeDiff = parent.timestamp() - anchorParentTime;

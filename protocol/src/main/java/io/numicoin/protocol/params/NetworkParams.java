@@ -26,8 +26,17 @@ public record NetworkParams(
         long maxFutureSeconds,
         Block genesis) {
 
-    /** 2026-11-25T00:00:00Z, the genesis time of every network. */
+    /** 2026-11-25T00:00:00Z, the genesis time of testnet and regtest. */
     static final long GENESIS_TIME = 1_795_564_800L;
+    /**
+     * 2027-03-01T00:00:00Z, mainnet's genesis time: the launch moment, set by the launch procedure
+     * (docs/launch.md). No block 1 is valid before it (a timestamp must pass the genesis time and
+     * stay within the future limit of the node's clock), so no one can mine mainnet early.
+     */
+    static final long MAINNET_GENESIS_TIME = 1_803_859_200L;
+
+    /** The nonce that makes mainnet's genesis header meet its target (found by the launch procedure). */
+    private static final long MAINNET_GENESIS_NONCE = 412L;
 
     public NetworkParams {
         Objects.requireNonNull(network, "network");
@@ -46,12 +55,16 @@ public record NetworkParams(
         };
     }
 
-    /** Mainnet: 30 s blocks, Argon2id 4 MiB. Chain id "NUMI". */
+    /**
+     * Mainnet: 30 s blocks, Argon2id 4 MiB, ASERT anchored at block 1 with the launch's initial target.
+     * Chain id "NUMI".
+     */
     public static NetworkParams mainnet() {
         DifficultyParams difficulty = DifficultyParams.mainnet();
         return new NetworkParams(Network.MAINNET, 0x4e55_4d49, AddressHrp.MAINNET, PowParams.MAINNET, difficulty,
                 SubsidySchedule.MAINNET, TimeRules.MAX_FUTURE_SECONDS,
-                GenesisBlocks.create(0x4e55_4d49, GENESIS_TIME, CompactTarget.fromTarget(difficulty.powLimit()), 235L));
+                GenesisBlocks.create(0x4e55_4d49, MAINNET_GENESIS_TIME, CompactTarget.fromTarget(difficulty.powLimit()),
+                        MAINNET_GENESIS_NONCE));
     }
 
     /** Testnet: 15 s blocks, Argon2id 4 MiB, halving every 1,000 blocks. Chain id "NUMT". */

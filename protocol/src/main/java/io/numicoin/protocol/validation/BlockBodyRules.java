@@ -139,6 +139,7 @@ public final class BlockBodyRules {
         return switch (reason) {
             case WRONG_CHAIN_ID -> BlockRejectReason.WRONG_CHAIN_ID;
             case TOO_LARGE -> BlockRejectReason.TRANSACTION_TOO_LARGE;
+            case ZERO_FEE -> BlockRejectReason.ZERO_FEE;
             case SENDER_POLICY_MISMATCH -> BlockRejectReason.SENDER_POLICY_MISMATCH;
             case WRONG_SIGNATURE_COUNT, KEY_INDEX_NOT_ASCENDING, KEY_INDEX_OUT_OF_RANGE, BAD_SIGNATURE ->
                     BlockRejectReason.BAD_SIGNATURE;

@@ -42,6 +42,8 @@ public enum BlockRejectReason {
     WRONG_CHAIN_ID,
     /** A serialized transaction is larger than 64 KiB. */
     TRANSACTION_TOO_LARGE,
+    /** A transfer pays no fee. */
+    ZERO_FEE,
     /** A transfer's sender is not the address of its spending policy. */
     SENDER_POLICY_MISMATCH,
     /** A transfer's signatures do not satisfy its spending policy. */

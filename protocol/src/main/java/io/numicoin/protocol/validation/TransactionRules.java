@@ -11,8 +11,8 @@ import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
 
 /**
- * The rules a transfer must meet on its own, whatever the account state: chain id, size, the
- * sender being the policy's address, and the policy's signatures over the txid. Used for every
+ * The rules a transfer must meet on its own, whatever the account state: chain id, size, a
+ * positive fee, the sender being the policy's address, and the policy's signatures over the txid. Used for every
  * transfer of a block and for transactions arriving alone (API, peers, mempool). Thread-safe.
  */
 public final class TransactionRules {
@@ -47,6 +47,9 @@ public final class TransactionRules {
         if (encodedSize > ProtocolLimits.MAX_TRANSACTION_BYTES) {
             return TxCheck.invalid(TxRejectReason.TOO_LARGE,
                     encodedSize + " bytes, at most " + ProtocolLimits.MAX_TRANSACTION_BYTES);
+        }
+        if (tx.fee().isZero()) {
+            return TxCheck.invalid(TxRejectReason.ZERO_FEE, "a transfer pays a fee of at least 1 unit");
         }
         if (!addresses.addressOf(tx.policy()).equals(tx.sender())) {
             return TxCheck.invalid(TxRejectReason.SENDER_POLICY_MISMATCH,

@@ -6,6 +6,11 @@ public enum TxRejectReason {
     WRONG_CHAIN_ID,
     /** The serialized transaction is larger than 64 KiB. */
     TOO_LARGE,
+    /**
+     * The fee is zero. Every transfer pays at least one base unit, so only a funded account can send:
+     * an unfunded address cannot create its own account for free (docs/decisions.md, "No free state growth").
+     */
+    ZERO_FEE,
     /** The sender is not the address of the spending policy the transaction carries. */
     SENDER_POLICY_MISMATCH,
     /** Not exactly as many signatures as the policy's threshold. */

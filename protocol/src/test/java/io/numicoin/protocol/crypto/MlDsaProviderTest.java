@@ -26,8 +26,9 @@ class MlDsaProviderTest {
     }
 
     @Test
-    void preferredIsTheJdkOnJdk25() {
-        assertThat(MlDsaProviders.preferred().name()).isEqualTo("jdk");
+    void preferredIsTheConsensusVerifierAndBothLibrariesLoad() {
+        assertThat(MlDsaProviders.preferred().name()).isEqualTo("consensus");
+        assertThat(MlDsaProviders.jdk()).isPresent();
         assertThat(MlDsaProviders.preferred()).isSameAs(MlDsaProviders.preferred());
         assertThat(MlDsaProviders.bouncyCastle().name()).isEqualTo("bc");
     }

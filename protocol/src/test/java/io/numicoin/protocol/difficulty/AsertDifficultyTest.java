@@ -9,20 +9,46 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * ASERT anchored at genesis, 30 s spacing, 1 h half-life. Expected values were computed by hand
- * from the aserti3-2d formula (exponent = deviation * 65536 / half-life, truncated).
+ * ASERT anchored at block 1, 30 s spacing, 1 h half-life. Expected values were computed by hand
+ * from the aserti3-2d formula (exponent = deviation * 65536 / half-life, truncated). Unless a test
+ * says otherwise, block 1 is on schedule (one spacing after genesis) and carries the initial target.
  */
 class AsertDifficultyTest {
 
     private static final BigInteger POW_LIMIT = BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE);
-    private static final AsertDifficulty ASERT = new AsertDifficulty(30, 3600, POW_LIMIT);
-    private static final long GENESIS_TIME = 1_700_000_000L;
     private static final CompactTarget X = new CompactTarget(0x1d40_0000); // 2^230
+    private static final AsertDifficulty ASERT = new AsertDifficulty(30, 3600, POW_LIMIT, X);
+    private static final long GENESIS_TIME = 1_700_000_000L;
 
     @Test
-    void blockAfterGenesisCarriesTheGenesisTarget() {
+    void blockOneCarriesTheInitialTargetWhateverTheGenesisTarget() {
         assertThat(X.toTarget()).isEqualTo(BigInteger.ONE.shiftLeft(230));
         assertThat(ASERT.nextTarget(ListHeaderChain.genesis(GENESIS_TIME, X))).isEqualTo(X);
+        CompactTarget easiest = CompactTarget.fromTarget(POW_LIMIT);
+        assertThat(ASERT.nextTarget(ListHeaderChain.genesis(GENESIS_TIME, easiest))).isEqualTo(X);
+    }
+
+    @Test
+    void aLaunchDaysAfterTheGenesisTimeEarnsNoCatchUp() {
+        long threeDays = 3 * 24 * 3600;
+        CompactTarget easiest = CompactTarget.fromTarget(POW_LIMIT);
+        ListHeaderChain chain = ListHeaderChain.genesis(GENESIS_TIME, easiest).extend(GENESIS_TIME + threeDays, X);
+        for (int h = 2; h <= 200; h++) {
+            CompactTarget next = ASERT.nextTarget(chain);
+            assertThat(next).as("height %d", h).isEqualTo(X);
+            chain = chain.extend(GENESIS_TIME + threeDays + 30L * (h - 1), next);
+        }
+    }
+
+    @Test
+    void theGenesisAnchoredRuleWouldHaveGivenTheEasiestTargetAfterALateLaunch() {
+        // What the anchor at block 1 prevents: measured from genesis, a first block three days late is
+        // 8,640 spacings behind schedule, 72 half-lives, so block 2 would be at the pow limit.
+        long threeDays = 3 * 24 * 3600;
+        BigInteger fromGenesis = ASERT.target(X.toTarget(), threeDays + 30, 1);
+        assertThat(fromGenesis).isEqualTo(POW_LIMIT);
+        ListHeaderChain late = ListHeaderChain.genesis(GENESIS_TIME, X).extend(GENESIS_TIME + threeDays, X);
+        assertThat(ASERT.nextTarget(late)).isEqualTo(X);
     }
 
     @Test
@@ -79,7 +105,7 @@ class AsertDifficultyTest {
     @Test
     void clampsAtThePowLimit() {
         // 100 half-lives behind: 2^230 * 2^100 is far above the limit.
-        CompactTarget clamped = ASERT.nextTarget(parentAt(1, 360_000));
+        CompactTarget clamped = ASERT.nextTarget(parentAt(2, 360_000));
         assertThat(clamped).isEqualTo(CompactTarget.fromTarget(POW_LIMIT)).isEqualTo(new CompactTarget(0x2000_ffff));
         assertThat(ASERT.target(POW_LIMIT, Long.MAX_VALUE >> 20, 0)).isEqualTo(POW_LIMIT);
     }
@@ -100,28 +126,30 @@ class AsertDifficultyTest {
             a = a.extend(time, ASERT.nextTarget(a));
         }
         ListHeaderChain b = new ListHeaderChain(a.headers());
-        assertThat(new AsertDifficulty(30, 3600, POW_LIMIT).nextTarget(b)).isEqualTo(ASERT.nextTarget(a));
+        assertThat(new AsertDifficulty(30, 3600, POW_LIMIT, X).nextTarget(b)).isEqualTo(ASERT.nextTarget(a));
         assertThat(ASERT.nextTarget(a)).isEqualTo(ASERT.nextTarget(a));
     }
 
     @Test
-    void rejectsAGenesisTargetAboveThePowLimit() {
-        AsertDifficulty strict = new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(229));
-        assertThatThrownBy(() -> strict.nextTarget(ListHeaderChain.genesis(GENESIS_TIME, X)))
+    void rejectsAnInitialOrAnchorTargetAboveThePowLimit() {
+        assertThatThrownBy(() -> new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(229), X))
+                .isInstanceOf(IllegalArgumentException.class);
+        AsertDifficulty strict = new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(229), new CompactTarget(0x1d10_0000));
+        assertThatThrownBy(() -> strict.nextTarget(ListHeaderChain.of(X, GENESIS_TIME, GENESIS_TIME + 30)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void rejectsInvalidParameters() {
-        assertThatThrownBy(() -> new AsertDifficulty(0, 3600, POW_LIMIT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AsertDifficulty(30, 0, POW_LIMIT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(256)))
+        assertThatThrownBy(() -> new AsertDifficulty(0, 3600, POW_LIMIT, X)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AsertDifficulty(30, 0, POW_LIMIT, X)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(256), X))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     /**
      * A branch whose tip is at {@code height}, {@code offset} seconds after genesis; the blocks
-     * between are on schedule (ASERT reads only the genesis and the tip).
+     * between are on schedule (ASERT reads only block 1, the anchor, and the tip).
      */
     private static ListHeaderChain parentAt(int height, long offset) {
         long[] timestamps = new long[height + 1];

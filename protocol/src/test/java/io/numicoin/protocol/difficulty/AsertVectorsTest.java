@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AsertVectorsTest {
 
     private static final AsertDifficulty BCH = new AsertDifficulty(
-            600, 2 * 24 * 3600, BigInteger.ONE.shiftLeft(224).subtract(BigInteger.ONE));
+            600, 2 * 24 * 3600, BigInteger.ONE.shiftLeft(224).subtract(BigInteger.ONE), new CompactTarget(0x1d00_ffff));
 
     @ParameterizedTest
     @ValueSource(strings = {"run01", "run02", "run03", "run04", "run05", "run06", "run07", "run08", "run09",
@@ -46,25 +46,32 @@ class AsertVectorsTest {
 
     /**
      * The runs with one block per height, replayed as real branches through {@code nextTarget}:
-     * the vectors' anchor (height 1) becomes our genesis (height 0), its timestamp the anchor's
-     * parent time plus one spacing, so height and time differences are the vectors' own.
+     * the vectors' anchor (height 1) is our anchor, block 1, at the anchor's parent time plus one
+     * spacing and carrying the run's anchor target as the initial target. Every time after genesis is
+     * shifted three days later (a launch days after the genesis time), which must change nothing:
+     * ASERT reads time differences from block 1 only.
      */
     @ParameterizedTest
     @ValueSource(strings = {"run01", "run02", "run06", "run07", "run08", "run11", "run12"})
-    void nextTargetOnAGenesisAnchoredBranchMatchesConsecutiveRuns(String run) throws IOException {
+    void nextTargetOnABlockOneAnchoredBranchMatchesConsecutiveRuns(String run) throws IOException {
         VectorRun vectors = VectorRun.load(run);
         assertThat(vectors.anchorHeight()).isEqualTo(BigInteger.ONE);
-        long genesisTime = vectors.anchorParentTime() + BCH.targetSpacingSeconds();
+        AsertDifficulty asert = new AsertDifficulty(BCH.targetSpacingSeconds(), BCH.halfLifeSeconds(), BCH.powLimit(),
+                vectors.anchorBits());
+        long lateLaunch = 3 * 24 * 3600;
+        long anchorTime = vectors.anchorParentTime() + BCH.targetSpacingSeconds() + lateLaunch;
         List<BlockHeader> headers = new ArrayList<>();
-        headers.add(ListHeaderChain.header(0, genesisTime, vectors.anchorBits()));
+        headers.add(ListHeaderChain.header(0, vectors.anchorParentTime(), CompactTarget.fromTarget(BCH.powLimit())));
+        assertThat(asert.nextTarget(new ListHeaderChain(headers))).isEqualTo(vectors.anchorBits());
+        headers.add(ListHeaderChain.header(1, anchorTime, vectors.anchorBits()));
 
         for (Vector v : vectors.vectors()) {
-            long height = v.height().longValueExact() - 1;
+            long height = v.height().longValueExact();
             assertThat(height).isEqualTo(headers.size());
-            headers.add(ListHeaderChain.header(height, v.time(), headers.getLast().target()));
-            CompactTarget required = BCH.nextTarget(new ListHeaderChain(headers));
+            headers.add(ListHeaderChain.header(height, v.time() + lateLaunch, headers.getLast().target()));
+            CompactTarget required = asert.nextTarget(new ListHeaderChain(headers));
             assertThat(required).as("%s iteration %d", run, v.iteration()).isEqualTo(v.bits());
-            headers.set(headers.size() - 1, ListHeaderChain.header(height, v.time(), required));
+            headers.set(headers.size() - 1, ListHeaderChain.header(height, v.time() + lateLaunch, required));
         }
     }
 

@@ -15,14 +15,14 @@ class DifficultyParamsTest {
         DifficultyParams mainnet = DifficultyParams.mainnet();
         assertThat(mainnet.targetSpacingSeconds()).isEqualTo(30);
         assertThat(mainnet.powLimit()).isEqualTo(POW_LIMIT);
-        assertThat(mainnet.algorithm()).isEqualTo(new AsertDifficulty(30, 1_800, POW_LIMIT));
+        assertThat(mainnet.algorithm()).isEqualTo(new AsertDifficulty(30, 1_800, POW_LIMIT, new CompactTarget(0x1e10_0000)));
     }
 
     @Test
     void testnetKeepsTheHalfLifeInBlocksAt15Seconds() {
         DifficultyParams testnet = DifficultyParams.testnet();
         assertThat(testnet.targetSpacingSeconds()).isEqualTo(15);
-        assertThat(testnet.algorithm()).isEqualTo(new AsertDifficulty(15, 900, POW_LIMIT));
+        assertThat(testnet.algorithm()).isEqualTo(new AsertDifficulty(15, 900, POW_LIMIT, CompactTarget.fromTarget(POW_LIMIT)));
     }
 
     @Test

@@ -10,7 +10,7 @@ class DifficultyRuleTest {
 
     private static final CompactTarget X = new CompactTarget(0x1d40_0000);
     private static final DifficultyRule RULE = new DifficultyRule(
-            new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE)));
+            new AsertDifficulty(30, 3600, BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE), X));
 
     @Test
     void acceptsTheRequiredTarget() {

@@ -1,0 +1,61 @@
+package io.numicoin.protocol.crypto;
+
+import io.numicoin.protocol.bytes.Bytes;
+import java.util.Objects;
+
+/**
+ * The one ML-DSA-65 verifier that decides validity on every node: FIPS 204's structural checks on
+ * the signature bytes ({@link MlDsaSignatureEncoding}), then Bouncy Castle's arithmetic. Bouncy
+ * Castle is a dependency whose version the build pins, so every node of one release runs the same
+ * code whatever JDK it runs on; the JDK's provider changes with the JDK and is used only to
+ * cross-check ({@code ConsensusMlDsaDifferentialTest}). Signing and key derivation are Bouncy
+ * Castle's (signatures are deterministic and byte-identical in both). Stateless and thread-safe.
+ */
+public final class ConsensusMlDsaVerifier implements MlDsaProvider {
+
+    private final MlDsaProvider arithmetic;
+
+    ConsensusMlDsaVerifier(MlDsaProvider arithmetic) {
+        this.arithmetic = Objects.requireNonNull(arithmetic, "arithmetic");
+    }
+
+    /** The typed outcome for raw signature bytes of any length. */
+    public MlDsaVerdict verdict(MlDsaPublicKey publicKey, byte[] message, Bytes signature) {
+        MlDsaVerdict encoding = MlDsaSignatureEncoding.check(signature);
+        if (!encoding.isValid()) {
+            return encoding;
+        }
+        return arithmetic.verify(publicKey, message, new MlDsaSignature(signature))
+                ? MlDsaVerdict.VALID
+                : MlDsaVerdict.BAD_SIGNATURE;
+    }
+
+    public MlDsaVerdict verdict(MlDsaPublicKey publicKey, byte[] message, MlDsaSignature signature) {
+        return verdict(publicKey, message, signature.bytes());
+    }
+
+    @Override
+    public boolean verify(MlDsaPublicKey publicKey, byte[] message, MlDsaSignature signature) {
+        return verdict(publicKey, message, signature).isValid();
+    }
+
+    @Override
+    public MlDsaPublicKey publicKey(MlDsaPrivateKey privateKey) {
+        return arithmetic.publicKey(privateKey);
+    }
+
+    @Override
+    public MlDsaSignature sign(MlDsaPrivateKey privateKey, byte[] message) {
+        return arithmetic.sign(privateKey, message);
+    }
+
+    @Override
+    public String name() {
+        return "consensus";
+    }
+
+    @Override
+    public String toString() {
+        return "ConsensusMlDsaVerifier[strict FIPS 204 decode + " + arithmetic.name() + "]";
+    }
+}
