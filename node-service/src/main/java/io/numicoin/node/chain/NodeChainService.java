@@ -207,6 +207,11 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return importing(() -> engine.importer().importHeader(header, clock.instant().getEpochSecond(), false));
     }
 
+    /** This node's clock, in seconds (for the future limit of headers checked outside the importer). */
+    public long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+
     @Override
     public ChainStatus status() {
         requireServing();
