@@ -52,9 +52,9 @@ public final class InMemoryChain {
         return importer.importBlock(block, nowSeconds);
     }
 
-    /** As {@link #importBlock(Block)} for a block from {@code source} (a peer: its orphans count against its quota). */
-    public BlockImportResult importBlock(Block block, String source) {
-        return importer.importBlock(block, block.header().timestamp(), source);
+    /** As {@link #importBlock(Block, long)} for a block from {@code source} (a peer: its orphans count against its quota). */
+    public BlockImportResult importBlock(Block block, long nowSeconds, String source) {
+        return importer.importBlock(block, nowSeconds, source);
     }
 
     public BlockImporter importer() {

@@ -39,6 +39,7 @@ public final class BlockImporter {
     private final BlockBodyRules bodyRules;
     private final StateRules stateRules;
     private final BlockAdmission admission;
+    private final RefusedDescendants refusedDescendants = new RefusedDescendants(RefusedDescendants.DEFAULT_CAPACITY);
 
     public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<Block> orphans,
             HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules, BlockAdmission admission) {
@@ -77,16 +78,17 @@ public final class BlockImporter {
         orphans.expire(nowSeconds);
         List<ChainChange> changes = new ArrayList<>();
         BlockImportResult first = importOne(block, checked, nowSeconds, source, changes);
-        // Orphans waiting on a block the tree now knows are imported too: connected if it is
-        // valid, rejected as INVALID_ANCESTOR (and remembered) if it is not.
+        // Orphans waiting on a block the tree now knows (or has refused as a descendant of an
+        // invalid one) are imported too: connected if valid, refused as INVALID_ANCESTOR if not.
         Deque<Hash256> parents = new ArrayDeque<>();
-        if (first.outcome() != BlockImportResult.Outcome.ORPHANED && tree.contains(first.id())) {
+        if (first.outcome() != BlockImportResult.Outcome.ORPHANED
+                && (tree.contains(first.id()) || refusedDescendants.contains(first.id()))) {
             parents.add(first.id());
         }
         while (!parents.isEmpty()) {
             for (Block child : orphans.takeChildren(parents.poll())) {
                 BlockImportResult result = importOne(child, null, nowSeconds, OrphanPool.NO_SOURCE, changes);
-                if (tree.contains(result.id())) {
+                if (tree.contains(result.id()) || refusedDescendants.contains(result.id())) {
                     parents.add(result.id());
                 }
             }
@@ -124,6 +126,10 @@ public final class BlockImporter {
         Hash256 id = BlockHeaderCodec.id(header);
         if (tree.contains(id)) {
             return tree.isKnownInvalid(id) ? Optional.of(knownInvalid(id)) : Optional.empty();
+        }
+        if (refusedDescendants.contains(id) || refusedDescendants.contains(header.previousId())) {
+            refusedDescendants.add(id);
+            return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "it descends from an invalid block"));
         }
         if (!tree.contains(header.previousId())) {
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "unknown parent " + header.previousId()));
@@ -168,6 +174,10 @@ public final class BlockImporter {
             return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
         }
         if (known.isEmpty()) {
+            if (refusedDescendants.contains(id) || refusedDescendants.contains(header.previousId())) {
+                refusedDescendants.add(id);
+                return invalid(id, BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "it descends from an invalid block"), changes);
+            }
             if (!tree.contains(header.previousId())) {
                 return orphan(block, id, nowSeconds, source, changes);
             }
@@ -205,6 +215,7 @@ public final class BlockImporter {
      */
     private Optional<BlockRejection> admitHeader(BlockHeader header, Hash256 id, long nowSeconds, boolean verifyWork) {
         if (tree.isKnownInvalid(header.previousId())) {
+            refusedDescendants.add(id);
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent " + header.previousId() + " is invalid"));
         }
         if (tree.isBelowSnapshotBase(header.height())) {
