@@ -201,6 +201,9 @@ public final class ChainSync implements AutoCloseable {
     }
 
     private void tick() {
+        if (view != null && !viewDirty && tipMovedSince(view)) {
+            viewDirty = true;  // the chain moved outside sync (API, miner): the locator must not lag it
+        }
         if (viewDirty && !viewPending) {
             refreshView();
         }
@@ -216,6 +219,15 @@ public final class ChainSync implements AutoCloseable {
         }
         requestHeaders();
         bodies.requestBlocks(now);
+    }
+
+    /** Whether the chain's tip is no longer the one {@code view} was read at (false while the chain refuses service). */
+    private boolean tipMovedSince(ChainView view) {
+        try {
+            return !view.tipId().equals(chain.status().tipId());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Reads the view again; once it is back, reads it once more if an import completed meanwhile. */
