@@ -36,7 +36,7 @@ public final class HeaderBatchCheck {
     public enum Failure {
         /** The first header does not follow any id the request named: the answer is to another question. */
         UNCONNECTED,
-        /** A header is one the request named, or the batch brings nothing and its chain ends: headers we have, sent back. */
+        /** A header is one the request named: headers we sent, sent back (an honest server starts after the last it has). */
         REPLAY,
         /** A header breaks a rule (or extends a block known to be invalid). */
         INVALID,
@@ -58,7 +58,8 @@ public final class HeaderBatchCheck {
      * @param fresh           the headers not in the tree yet, in order (a suffix of the batch)
      * @param expectedTargets the target the difficulty rule gives each fresh header on its branch
      * @param forkId          the tree entry the presynced and fresh headers hang from
-     * @param endWork         the cumulative work at the batch's last header (or at its start when empty)
+     * @param endWork         the cumulative work at the batch's last header (when empty: the most any id
+     *                        the request named holds, which is the most the peer's chain can hold)
      * @param lastId          the id of the batch's last header (or of what it followed, when empty)
      * @param continuesPresync whether the batch follows the presynced headers given (else it restarts)
      */
