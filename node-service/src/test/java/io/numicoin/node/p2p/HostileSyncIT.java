@@ -106,6 +106,45 @@ class HostileSyncIT {
     }
 
     @Test
+    void aLowWorkForkFromGenesisIsNotStoredAndItsFalseClaimIsPenalised() {
+        // real headers (with their proofs of work) of a 3-block fork from genesis: far below the node's tip
+        List<BlockHeader> fork = builder.extend(builder.genesis(), 3, 8).stream().map(Block::header).toList();
+        int treeSize = node.chain.readTree(tree -> tree.size());
+        try (RawPeer low = new RawPeer()) {
+            serve(low, node.status().cumulativeWork().multiply(BigInteger.TEN), fork);
+            low.dial(node);
+            await().atMost(PATIENCE).until(() -> P2pSyncIT.penalties(node, "FALSE_TIP_CLAIM") >= 1);
+            int size = node.chain.readTree(tree -> tree.size());
+            assertThat(size).isEqualTo(treeSize);
+            for (BlockHeader header : fork) {
+                Hash256 id = BlockHeaderCodec.id(header);
+                boolean stored = node.chain.readTree(tree -> tree.contains(id));
+                assertThat(stored).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aForkFromGenesisWithMoreWorkIsPresyncedThenFollowed() {
+        ChainBuilder rivalBuilder = ChainBuilder.regtest();
+        try (TestNode ours = TestNode.start("presync-a", kafka, false, List.of(), "--numi.p2p.sync.headers-per-request=100")) {
+            for (Block block : rivalBuilder.extend(rivalBuilder.genesis(), 300, 1)) {
+                assertThat(ours.submit(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+            }
+            // its first 100 headers are below ours' threshold (300 - 144 blocks of work): presynced, then stored with the second
+            List<Block> rival = rivalBuilder.extend(rivalBuilder.genesis(), 400, 4);
+            try (TestNode theirs = TestNode.start("presync-b", kafka, false, List.of())) {
+                rival.forEach(block -> assertThat(theirs.submit(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED));
+                ours.dial(theirs);
+                Hash256 expected = BlockHeaderCodec.id(rival.getLast().header());
+                await().atMost(Duration.ofSeconds(180)).until(() -> ours.tip().equals(expected));
+                assertThat(P2pSyncIT.penalties(ours, "FALSE_TIP_CLAIM") + P2pSyncIT.penalties(ours, "REPLAYED_HEADERS")
+                        + P2pSyncIT.penalties(ours, "UNREQUESTED_DATA")).isZero();
+            }
+        }
+    }
+
+    @Test
     void theChildrenOfAnInvalidBlockAreNotStored() {
         JdbcTemplate jdbc = node.context.getBean(JdbcTemplate.class);
         Block invalid = builder.child(tip).coinbaseTo(TestKeys.address(9)).coinbaseOverpaying(1).build();
