@@ -60,6 +60,8 @@ class InvalidBranchTest {
         assertThat(s.chain.importBlock(child).outcome()).isEqualTo(BlockImportResult.Outcome.ORPHANED);
         s.assertRejected(bad, BlockRejectReason.COINBASE_AMOUNT_TOO_HIGH);
         s.assertTipAndState(base);
-        assertThat(s.chain.tree().isKnownInvalid(Scenario.id(grandchild))).isTrue();
+        // refused without being stored (a child of an invalid block must not grow the tree), and refused again
+        assertThat(s.chain.tree().contains(Scenario.id(grandchild))).isFalse();
+        s.assertRejected(grandchild, BlockRejectReason.INVALID_ANCESTOR);
     }
 }

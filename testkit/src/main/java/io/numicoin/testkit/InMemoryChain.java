@@ -1,6 +1,7 @@
 package io.numicoin.testkit;
 
 import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockImporter;
 import io.numicoin.protocol.chain.BlockTree;
@@ -35,7 +36,7 @@ public final class InMemoryChain {
         this.importer = new BlockImporter(tree, store, OrphanPool.withDefaults(),
                 new HeaderRules(params),
                 new BlockBodyRules(new TransactionRules(params.chainId(), TestKeys.provider()), pool, pool.getParallelism()),
-                new StateRules(params.subsidy()));
+                new StateRules(params.subsidy()), BlockAdmission.of(params));
     }
 
     public static InMemoryChain regtest() {
@@ -49,6 +50,15 @@ public final class InMemoryChain {
 
     public BlockImportResult importBlock(Block block, long nowSeconds) {
         return importer.importBlock(block, nowSeconds);
+    }
+
+    /** As {@link #importBlock(Block, long)} for a block from {@code source} (a peer: its orphans count against its quota). */
+    public BlockImportResult importBlock(Block block, long nowSeconds, String source) {
+        return importer.importBlock(block, nowSeconds, source);
+    }
+
+    public BlockImporter importer() {
+        return importer;
     }
 
     public Hash256 tip() {

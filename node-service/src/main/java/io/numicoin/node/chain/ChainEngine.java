@@ -3,6 +3,7 @@ package io.numicoin.node.chain;
 import io.numicoin.node.storage.BlockTreeLoader;
 import io.numicoin.node.storage.PostgresChainStore;
 import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImporter;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.OrphanPool;
@@ -31,7 +32,7 @@ record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter impor
     }
 
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,
-            OrphanPool<Block> orphans, BlockBodyRules bodyRules) {
+            OrphanPool<Block> orphans, BlockBodyRules bodyRules, BlockAdmission admission) {
         NetworkParams params = store.params();
         store.reload();
         BlockTree tree = readOnly.execute(status -> new BlockTreeLoader(jdbc).load(params.genesis().header(), store.journal()));
@@ -39,7 +40,7 @@ record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter impor
             throw new IllegalStateException("the stored tip " + store.tip() + " is not in block_index; run --numi.command=reindex");
         }
         BlockImporter importer = new BlockImporter(tree, store, orphans, new HeaderRules(params), bodyRules,
-                new StateRules(params.subsidy()));
+                new StateRules(params.subsidy()), admission);
         return new ChainEngine(store, tree, importer, new BlockProposer(bodyRules, params.subsidy()));
     }
 }

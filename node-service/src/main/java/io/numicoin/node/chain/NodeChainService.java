@@ -5,6 +5,7 @@ import io.numicoin.node.storage.CorruptChainDataException;
 import io.numicoin.node.storage.PostgresChainStore;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
@@ -18,6 +19,7 @@ import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ProposalResult;
 import io.numicoin.support.retry.Backoff;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +73,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final ChainWriter writer;
     private final BlockBodyRules bodyRules;
     private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
+    private final BlockAdmission admission;  // used under the lock only
     private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
     private ChainEngine engine;
     private boolean needsReload;
@@ -96,6 +99,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             return thread;
         });
         this.bodyRules = ChainEngine.bodyRules(params, verifier, settings.verifierThreads());
+        this.admission = BlockAdmission.of(params);
     }
 
     /** Opens the store (writing genesis into an empty database), rebuilds the tree and starts serving. */
@@ -123,6 +127,30 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     public BlockImportResult submitBlock(Block block) {
         return importing(() -> engine.importer().importBlock(block, clock.instant().getEpochSecond()));
     }
+
+    /**
+     * As {@link #submitBlock} for a block a peer sent unasked ({@code source} names it): an orphan
+     * counts against that peer's quota in the orphan pool.
+     */
+    public BlockImportResult submitBlock(Block block, String source) {
+        return importing(() -> engine.importer().importBlock(block, clock.instant().getEpochSecond(), source));
+    }
+
+    /** Argon2id runs spent on orphans before admitting them (one per orphan offered with a well-formed target). */
+    public long orphanPowChecks() {
+        return admission.orphanPowChecks();
+    }
+
+    /** Signature checks of transfers in bodies this node checked (a counter, readable from any thread). */
+    public long transfersVerified() {
+        return bodyRules.transfersVerified();
+    }
+
+    /** The least chain work a new header must reach to be stored unasked (see {@link BlockAdmission#workThreshold}). */
+    public BigInteger workThreshold() {
+        return readTree(tree -> admission.workThreshold(tree.entry(store.tip()).orElseThrow()));
+    }
+
 
     /**
      * Checks a block's body — sizes, merkle root, every signature — without the import lock, so it
@@ -179,6 +207,11 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return importing(() -> engine.importer().importHeader(header, clock.instant().getEpochSecond(), false));
     }
 
+    /** This node's clock, in seconds (for the future limit of headers checked outside the importer). */
+    public long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+
     @Override
     public ChainStatus status() {
         requireServing();
@@ -222,7 +255,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * crash or a failed write interrupted (the tree may know a better, fully stored branch).
      */
     private void load() {
-        engine = ChainEngine.load(store, jdbc, readOnly, orphans, bodyRules);
+        engine = ChainEngine.load(store, jdbc, readOnly, orphans, bodyRules, admission);
         List<ChainChange> resumed = engine.importer().activateBestChain();
         store.flushTreeChanges();
         if (!resumed.isEmpty()) {

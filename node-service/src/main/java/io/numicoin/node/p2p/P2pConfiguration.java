@@ -17,6 +17,7 @@ import io.numicoin.node.p2p.sync.LocalChain;
 import io.numicoin.node.p2p.sync.SyncServer;
 import io.numicoin.node.query.ChainQueries;
 import io.numicoin.p2p.host.netty.NettyHost;
+import io.numicoin.protocol.chain.MinimumChainWork;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.TransactionRules;
@@ -78,8 +79,17 @@ public class P2pConfiguration {
 
     @Bean
     ChainSync chainSync(NettyHost p2pHost, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow,
-            PeerPenalty penalty, ObjectProvider<PeerActivity> activity, P2pProperties properties) {
-        return new ChainSync(p2pHost, protocols, chain, pow, penalty, activity(activity), properties.sync(), properties.minimumChainWork());
+            PeerPenalty penalty, ObjectProvider<PeerActivity> activity, P2pProperties properties, NetworkParams params) {
+        // The configured minimum can only raise the network's.
+        return new ChainSync(p2pHost, protocols, chain, pow, penalty, activity(activity), properties.sync(),
+                properties.minimumChainWork().max(MinimumChainWork.of(params)));
+    }
+
+    /** {@code numi.p2p.sync.header_pow_checks}: Argon2id runs spent verifying headers from peers. */
+    @Bean
+    FunctionCounter headerPowChecksCounter(HeaderPowVerifier pow, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.p2p.sync.header_pow_checks", pow, HeaderPowVerifier::argon2Runs)
+                .description("Argon2id evaluations spent verifying headers from peers").register(meters);
     }
 
     @Bean

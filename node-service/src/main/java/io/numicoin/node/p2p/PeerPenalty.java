@@ -30,7 +30,9 @@ public interface PeerPenalty {
         UNREQUESTED_DATA,
         STALLED,
         FALSE_TIP_CLAIM,
-        LOW_WORK_CHAIN
+        LOW_WORK_CHAIN,
+        /** Headers we named in our request (or already hold, ending its chain) sent back as an answer. */
+        REPLAYED_HEADERS
     }
 
     void penalise(PeerId peer, Reason reason, Severity severity, String detail);

@@ -2,9 +2,11 @@ package io.numicoin.protocol.chain;
 
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.block.MerkleTree;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.state.UndoData;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejectReason;
@@ -14,6 +16,7 @@ import io.numicoin.protocol.validation.ConnectResult;
 import io.numicoin.protocol.validation.HeaderRules;
 import io.numicoin.protocol.validation.StateRules;
 import java.util.ArrayDeque;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -35,8 +38,12 @@ public final class BlockImporter {
     private final HeaderRules headerRules;
     private final BlockBodyRules bodyRules;
     private final StateRules stateRules;
+    private final BlockAdmission admission;
+    private final RefusedDescendants refusedDescendants = new RefusedDescendants(RefusedDescendants.DEFAULT_CAPACITY);
+
     public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<Block> orphans,
-            HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules) {
+            HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules, BlockAdmission admission) {
+        this.admission = admission;
         this.tree = tree;
         this.store = store;
         this.orphans = orphans;
@@ -47,7 +54,15 @@ public final class BlockImporter {
 
     /** Imports one block and any orphans waiting on it. */
     public BlockImportResult importBlock(Block block, long nowSeconds) {
-        return importBlock(block, null, nowSeconds);
+        return importBlock(block, null, nowSeconds, OrphanPool.NO_SOURCE);
+    }
+
+    /**
+     * As {@link #importBlock(Block, long)} for a block from {@code source} (a peer): if it is an
+     * orphan, it counts against that source's quota in the orphan pool.
+     */
+    public BlockImportResult importBlock(Block block, long nowSeconds, String source) {
+        return importBlock(block, null, nowSeconds, source);
     }
 
     /**
@@ -56,23 +71,24 @@ public final class BlockImporter {
      * if these rules made it.
      */
     public BlockImportResult importBlock(CheckedBody checked, long nowSeconds) {
-        return importBlock(checked.block(), checked.checkedBy(bodyRules) ? checked : null, nowSeconds);
+        return importBlock(checked.block(), checked.checkedBy(bodyRules) ? checked : null, nowSeconds, OrphanPool.NO_SOURCE);
     }
 
-    private BlockImportResult importBlock(Block block, CheckedBody checked, long nowSeconds) {
+    private BlockImportResult importBlock(Block block, CheckedBody checked, long nowSeconds, String source) {
         orphans.expire(nowSeconds);
         List<ChainChange> changes = new ArrayList<>();
-        BlockImportResult first = importOne(block, checked, nowSeconds, changes);
-        // Orphans waiting on a block the tree now knows are imported too: connected if it is
-        // valid, rejected as INVALID_ANCESTOR (and remembered) if it is not.
+        BlockImportResult first = importOne(block, checked, nowSeconds, source, changes);
+        // Orphans waiting on a block the tree now knows (or has refused as a descendant of an
+        // invalid one) are imported too: connected if valid, refused as INVALID_ANCESTOR if not.
         Deque<Hash256> parents = new ArrayDeque<>();
-        if (first.outcome() != BlockImportResult.Outcome.ORPHANED && tree.contains(first.id())) {
+        if (first.outcome() != BlockImportResult.Outcome.ORPHANED
+                && (tree.contains(first.id()) || refusedDescendants.contains(first.id()))) {
             parents.add(first.id());
         }
         while (!parents.isEmpty()) {
             for (Block child : orphans.takeChildren(parents.poll())) {
-                BlockImportResult result = importOne(child, null, nowSeconds, changes);
-                if (tree.contains(result.id())) {
+                BlockImportResult result = importOne(child, null, nowSeconds, OrphanPool.NO_SOURCE, changes);
+                if (tree.contains(result.id()) || refusedDescendants.contains(result.id())) {
                     parents.add(result.id());
                 }
             }
@@ -92,28 +108,62 @@ public final class BlockImporter {
         return new BlockImportResult(outcome, first.id(), rejection, changes);
     }
 
-    /** Checks and records a header without its body (headers-first sync). */
+    /**
+     * Checks and records a header without its body; refused unstored ({@link BlockRejectReason#LOW_CHAIN_WORK})
+     * when its chain's work is below {@link BlockAdmission#workThreshold}.
+     */
     public Optional<BlockRejection> importHeader(BlockHeader header, long nowSeconds) {
         return importHeader(header, nowSeconds, true);
     }
 
     /**
      * As {@link #importHeader(BlockHeader, long)}; with {@code verifyWork} false the caller vouches
-     * that it has already verified this header's proof of work (sync verifies batches in parallel).
+     * that it has already verified this header's proof of work against its expected target and that
+     * the chain the header belongs to reaches the work threshold (headers-first sync verifies
+     * batches in parallel and presyncs a low-work chain's headers before storing any).
      */
     public Optional<BlockRejection> importHeader(BlockHeader header, long nowSeconds, boolean verifyWork) {
         Hash256 id = BlockHeaderCodec.id(header);
         if (tree.contains(id)) {
             return tree.isKnownInvalid(id) ? Optional.of(knownInvalid(id)) : Optional.empty();
         }
+        if (refusedDescendants.contains(id) || refusedDescendants.contains(header.previousId())) {
+            refusedDescendants.add(id);
+            return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "it descends from an invalid block"));
+        }
         if (!tree.contains(header.previousId())) {
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "unknown parent " + header.previousId()));
+        }
+        if (verifyWork) {
+            Optional<BlockRejection> lowWork = lowWork(header);
+            if (lowWork.isPresent()) {
+                return lowWork;
+            }
         }
         return admitHeader(header, id, nowSeconds, verifyWork);
     }
 
+    /** A new header whose chain work (parent's plus its own claim) is below the threshold: not worth storing. */
+    private Optional<BlockRejection> lowWork(BlockHeader header) {
+        if (tree.isKnownInvalid(header.previousId()) || tree.isBelowSnapshotBase(header.height())) {
+            return Optional.empty();  // refused by admitHeader, with its own reason
+        }
+        BigInteger work = tree.entry(header.previousId()).orElseThrow().cumulativeWork().add(BlockAdmission.workOf(header));
+        BigInteger threshold = admission.workThreshold(tree.entry(store.tip()).orElseThrow());
+        if (work.compareTo(threshold) < 0) {
+            return Optional.of(BlockRejection.of(BlockRejectReason.LOW_CHAIN_WORK,
+                    "chain work " + work + " is below " + threshold + " (minimum chain work, or too far below the tip)"));
+        }
+        return Optional.empty();
+    }
+
+    /** Argon2id runs spent checking orphans before admitting them to the pool. */
+    public long orphanPowChecks() {
+        return admission.orphanPowChecks();
+    }
+
     /** {@code checked}: the body's verdict when it was checked ahead, else null (checked here). */
-    private BlockImportResult importOne(Block block, CheckedBody checked, long nowSeconds, List<ChainChange> changes) {
+    private BlockImportResult importOne(Block block, CheckedBody checked, long nowSeconds, String source, List<ChainChange> changes) {
         BlockHeader header = block.header();
         Hash256 id = BlockHeaderCodec.id(header);
         Optional<BlockIndexEntry> known = tree.entry(id);
@@ -124,8 +174,16 @@ public final class BlockImporter {
             return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
         }
         if (known.isEmpty()) {
+            if (refusedDescendants.contains(id) || refusedDescendants.contains(header.previousId())) {
+                refusedDescendants.add(id);
+                return invalid(id, BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "it descends from an invalid block"), changes);
+            }
             if (!tree.contains(header.previousId())) {
-                return orphan(block, id, nowSeconds, changes);
+                return orphan(block, id, nowSeconds, source, changes);
+            }
+            Optional<BlockRejection> lowWork = lowWork(header);
+            if (lowWork.isPresent()) {
+                return invalid(id, lowWork.get(), changes);
             }
             Optional<BlockRejection> headerRejection = admitHeader(header, id, nowSeconds, true);
             if (headerRejection.isPresent()) {
@@ -151,10 +209,13 @@ public final class BlockImporter {
         return new BlockImportResult(outcome, id, Optional.empty(), changes);
     }
 
-    /** Header rules against the parent's branch, then into the tree. */
+    /**
+     * Header rules against the parent's branch, then into the tree. A child of a block known to be
+     * invalid is refused without being stored: storing it would let anyone grow the tree for free.
+     */
     private Optional<BlockRejection> admitHeader(BlockHeader header, Hash256 id, long nowSeconds, boolean verifyWork) {
         if (tree.isKnownInvalid(header.previousId())) {
-            tree.addHeader(header);
+            refusedDescendants.add(id);
             return Optional.of(BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "parent " + header.previousId() + " is invalid"));
         }
         if (tree.isBelowSnapshotBase(header.height())) {
@@ -216,11 +277,26 @@ public final class BlockImporter {
         }
     }
 
-    private BlockImportResult orphan(Block block, Hash256 id, long nowSeconds, List<ChainChange> changes) {
+    /**
+     * Into the orphan pool, under {@code source}'s quota, once the body matches the header's merkle
+     * root (so an orphan stored under a block id is that id's one body: a mutated copy cannot take
+     * the id's place and shut out the honest block) and the header carries the proof of work it
+     * claims (a stranger pays an Argon2id run for every orphan it makes us keep). Neither failure
+     * marks anything invalid: the block is not in the tree.
+     */
+    private BlockImportResult orphan(Block block, Hash256 id, long nowSeconds, String source, List<ChainChange> changes) {
         if (orphans.contains(id)) {
             return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
         }
-        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), block, nowSeconds);
+        if (!MerkleTree.root(block.transactions()).equals(block.header().merkleRoot())) {
+            return invalid(id, BlockRejection.of(BlockRejectReason.MERKLE_ROOT_MISMATCH,
+                    "an orphan's transactions do not match its header's merkle root"), changes);
+        }
+        PowCheck work = admission.orphanWork(block.header());
+        if (work != PowCheck.VALID) {
+            return invalid(id, BlockRejection.of(BlockRejectReason.INSUFFICIENT_PROOF_OF_WORK, "orphan's proof of work " + work), changes);
+        }
+        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), block, nowSeconds, source);
         return new BlockImportResult(BlockImportResult.Outcome.ORPHANED, id, Optional.empty(), changes);
     }
 

@@ -13,9 +13,12 @@ import java.util.Set;
 
 /**
  * Blocks (or headers) whose parent is not known yet, waiting for it. Bounded by a count and by the
- * total of the sizes the caller gives for each entry: when either is exceeded the oldest entries
- * are evicted first. An entry expires once more than {@code maxAgeSeconds} have passed since it
- * was added. Time is passed in; expiry happens on {@link #add} and {@link #expire}.
+ * total of the sizes the caller gives for each entry, and per source (the peer an orphan came
+ * from) by a quota of its own: a source over its quota loses its own oldest entry, and when the
+ * whole pool is over its bounds the oldest entry of the source holding the most is evicted. So a
+ * flood from one source only ever evicts that source's orphans, never another's. An entry expires
+ * once more than {@code maxAgeSeconds} have passed since it was added. Time is passed in; expiry
+ * happens on {@link #add} and {@link #expire}.
  *
  * <p>Not thread-safe: meant for one thread at a time, like {@link BlockTree}.
  *
@@ -26,35 +29,71 @@ public final class OrphanPool<T> {
     public static final int DEFAULT_MAX_COUNT = 750;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_MAX_AGE_SECONDS = 20 * 60;
+    /** Orphans one source may hold at once. */
+    public static final int DEFAULT_MAX_COUNT_PER_SOURCE = 64;
+    /** Bytes one source's orphans may total (four full-size blocks). */
+    public static final long DEFAULT_MAX_BYTES_PER_SOURCE = 8L * 1024 * 1024 + 1024;
+    /** The source of orphans added without one. */
+    public static final String NO_SOURCE = "";
 
-    private record Orphan<T>(Hash256 id, Hash256 parentId, long size, T payload, long addedAt) {
+    private record Orphan<T>(Hash256 id, Hash256 parentId, long size, T payload, long addedAt, String source) {
+    }
+
+    /** What one source holds, oldest first. */
+    private static final class SourceShare {
+        final LinkedHashSet<Hash256> ids = new LinkedHashSet<>();
+        long bytes;
     }
 
     private final int maxCount;
     private final long maxBytes;
     private final long maxAgeSeconds;
+    private final int maxCountPerSource;
+    private final long maxBytesPerSource;
+    private final Map<String, SourceShare> bySource = new LinkedHashMap<>();
     /** Insertion order is age order: the first entry is the oldest. */
     private final LinkedHashMap<Hash256, Orphan<T>> byId = new LinkedHashMap<>();
     private final Map<Hash256, Set<Hash256>> idsByParent = new LinkedHashMap<>();
     private long bytes;
 
+    /** A pool without per-source quotas (every source may fill it). */
     public OrphanPool(int maxCount, long maxBytes, long maxAgeSeconds) {
-        if (maxCount < 1 || maxBytes < 1 || maxAgeSeconds < 0) {
-            throw new IllegalArgumentException("bounds must be positive: count " + maxCount
-                    + ", bytes " + maxBytes + ", age " + maxAgeSeconds);
+        this(maxCount, maxBytes, maxAgeSeconds, maxCount, maxBytes);
+    }
+
+    public OrphanPool(int maxCount, long maxBytes, long maxAgeSeconds, int maxCountPerSource, long maxBytesPerSource) {
+        if (maxCount < 1 || maxBytes < 1 || maxAgeSeconds < 0 || maxCountPerSource < 1 || maxBytesPerSource < 1) {
+            throw new IllegalArgumentException("bounds must be positive: count " + maxCount + ", bytes " + maxBytes
+                    + ", age " + maxAgeSeconds + ", per source " + maxCountPerSource + " / " + maxBytesPerSource);
         }
         this.maxCount = maxCount;
         this.maxBytes = maxBytes;
         this.maxAgeSeconds = maxAgeSeconds;
+        this.maxCountPerSource = Math.min(maxCountPerSource, maxCount);
+        this.maxBytesPerSource = Math.min(maxBytesPerSource, maxBytes);
     }
 
-    /** A pool with {@link #DEFAULT_MAX_COUNT}, {@link #DEFAULT_MAX_BYTES} and {@link #DEFAULT_MAX_AGE_SECONDS}. */
+    /**
+     * A pool with {@link #DEFAULT_MAX_COUNT}, {@link #DEFAULT_MAX_BYTES}, {@link #DEFAULT_MAX_AGE_SECONDS}
+     * and the per-source quotas {@link #DEFAULT_MAX_COUNT_PER_SOURCE} and {@link #DEFAULT_MAX_BYTES_PER_SOURCE}.
+     */
     public static <T> OrphanPool<T> withDefaults() {
-        return new OrphanPool<>(DEFAULT_MAX_COUNT, DEFAULT_MAX_BYTES, DEFAULT_MAX_AGE_SECONDS);
+        return new OrphanPool<>(DEFAULT_MAX_COUNT, DEFAULT_MAX_BYTES, DEFAULT_MAX_AGE_SECONDS,
+                DEFAULT_MAX_COUNT_PER_SOURCE, DEFAULT_MAX_BYTES_PER_SOURCE);
     }
 
-    /** Stores an orphan waiting for {@code parentId}, first dropping expired entries. */
+    /** As {@link #add(Hash256, Hash256, long, Object, long, String)} from {@link #NO_SOURCE}. */
     public OrphanAddResult add(Hash256 id, Hash256 parentId, long sizeBytes, T payload, long nowSeconds) {
+        return add(id, parentId, sizeBytes, payload, nowSeconds, NO_SOURCE);
+    }
+
+    /**
+     * Stores an orphan from {@code source} waiting for {@code parentId}, first dropping expired
+     * entries. If {@code source} is then over its quota its own oldest entries go; if the pool is
+     * over its bounds, the oldest entries of whichever source holds the most go.
+     */
+    public OrphanAddResult add(Hash256 id, Hash256 parentId, long sizeBytes, T payload, long nowSeconds, String source) {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(parentId, "parentId");
         Objects.requireNonNull(payload, "payload");
@@ -65,16 +104,40 @@ public final class OrphanPool<T> {
         if (byId.containsKey(id)) {
             return OrphanAddResult.DUPLICATE;
         }
-        if (sizeBytes > maxBytes) {
+        if (sizeBytes > maxBytesPerSource) {
             return OrphanAddResult.TOO_LARGE;
         }
-        byId.put(id, new Orphan<>(id, parentId, sizeBytes, payload, nowSeconds));
+        byId.put(id, new Orphan<>(id, parentId, sizeBytes, payload, nowSeconds, source));
         idsByParent.computeIfAbsent(parentId, p -> new LinkedHashSet<>()).add(id);
+        SourceShare share = bySource.computeIfAbsent(source, s -> new SourceShare());
+        share.ids.add(id);
+        share.bytes += sizeBytes;
         bytes += sizeBytes;
+        while (share.ids.size() > maxCountPerSource || share.bytes > maxBytesPerSource) {
+            remove(byId.get(share.ids.getFirst()));
+        }
         while (byId.size() > maxCount || bytes > maxBytes) {
-            remove(byId.firstEntry().getValue());
+            remove(byId.get(largestSource().ids.getFirst()));
         }
         return OrphanAddResult.ADDED;
+    }
+
+    /** How many orphans {@code source} holds now. */
+    public int countFrom(String source) {
+        SourceShare share = bySource.get(source);
+        return share == null ? 0 : share.ids.size();
+    }
+
+    /** The source holding the most orphans (by count, then bytes); the pool is not empty. */
+    private SourceShare largestSource() {
+        SourceShare largest = null;
+        for (SourceShare share : bySource.values()) {
+            if (largest == null || share.ids.size() > largest.ids.size()
+                    || (share.ids.size() == largest.ids.size() && share.bytes > largest.bytes)) {
+                largest = share;
+            }
+        }
+        return largest;
     }
 
     /** Removes and returns, oldest first, every orphan whose parent is {@code parentId}. */
@@ -147,6 +210,12 @@ public final class OrphanPool<T> {
         siblings.remove(orphan.id());
         if (siblings.isEmpty()) {
             idsByParent.remove(orphan.parentId());
+        }
+        SourceShare share = bySource.get(orphan.source());
+        share.ids.remove(orphan.id());
+        share.bytes -= orphan.size();
+        if (share.ids.isEmpty()) {
+            bySource.remove(orphan.source());
         }
     }
 }

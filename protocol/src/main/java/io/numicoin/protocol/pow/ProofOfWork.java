@@ -83,6 +83,21 @@ public final class ProofOfWork {
     }
 
     /**
+     * Checks the header's proof of work against {@code expected}, the target the difficulty rule
+     * gives on its branch, whatever target the header claims: one Argon2id evaluation unless either
+     * target is malformed or the header claims another target (then none).
+     */
+    public PowCheck verify(BlockHeader header, CompactTarget expected) {
+        if (!expected.isCanonical() || !header.target().isCanonical()) {
+            return PowCheck.NON_CANONICAL_TARGET;
+        }
+        if (!header.target().equals(expected)) {
+            return PowCheck.ABOVE_TARGET;
+        }
+        return meets(powHash(header), targetBytes(expected)) ? PowCheck.VALID : PowCheck.ABOVE_TARGET;
+    }
+
+    /**
      * Tries nonces {@code startNonce, startNonce + 1, ...} (wrapping around) on {@code template}
      * for at most {@code attempts} hashes and returns the first header that meets its own target.
      * Checks {@code cancelled} before every attempt; empty when cancelled or out of attempts.

@@ -22,6 +22,11 @@ public enum BlockRejectReason {
      * its state was loaded from, and it holds no bodies or undo data below that base to reorganise.
      */
     BELOW_SNAPSHOT_BASE,
+    /**
+     * Not a broken rule but an anti-DoS limit: the chain the block or header would extend has less
+     * work than the node stores unasked (the minimum chain work, or too far below the active tip).
+     */
+    LOW_CHAIN_WORK,
 
     // Body, independent of state
     /** The transactions do not hash to the header's merkle root (a mutated or corrupted body). */
@@ -67,9 +72,9 @@ public enum BlockRejectReason {
      * True when the failure proves the header itself invalid, so the block id can be remembered
      * as invalid. False for {@link #MERKLE_ROOT_MISMATCH}: a peer can send a valid header with a
      * wrong body, and that must not poison the block id for the honest body. False for
-     * {@link #BELOW_SNAPSHOT_BASE}, which says nothing about the block.
+     * {@link #BELOW_SNAPSHOT_BASE} and {@link #LOW_CHAIN_WORK}, which say nothing about the block.
      */
     public boolean invalidatesHeader() {
-        return this != MERKLE_ROOT_MISMATCH && this != BELOW_SNAPSHOT_BASE;
+        return this != MERKLE_ROOT_MISMATCH && this != BELOW_SNAPSHOT_BASE && this != LOW_CHAIN_WORK;
     }
 }

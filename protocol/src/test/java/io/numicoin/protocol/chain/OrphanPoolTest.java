@@ -23,6 +23,41 @@ class OrphanPoolTest {
     }
 
     @Test
+    void aSourceOverItsQuotaLosesItsOwnOldestNeverAnothersOrphans() {
+        OrphanPool<String> pool = new OrphanPool<>(10, 1_000, 600, 3, 1_000);
+        pool.add(h(1), h(101), 10, "b1", 1_000, "b");
+        for (int i = 2; i <= 50; i++) {
+            assertThat(pool.add(h(i), h(100 + i), 10, "a" + i, 1_000, "a")).isEqualTo(OrphanAddResult.ADDED);
+        }
+
+        assertThat(pool.countFrom("a")).isEqualTo(3);
+        assertThat(pool.contains(h(48))).isTrue();
+        assertThat(pool.contains(h(47))).isFalse();
+        assertThat(pool.contains(h(1))).isTrue();
+        assertThat(pool.size()).isEqualTo(4);
+        assertThat(pool.bytes()).isEqualTo(40);
+    }
+
+    @Test
+    void aFullPoolEvictsFromTheSourceHoldingTheMost() {
+        OrphanPool<String> pool = new OrphanPool<>(6, 1_000, 600, 4, 1_000);
+        pool.add(h(1), h(101), 10, "c1", 1_000, "c");
+        pool.add(h(2), h(102), 10, "b2", 1_000, "b");
+        pool.add(h(3), h(103), 10, "b3", 1_000, "b");
+        for (int i = 4; i <= 7; i++) {
+            pool.add(h(i), h(100 + i), 10, "a" + i, 1_000, "a");
+        }
+
+        assertThat(pool.size()).isEqualTo(6);
+        assertThat(pool.countFrom("a")).isEqualTo(3);
+        assertThat(pool.contains(h(4))).isFalse();  // a's oldest, though c's and b's are older
+        assertThat(pool.contains(h(1))).isTrue();
+        assertThat(pool.countFrom("b")).isEqualTo(2);
+        assertThat(pool.takeChildren(h(105))).containsExactly("a5");
+        assertThat(pool.countFrom("a")).isEqualTo(2);
+    }
+
+    @Test
     void countBoundEvictsTheOldest() {
         OrphanPool<String> pool = new OrphanPool<>(3, 1_000, 600);
         for (int i = 1; i <= 5; i++) {

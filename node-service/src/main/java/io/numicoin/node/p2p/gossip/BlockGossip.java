@@ -71,7 +71,7 @@ public final class BlockGossip implements MessageValidator {
             penalty.penalise(message.propagationSource(), PeerPenalty.Reason.MALFORMED_MESSAGE, PeerPenalty.Severity.MAJOR, e.getMessage());
             return CompletableFuture.completedFuture(ValidationResult.REJECT);
         }
-        return chain.submitBlock(block).handle((result, failure) -> {
+        return chain.submitBlock(block, message.propagationSource()).handle((result, failure) -> {
             if (failure != null) {
                 log.debug("gossiped block not imported: {}", failure.toString());
                 return ValidationResult.IGNORE;
@@ -90,6 +90,12 @@ public final class BlockGossip implements MessageValidator {
                 case INVALID -> {
                     if (result.rejection().map(r -> r.reason() == BlockRejectReason.BELOW_SNAPSHOT_BASE).orElse(false)) {
                         yield ValidationResult.IGNORE;  // a stale block below our snapshot base: our limit, not the peer's fault
+                    }
+                    if (result.rejection().map(r -> r.reason() == BlockRejectReason.LOW_CHAIN_WORK).orElse(false)) {
+                        // a block of a chain far below ours: not stored, not forwarded; costs the sender a little
+                        penalty.penalise(message.propagationSource(), PeerPenalty.Reason.LOW_WORK_CHAIN, PeerPenalty.Severity.MINOR,
+                                result.id() + ": " + result.rejection().orElseThrow());
+                        yield ValidationResult.IGNORE;
                     }
                     penalty.penalise(message.propagationSource(), PeerPenalty.Reason.INVALID_BLOCK, PeerPenalty.Severity.FATAL,
                             result.id() + ": " + result.rejection().map(Object::toString).orElse(""));

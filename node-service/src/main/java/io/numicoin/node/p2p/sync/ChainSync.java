@@ -9,7 +9,12 @@ import io.numicoin.node.p2p.PeerPenalty.Severity;
 import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;
+import io.numicoin.protocol.hash.Hash256;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Headers-first sync. Every peer's status is exchanged on connect and refreshed periodically; a
  * peer whose claimed work exceeds our best header chain (and the network's minimum chain work) is
- * asked for headers after our locator, one batch at a time; each batch must link up and carry valid
- * proofs of work (checked in parallel) before it is imported. Bodies of the best header chain are
+ * asked for headers after our locator, one batch at a time; each batch must answer the request and
+ * pass the cheap header rules before its proofs of work are verified (in parallel, against the
+ * expected targets), and a chain below the work threshold is presynced — held, not stored — until
+ * it shows enough work ({@link HeaderBatchImporter}). Bodies of the best header chain are
  * then fetched by {@link BodyDownload} from every peer that can have them (checked ahead, imported
  * in arrival order). A peer that claims work it cannot show headers for, or sends anything
  * invalid, is penalised. Block requests are topped up as soon as an answer arrives (and on every
@@ -194,6 +201,9 @@ public final class ChainSync implements AutoCloseable {
     }
 
     private void tick() {
+        if (view != null && !viewDirty && tipMovedSince(view)) {
+            viewDirty = true;  // the chain moved outside sync (API, miner): the locator must not lag it
+        }
         if (viewDirty && !viewPending) {
             refreshView();
         }
@@ -209,6 +219,15 @@ public final class ChainSync implements AutoCloseable {
         }
         requestHeaders();
         bodies.requestBlocks(now);
+    }
+
+    /** Whether the chain's tip is no longer the one {@code view} was read at (false while the chain refuses service). */
+    private boolean tipMovedSince(ChainView view) {
+        try {
+            return !view.tipId().equals(chain.status().tipId());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Reads the view again; once it is back, reads it once more if an import completed meanwhile. */
@@ -296,10 +315,11 @@ public final class ChainSync implements AutoCloseable {
         state.headersInFlight = true;
         int max = settings.headersPerRequest();
         // What the peer claimed before we asked: its answer must reach at least that much work.
-        BigInteger claimed = state.claimedWork();
-        byte[] request = SyncCodec.encodeHeadersRequest(new SyncCodec.HeadersRequest(view.locator(), max));
+        List<Hash256> locator = locatorFor(state);
+        HeaderBatchImporter.Request ask = new HeaderBatchImporter.Request(max, locator, state.presynced, state.claimedWork(), minimumWork);
+        byte[] request = SyncCodec.encodeHeadersRequest(new SyncCodec.HeadersRequest(locator, max));
         RequestResponse.request(host, state.peer, protocols.headers(), request)
-                .thenCompose(bytes -> headerImporter.importBatch(bytes, max))
+                .thenCompose(bytes -> headerImporter.importBatch(bytes, ask))
                 .whenCompleteAsync((outcome, failure) -> {
                     state.headersInFlight = false;
                     if (failure != null) {
@@ -307,30 +327,47 @@ public final class ChainSync implements AutoCloseable {
                         return;
                     }
                     switch (outcome) {
-                        case HeaderBatchImporter.Imported imported -> afterHeaders(state, imported.count(), max, claimed);
-                        case HeaderBatchImporter.Refused refused -> punish(state.peer, refused.reason(), Severity.FATAL, refused.detail());
+                        case HeaderBatchImporter.Imported imported -> {
+                            viewDirty = true;
+                            state.presynced = List.of();
+                            state.continueFrom = imported.more() ? imported.lastId() : null;
+                        }
+                        case HeaderBatchImporter.Presyncing presyncing -> {
+                            state.presynced = presyncing.presynced();
+                            state.continueFrom = null;
+                            log.debug("peer {}: {} headers presynced, chain work {} still below the threshold",
+                                    state.peer, presyncing.presynced().size(), presyncing.work());
+                        }
+                        case HeaderBatchImporter.Refused refused -> punish(state.peer, refused.reason(), refused.severity(), refused.detail());
                         case HeaderBatchImporter.Unfollowable unfollowable -> {
                             state.unfollowable = true;
+                            state.presynced = List.of();
                             unfollowableChains.incrementAndGet();
-                            log.info("peer {}: its chain forks below this node's snapshot base, not followed (no penalty): {}",
-                                    state.peer, unfollowable.detail());
+                            log.info("peer {}: its chain is not followed (no penalty): {}", state.peer, unfollowable.detail());
                         }
                     }
                 }, loop);
     }
 
-    /** A short batch ends the peer's chain: by then our best header must carry the work it claimed. */
-    private void afterHeaders(PeerSyncState state, int count, int max, BigInteger claimed) {
-        viewDirty = true;
-        if (count >= max) {
-            return;
+    /**
+     * Our locator, led by where this peer's last answer ended when that is to be followed: the
+     * last presynced header, or the last of a full batch of headers we already held.
+     */
+    private List<Hash256> locatorFor(PeerSyncState state) {
+        Hash256 lead = !state.presynced.isEmpty() ? BlockHeaderCodec.id(state.presynced.getLast()) : state.continueFrom;
+        if (lead == null) {
+            return view.locator();
         }
-        readView().thenAccept(fresh -> {
-            if (claimed.compareTo(fresh.bestHeaderWork()) > 0 && peers.containsKey(state.peer)) {
-                punish(state.peer, Reason.FALSE_TIP_CLAIM, Severity.FATAL,
-                        "claimed work " + claimed + " but its headers end at " + fresh.bestHeaderWork());
-            }
-        });
+        LinkedHashSet<Hash256> ids = new LinkedHashSet<>();
+        ids.add(lead);
+        ids.addAll(view.locator());
+        List<Hash256> locator = new ArrayList<>(ids);
+        if (locator.size() > SyncCodec.MAX_LOCATOR) {
+            Hash256 genesis = locator.getLast();
+            locator = new ArrayList<>(locator.subList(0, SyncCodec.MAX_LOCATOR - 1));
+            locator.add(genesis);
+        }
+        return locator;
     }
 
     private void punish(PeerId peer, Reason reason, Severity severity, String detail) {

@@ -1,12 +1,14 @@
 package io.numicoin.node.p2p.sync;
 
 import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.ProofOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,17 +18,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Checks the Argon2id proof of work of a batch of headers on a bounded pool before any of them
  * reaches the import lock, so a peer sending headers without work costs us one parallel pass and
- * never the chain's time. One {@link ProofOfWork} (which owns its Argon2 memory) per pool thread.
+ * never the chain's time. Each header is checked against the target the difficulty rule gives on
+ * its branch ({@link io.numicoin.protocol.chain.HeaderBatchCheck}), never its own claim. One
+ * {@link ProofOfWork} (which owns its Argon2 memory) per pool thread; {@link #argon2Runs()} counts
+ * every evaluation they made.
  */
 public final class HeaderPowVerifier implements AutoCloseable {
 
     private final ExecutorService pool;
     private final ThreadLocal<ProofOfWork> hashers;
     private final int threads;
+    private final List<ProofOfWork> created = new CopyOnWriteArrayList<>();
 
     public HeaderPowVerifier(PowParams params, int threads) {
         this.threads = threads;
-        this.hashers = ThreadLocal.withInitial(() -> new ProofOfWork(params));
+        this.hashers = ThreadLocal.withInitial(() -> {
+            ProofOfWork pow = new ProofOfWork(params);
+            created.add(pow);
+            return pow;
+        });
         AtomicInteger number = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "numi-header-pow-" + number.incrementAndGet());
@@ -35,8 +45,31 @@ public final class HeaderPowVerifier implements AutoCloseable {
         });
     }
 
-    /** The index of the first header whose proof of work fails, or empty when all pass. */
+    /** Argon2id evaluations this verifier has made (readable from any thread). */
+    public long argon2Runs() {
+        long runs = 0;
+        for (ProofOfWork pow : created) {
+            runs += pow.hashCount();
+        }
+        return runs;
+    }
+
+    /**
+     * As {@link #firstFailure(List, List)} against each header's own target: only for headers whose
+     * difficulty the caller checks afterwards and that no stranger sent (a snapshot's, from the operator).
+     */
     public OptionalInt firstFailure(List<BlockHeader> headers) throws InterruptedException {
+        return firstFailure(headers, headers.stream().map(BlockHeader::target).toList());
+    }
+
+    /**
+     * The index of the first header whose proof of work fails against its expected target
+     * ({@code expectedTargets}, one per header), or empty when all pass.
+     */
+    public OptionalInt firstFailure(List<BlockHeader> headers, List<CompactTarget> expectedTargets) throws InterruptedException {
+        if (expectedTargets.size() != headers.size()) {
+            throw new IllegalArgumentException(headers.size() + " headers but " + expectedTargets.size() + " targets");
+        }
         int chunk = Math.max(1, (headers.size() + threads - 1) / threads);
         List<Future<OptionalInt>> parts = new ArrayList<>();
         for (int start = 0; start < headers.size(); start += chunk) {
@@ -45,7 +78,7 @@ public final class HeaderPowVerifier implements AutoCloseable {
             parts.add(pool.submit(() -> {
                 ProofOfWork pow = hashers.get();
                 for (int i = from; i < to; i++) {
-                    if (pow.verify(headers.get(i)) != PowCheck.VALID) {
+                    if (pow.verify(headers.get(i), expectedTargets.get(i)) != PowCheck.VALID) {
                         return OptionalInt.of(i);
                     }
                 }

@@ -8,6 +8,9 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.chain.HeaderBatchCheck;
+import io.numicoin.p2p.peer.PeerId;
+import java.math.BigInteger;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.CheckedBody;
@@ -36,6 +39,7 @@ public final class LocalChain implements AutoCloseable {
     }
 
     private final NodeChainService chain;
+    private final HeaderBatchCheck headerCheck;
     private final ExecutorService importer;
     /** Checks requested bodies ahead of their import; null when they are checked on the import thread. */
     private final ExecutorService checking;
@@ -46,6 +50,7 @@ public final class LocalChain implements AutoCloseable {
             throw new IllegalArgumentException("checkAhead must not be negative");
         }
         this.chain = chain;
+        this.headerCheck = new HeaderBatchCheck(chain.params());
         this.importer = Executors.newSingleThreadExecutor(r -> daemon(r, "numi-p2p-import"));
         AtomicInteger number = new AtomicInteger();
         this.checking = checkAhead == 0 ? null
@@ -68,6 +73,22 @@ public final class LocalChain implements AutoCloseable {
     /** Imports {@code block} after every write submitted before it, checking its body on the import thread. */
     public CompletableFuture<BlockImportResult> submitBlock(Block block) {
         return CompletableFuture.supplyAsync(() -> chain.submitBlock(block), importer);
+    }
+
+    /** As {@link #submitBlock} for a block {@code peer} sent unasked: an orphan counts against the peer's quota. */
+    public CompletableFuture<BlockImportResult> submitBlock(Block block, PeerId peer) {
+        return CompletableFuture.supplyAsync(() -> chain.submitBlock(block, peer.toString()), importer);
+    }
+
+    /** A headers response's cheap checks ({@link HeaderBatchCheck}) and the work threshold, in one read of the tree. */
+    public record Precheck(HeaderBatchCheck.Verdict verdict, BigInteger workThreshold) {
+    }
+
+    /** Checks a headers response against the tree, behind the writes queued so far; nothing is stored. */
+    public CompletableFuture<Precheck> precheckHeaders(List<BlockHeader> batch, List<Hash256> locator, List<BlockHeader> presynced,
+            boolean full) {
+        return CompletableFuture.supplyAsync(() -> chain.readTree(tree -> new Precheck(
+                headerCheck.check(tree, batch, locator, presynced, full, chain.nowSeconds()), chain.workThreshold())), importer);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.numicoin.protocol.hash.Hash256;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import io.numicoin.protocol.block.BlockHeader;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,8 +20,12 @@ final class PeerSyncState {
     long nextStatusNanos;
     long lastStatusRequestNanos;
     boolean headersInFlight;
-    /** The peer's chain forks below this node's snapshot base: its headers are not asked for again. */
+    /** The peer's chain forks below this node's snapshot base (or ends below the work threshold): its headers are not asked for again. */
     boolean unfollowable;
+    /** Headers of the peer's chain checked (proofs of work included) but not stored: its chain is below the work threshold so far. */
+    List<BlockHeader> presynced = List.of();
+    /** The last header of the peer's previous full batch, when it brought nothing new: ask after it next. */
+    Hash256 continueFrom;
     int blocksInFlight;
     /** Blocks this peer answered "not stored" for: not asked of it again. */
     final Set<Hash256> missing = new HashSet<>();

@@ -36,6 +36,24 @@ class HeaderPowVerifierTest {
         }
     }
 
+    @Test
+    void checksAgainstTheExpectedTargetNeverTheHeadersOwnClaimAndCountsItsArgon2idRuns() throws InterruptedException {
+        List<BlockHeader> headers = builder.extend(builder.genesis(), 5, 1).stream().map(Block::header).toList();
+        java.math.BigInteger easier = headers.getFirst().target().toTarget().shiftRight(8);
+        io.numicoin.protocol.pow.CompactTarget harder = io.numicoin.protocol.pow.CompactTarget.fromTarget(easier);
+        List<io.numicoin.protocol.pow.CompactTarget> expected = headers.stream().map(BlockHeader::target).toList();
+        List<io.numicoin.protocol.pow.CompactTarget> stricter = new ArrayList<>(expected);
+        stricter.set(2, harder);
+        try (HeaderPowVerifier verifier = new HeaderPowVerifier(builder.params().pow(), 2)) {
+            assertThat(verifier.firstFailure(headers, expected)).isEqualTo(OptionalInt.empty());
+            long runs = verifier.argon2Runs();
+            assertThat(runs).isEqualTo(5);
+            // header 2 claims an easier target than the rule gives: refused without an Argon2id run for it
+            assertThat(verifier.firstFailure(headers, stricter)).isEqualTo(OptionalInt.of(2));
+            assertThat(verifier.argon2Runs() - runs).isLessThanOrEqualTo(4);
+        }
+    }
+
     /** The same header with a nonce that fails the target (regtest: try until one fails). */
     BlockHeader withoutWork(BlockHeader header) {
         io.numicoin.protocol.pow.ProofOfWork pow = new io.numicoin.protocol.pow.ProofOfWork(builder.params().pow());
