@@ -1,6 +1,7 @@
 package io.numicoin.node.api.error;
 
 import io.numicoin.node.chain.ChainUnavailableException;
+import io.numicoin.support.problem.ProblemVocabulary;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Turns whatever a request failed with into an {@link ApiException}: our own pass through; timeouts
- * an unreachable database and a chain service that cannot take calls become 503; Spring's own 4xx (unknown path, wrong method, a
+ * Turns whatever a request failed with into an {@link ApiException}: our own pass through; timeouts,
+ * an unreachable database and a chain service that cannot take calls become 503 with fixed text (the
+ * cause is logged, never answered); Spring's own 4xx (unknown path, wrong method, a
  * parameter of the wrong type) keep their status with a rule of their own; anything else is a 500
  * that is logged and whose detail names no internals.
  */
@@ -26,8 +28,11 @@ public final class ProblemMapper {
     public static ApiException toApiException(Throwable error) {
         return switch (error) {
             case ApiException api -> api;
-            case ChainUnavailableException e -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
-                    e.getMessage());
+            case ChainUnavailableException e -> {
+                log.warn("chain service unavailable: {}", e.getMessage());
+                yield new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+                        "the chain service cannot take the call now (busy, shutting down or refusing after a failed check); try again");
+            }
             case TimeoutException _ -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.TIMEOUT,
                     "the node did not answer in time; try again");
             case DataAccessException e -> {
@@ -36,11 +41,15 @@ public final class ProblemMapper {
                         "the node's database is not reachable; try again");
             }
             case ServerWebInputException e -> Problems.invalidParameter(inputDetail(e));
+            case ResponseStatusException e when resolve(e.getStatusCode()).is5xxServerError() -> {
+                log.error("request failed", e);
+                yield new ApiException(resolve(e.getStatusCode()), ruleOf(e.getStatusCode()), resolve(e.getStatusCode()).getReasonPhrase());
+            }
             case ResponseStatusException e -> new ApiException(resolve(e.getStatusCode()), ruleOf(e.getStatusCode()),
                     e.getReason() != null ? e.getReason() : resolve(e.getStatusCode()).getReasonPhrase());
             default -> {
                 log.error("request failed", error);
-                yield new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "internal error");
+                yield new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, ProblemVocabulary.INTERNAL_DETAIL);
             }
         };
     }
