@@ -234,7 +234,18 @@ class MempoolServiceIT {
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.rule").isEqualTo("REPLACEMENT_UNDERPAID")
-                    .jsonPath("$.outcome").isEqualTo("INVALID");
+                    .jsonPath("$.outcome").isEqualTo("INVALID")
+                    // the problem vocabulary every service shares (the node's answers read the same)
+                    .jsonPath("$.type").isEqualTo("https://numicoin.io/problems/replacement-underpaid")
+                    .jsonPath("$.title").isEqualTo("Replacement underpaid")
+                    .jsonPath("$.instance").isEqualTo("/api/v1/mempool/transactions");
+            client.get().uri("/api/v1/no-such-thing").exchange().expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.rule").isEqualTo("NOT_FOUND")
+                    .jsonPath("$.type").isEqualTo("https://numicoin.io/problems/not-found");
+            client.delete().uri("/api/v1/mempool").exchange().expectStatus().isEqualTo(405)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.rule").isEqualTo("METHOD_NOT_ALLOWED");
 
             client.get().uri("/api/v1/template?maxTransactions=2").exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.tipHeight").isEqualTo(1)

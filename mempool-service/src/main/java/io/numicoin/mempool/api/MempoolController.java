@@ -34,6 +34,8 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MempoolController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MempoolController.class);
+
     /** Transaction bytes of a block: 2 MiB less 4 KiB for the header, the count and the coinbase. */
     public static final long TEMPLATE_MAX_BYTES = ProtocolLimits.MAX_BLOCK_BYTES - 4096;
     /** Transfers of a block: 10,000 less the coinbase. */
@@ -118,9 +120,14 @@ public class MempoolController {
 
     private MempoolViews.Submitted answer(AddResult result) {
         if (result.outcome() == AddOutcome.INVALID) {
-            HttpStatus status = result.reason() == PoolRejectReason.ACCOUNT_UNAVAILABLE
-                    ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
-            throw new ApiException(status, result.reason().name(), result.detail(),
+            boolean unavailable = result.reason() == PoolRejectReason.ACCOUNT_UNAVAILABLE;
+            HttpStatus status = unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
+            // a 5xx names no internals: the cause (the node's address, the exception) goes to the log
+            String detail = unavailable ? "the sender's account could not be read from the node; try again" : result.detail();
+            if (unavailable) {
+                log.warn("account unavailable for {}: {}", result.txid(), result.detail());
+            }
+            throw new ApiException(status, result.reason().name(), detail,
                     Map.of("outcome", AddOutcome.INVALID.name(), "txid", result.txid().toHex()));
         }
         String replaced = result.removed().stream().filter(r -> r.reason() == RemovalReason.REPLACED)

@@ -87,13 +87,21 @@ class SubmitApiIT {
     /** The active tip as this class built it; every test that connects blocks builds on it. */
     Block tip = builder.genesis();
 
-    /** Key 5 (the sender of this class's transfers) is paid one mature coinbase: 101 blocks mined to it. */
+    /**
+     * Key 5 (the sender of this class's transfers) is paid one mature coinbase (101 blocks mined to
+     * it); key 8 is paid one too and has spent nonce 1.
+     */
     @BeforeAll
-    void fundSender() {
-        for (Block block : builder.extend(tip, 101, 5)) {
-            assertThat(chain.submitBlock(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
-            tip = block;
-        }
+    void fundSenders() {
+        connect(builder.child(tip).coinbaseTo(TestKeys.address(8)).build());
+        builder.extend(tip, 101, 5).forEach(this::connect);
+        connect(builder.child(tip).coinbaseTo(TestKeys.address(5)).transfers(builder.transfer(8, TestKeys.address(6), 1_000, FEE, 1))
+                .build());
+    }
+
+    private void connect(Block block) {
+        assertThat(chain.submitBlock(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+        tip = block;
     }
 
     @Test
@@ -297,7 +305,7 @@ class SubmitApiIT {
                 TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), Amount.parseNumi("1000000").units(), FEE, 1))),
                 422, "INSUFFICIENT_BALANCE");
         assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
-                TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), 1, FEE, 0))), 422, "NONCE_TOO_LOW");
+                TransactionCodec.encode(builder.transfer(8, TestKeys.address(6), 1, FEE, 1))), 422, "NONCE_TOO_LOW");
         assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
                 TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), 1, FEE, 18))), 422, "NONCE_TOO_HIGH");
         assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
