@@ -119,10 +119,15 @@ class DevnetSmokeIT {
             String url = nodeUrl(n) + "/api/v1/accounts/" + bob;
             await(STEP_LIMIT, "bob's 0.5 NUMI on node" + n, () -> get(url).path("balance").path("units").asLong() == HALF_NUMI);
         }
-        // A refused transfer names the rule: bob cannot pay 1,000 NUMI.
+        // A refused transfer names the rule: bob's 0.5 NUMI pays 0.3 once, not twice. The second send is
+        // refused by the mempool (its pending 0.3 counted), or by node3 itself if the first was mined meanwhile.
+        List<String> once = runOutput("wallet", "send", "--node", nodeUrl(2), "--mempool", mempool,
+                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+        assertThat(once).as("%s", once).contains("status: ACCEPTED by the mempool: ADDED");
         List<String> refused = runOutputFailing("wallet", "send", "--node", nodeUrl(3), "--mempool", mempool,
-                "--key", bobKey.toString(), "--to", alice, "--amount", "1000");
-        assertThat(refused).as("%s", refused).anyMatch(l -> l.contains("INSUFFICIENT_BALANCE"));
+                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+        assertThat(refused).as("%s", refused).anyMatch(l -> l.startsWith("refused (422): INSUFFICIENT_BALANCE (Insufficient balance)"));
+        System.out.println("refused send: " + refused.getLast());
         System.out.printf("sends through node2 and node3 confirmed %.1f s after start%n", seconds(started));
 
         // SIGTERM, what service managers send (a background shell starts children with SIGINT ignored)
