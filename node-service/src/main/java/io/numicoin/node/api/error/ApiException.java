@@ -41,6 +41,11 @@ public final class ApiException extends RuntimeException {
         return rule;
     }
 
+    /** The extra members (e.g. {@code blockId}, {@code outcome}). */
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
     public String detail() {
         String message = getMessage();
         return message.substring(rule.length() + 2);
