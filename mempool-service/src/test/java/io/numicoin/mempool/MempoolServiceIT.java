@@ -268,7 +268,10 @@ class MempoolServiceIT {
                     .jsonPath("$.tipHeight").isEqualTo(1)
                     .jsonPath("$.height").isEqualTo(2)
                     .jsonPath("$.count").isEqualTo(2)
-                    .jsonPath("$.totalFees").isEqualTo(70_000)
+                    .jsonPath("$.totalFees.units").isEqualTo(70_000)
+                    .jsonPath("$.totalFees.numi").isEqualTo("0.00070000")
+                    .jsonPath("$.chainId").isEqualTo(String.format("%08x", CHAIN_ID))
+                    .jsonPath("$.transactions[0].fee.units").isEqualTo(40_000)
                     .jsonPath("$.transactions[0].txid").isEqualTo(TransactionCodec.txid(fromThree).toHex())
                     .jsonPath("$.transactions[1].txid").isEqualTo(TransactionCodec.txid(fromTwo).toHex());
             client.get().uri("/api/v1/fees/estimate?blocks=2").exchange().expectStatus().isBadRequest()

@@ -16,6 +16,7 @@ import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.support.json.AmountJson;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -151,8 +152,8 @@ public class MempoolController {
         return Mono.fromCallable(() -> {
             Template template = service.pool().template(maxBytes, maxTransactions);
             return new MempoolViews.TemplateView(template.tip().id().toHex(), template.tip().height(),
-                    template.tip().height() + 1, chainId, template.transactions().size(), template.totalBytes(),
-                    template.totalFees(), service.pool().minFeeRate(),
+                    template.tip().height() + 1, AmountJson.chainId(chainId), template.transactions().size(), template.totalBytes(),
+                    AmountJson.of(template.totalFees()), service.pool().minFeeRate(),
                     template.transactions().stream().map(e -> MempoolViews.TemplateTx.of(e, hrp)).toList());
         });
     }
