@@ -31,7 +31,7 @@ class TipStateRuleTest {
     void aTransferTheSenderCanPayWithTheNextNonceAndEnoughFeePasses() {
         TransferTx tx = BUILDER.transfer(5, TestKeys.address(6), 90_000_000, 10_000, 5);
         assertThat(check(tx, 90_010_000).isPassed()).isTrue();
-        assertThat(check(BUILDER.transfer(5, TestKeys.address(6), 1, 10_000, 5 + 1 + 16), 100_000_000).isPassed()).isTrue();
+        assertThat(check(BUILDER.transfer(5, TestKeys.address(6), 1, 10_000, 5 + 16), 100_000_000).isPassed()).isTrue();
         assertThat(check(BUILDER.transfer(5, TestKeys.address(6), 1, 10_000, 5, 201), 100_000_000).isPassed()).isTrue();
     }
 
