@@ -53,7 +53,7 @@ class ApiExceptionTest {
         assertThat(unavailable.detail()).doesNotContain("PSQL", "10.0.0.7", "stored");
         assertThat(ProblemMapper.toApiException(new ResponseStatusException(HttpStatus.BAD_GATEWAY, "upstream 10.0.0.7 said x")))
                 .extracting(ApiException::status, ApiException::rule, ApiException::detail)
-                .containsExactly(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "internal error");
+                .containsExactly(HttpStatus.BAD_GATEWAY, "INTERNAL", "internal error");
         assertThat(ProblemMapper.toApiException(new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED)))
                 .extracting(ApiException::status, ApiException::rule).containsExactly(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
         assertThat(ProblemMapper.toApiException(new IllegalStateException("secret internals")))
