@@ -44,6 +44,8 @@ public record ServicePlan(
         args.add("--numi.p2p.listen=/ip4/127.0.0.1/tcp/" + ports.nodeP2p(n));
         args.add("--numi.p2p.data-dir=" + layout.nodeP2p(n));
         args.add("--numi.p2p.discovery.mdns=false");
+        // POST /api/v1/transactions on any node answers with the mempool's verdict (docs/api.md)
+        args.add("--numi.api.mempool-url=http://127.0.0.1:" + ports.mempoolApi());
         if (n >= 2) {
             args.add("--numi.p2p.bootstrap[0]=" + nodeAddress(1, node1PeerId));
         }

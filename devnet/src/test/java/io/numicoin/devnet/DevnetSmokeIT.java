@@ -33,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The one command, for real: {@code ./numi devnet} (jars from this build) starts PostgreSQL, Kafka,
  * three nodes, the mempool and the miner as processes; blocks are mined and followed by node2 and
  * node3; {@code ./numi wallet send} pays from the faucet through node1's API and the transfer is
- * confirmed on every node; SIGINT stops everything with exit code 0, leaving no process and no
- * port behind. Ports are offset ({@code -Dnumi.devnet.it.port-offset}, default 700).
+ * confirmed on every node, and so are sends through node2 and node3 (relayed to the event source,
+ * answered with the mempool's verdict); a refused send names the mempool's rule; SIGTERM (what a
+ * service manager sends; a background shell starts children with SIGINT ignored, so SIGINT would not
+ * do) stops everything with exit code 0, leaving no process and no port behind. Ports are offset ({@code -Dnumi.devnet.it.port-offset}, default 700).
  */
 class DevnetSmokeIT {
 
@@ -43,6 +45,7 @@ class DevnetSmokeIT {
     private static final Duration STOP_LIMIT = Duration.ofMinutes(2);
     private static final long TWO_NUMI = 200_000_000L;
     private static final long ONE_AND_A_HALF_NUMI = 150_000_000L;
+    private static final long HALF_NUMI = 50_000_000L;
 
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Path dataDir = Path.of("target/devnet-smoke").toAbsolutePath();
@@ -95,8 +98,41 @@ class DevnetSmokeIT {
         }
         System.out.printf("transfer confirmed %.1f s after start%n", seconds(started));
 
+        // Sends through node2 and node3 (not the event source): relayed, mined, confirmed on every node.
+        Path bobKey = dataDir.resolve("bob.key");
+        assertThat(run("wallet", "new", "--key", bobKey.toString())).isZero();
+        String bob = lastLine(runOutput("wallet", "address", "--key", bobKey.toString()));
+        for (int via = 2; via <= 3; via++) {
+            List<String> viaNode = runOutput("wallet", "send", "--node", nodeUrl(via), "--mempool", mempool,
+                    "--key", dataDir.resolve("faucet.key").toString(), "--to", bob, "--amount", "0.25", "--wait");
+            Matcher id = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", viaNode));
+            assertThat(id.find()).as("%s", viaNode).isTrue();
+            assertThat(viaNode).as("%s", viaNode).contains("status: ACCEPTED by the mempool: ADDED")
+                    .anyMatch(l -> l.startsWith("confirmed in block"));
+            for (int n = 1; n <= 3; n++) {
+                String url = nodeUrl(n) + "/api/v1/transactions/" + id.group(1);
+                await(STEP_LIMIT, "the send through node" + via + " confirmed on node" + n,
+                        () -> get(url).path("confirmations").asLong() >= 1);
+            }
+        }
+        for (int n = 1; n <= 3; n++) {
+            String url = nodeUrl(n) + "/api/v1/accounts/" + bob;
+            await(STEP_LIMIT, "bob's 0.5 NUMI on node" + n, () -> get(url).path("balance").path("units").asLong() == HALF_NUMI);
+        }
+        // A refused transfer names the rule: bob's 0.5 NUMI pays 0.3 once, not twice. The second send is
+        // refused by the mempool (its pending 0.3 counted), or by node3 itself if the first was mined meanwhile.
+        List<String> once = runOutput("wallet", "send", "--node", nodeUrl(2), "--mempool", mempool,
+                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+        assertThat(once).as("%s", once).contains("status: ACCEPTED by the mempool: ADDED");
+        List<String> refused = runOutputFailing("wallet", "send", "--node", nodeUrl(3), "--mempool", mempool,
+                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+        assertThat(refused).as("%s", refused).anyMatch(l -> l.startsWith("refused (422): INSUFFICIENT_BALANCE (Insufficient balance)"));
+        System.out.println("refused send: " + refused.getLast());
+        System.out.printf("sends through node2 and node3 confirmed %.1f s after start%n", seconds(started));
+
+        // SIGTERM, what service managers send (a background shell starts children with SIGINT ignored)
         long stopping = System.nanoTime();
-        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(devnet.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(devnet.pid())).start().waitFor()).isZero();
         assertThat(devnet.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", STOP_LIMIT).isTrue();
         reader.join(5_000);
         System.out.printf("stopped in %.1f s; whole run %.1f s%n", seconds(stopping), seconds(started));
@@ -147,6 +183,14 @@ class DevnetSmokeIT {
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(process.waitFor(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("numi %s: %s", String.join(" ", args), lines).isZero();
+        return lines;
+    }
+
+    private List<String> runOutputFailing(String... args) throws Exception {
+        Process process = numi(args).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(process.waitFor(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("numi %s: %s", String.join(" ", args), lines).isEqualTo(1);
         return lines;
     }
 

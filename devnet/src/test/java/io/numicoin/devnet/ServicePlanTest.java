@@ -33,6 +33,7 @@ class ServicePlanTest {
                 "--numi.p2p.bootstrap[0]=/ip4/127.0.0.1/tcp/8333/p2p/PEER1",
                 "--numi.p2p.bootstrap[1]=/ip4/127.0.0.1/tcp/8334/p2p/PEER2");
         for (int n = 1; n <= 3; n++) {
+            assertThat(plan.node(n).arguments()).contains("--numi.api.mempool-url=http://127.0.0.1:8083");
             assertThat(plan.node(n).arguments()).contains("--numi.network=regtest", "--numi.p2p.discovery.mdns=false",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_node" + n,
                     "--numi.p2p.data-dir=/d/node" + n + "/p2p");

@@ -21,6 +21,8 @@ import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.mempool.MempoolSubmitClient;
+import io.numicoin.support.mempool.MempoolVerdict;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
@@ -28,6 +30,7 @@ import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -234,13 +237,41 @@ class MempoolServiceIT {
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.rule").isEqualTo("REPLACEMENT_UNDERPAID")
-                    .jsonPath("$.outcome").isEqualTo("INVALID");
+                    .jsonPath("$.outcome").isEqualTo("INVALID")
+                    // the problem vocabulary every service shares (the node's answers read the same)
+                    .jsonPath("$.type").isEqualTo("https://numicoin.io/problems/replacement-underpaid")
+                    .jsonPath("$.title").isEqualTo("Replacement underpaid")
+                    .jsonPath("$.instance").isEqualTo("/api/v1/mempool/transactions");
+            // the typed client other services ask for a verdict with (the node's POST /api/v1/transactions)
+            MempoolSubmitClient verdicts = new MempoolSubmitClient(
+                    URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")), Duration.ofSeconds(30));
+            MempoolVerdict duplicate = verdicts.submit(TransactionCodec.encode(fromThree)).join();
+            assertThat(duplicate.outcome()).isEqualTo(MempoolVerdict.Outcome.DUPLICATE);
+            assertThat(duplicate.txid()).isEqualTo(TransactionCodec.txid(fromThree).toHex());
+            MempoolVerdict refused = verdicts.submit(TransactionCodec.encode(doubleSpend)).join();
+            assertThat(refused.outcome()).isEqualTo(MempoolVerdict.Outcome.INVALID);
+            assertThat(refused.problem().orElseThrow()).satisfies(problem -> {
+                assertThat(problem.status()).isEqualTo(422);
+                assertThat(problem.rule()).isEqualTo("REPLACEMENT_UNDERPAID");
+                assertThat(problem.extra()).containsEntry("outcome", "INVALID")
+                        .containsEntry("txid", TransactionCodec.txid(doubleSpend).toHex());
+            });
+            client.get().uri("/api/v1/no-such-thing").exchange().expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.rule").isEqualTo("NOT_FOUND")
+                    .jsonPath("$.type").isEqualTo("https://numicoin.io/problems/not-found");
+            client.delete().uri("/api/v1/mempool").exchange().expectStatus().isEqualTo(405)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.rule").isEqualTo("METHOD_NOT_ALLOWED");
 
             client.get().uri("/api/v1/template?maxTransactions=2").exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.tipHeight").isEqualTo(1)
                     .jsonPath("$.height").isEqualTo(2)
                     .jsonPath("$.count").isEqualTo(2)
-                    .jsonPath("$.totalFees").isEqualTo(70_000)
+                    .jsonPath("$.totalFees.units").isEqualTo(70_000)
+                    .jsonPath("$.totalFees.numi").isEqualTo("0.00070000")
+                    .jsonPath("$.chainId").isEqualTo(String.format("%08x", CHAIN_ID))
+                    .jsonPath("$.transactions[0].fee.units").isEqualTo(40_000)
                     .jsonPath("$.transactions[0].txid").isEqualTo(TransactionCodec.txid(fromThree).toHex())
                     .jsonPath("$.transactions[1].txid").isEqualTo(TransactionCodec.txid(fromTwo).toHex());
             client.get().uri("/api/v1/fees/estimate?blocks=2").exchange().expectStatus().isBadRequest()
@@ -266,7 +297,7 @@ class MempoolServiceIT {
                     .jsonPath("$.tipHeight").isEqualTo(1).jsonPath("$.minFeeRate").isEqualTo(1000);
 
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            assertThat(meters.get("numi.mempool.offered").tag("reason", "REPLACEMENT_UNDERPAID").counter().count()).isEqualTo(1);
+            assertThat(meters.get("numi.mempool.offered").tag("reason", "REPLACEMENT_UNDERPAID").counter().count()).isEqualTo(2);
             assertThat(meters.get("numi.mempool.offered").tag("outcome", "DUPLICATE").counter().count()).isGreaterThanOrEqualTo(2);
             assertThat(meters.get("numi.mempool.removed").tag("reason", "INCLUDED_IN_BLOCK").counter().count()).isEqualTo(1);
             assertThat(meters.get("numi.mempool.transactions").gauge().value()).isEqualTo(3);

@@ -1,6 +1,7 @@
 package io.numicoin.minertest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.miner.MinerApplication;
 import io.numicoin.miner.status.MinerMetrics;
@@ -173,6 +174,11 @@ class MinerNodeIT {
             JsonNode view = api.get("/api/v1/miner");
             assertThat(view.path("threads").asInt()).isEqualTo(2);
             assertThat(view.path("blocksFound").asLong()).isGreaterThanOrEqualTo(102);
+            // errors in the problem vocabulary every service shares
+            assertThatThrownBy(() -> api.get("/api/v1/no-such-thing")).isInstanceOfSatisfying(UpstreamException.class, e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.rule()).isEqualTo("NOT_FOUND");
+            });
         }
     }
 

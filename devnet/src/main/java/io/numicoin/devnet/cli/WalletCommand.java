@@ -42,8 +42,10 @@ public final class WalletCommand {
               balance [--key FILE | --address A]        spendable balance, immature rewards and nonce
               send --to ADDRESS --amount NUMI [--fee NUMI] [--memo TEXT] [--nonce N] [--key FILE] [--wait]
                                                         sign a transfer with the key (default: the devnet's faucet)
-                                                        and post it to the node; --wait: until it is in a block;
-                                                        the nonce follows the key's pending transfers (mempool)
+                                                        and post it to the node, which answers with the mempool's
+                                                        verdict (a refusal names its rule, e.g. INSUFFICIENT_BALANCE);
+                                                        --wait: until it is in a block; the nonce follows the
+                                                        key's pending transfers (mempool)
 
               --node URL      the node's API (default http://127.0.0.1:8082)
               --mempool URL   the mempool's API, for the nonce after pending sends (default http://127.0.0.1:8083)
@@ -128,8 +130,18 @@ public final class WalletCommand {
         String sender = encode(from.address(), params.network());
         long nonce = nextNonce(options, node, sender);
         TransferTx tx = new TransferSigner().sign(params.chainId(), from, nonce, to, amount, fee, memo);
-        String txid = node.submitTransaction(TransactionCodec.encode(tx));
+        NodeApi.Submitted submitted;
+        try {
+            submitted = node.submitTransaction(TransactionCodec.encode(tx));
+        } catch (NodeApi.RefusedException e) {
+            out.println("txid:   " + TransactionCodec.txid(tx).toHex() + " (nonce " + nonce + ")");
+            out.println(e.getMessage());
+            return 1;
+        }
+        String txid = submitted.txid();
         out.println("txid:   " + txid);
+        out.println("status: " + submitted.status() + (submitted.outcome().isEmpty() ? " (checked and relayed by the node; no mempool verdict)"
+                : " by the mempool: " + submitted.outcome() + (submitted.replaced().isEmpty() ? "" : ", replacing " + submitted.replaced())));
         out.println("from:   " + sender + " (nonce " + nonce + ")");
         out.println("to:     " + encode(to, params.network()) + "  amount " + numi(amount.units()) + " NUMI, fee "
                 + numi(fee.units()) + " NUMI");
@@ -140,15 +152,27 @@ public final class WalletCommand {
             return 0;
         }
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        MempoolApi mempool = mempool(options);
+        boolean wasPending = false;
         while (System.nanoTime() < deadline) {
             long height = node.transactionHeight(txid);
             if (height >= 0) {
                 out.println("confirmed in block " + height);
                 return 0;
             }
+            Boolean pending = pending(mempool, txid);
+            if (Boolean.TRUE.equals(pending)) {
+                wasPending = true;
+            } else if (Boolean.FALSE.equals(pending) && wasPending && node.transactionHeight(txid) < 0) {
+                out.println("left the mempool without being mined: replaced (same nonce, higher fee), expired or evicted");
+                return 1;
+            }
             Thread.sleep(1_000);
         }
-        out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes (see the mempool's log)");
+        Boolean pending = pending(mempool, txid);
+        out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes; "
+                + (pending == null ? "the mempool does not answer" : pending ? "still pending in the mempool (fee too low to be mined yet?)"
+                        : "the mempool does not hold it"));
         return 1;
     }
 
@@ -167,6 +191,15 @@ public final class WalletCommand {
             out.println("note:   " + e.getMessage() + "; using the chain's nonce " + afterChain
                     + " (a transaction of this key still pending would be replaced or refused)");
             return afterChain;
+        }
+    }
+
+    /** Whether the mempool holds the transaction; null when it does not answer. */
+    private static Boolean pending(MempoolApi mempool, String txid) {
+        try {
+            return mempool.holds(txid);
+        } catch (IOException e) {
+            return null;
         }
     }
 

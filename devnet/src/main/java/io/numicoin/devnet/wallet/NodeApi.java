@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,12 +55,48 @@ public final class NodeApi {
         return http.parse(response, "GET /api/v1/transactions/" + txid).path("height").asLong(-1);
     }
 
-    /** {@code POST /api/v1/transactions}; returns the txid the node computed. */
-    public String submitTransaction(byte[] encoded) throws IOException {
+    /**
+     * {@code POST /api/v1/transactions}'s answer: the txid the node computed, {@code ACCEPTED} (the
+     * mempool took it: {@code outcome} ADDED, REPLACED or DUPLICATE) or {@code SEEN} (relayed on the
+     * node's own checks, no mempool verdict), and the replaced txid if any.
+     */
+    public record Submitted(String txid, String status, String outcome, String replaced) {
+    }
+
+    /** A transfer the node or the mempool refused: the problem's {@code rule}, title and detail. */
+    public static final class RefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final String rule;
+
+        RefusedException(int status, String rule, String title, String detail) {
+            super("refused (" + status + "): " + rule + (title.isEmpty() ? "" : " (" + title + ")") + ": " + detail);
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
+        }
+    }
+
+    /** {@code POST /api/v1/transactions}; a 4xx answer is a {@link RefusedException} naming the rule. */
+    public Submitted submitTransaction(byte[] encoded) throws IOException {
         String body = json.writeValueAsString(json.createObjectNode().put("hex", HexFormat.of().formatHex(encoded)));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-        return http.parse(response, "POST /api/v1/transactions").path("txid").asString("");
+        if (response.statusCode() / 100 == 4 && response.body().length() < 64 * 1024) {
+            JsonNode problem;
+            try {
+                problem = json.readTree(response.body());
+            } catch (JacksonException e) {
+                problem = json.createObjectNode();
+            }
+            throw new RefusedException(response.statusCode(), problem.path("rule").asString("HTTP_" + response.statusCode()),
+                    problem.path("title").asString(""), problem.path("detail").asString(""));
+        }
+        JsonNode answer = http.parse(response, "POST /api/v1/transactions");
+        return new Submitted(answer.path("txid").asString(""), answer.path("status").asString(""),
+                answer.path("outcome").asString(""), answer.path("replaced").asString(""));
     }
 }

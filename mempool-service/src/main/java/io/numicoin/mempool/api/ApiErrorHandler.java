@@ -1,30 +1,23 @@
 package io.numicoin.mempool.api;
 
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.ServerWebInputException;
+import io.numicoin.support.problem.ProblemAnswer;
+import io.numicoin.support.problem.ProblemExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Every API error as {@code application/problem+json} with a {@code rule} property naming the broken rule. */
-@RestControllerAdvice
-public class ApiErrorHandler {
+/**
+ * Every error under {@code /api/} as problem+json in the vocabulary all services share
+ * ({@link ProblemExceptionHandler}): the API's own refusals ({@link ApiException}), unknown paths,
+ * wrong methods and unreadable input alike; anything else a 500 naming no internals.
+ */
+@Component
+@Order(-10)
+public class ApiErrorHandler extends ProblemExceptionHandler {
 
-    @ExceptionHandler(ApiException.class)
-    public ResponseEntity<ProblemDetail> api(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.rule());
-        problem.setType(URI.create("https://numicoin.io/problems/" + e.rule().toLowerCase(java.util.Locale.ROOT)));
-        problem.setProperty("rule", e.rule());
-        e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ExceptionHandler(ServerWebInputException.class)
-    public ResponseEntity<ProblemDetail> input(ServerWebInputException e) {
-        return api(new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getReason(), java.util.Map.of()));
+    public ApiErrorHandler(JsonMapper json) {
+        super(json, error -> error instanceof ApiException api
+                ? new ProblemAnswer(api.status().value(), api.rule(), api.getMessage(), api.properties())
+                : null);
     }
 }

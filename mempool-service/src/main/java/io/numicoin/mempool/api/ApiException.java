@@ -1,11 +1,13 @@
 package io.numicoin.mempool.api;
 
+import io.numicoin.support.problem.ProblemVocabulary;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
  * An API error: the HTTP status, the {@code rule} broken (an enum name: a pool reject reason,
- * INVALID_PARAMETER, UNKNOWN_TRANSACTION, NO_TIP), a detail, and extra problem properties.
+ * INVALID_PARAMETER, UNKNOWN_TRANSACTION, NO_TIP), a detail, and extra problem properties; written
+ * by {@link ApiErrorHandler} in the shared {@link ProblemVocabulary}.
  */
 public final class ApiException extends RuntimeException {
 
@@ -21,7 +23,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException invalidParameter(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", detail, Map.of());
+        return new ApiException(HttpStatus.BAD_REQUEST, ProblemVocabulary.INVALID_PARAMETER, detail, Map.of());
     }
 
     public HttpStatus status() {

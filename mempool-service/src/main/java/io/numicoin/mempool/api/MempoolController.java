@@ -16,6 +16,7 @@ import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.support.json.AmountJson;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,8 @@ import reactor.core.publisher.Mono;
 /** The mempool API (docs/mempool-api.md): summary, transaction status, fee estimate, submit, block template. */
 @RestController
 public class MempoolController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MempoolController.class);
 
     /** Transaction bytes of a block: 2 MiB less 4 KiB for the header, the count and the coinbase. */
     public static final long TEMPLATE_MAX_BYTES = ProtocolLimits.MAX_BLOCK_BYTES - 4096;
@@ -118,9 +121,14 @@ public class MempoolController {
 
     private MempoolViews.Submitted answer(AddResult result) {
         if (result.outcome() == AddOutcome.INVALID) {
-            HttpStatus status = result.reason() == PoolRejectReason.ACCOUNT_UNAVAILABLE
-                    ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
-            throw new ApiException(status, result.reason().name(), result.detail(),
+            boolean unavailable = result.reason() == PoolRejectReason.ACCOUNT_UNAVAILABLE;
+            HttpStatus status = unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
+            // a 5xx names no internals: the cause (the node's address, the exception) goes to the log
+            String detail = unavailable ? "the sender's account could not be read from the node; try again" : result.detail();
+            if (unavailable) {
+                log.warn("account unavailable for {}: {}", result.txid(), result.detail());
+            }
+            throw new ApiException(status, result.reason().name(), detail,
                     Map.of("outcome", AddOutcome.INVALID.name(), "txid", result.txid().toHex()));
         }
         String replaced = result.removed().stream().filter(r -> r.reason() == RemovalReason.REPLACED)
@@ -144,8 +152,8 @@ public class MempoolController {
         return Mono.fromCallable(() -> {
             Template template = service.pool().template(maxBytes, maxTransactions);
             return new MempoolViews.TemplateView(template.tip().id().toHex(), template.tip().height(),
-                    template.tip().height() + 1, chainId, template.transactions().size(), template.totalBytes(),
-                    template.totalFees(), service.pool().minFeeRate(),
+                    template.tip().height() + 1, AmountJson.chainId(chainId), template.transactions().size(), template.totalBytes(),
+                    AmountJson.of(template.totalFees()), service.pool().minFeeRate(),
                     template.transactions().stream().map(e -> MempoolViews.TemplateTx.of(e, hrp)).toList());
         });
     }

@@ -7,6 +7,7 @@ import io.numicoin.mempool.pool.SenderPending;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.support.json.AmountJson;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,12 +35,12 @@ public final class MempoolViews {
     public record Bucket(long minFeeRate, int count, long bytes) {
     }
 
-    public record TxStatus(String txid, String status, String sender, long nonce, long fee, int size, long feeRate,
+    public record TxStatus(String txid, String status, String sender, long nonce, AmountJson fee, int size, long feeRate,
             Instant arrivedAt, String hex) {
 
         static TxStatus of(PoolEntry entry, AddressHrp hrp) {
             return new TxStatus(entry.txid().toHex(), "PENDING", AddressFormat.encode(entry.sender(), hrp), entry.nonce(),
-                    entry.fee(), entry.size(), entry.feeRate(), Instant.ofEpochMilli(entry.arrivalMillis()),
+                    AmountJson.of(entry.fee()), entry.size(), entry.feeRate(), Instant.ofEpochMilli(entry.arrivalMillis()),
                     HexFormat.of().formatHex(TransactionCodec.encode(entry.tx())));
         }
     }
@@ -62,15 +63,16 @@ public final class MempoolViews {
     public record Submitted(String txid, String outcome, String replaced) {
     }
 
-    public record TemplateTx(String txid, String sender, long nonce, long fee, int size, long feeRate, String hex) {
+    public record TemplateTx(String txid, String sender, long nonce, AmountJson fee, int size, long feeRate, String hex) {
 
         static TemplateTx of(PoolEntry entry, AddressHrp hrp) {
             return new TemplateTx(entry.txid().toHex(), AddressFormat.encode(entry.sender(), hrp), entry.nonce(),
-                    entry.fee(), entry.size(), entry.feeRate(), HexFormat.of().formatHex(TransactionCodec.encode(entry.tx())));
+                    AmountJson.of(entry.fee()), entry.size(), entry.feeRate(), HexFormat.of().formatHex(TransactionCodec.encode(entry.tx())));
         }
     }
 
-    public record TemplateView(String tipId, long tipHeight, long height, int chainId, int count, long totalBytes,
-            long totalFees, long minFeeRate, List<TemplateTx> transactions) {
+    /** {@code chainId}: 8 hex digits, as the node writes it; amounts {@code {"units", "numi"}} ({@link AmountJson}). */
+    public record TemplateView(String tipId, long tipHeight, long height, String chainId, int count, long totalBytes,
+            AmountJson totalFees, long minFeeRate, List<TemplateTx> transactions) {
     }
 }

@@ -2,17 +2,14 @@ package io.numicoin.node.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.api.body.BoundedBodyReader;
-import io.numicoin.node.api.stream.ChainEventBus;
 import io.numicoin.node.api.submit.BlockSubmitter;
-import io.numicoin.node.api.submit.TransactionSubmitter;
 import io.numicoin.node.chain.ChainService;
 import io.numicoin.node.config.NodeProperties;
-import io.numicoin.node.outbox.EventOutbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The public API's parts: JSON views, the bounded body reader and the two submit paths. */
+/** The public API's parts: JSON views, the bounded body reader and the block submit path (transactions: SubmitConfiguration). */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfig {
 
@@ -24,12 +21,6 @@ public class ApiConfig {
     @Bean
     public BoundedBodyReader boundedBodyReader(JsonMapper json) {
         return new BoundedBodyReader(json);
-    }
-
-    @Bean
-    public TransactionSubmitter transactionSubmitter(NodeProperties node, ApiProperties api, EventOutbox outbox,
-            ChainEventBus bus) {
-        return new TransactionSubmitter(node.params().chainId(), outbox, bus, api.transactionTimeout());
     }
 
     @Bean

@@ -74,8 +74,10 @@ public class TransactionController {
 
     @Operation(summary = "Submit a signed transfer",
             description = "The encoded transaction as JSON {\"hex\": ...} or application/octet-stream bytes (at most 64 KiB). "
-                    + "Checked without account state (decoding, chain id, size, sender = policy address, signatures), "
-                    + "then published as seen (numi.tx.v1) for the mempool: 202 with the txid.")
+                    + "Checked (decoding, chain id, size, sender = policy address, signatures; then balance, nonce window, "
+                    + "minimum relay fee and expiry against the tip), then, with numi.api.mempool-url set, the mempool's "
+                    + "verdict (a refusal is its problem, e.g. rule INSUFFICIENT_BALANCE or REPLACEMENT_UNDERPAID); "
+                    + "relayed to peers and published once as seen (numi.tx.v1): 202 with the txid and the outcome.")
     @RequestBody(content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = HexBody.class)),
             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
@@ -85,6 +87,6 @@ public class TransactionController {
     public Mono<ResponseEntity<TxAccepted>> submit(ServerHttpRequest request) {
         return bodies.read(request, "transaction", ProtocolLimits.MAX_TRANSACTION_BYTES)
                 .flatMap(submitter::submit)
-                .map(txid -> ResponseEntity.status(HttpStatus.ACCEPTED).body(TxAccepted.seen(txid.toHex())));
+                .map(accepted -> ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted));
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.api.stream.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
-import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.LocalBlockAnnouncer;
 import io.numicoin.node.p2p.gossip.MempoolRelayListener;
@@ -16,6 +15,7 @@ import io.numicoin.node.p2p.sync.HeaderPowVerifier;
 import io.numicoin.node.p2p.sync.LocalChain;
 import io.numicoin.node.p2p.sync.SyncServer;
 import io.numicoin.node.query.ChainQueries;
+import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.protocol.chain.MinimumChainWork;
 import io.numicoin.protocol.crypto.MlDsaProviders;
@@ -98,10 +98,12 @@ public class P2pConfiguration {
     }
 
     @Bean
-    TransactionGossip transactionGossip(NetworkParams params, EventOutbox outbox, PeerPenalty penalty, ExecutorService p2pWorkers,
+    TransactionGossip transactionGossip(NetworkParams params, TransactionRelay relay, PeerPenalty penalty, ExecutorService p2pWorkers,
             ObjectProvider<PeerActivity> activity) {
-        return new TransactionGossip(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), outbox, penalty, p2pWorkers,
-                activity(activity));
+        TransactionGossip gossip = new TransactionGossip(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), relay,
+                penalty, p2pWorkers, activity(activity));
+        relay.broadcastVia(gossip);
+        return gossip;
     }
 
     @Bean

@@ -34,7 +34,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.numicoin.node.chain.ChainService;
+import io.numicoin.protocol.chain.BlockImportResult;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +62,9 @@ import reactor.core.Disposable;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SubmitApiIT {
 
+    /** Fee of this class's transfers: over the minimum relay fee rate (1,000 units per 1,000 bytes) for ~5.4 KB. */
+    static final long FEE = 10_000;
+
     static final TestNodeInfra INFRA = TestNodeInfra.start("api_submit");
 
     @DynamicPropertySource
@@ -74,18 +80,38 @@ class SubmitApiIT {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    ChainService chain;
+
     final ChainBuilder builder = ChainBuilder.regtest();
     /** The active tip as this class built it; every test that connects blocks builds on it. */
     Block tip = builder.genesis();
 
+    /**
+     * Key 5 (the sender of this class's transfers) is paid one mature coinbase (101 blocks mined to
+     * it); key 8 is paid one too and has spent nonce 1.
+     */
+    @BeforeAll
+    void fundSenders() {
+        connect(builder.child(tip).coinbaseTo(TestKeys.address(8)).build());
+        builder.extend(tip, 101, 5).forEach(this::connect);
+        connect(builder.child(tip).coinbaseTo(TestKeys.address(5)).transfers(builder.transfer(8, TestKeys.address(6), 1_000, FEE, 1))
+                .build());
+    }
+
+    private void connect(Block block) {
+        assertThat(chain.submitBlock(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+        tip = block;
+    }
+
     @Test
     void aSignedTransferIsAcceptedAndPublishedAsSeen() {
-        TransferTx tx = builder.transfer(5, TestKeys.address(6), 1_234, 100, 1);
+        TransferTx tx = builder.transfer(5, TestKeys.address(6), 1_234, FEE, 1);
         TxAccepted json = postTx(MediaType.APPLICATION_JSON, Map.of("hex", hex(TransactionCodec.encode(tx))))
                 .expectStatus().isAccepted().expectBody(TxAccepted.class).returnResult().getResponseBody();
-        assertThat(json).isEqualTo(new TxAccepted(TransactionCodec.txid(tx).toHex(), "SEEN"));
+        assertThat(json).isEqualTo(TxAccepted.seen(TransactionCodec.txid(tx).toHex()));
 
-        TransferTx second = builder.transfer(5, TestKeys.address(6), 1_234, 100, 2);
+        TransferTx second = builder.transfer(5, TestKeys.address(6), 1_234, FEE, 2);
         TxAccepted raw = postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(second))
                 .expectStatus().isAccepted().expectBody(TxAccepted.class).returnResult().getResponseBody();
         assertThat(raw.txid()).isEqualTo(TransactionCodec.txid(second).toHex());
@@ -232,7 +258,7 @@ class SubmitApiIT {
             Block block = builder.child(tip).coinbaseTo(TestKeys.address(9)).coinbaseMemo("streamed").build();
             assertThat(new ApiClient(web).postBlock(block).outcome()).isEqualTo("CONNECTED");
             tip = block;
-            TransferTx tx = builder.transfer(9, TestKeys.address(5), 10, 1, 1);
+            TransferTx tx = builder.transfer(5, TestKeys.address(9), 10, FEE, 3);
             postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(tx)).expectStatus().isAccepted();
 
             String txid = TransactionCodec.txid(tx).toHex();
@@ -253,12 +279,69 @@ class SubmitApiIT {
         }
     }
 
+    @Test
+    void identicalSubmissionsArePublishedOnce() {
+        TransferTx tx = builder.transfer(5, TestKeys.address(6), 777, FEE, 4);
+        TransferTx resigned = builder.transfer(5, TestKeys.address(6), 777, FEE, 4);
+        TransferTx marker = builder.transfer(5, TestKeys.address(6), 778, FEE, 5);
+        postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(tx)).expectStatus().isAccepted();
+        postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(tx)).expectStatus().isAccepted();
+        postTx(MediaType.APPLICATION_JSON, Map.of("hex", hex(TransactionCodec.encode(tx)))).expectStatus().isAccepted();
+        // the same transfer signed again: other bytes (ML-DSA signing is randomised), the same txid
+        postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(resigned)).expectStatus().isAccepted();
+        postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(marker)).expectStatus().isAccepted();
+
+        List<TransactionSeen> seen = readTxTopicUntil(marker, List.of(tx, resigned, marker), "submit-api-it-dedupe");
+        assertThat(seen).extracting(TransactionSeen::txid)
+                .containsExactly(TransactionCodec.txid(tx), TransactionCodec.txid(marker));
+    }
+
+    @Test
+    void transfersThatCannotBeMinedOnTheTipAreRefusedNamingTheMempoolsRule() {
+        Map<String, Object> broke = assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
+                TransactionCodec.encode(builder.transfer(7, TestKeys.address(6), 1, FEE, 1))), 422, "INSUFFICIENT_BALANCE");
+        assertThat(broke).containsEntry("outcome", "INVALID").containsEntry("title", "Insufficient balance");
+        assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
+                TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), Amount.parseNumi("1000000").units(), FEE, 1))),
+                422, "INSUFFICIENT_BALANCE");
+        assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
+                TransactionCodec.encode(builder.transfer(8, TestKeys.address(6), 1, FEE, 1))), 422, "NONCE_TOO_LOW");
+        assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
+                TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), 1, FEE, 18))), 422, "NONCE_TOO_HIGH");
+        assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
+                TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), 1, 100, 1))), 422, "FEE_RATE_TOO_LOW");
+        assertProblem(postTx(MediaType.APPLICATION_OCTET_STREAM,
+                TransactionCodec.encode(builder.transfer(5, TestKeys.address(6), 1, FEE, 1, 50))), 422, "EXPIRED");
+    }
+
     private WebTestClient.ResponseSpec postTx(MediaType type, Object body) {
         return web.post().uri("/api/v1/transactions").contentType(type).bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec postBlock(MediaType type, Object body) {
         return web.post().uri("/api/v1/blocks").contentType(type).bodyValue(body).exchange();
+    }
+
+    /** The events of {@code wanted} on numi.tx.v1 up to and including {@code last}'s, in topic order. */
+    private static List<TransactionSeen> readTxTopicUntil(TransferTx last, List<TransferTx> wanted, String group) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<TransactionSeen> seen = new CopyOnWriteArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TX));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    TransactionSeen event = TransactionSeenCodec.decode(record.value());
+                    if (wanted.stream().anyMatch(tx -> TransactionCodec.txid(tx).equals(event.txid()))) {
+                        seen.add(event);
+                    }
+                }
+                return seen.stream().anyMatch(event -> event.txid().equals(TransactionCodec.txid(last)));
+            });
+        }
+        return seen;
     }
 
     /** The events of {@code wanted} on numi.tx.v1, in topic order (other tests' events are skipped). */

@@ -166,14 +166,15 @@ class P2pSyncIT {
             peer.dial(fresh);
             txTopic.subscribe(List.of(Topics.TX));
 
-            // a transfer from a peer: checked, forwarded, and recorded by the publishing node as seen from that peer
-            TransferTx fromPeer = builder.transfer(1, TestKeys.address(7), 1_000, 100, 1);
+            // a transfer from a peer: checked (signatures, then the tip's state: its fee rate is over the relay
+            // minimum), forwarded, and recorded by the publishing node as seen from that peer
+            TransferTx fromPeer = builder.transfer(1, TestKeys.address(7), 1_000, 10_000, 1);
             await().atMost(PATIENCE).until(() -> peer.publishTransaction(TransactionCodec.encode(fromPeer)).peers() > 0
                     || !seen(txTopic, fromPeer).isEmpty());
             await().atMost(PATIENCE).until(() -> !seen(txTopic, fromPeer).isEmpty());
 
             // one with a broken signature is rejected and costs the sender
-            TransferTx honest = builder.transfer(1, TestKeys.address(7), 2_000, 100, 2);
+            TransferTx honest = builder.transfer(1, TestKeys.address(7), 2_000, 10_000, 2);
             byte[] signature = honest.signatures().getFirst().signature().bytes().toArray();
             signature[5] ^= 1;
             TransferTx forged = honest.withSignatures(List.of(new TxSignature(0, new MlDsaSignature(Bytes.of(signature)))));
@@ -181,7 +182,7 @@ class P2pSyncIT {
             await().atMost(PATIENCE).until(() -> penalties(seed, "INVALID_TRANSACTION") + penalties(fresh, "INVALID_TRANSACTION") >= 1);
 
             // a mempool Accepted event on Kafka: the fresh node relays the transfer to the txs topic
-            TransferTx accepted = builder.transfer(1, TestKeys.address(8), 3_000, 100, 3);
+            TransferTx accepted = builder.transfer(1, TestKeys.address(8), 3_000, 10_000, 3);
             MempoolEvent.Accepted event = MempoolEvent.Accepted.of(new EventMeta(builder.params().chainId(), 1, 0), accepted, 10, 1_000);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {

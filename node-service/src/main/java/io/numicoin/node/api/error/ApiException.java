@@ -1,8 +1,7 @@
 package io.numicoin.node.api.error;
 
+import io.numicoin.support.problem.ProblemVocabulary;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -11,12 +10,13 @@ import org.springframework.http.HttpStatus;
  * A request the API refuses, carrying everything its RFC 9457 problem document says: the HTTP
  * status, the {@code rule} that was broken (e.g. {@code BAD_SIGNATURE}, {@code DECODE_TRUNCATED}),
  * a detail for humans and optional extra members. The {@code type} URI and {@code title} follow
- * from the rule, so every occurrence of a rule has the same type and title.
+ * from the rule ({@link ProblemVocabulary}, shared by every service), so every occurrence of a rule has
+ * the same type and title.
  */
 public final class ApiException extends RuntimeException {
 
     /** Every problem type URI starts with this; the rest is the rule in lower-kebab case. */
-    public static final String TYPE_BASE = "https://numicoin.io/problems/";
+    public static final String TYPE_BASE = ProblemVocabulary.TYPE_BASE;
 
     private final HttpStatus status;
     private final String rule;
@@ -41,6 +41,11 @@ public final class ApiException extends RuntimeException {
         return rule;
     }
 
+    /** The extra members (e.g. {@code blockId}, {@code outcome}). */
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
     public String detail() {
         String message = getMessage();
         return message.substring(rule.length() + 2);
@@ -48,25 +53,16 @@ public final class ApiException extends RuntimeException {
 
     /** The RFC 9457 document: type, title, status, detail, instance, rule and any extra members. */
     public Map<String, Object> document(String instance) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("type", typeOf(rule).toString());
-        document.put("title", titleOf(rule));
-        document.put("status", status.value());
-        document.put("detail", detail());
-        document.put("instance", instance);
-        document.put("rule", rule);
-        document.putAll(extra);
-        return document;
+        return ProblemVocabulary.document(status.value(), rule, detail(), instance, extra);
     }
 
-    /** {@code BAD_SIGNATURE} → {@code https://numicoin.io/problems/bad-signature}. */
+    /** {@code BAD_SIGNATURE} → {@code https://numicoin.io/problems/bad-signature} ({@link ProblemVocabulary}). */
     public static URI typeOf(String rule) {
-        return URI.create(TYPE_BASE + rule.toLowerCase(Locale.ROOT).replace('_', '-'));
+        return ProblemVocabulary.typeOf(rule);
     }
 
-    /** {@code BAD_SIGNATURE} → {@code Bad signature}. */
+    /** {@code BAD_SIGNATURE} → {@code Bad signature} ({@link ProblemVocabulary}). */
     public static String titleOf(String rule) {
-        String words = rule.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return ProblemVocabulary.titleOf(rule);
     }
 }

@@ -1,20 +1,19 @@
 package io.numicoin.node.api.error;
 
 import io.numicoin.node.chain.ChainUnavailableException;
+import io.numicoin.support.problem.ProblemAnswer;
+import io.numicoin.support.problem.ProblemExceptionHandler;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Turns whatever a request failed with into an {@link ApiException}: our own pass through; timeouts
- * an unreachable database and a chain service that cannot take calls become 503; Spring's own 4xx (unknown path, wrong method, a
- * parameter of the wrong type) keep their status with a rule of their own; anything else is a 500
- * that is logged and whose detail names no internals.
+ * Turns whatever a request failed with into an {@link ApiException}: our own pass through; timeouts,
+ * an unreachable database and a chain service that cannot take calls become 503 with fixed text (the
+ * cause is logged, never answered); the rest is service-support's {@link ProblemExceptionHandler#standard}
+ * (Spring's 4xx with a rule of their own, anything else a logged 500 naming no internals).
  */
 public final class ProblemMapper {
 
@@ -26,8 +25,11 @@ public final class ProblemMapper {
     public static ApiException toApiException(Throwable error) {
         return switch (error) {
             case ApiException api -> api;
-            case ChainUnavailableException e -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
-                    e.getMessage());
+            case ChainUnavailableException e -> {
+                log.warn("chain service unavailable: {}", e.getMessage());
+                yield new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+                        "the chain service cannot take the call now (busy, shutting down or refusing after a failed check); try again");
+            }
             case TimeoutException _ -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.TIMEOUT,
                     "the node did not answer in time; try again");
             case DataAccessException e -> {
@@ -35,38 +37,16 @@ public final class ProblemMapper {
                 yield new ApiException(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
                         "the node's database is not reachable; try again");
             }
-            case ServerWebInputException e -> Problems.invalidParameter(inputDetail(e));
-            case ResponseStatusException e -> new ApiException(resolve(e.getStatusCode()), ruleOf(e.getStatusCode()),
-                    e.getReason() != null ? e.getReason() : resolve(e.getStatusCode()).getReasonPhrase());
             default -> {
-                log.error("request failed", error);
-                yield new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "internal error");
+                ProblemAnswer answer = ProblemExceptionHandler.standard(error);
+                yield new ApiException(HttpStatus.valueOf(answer.status()), answer.rule(), answer.detail());
             }
         };
     }
 
-    private static String inputDetail(ServerWebInputException e) {
-        String reason = e.getReason() != null ? e.getReason() : "invalid request";
-        if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null) {
-            return reason + " (parameter '" + e.getMethodParameter().getParameterName() + "')";
-        }
-        return reason;
-    }
-
-    private static HttpStatus resolve(HttpStatusCode code) {
-        HttpStatus status = HttpStatus.resolve(code.value());
-        return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
-    }
-
-    private static String ruleOf(HttpStatusCode code) {
-        return switch (resolve(code)) {
-            case NOT_FOUND -> Problems.NOT_FOUND;
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case UNSUPPORTED_MEDIA_TYPE -> Problems.UNSUPPORTED_MEDIA_TYPE;
-            case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
-            case CONTENT_TOO_LARGE -> Problems.TOO_LARGE;
-            case BAD_REQUEST -> Problems.INVALID_PARAMETER;
-            default -> resolve(code).is5xxServerError() ? Problems.INTERNAL : "HTTP_" + code.value();
-        };
+    /** The answer service-support's handler writes. */
+    static ProblemAnswer answer(Throwable error) {
+        ApiException api = toApiException(error);
+        return new ProblemAnswer(api.status().value(), api.rule(), api.detail(), api.extra());
     }
 }

@@ -6,6 +6,7 @@ import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.TxCheck;
 import io.numicoin.protocol.validation.TxRejectReason;
+import io.numicoin.support.problem.ProblemVocabulary;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -17,21 +18,21 @@ import org.springframework.http.HttpStatus;
 public final class Problems {
 
     /** Any request body or transaction over its size limit. */
-    public static final String TOO_LARGE = "TOO_LARGE";
+    public static final String TOO_LARGE = ProblemVocabulary.TOO_LARGE;
     public static final String MALFORMED_HEX = "MALFORMED_HEX";
     public static final String MALFORMED_JSON = "MALFORMED_JSON";
     public static final String MALFORMED_HASH = "MALFORMED_HASH";
-    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
-    public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
+    public static final String UNSUPPORTED_MEDIA_TYPE = ProblemVocabulary.UNSUPPORTED_MEDIA_TYPE;
+    public static final String INVALID_PARAMETER = ProblemVocabulary.INVALID_PARAMETER;
     public static final String RANGE_TOO_LARGE = "RANGE_TOO_LARGE";
     public static final String BLOCK_NOT_FOUND = "BLOCK_NOT_FOUND";
     /** The block is known but its body is not stored and never will be: at or below a snapshot base. */
     public static final String BODY_NOT_STORED = "BODY_NOT_STORED";
     public static final String TRANSACTION_NOT_FOUND = "TRANSACTION_NOT_FOUND";
-    public static final String NOT_FOUND = "NOT_FOUND";
-    public static final String TIMEOUT = "TIMEOUT";
-    public static final String UNAVAILABLE = "UNAVAILABLE";
-    public static final String INTERNAL = "INTERNAL";
+    public static final String NOT_FOUND = ProblemVocabulary.NOT_FOUND;
+    public static final String TIMEOUT = ProblemVocabulary.TIMEOUT;
+    public static final String UNAVAILABLE = ProblemVocabulary.UNAVAILABLE;
+    public static final String INTERNAL = ProblemVocabulary.INTERNAL;
 
     private Problems() {
     }

@@ -1,8 +1,10 @@
 package io.numicoin.node.p2p.gossip;
 
-import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.node.p2p.PeerActivity;
 import io.numicoin.node.p2p.PeerPenalty;
+import io.numicoin.node.relay.TipCheck;
+import io.numicoin.node.relay.TransactionBroadcast;
+import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.p2p.gossipsub.MessageValidator;
 import io.numicoin.p2p.gossipsub.PublishResult;
 import io.numicoin.p2p.gossipsub.ReceivedMessage;
@@ -10,6 +12,7 @@ import io.numicoin.p2p.gossipsub.ValidationResult;
 import io.numicoin.p2p.gossipsub.host.GossipsubService;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
 import io.numicoin.protocol.validation.TransactionRules;
@@ -22,32 +25,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transactions topic. A gossiped transfer is checked with the stateless
- * {@link TransactionRules} (decoding, chain id, policy, signatures) before it is forwarded, and
- * recorded as {@code TransactionSeen} (source PEER) in the outbox for the mempool. State checks
- * (balance, nonce) are the mempool's. Coinbases and invalid transfers are rejected with a penalty;
- * a sender over its transaction gossip budget ({@link PeerActivity}) is IGNOREd unread.
+ * {@link TransactionRules} (decoding, chain id, policy, signatures), then against the tip
+ * ({@link TransactionRelay#checkAgainstTip}: expiry, nonce window, balance, minimum relay fee rate)
+ * before it is forwarded and recorded once ({@link TransactionRelay#recordFromPeer}: a
+ * {@code TransactionSeen} event, source PEER, on the event-source node). Coinbases and transfers
+ * breaking a stateless rule are rejected with a penalty; a transfer that fails against the tip (the
+ * peer's tip may differ from ours) or whose txid was heard lately is IGNOREd without one; a sender
+ * over its transaction gossip budget ({@link PeerActivity}) is IGNOREd unread. It is also the
+ * {@link TransactionBroadcast} of the transfers the node's API accepted.
  */
-public final class TransactionGossip implements MessageValidator {
+public final class TransactionGossip implements MessageValidator, TransactionBroadcast {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionGossip.class);
 
     private final TransactionRules rules;
-    private final EventOutbox outbox;
+    private final TransactionRelay relay;
     private final PeerPenalty penalty;
     private final ExecutorService workers;
     private final PeerActivity activity;
     private volatile GossipsubService gossip;
     private volatile String topic;
 
-    public TransactionGossip(TransactionRules rules, EventOutbox outbox, PeerPenalty penalty, ExecutorService workers) {
-        this(rules, outbox, penalty, workers, PeerActivity.NONE);
-    }
-
-    public TransactionGossip(TransactionRules rules, EventOutbox outbox, PeerPenalty penalty, ExecutorService workers,
+    public TransactionGossip(TransactionRules rules, TransactionRelay relay, PeerPenalty penalty, ExecutorService workers,
             PeerActivity activity) {
         this.activity = activity;
         this.rules = rules;
-        this.outbox = outbox;
+        this.relay = relay;
         this.penalty = penalty;
         this.workers = workers;
     }
@@ -58,9 +61,22 @@ public final class TransactionGossip implements MessageValidator {
         return service.subscribe(txsTopic, this);
     }
 
-    /** Relays a transfer the mempool accepted. */
+    /** Publishes a transfer (one the mempool or the API accepted); nothing before the topic is subscribed. */
     public CompletableFuture<PublishResult> publish(TransferTx tx) {
-        return gossip.publish(topic, TransactionCodec.encode(tx));
+        GossipsubService service = gossip;
+        if (service == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return service.publish(topic, TransactionCodec.encode(tx));
+    }
+
+    @Override
+    public void broadcast(TransferTx tx) {
+        publish(tx).whenComplete((result, error) -> {
+            if (error != null) {
+                log.warn("could not publish transaction {}: {}", TransactionCodec.txid(tx), error.toString());
+            }
+        });
     }
 
     @Override
@@ -79,6 +95,10 @@ public final class TransactionGossip implements MessageValidator {
             penalty.penalise(message.propagationSource(), PeerPenalty.Reason.MALFORMED_MESSAGE, PeerPenalty.Severity.MAJOR, e.getMessage());
             return ValidationResult.REJECT;
         }
+        Hash256 txid = TransactionCodec.txid(tx);
+        if (relay.alreadyHeard(txid)) {
+            return ValidationResult.IGNORE;
+        }
         TxCheck check = rules.check(tx);
         if (!check.isValid() || !(tx instanceof TransferTx transfer)) {
             penalty.penalise(message.propagationSource(), PeerPenalty.Reason.INVALID_TRANSACTION, PeerPenalty.Severity.MAJOR,
@@ -86,11 +106,16 @@ public final class TransactionGossip implements MessageValidator {
             return ValidationResult.REJECT;
         }
         try {
-            outbox.transactionSeenFromPeer(transfer, message.propagationSource().toBase58());
+            TipCheck tip = relay.checkAgainstTip(transfer, message.data().size());
+            if (!tip.isPassed()) {
+                log.debug("not relaying transaction {} from {}: {} {}", txid, message.propagationSource(), tip.reason(), tip.detail());
+                return ValidationResult.IGNORE;
+            }
+            return relay.recordFromPeer(transfer, txid, message.propagationSource().toBase58())
+                    ? ValidationResult.ACCEPT : ValidationResult.IGNORE;
         } catch (RuntimeException e) {
-            log.warn("could not record a transaction seen from {}: {}", message.propagationSource(), e.toString());
+            log.warn("could not check or record a transaction seen from {}: {}", message.propagationSource(), e.toString());
             return ValidationResult.IGNORE;
         }
-        return ValidationResult.ACCEPT;
     }
 }

@@ -46,9 +46,14 @@ class ApiExceptionTest {
         assertThat(rejected.document("/p")).containsEntry("txIndex", 2).containsEntry("blockId", "ab");
         assertThat(ProblemMapper.toApiException(new TimeoutException()))
                 .extracting(ApiException::status, ApiException::rule).containsExactly(HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT");
-        assertThat(ProblemMapper.toApiException(new ChainUnavailableException("the chain is busy")))
+        ApiException unavailable = ProblemMapper.toApiException(
+                new ChainUnavailableException("the block could not be stored: org.postgresql.util.PSQLException: FATAL at 10.0.0.7"));
+        assertThat(unavailable).extracting(ApiException::status, ApiException::rule)
+                .containsExactly(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE");
+        assertThat(unavailable.detail()).doesNotContain("PSQL", "10.0.0.7", "stored");
+        assertThat(ProblemMapper.toApiException(new ResponseStatusException(HttpStatus.BAD_GATEWAY, "upstream 10.0.0.7 said x")))
                 .extracting(ApiException::status, ApiException::rule, ApiException::detail)
-                .containsExactly(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the chain is busy");
+                .containsExactly(HttpStatus.BAD_GATEWAY, "INTERNAL", "internal error");
         assertThat(ProblemMapper.toApiException(new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED)))
                 .extracting(ApiException::status, ApiException::rule).containsExactly(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
         assertThat(ProblemMapper.toApiException(new IllegalStateException("secret internals")))
