@@ -47,6 +47,8 @@ class NodeAccountSourceIT {
     private static WebTestClient client;
     private static String baseUrl;
 
+    private static final String MINING_TOKEN = "test-mining-token-0123456789";
+
     @BeforeAll
     static void startNode() throws Exception {
         db = TestPostgres.shared().createDatabase("mempoolnode");
@@ -60,6 +62,7 @@ class NodeAccountSourceIT {
                 "--server.port=0",
                 "--management.server.port=-1",
                 "--numi.network=regtest",
+                "--numi.api.mining-token=" + MINING_TOKEN,
                 // p2p on loopback with a throwaway key under target/, no multicast discovery
                 "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                 "--numi.p2p.data-dir=target/p2p-mempool-node",
@@ -92,7 +95,7 @@ class NodeAccountSourceIT {
     }
 
     private static void submit(Block block) {
-        client.post().uri("/api/v1/blocks").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        client.post().uri("/api/v1/blocks").header("Authorization", "Bearer " + MINING_TOKEN).contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(BlockCodec.encode(block)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.outcome").isEqualTo("CONNECTED");
     }
