@@ -35,7 +35,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * metrics, the admin operations on the management port behind the token, and the OpenAPI document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagementIT {
