@@ -24,12 +24,16 @@ import reactor.core.publisher.Mono;
  * {@code maxBodyBytesInFlight} bytes of their bodies (a declared {@code Content-Length} is reserved
  * before a byte is read; a chunked body reserves as it arrives). Past either cap the request is
  * answered 503 {@code BUSY} with {@code Retry-After: 1}, unread, so a flood costs the service
- * nothing but the refusal. Paths of long-lived streams are left to their own cap.
+ * nothing but the refusal. Paths of long-lived streams are left to their own cap, and
+ * {@code /actuator/} (probes, metrics) is never refused.
  */
 public final class RequestLimitFilter implements WebFilter, Ordered {
 
     /** Before every other filter, so nothing is decoded or authenticated for a refused request. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /** Health probes and metrics (management port) are never refused: a busy service must not look dead. */
+    private static final String ACTUATOR = "/actuator/";
 
     private final Semaphore requests;
     private final long maxBodyBytes;
@@ -55,7 +59,7 @@ public final class RequestLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (longLivedPaths.contains(path)) {
+        if (longLivedPaths.contains(path) || path.startsWith(ACTUATOR)) {
             return chain.filter(exchange);
         }
         if (!requests.tryAcquire()) {
