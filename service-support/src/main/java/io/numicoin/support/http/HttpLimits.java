@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code numi.http.*}: what one client may hold of a service's HTTP server (node, mempool, miner).
  *
- * @param readTimeout a request's headers and body must arrive within this from the moment the
- *     connection starts waiting for it (slowloris: a client dribbling bytes is cut off)
- * @param idleTimeout a kept-alive connection with no request in progress is closed after this
+ * @param readTimeout a request's headers and body must arrive within this from its first byte
+ *     (slowloris: a client dribbling bytes is cut off)
+ * @param idleTimeout a connection with no request coming (no byte of one yet) is closed after this
  * @param maxConcurrentRequests requests in progress at once; more are answered 503 {@code BUSY} at once
  * @param maxBodyBytesInFlight request-body bytes held by requests in progress (declared
  *     {@code Content-Length}s, or bytes received for chunked bodies); past it 503 {@code BUSY}

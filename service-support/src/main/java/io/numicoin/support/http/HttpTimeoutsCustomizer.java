@@ -8,9 +8,9 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Applies {@link HttpLimits}' timeouts to a Reactor Netty server: {@code idleTimeout} for kept-alive
- * connections, and a {@link RequestDeadlineHandler} after the HTTP codec of every connection for
- * {@code readTimeout}.
+ * Applies {@link HttpLimits}' timeouts to a Reactor Netty server: a {@link RequestDeadlineHandler}
+ * around the HTTP codec of every connection ({@code idleTimeout} while no request is coming,
+ * {@code readTimeout} from a request's first byte to its last).
  */
 public final class HttpTimeoutsCustomizer implements NettyServerCustomizer {
 
@@ -26,11 +26,14 @@ public final class HttpTimeoutsCustomizer implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         long readMillis = limits.readTimeout().toMillis();
+        long idleMillis = limits.idleTimeout().toMillis();
         return server.idleTimeout(limits.idleTimeout())
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     ChannelPipeline pipeline = channel.pipeline();
                     if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-                        pipeline.addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, new RequestDeadlineHandler(readMillis));
+                        RequestDeadlineHandler deadlines = new RequestDeadlineHandler(readMillis, idleMillis);
+                        pipeline.addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, deadlines);
+                        pipeline.addBefore(NettyPipeline.HttpCodec, HANDLER_NAME + ".start", deadlines.rawReads());
                     } else {
                         log.warn("no HTTP/1.1 codec on a new connection from {}: its read timeout is not applied", remoteAddress);
                     }
