@@ -56,6 +56,7 @@ class HttpHardeningIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.register(registry);
         registry.add("numi.http.read-timeout", () -> "10s");  // long enough for the cap tests to act on a busy machine
+        registry.add("numi.http.idle-timeout", () -> "15s");
         registry.add("numi.http.max-concurrent-requests", () -> "3");
         registry.add("numi.http.max-body-bytes-in-flight", () -> "100000");
         registry.add("numi.stream.max-subscribers", () -> "2");
@@ -111,6 +112,25 @@ class HttpHardeningIT {
             reader.join(5_000);
         }
         web.get().uri("/api/v1/chain").exchange().expectStatus().isOk();  // well-behaved clients are served
+    }
+
+    @Test
+    @Order(2)
+    void aConnectionThatNeverSendsARequestIsClosedAtTheIdleTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            AtomicBoolean closedByServer = new AtomicBoolean();
+            Thread.ofVirtual().start(() -> {
+                try (InputStream in = socket.getInputStream()) {
+                    while (in.read() >= 0) {
+                        // nothing is ever answered
+                    }
+                } catch (IOException e) {
+                    // reset: closed as well
+                }
+                closedByServer.set(true);
+            });
+            await().atMost(Duration.ofSeconds(60)).untilTrue(closedByServer);
+        }
     }
 
     @Test
