@@ -82,6 +82,7 @@ public final class Devnet {
 
         NetworkParams regtest = NetworkParams.regtest();
         faucet = Faucet.loadOrCreate(layout.faucetKey(), regtest);
+        MiningTokenFile.ensure(layout.miningToken());
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerId(1), peerId(2), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 

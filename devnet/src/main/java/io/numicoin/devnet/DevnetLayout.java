@@ -39,4 +39,9 @@ public record DevnetLayout(Path dir) {
     public Path faucetKey() {
         return dir.resolve("faucet.key");
     }
+
+    /** The token the miner shows the nodes to submit blocks (MiningTokenFile). */
+    public Path miningToken() {
+        return dir.resolve("mining.token");
+    }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * each), the in-process Kafka broker, fixed loopback ports. node1 is the deployment's event
  * source ({@code numi.events.publish}); node2 dials node1, node3 dials node1 and node2 (mDNS
  * off: the devnet's nodes find each other through these addresses and peer exchange, not the LAN).
- * The miner pays the faucet and is paced once the faucet's first reward has matured.
+ * The miner pays the faucet and is paced once the faucet's first reward has matured; it shows the
+ * nodes the devnet's mining token (a file in the data directory, never on a command line).
  *
  * @param postgresHost {@code 127.0.0.1:<port>} of the embedded PostgreSQL
  * @param kafka the broker's bootstrap address
@@ -46,6 +47,7 @@ public record ServicePlan(
         args.add("--numi.p2p.discovery.mdns=false");
         // POST /api/v1/transactions on any node answers with the mempool's verdict (docs/api.md)
         args.add("--numi.api.mempool-url=http://127.0.0.1:" + ports.mempoolApi());
+        args.add("--numi.api.mining-token-file=" + layout.miningToken().toAbsolutePath());
         if (n >= 2) {
             args.add("--numi.p2p.bootstrap[0]=" + nodeAddress(1, node1PeerId));
         }
@@ -71,6 +73,7 @@ public record ServicePlan(
         List<String> args = new ArrayList<>(common(ports.minerApi(), ports.minerManagement()));
         args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(1));
         args.add("--numi.upstream.mempool=http://127.0.0.1:" + ports.mempoolApi());
+        args.add("--numi.upstream.mining-token-file=" + layout.miningToken().toAbsolutePath());
         args.add("--numi.miner.payout-address=" + faucetAddress);
         args.add("--numi.miner.threads=1");
         args.add("--numi.miner.pacing.interval=" + blockInterval.toMillis() + "ms");

@@ -51,6 +51,17 @@ class ServicePlanTest {
     }
 
     @Test
+    void theMinerShowsTheNodesTheMiningTokenFromAFileNeverOnTheCommandLine() {
+        String file = Path.of("/d/mining.token").toAbsolutePath().toString();
+        for (int n = 1; n <= 3; n++) {
+            assertThat(plan(0).node(n).arguments()).contains("--numi.api.mining-token-file=" + file)
+                    .noneMatch(a -> a.startsWith("--numi.api.mining-token="));
+        }
+        assertThat(plan(0).miner().arguments()).contains("--numi.upstream.mining-token-file=" + file)
+                .noneMatch(a -> a.startsWith("--numi.upstream.mining-token="));
+    }
+
+    @Test
     void everyPortIsDistinctAndMovesWithTheOffset() {
         for (int offset : new int[] {0, 500}) {
             DevnetPorts ports = new DevnetPorts(offset);

@@ -1,8 +1,10 @@
 package io.numicoin.mempool;
 
+import io.numicoin.support.http.HttpLimitsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The NumiCoin mempool: validates transactions from {@code numi.tx.v1} and its API against the tip
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * serves block templates and fee estimates on port 8083.
  */
 @SpringBootApplication
+@Import(HttpLimitsConfiguration.class)  // numi.http.*: read/idle timeouts, caps on requests and body bytes in flight
 @ConfigurationPropertiesScan
 public class MempoolApplication {
 

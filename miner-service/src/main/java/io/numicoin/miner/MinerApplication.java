@@ -1,8 +1,10 @@
 package io.numicoin.miner;
 
+import io.numicoin.support.http.HttpLimitsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The miner: builds blocks on mempool templates, mines them with Argon2id and submits them to the
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * {@code application.yml}, so a node started in the same JVM (tests) keeps its own.
  */
 @SpringBootApplication
+@Import(HttpLimitsConfiguration.class)  // numi.http.*: read/idle timeouts, caps on requests and body bytes in flight
 @ConfigurationPropertiesScan
 public class MinerApplication {
 

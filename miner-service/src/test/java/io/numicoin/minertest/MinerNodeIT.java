@@ -46,6 +46,7 @@ import tools.jackson.databind.JsonNode;
 class MinerNodeIT {
 
     private static final NetworkParams REGTEST = NetworkParams.regtest();
+    private static final String MINING_TOKEN = "miner-it-mining-token-0123";
     private static final String PAYOUT = AddressFormat.encode(TestKeys.address(7), REGTEST.hrp());
 
     private static TestDatabase db;
@@ -67,6 +68,7 @@ class MinerNodeIT {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--numi.network=regtest",
                 "--numi.events.publish=true",
+                "--numi.api.mining-token=" + MINING_TOKEN,
                 // p2p on loopback with a throwaway key under target/, no multicast discovery
                 "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                 "--numi.p2p.data-dir=target/p2p-miner-node",
@@ -126,6 +128,7 @@ class MinerNodeIT {
                 "--numi.miner.threads=2",
                 "--numi.miner.template-poll=1s",
                 "--numi.upstream.node=" + nodeApi.base(),
+                "--numi.upstream.mining-token=" + MINING_TOKEN,
                 "--numi.upstream.mempool=" + mempool);
         miners.add(context);
         return new Miner(context);

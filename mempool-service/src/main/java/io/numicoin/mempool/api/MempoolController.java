@@ -1,12 +1,11 @@
 package io.numicoin.mempool.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.events.MempoolEvent.RemovalReason;
 import io.numicoin.mempool.pool.AddOutcome;
 import io.numicoin.mempool.pool.AddResult;
 import io.numicoin.mempool.pool.FeeEstimator;
 import io.numicoin.mempool.pool.PoolRejectReason;
-import io.numicoin.mempool.pool.PoolSummary;
-import io.numicoin.mempool.pool.Template;
 import io.numicoin.mempool.service.ChainFollower;
 import io.numicoin.mempool.service.PoolService;
 import io.numicoin.protocol.address.Address;
@@ -16,9 +15,9 @@ import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
-import io.numicoin.support.json.AmountJson;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.springframework.http.HttpStatus;
@@ -30,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The mempool API (docs/mempool-api.md): summary, transaction status, fee estimate, submit, block template. */
 @RestController
@@ -50,25 +50,36 @@ public class MempoolController {
     private final FeeEstimator estimator;
     private final AddressHrp hrp;
     private final int chainId;
+    private final CachedViews views;
 
-    public MempoolController(PoolService service, ChainFollower follower, FeeEstimator estimator, NetworkParams params) {
+    public MempoolController(PoolService service, ChainFollower follower, FeeEstimator estimator, NetworkParams params,
+            MeterRegistry meters) {
         this.service = service;
         this.follower = follower;
         this.estimator = estimator;
         this.hrp = params.hrp();
         this.chainId = params.chainId();
+        this.views = new CachedViews(service.pool(), hrp, chainId, meters);
+    }
+
+    /**
+     * Reads of the pool wait for its lock (an offer or a block may hold it): they run on Reactor's
+     * bounded elastic workers, never on a Netty event loop, which would stall every connection it serves.
+     */
+    private static <T> Mono<T> offLoop(Callable<T> read) {
+        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/api/v1/mempool")
     public Mono<MempoolViews.Summary> summary() {
-        return Mono.fromCallable(() -> MempoolViews.Summary.of(PoolSummary.of(service.pool())));
+        return offLoop(views::summary);
     }
 
     @GetMapping("/api/v1/mempool/transactions/{txid}")
     public Mono<MempoolViews.TxStatus> transaction(@PathVariable("txid") String txid) {
         Hash256 id = parseTxid(txid);
-        return Mono.justOrEmpty(service.pool().get(id)).map(e -> MempoolViews.TxStatus.of(e, hrp))
-                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_TRANSACTION",
+        return offLoop(() -> service.pool().get(id).map(e -> MempoolViews.TxStatus.of(e, hrp))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_TRANSACTION",
                         "transaction " + txid + " is not pending", Map.of())));
     }
 
@@ -76,7 +87,7 @@ public class MempoolController {
     @GetMapping("/api/v1/mempool/accounts/{address}")
     public Mono<MempoolViews.SenderView> sender(@PathVariable("address") String address) {
         Address sender = parseAddress(address);
-        return Mono.fromCallable(() -> MempoolViews.SenderView.of(address, service.pool().pending(sender)));
+        return offLoop(() -> MempoolViews.SenderView.of(address, service.pool().pending(sender)));
     }
 
     @GetMapping("/api/v1/fees/estimate")
@@ -84,7 +95,7 @@ public class MempoolController {
         if (blocks != 1 && blocks != 3 && blocks != 6) {
             throw ApiException.invalidParameter("blocks must be 1, 3 or 6, got " + blocks);
         }
-        return Mono.fromCallable(() -> estimator.estimate(blocks, service.pool()))
+        return offLoop(() -> estimator.estimate(blocks, service.pool()))
                 .map(e -> new MempoolViews.Estimate(e.blocks(), e.feeRate(), e.basis().name()));
     }
 
@@ -149,13 +160,7 @@ public class MempoolController {
         if (!follower.tipKnown()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "NO_TIP", "the mempool has not learned the tip yet", Map.of());
         }
-        return Mono.fromCallable(() -> {
-            Template template = service.pool().template(maxBytes, maxTransactions);
-            return new MempoolViews.TemplateView(template.tip().id().toHex(), template.tip().height(),
-                    template.tip().height() + 1, AmountJson.chainId(chainId), template.transactions().size(), template.totalBytes(),
-                    AmountJson.of(template.totalFees()), service.pool().minFeeRate(),
-                    template.transactions().stream().map(e -> MempoolViews.TemplateTx.of(e, hrp)).toList());
-        });
+        return offLoop(() -> views.template(maxBytes, maxTransactions));
     }
 
     private Address parseAddress(String address) {

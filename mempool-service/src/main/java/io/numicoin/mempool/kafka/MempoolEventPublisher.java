@@ -58,11 +58,16 @@ public final class MempoolEventPublisher {
         if (!enabled) {
             return;
         }
-        kafka.send(Topics.MEMPOOL, MempoolEventCodec.key(event), MempoolEventCodec.encode(event))
-                .whenComplete((result, error) -> {
-                    if (error != null) {
-                        log.warn("publishing {} {} failed: {}", event.type(), event.txid(), error.toString());
-                    }
-                });
+        try {
+            kafka.send(Topics.MEMPOOL, MempoolEventCodec.key(event), MempoolEventCodec.encode(event))
+                    .whenComplete((result, error) -> {
+                        if (error != null) {
+                            log.warn("publishing {} {} failed: {}", event.type(), event.txid(), error.toString());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // never fails the change it announces (stored already): lost like a failed send
+            log.warn("publishing {} {} failed: {}", event.type(), event.txid(), e.toString());
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Account state from the event-source node's API ({@code GET /api/v1/accounts/{address}?limit=1}):
  * the mempool owns no copy of the chain state and never reads the node's tables. Answers are cached
  * until the tip changes ({@link #tipChanged()}, called on every chain event), so a burst of one
- * sender's transactions costs one request per tip. Each request has a timeout; a failure is an
+ * sender's transactions costs one request per tip; an answer fetched while the tip changed is
+ * returned but not cached, so it cannot put a stale nonce back. Each request has a timeout; a failure is an
  * {@link AccountUnavailableException}, never a guess. The node applies a block before it publishes
  * the event, so after a chain event its answers are at least as new as the pool's tip.
  */
@@ -36,6 +38,7 @@ public final class NodeAccountSource implements AccountSource {
     private final Duration timeout;
     private final int cacheSize;
     private final Map<Address, AccountState> cache = new ConcurrentHashMap<>();
+    private final AtomicLong tips = new AtomicLong();  // tip changes seen: an answer fetched across one is not cached
 
     public NodeAccountSource(String baseUrl, AddressHrp hrp, Duration timeout, int cacheSize) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -51,17 +54,26 @@ public final class NodeAccountSource implements AccountSource {
         if (cached != null) {
             return cached;
         }
+        long tipBefore = tips.get();
         AccountState fresh = fetch(address);
-        if (cache.size() >= cacheSize) {
-            cache.clear();
+        synchronized (cache) {
+            // An answer asked for before a tip change may predate it: give it to this caller, cache it never.
+            if (tips.get() == tipBefore) {
+                if (cache.size() >= cacheSize) {
+                    cache.clear();
+                }
+                cache.put(address, fresh);
+            }
         }
-        cache.put(address, fresh);
         return fresh;
     }
 
     @Override
     public void tipChanged() {
-        cache.clear();
+        synchronized (cache) {
+            tips.incrementAndGet();
+            cache.clear();
+        }
     }
 
     /** The node's tip: id (hex) and height, from {@code GET /api/v1/chain}. */

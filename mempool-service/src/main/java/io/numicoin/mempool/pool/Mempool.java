@@ -38,6 +38,8 @@ public final class Mempool {
     private final TreeSet<PoolEntry> byRate = new TreeSet<>(LOWEST_RATE_FIRST);
     private long totalBytes;
     private ChainTip tip;
+    private long version;  // counts changes of content or tip: views are cached per version
+    private final Map<Address, Long> emptiedQueues = new HashMap<>();  // account nonces of queues the last add emptied
 
     public Mempool(PoolLimits limits, Clock clock, ChainTip tip) {
         this.limits = limits;
@@ -48,6 +50,7 @@ public final class Mempool {
 
     /** Offers {@code entry} (stateless rules already passed) given its sender's account after the tip. */
     public synchronized AddResult add(PoolEntry entry, AccountState account) {
+        emptiedQueues.clear();
         Hash256 txid = entry.txid();
         if (byTxid.containsKey(txid)) {
             return AddResult.duplicate(txid);
@@ -97,6 +100,7 @@ public final class Mempool {
         }
         insert(entry, account.nonce());
         evictOverflow(removed);
+        version++;
         if (!byTxid.containsKey(txid)) {
             return new AddResult(AddOutcome.INVALID, txid, PoolRejectReason.POOL_FULL, "evicted at once: the pool is full",
                     Optional.empty(), withoutEntry(removed, txid));
@@ -174,8 +178,34 @@ public final class Mempool {
         queue.remove(entry);
         if (queue.isEmpty()) {
             senders.remove(entry.sender());
+            emptiedQueues.put(entry.sender(), queue.accountNonce());
         }
         removed.add(new Removal(entry, reason));
+        version++;
+    }
+
+    /**
+     * Undoes {@code result}, the last {@link #add}, whose write to the store failed: the removed
+     * entries come back as they were and the added one leaves, so memory agrees with the store again.
+     * Call under the same lock as the add, before any other change.
+     */
+    public synchronized void revert(AddResult result) {
+        result.added().ifPresent(entry -> removeOne(entry, RemovalReason.INVALID, new ArrayList<>()));
+        for (Removal removal : result.removed()) {
+            PoolEntry entry = removal.entry();
+            if (!byTxid.containsKey(entry.txid())) {
+                SenderQueue queue = senders.get(entry.sender());
+                long accountNonce = queue != null ? queue.accountNonce()
+                        : emptiedQueues.getOrDefault(entry.sender(), entry.nonce() - 1);
+                insert(entry, accountNonce);
+            }
+        }
+        version++;
+    }
+
+    /** Changes so far (content or tip); equal versions mean the same pool. */
+    public synchronized long version() {
+        return version;
     }
 
     /**
@@ -185,6 +215,8 @@ public final class Mempool {
      */
     public synchronized List<Removal> blockConnected(ChainTip newTip, Block block, Map<Address, AccountState> accounts) {
         tip = newTip;
+        version++;
+        emptiedQueues.clear();
         List<Removal> removed = new ArrayList<>();
         for (Transaction tx : block.transactions()) {
             if (tx instanceof TransferTx transfer) {
@@ -208,10 +240,12 @@ public final class Mempool {
     /** {@code block} was disconnected: the tip moves back. The caller offers its transfers again. */
     public synchronized void blockDisconnected(ChainTip newTip) {
         tip = newTip;
+        version++;
     }
 
     /** Re-checks the given senders' pending transactions against their state: used nonces and unaffordable ones leave (INVALID). */
     public synchronized List<Removal> revalidate(Map<Address, AccountState> accounts) {
+        emptiedQueues.clear();
         return revalidateLocked(accounts);
     }
 
@@ -241,6 +275,7 @@ public final class Mempool {
 
     /** Removes what expires before the next block or arrived longer than the maximum age ago (EXPIRED). */
     public synchronized List<Removal> expire() {
+        emptiedQueues.clear();
         return expireLocked();
     }
 

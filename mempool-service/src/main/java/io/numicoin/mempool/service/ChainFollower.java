@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows {@code numi.chain.v1} (docs/events.md, consumer rules): an event that is the next in
  * sequence and links to the pool's tip is applied; one at or below the last sequence is a replay and
- * skipped; anything else (a gap, a step back, a failed-over source) resyncs: the pool adopts the
+ * skipped unless it moves the tip on (a block above the tip, or the tip disconnected): then the
+ * source's sequence was reset by a failover, and the event is applied if it links, else resynced;
+ * anything else (a gap, a step back, a failed-over source) resyncs: the pool adopts the
  * event's tip and re-checks every sender against the node's state. A connected block removes its
  * transactions and re-checks its senders; a disconnected block's transfers are offered again (with
  * full checks) and the accounts it paid are re-checked (their balance went down). The cursor (tip,
@@ -78,8 +80,8 @@ public final class ChainFollower {
         long sequence = event.meta().sequence();
         Mempool pool = service.pool();
         ChainTip tip = pool.tip();
-        if (tipKnown && sequence <= lastSequence) {
-            return;
+        if (tipKnown && sequence <= lastSequence && !continuesPastTip(event, tip)) {
+            return;  // a replay of what the pool already reflects
         }
         accounts.tipChanged();
         ChainTip after = new ChainTip(event.tipIdAfter(), event.tipHeightAfter());
@@ -87,7 +89,13 @@ public final class ChainFollower {
             case BlockConnected c -> c.block().header().previousId().equals(tip.id());
             case BlockDisconnected d -> d.blockId().equals(tip.id());
         };
-        if (tipKnown && sequence == lastSequence + 1 && links) {
+        boolean reset = tipKnown && sequence <= lastSequence;
+        if (reset) {
+            log.warn("chain event {} has sequence {}, at or below the last applied {}, and moves the pool's tip {}: "
+                    + "the event source's sequence was reset (a failover); following it from here", event.blockId(), sequence,
+                    lastSequence, tip);
+        }
+        if (tipKnown && (sequence == lastSequence + 1 || reset) && links) {
             switch (event) {
                 case BlockConnected c -> connected(after, c.block());
                 case BlockDisconnected d -> disconnected(after, d.block());
@@ -101,6 +109,18 @@ public final class ChainFollower {
         tipKnown = true;
         store.saveCursor(new PoolStore.Cursor(after, sequence));
         service.expire();
+    }
+
+    /**
+     * Whether an event numbered at or below the last applied one changes what the pool reflects (docs/events.md,
+     * consumer rule 3: a duplicate is an event already reflected): a block above the tip, or the tip itself taken
+     * off. Such an event comes from an event source whose sequence was reset (a failover to another node).
+     */
+    private static boolean continuesPastTip(ChainEvent event, ChainTip tip) {
+        return switch (event) {
+            case BlockConnected c -> c.height() > tip.height();
+            case BlockDisconnected d -> d.blockId().equals(tip.id());
+        };
     }
 
     private void connected(ChainTip after, Block block) {

@@ -11,6 +11,7 @@ import io.numicoin.mempool.pool.Removal;
 import io.numicoin.mempool.store.PoolStore;
 import io.numicoin.protocol.tx.TransferTx;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the pool meets IO: every change of the pool is made under one lock together with its write
  * to the store and its events, so the table and {@code numi.mempool.v1} see changes in the pool's
- * order. The expensive checks (signatures, the account read) run before, outside the lock.
+ * order. The expensive checks (signatures, the account read) run before, outside the lock. An offer
+ * whose write to the store fails is undone in memory and announced nowhere.
  */
 public final class PoolService {
 
@@ -33,6 +35,7 @@ public final class PoolService {
     private final PoolMetrics metrics;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final List<Removal> unstoredRemovals = new ArrayList<>();  // under the lock
 
     public PoolService(Admission admission, PoolStore store, MempoolEventPublisher publisher, PoolMetrics metrics, Clock clock) {
         this.admission = admission;
@@ -69,7 +72,15 @@ public final class PoolService {
         }
         AddResult result = locked(() -> {
             AddResult added = pool().add(checked.entry(), checked.account());
-            record(added.added(), added.removed());
+            try {
+                store.apply(added.added(), added.removed());
+            } catch (RuntimeException e) {
+                // Memory must not keep what the store does not: undo the add, announce nothing.
+                pool().revert(added);
+                log.warn("storing the offer of {} failed; the pool is as it was: {}", checked.entry().txid(), e.toString());
+                throw e;
+            }
+            publish(added.added(), added.removed());
             return added;
         });
         metrics.offered(result);
@@ -86,9 +97,30 @@ public final class PoolService {
         }
     }
 
-    /** Stores and publishes one change (under the lock). */
+    /**
+     * Stores and publishes one change (under the lock). Removals already made in memory (blocks,
+     * expiry) whose delete fails are announced anyway and their delete retried with the next
+     * change: the store may keep a row a little longer (a reload re-validates it), never the reverse.
+     */
     void record(Optional<PoolEntry> added, List<Removal> removed) {
-        store.apply(added, removed);
+        List<Removal> deletes = new ArrayList<>(unstoredRemovals);
+        deletes.addAll(removed);
+        try {
+            store.apply(added, deletes);
+            unstoredRemovals.clear();
+        } catch (RuntimeException e) {
+            if (added.isPresent()) {
+                throw e;
+            }
+            unstoredRemovals.clear();
+            unstoredRemovals.addAll(deletes);
+            log.warn("deleting {} removed transactions from the store failed; retried with the next change: {}",
+                    deletes.size(), e.toString());
+        }
+        publish(added, removed);
+    }
+
+    private void publish(Optional<PoolEntry> added, List<Removal> removed) {
         publisher.removed(removed);
         added.ifPresent(entry -> publisher.accepted(entry, pool().tip().height()));
     }

@@ -2,10 +2,12 @@ package io.numicoin.mempool.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.numicoin.mempool.pool.AccountState;
 import io.numicoin.mempool.pool.AccountUnavailableException;
 import io.numicoin.node.NodeApplication;
+import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.state.InMemoryAccountState;
@@ -24,9 +26,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -37,6 +44,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * database and an embedded Kafka broker): balance and nonce after the tip, the per-tip cache, an
  * unreachable node.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeAccountSourceIT {
 
     private static final ChainBuilder CHAIN = ChainBuilder.regtest();
@@ -46,6 +54,8 @@ class NodeAccountSourceIT {
     private static ConfigurableApplicationContext node;
     private static WebTestClient client;
     private static String baseUrl;
+
+    private static final String MINING_TOKEN = "test-mining-token-0123456789";
 
     @BeforeAll
     static void startNode() throws Exception {
@@ -60,6 +70,7 @@ class NodeAccountSourceIT {
                 "--server.port=0",
                 "--management.server.port=-1",
                 "--numi.network=regtest",
+                "--numi.api.mining-token=" + MINING_TOKEN,
                 // p2p on loopback with a throwaway key under target/, no multicast discovery
                 "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                 "--numi.p2p.data-dir=target/p2p-mempool-node",
@@ -92,12 +103,16 @@ class NodeAccountSourceIT {
     }
 
     private static void submit(Block block) {
-        client.post().uri("/api/v1/blocks").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        client.post().uri("/api/v1/blocks").header("Authorization", "Bearer " + MINING_TOKEN).contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(BlockCodec.encode(block)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.outcome").isEqualTo("CONNECTED");
     }
 
+    /** The last block the first test connected. */
+    private static Block lastSubmitted;
+
     @Test
+    @Order(1)
     void readsBalanceAndNonceAfterTheTipAndCachesPerTip() {
         List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
         funded.forEach(NodeAccountSourceIT::submit);
@@ -113,6 +128,7 @@ class NodeAccountSourceIT {
         TransferTx spend = CHAIN.transfer(1, TestKeys.address(2), 1_000_000, 20_000, 1);
         Block next = CHAIN.child(funded.getLast()).coinbaseTo(TestKeys.address(3)).transfers(spend).build();
         submit(next);
+        lastSubmitted = next;
         assertThat(source.account(TestKeys.address(1))).as("cached until the tip changes").isEqualTo(funds);
         source.tipChanged();
         AccountState after = source.account(TestKeys.address(1));
@@ -123,6 +139,29 @@ class NodeAccountSourceIT {
     }
 
     @Test
+    @Order(2)
+    void anAnswerThatArrivesAfterATipChangeIsNotCached() throws Exception {
+        Block tip = lastSubmitted;  // the first test's chain: key 1 is funded and has sent nonce 1
+        Address sender = TestKeys.address(1);
+        try (PausableProxy proxy = new PausableProxy(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)))) {
+            NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:" + proxy.port(), CHAIN.params().hrp(),
+                    Duration.ofSeconds(30), 1000);
+            proxy.pause();
+            CompletableFuture<AccountState> early = CompletableFuture.supplyAsync(() -> source.account(sender));
+            await().atMost(Duration.ofSeconds(30)).until(() -> proxy.heldBytes() > 0);  // the node answered: nonce 1
+
+            TransferTx spend = CHAIN.transfer(1, TestKeys.address(2), 1_000_000, 20_000, 2);
+            submit(CHAIN.child(tip).coinbaseTo(TestKeys.address(3)).transfers(spend).build());
+            source.tipChanged();  // the chain event of that block
+            proxy.resume();
+
+            assertThat(early.get(30, TimeUnit.SECONDS).nonce()).as("asked before the tip changed").isEqualTo(1);
+            assertThat(source.account(sender).nonce()).as("read again after the tip changed").isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Order(3)
     void anUnreachableNodeIsReportedNotGuessed() {
         NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:1", CHAIN.params().hrp(), Duration.ofMillis(500), 10);
         assertThatThrownBy(() -> source.account(TestKeys.address(1))).isInstanceOf(AccountUnavailableException.class)

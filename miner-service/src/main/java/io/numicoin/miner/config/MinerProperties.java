@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -93,6 +94,9 @@ public record MinerProperties(
      * @param attempts tries of one call before it counts as failed (transient errors only)
      * @param retryBackoff wait after the first failed try of a call; doubles per try
      * @param backoffInitial wait after a failed round of the mining job; doubles up to {@code backoffMax}
+     * @param miningToken the node's mining token ({@code numi.api.mining-token}), sent as
+     *     {@code Authorization: Bearer}: the node takes blocks and proposals only with it
+     * @param miningTokenFile a file whose first line is that token (instead of {@code miningToken})
      */
     public record Upstream(
             @DefaultValue("http://127.0.0.1:8082") URI node,
@@ -102,6 +106,8 @@ public record MinerProperties(
             @DefaultValue("100ms") Duration retryBackoff,
             @DefaultValue("500ms") Duration backoffInitial,
             @DefaultValue("30s") Duration backoffMax,
-            @DefaultValue("65s") Duration submitTimeout) {
+            @DefaultValue("65s") Duration submitTimeout,
+            @DefaultValue("") String miningToken,
+            Path miningTokenFile) {
     }
 }

@@ -6,6 +6,7 @@ import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.support.http.BearerToken;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,8 @@ class UpstreamConfiguration {
     @Bean
     NodeClient nodeClient(MinerProperties properties, NetworkParams params) {
         MinerProperties.Upstream up = properties.upstream();
-        return new NodeClient(new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff()),
+        String miningToken = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
+        return new NodeClient(new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff(), miningToken),
                 params.hrp(), up.submitTimeout());
     }
 

@@ -5,6 +5,7 @@ import io.numicoin.events.EventDecodeException;
 import io.numicoin.events.Topics;
 import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.support.retry.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.springframework.context.SmartLifecycle;
  * Follows {@code numi.chain.v1} from its end (a miner only cares about tips from now on) and reports
  * each event's tip after ({@code tipIdAfter}, {@code tipHeightAfter}) to the mining job. Its own
  * consumer group per process, so every miner sees every event; no offsets are committed. Events of
- * another chain id are ignored; undecodable ones are logged and skipped.
+ * another chain id are ignored; undecodable ones are logged and skipped. Nothing ends the
+ * subscription but {@link #stop()}: an exception (or error) thrown by the tip handler is logged and
+ * the next event is handled, and a failing poll is retried with backoff (100 ms doubling to 10 s).
  */
 public final class ChainTipListener implements SmartLifecycle {
 
@@ -58,30 +61,48 @@ public final class ChainTipListener implements SmartLifecycle {
     }
 
     private void poll() {
+        Backoff retries = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         try {
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record.value());
+                try {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        handle(record.value());
+                    }
+                    retries.succeeded();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    Duration delay = retries.failed();
+                    log.warn("polling {} failed; retrying in {} ms: {}", Topics.CHAIN, delay.toMillis(), e.toString());
+                    Thread.sleep(delay);
                 }
             }
         } catch (WakeupException e) {
             // stopping
-        } catch (RuntimeException e) {
-            log.error("chain event consumer stopped", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
     }
 
     private void handle(byte[] value) {
+        ChainEvent event;
         try {
-            ChainEvent event = ChainEventCodec.decode(value);
-            if (event.meta().chainId() != chainId) {
-                return;
-            }
-            onTip.accept(event.tipIdAfter(), event.tipHeightAfter());
+            event = ChainEventCodec.decode(value);
         } catch (EventDecodeException e) {
             log.warn("skipping an undecodable {} record: {}", Topics.CHAIN, e.getMessage());
+            return;
+        }
+        if (event.meta().chainId() != chainId) {
+            return;
+        }
+        try {
+            onTip.accept(event.tipIdAfter(), event.tipHeightAfter());
+        } catch (RuntimeException | Error e) {
+            // The subscription outlives any handler failure: the next tip must still reach the job.
+            log.error("handling tip {} at height {} failed; still following {}", event.tipIdAfter(), event.tipHeightAfter(),
+                    Topics.CHAIN, e);
         }
     }
 

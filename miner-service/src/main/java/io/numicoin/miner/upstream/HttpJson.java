@@ -26,8 +26,15 @@ public final class HttpJson {
     private final Duration timeout;
     private final int attempts;
     private final Duration retryBackoff;
+    private final String authorization;
 
     public HttpJson(String service, URI base, Duration timeout, int attempts, Duration retryBackoff) {
+        this(service, base, timeout, attempts, retryBackoff, null);
+    }
+
+    /** @param bearerToken sent as {@code Authorization: Bearer} on every call (the node's mining token); null for none */
+    public HttpJson(String service, URI base, Duration timeout, int attempts, Duration retryBackoff, String bearerToken) {
+        this.authorization = bearerToken == null ? null : "Bearer " + bearerToken;
         this.service = service;
         this.base = base;
         this.timeout = timeout;
@@ -42,8 +49,8 @@ public final class HttpJson {
 
     /** GET {@code pathAndQuery}; the answer's JSON. */
     public JsonNode get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
+                .header("Accept", "application/json")).GET().build();
         return call(request, true);
     }
 
@@ -52,10 +59,14 @@ public final class HttpJson {
      * 4xx answers come back as {@link UpstreamException} with {@link UpstreamException.Reason#HTTP_ERROR}.
      */
     public JsonNode post(String path, String body, Duration deadline) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(deadline)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(deadline)
+                .header("Content-Type", "application/json").header("Accept", "application/json"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return call(request, false);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public String quote(String text) {

@@ -186,15 +186,20 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return importing(() -> engine.importer().importBlock(checked, clock.instant().getEpochSecond()));
     }
 
+    /**
+     * Checks a candidate on the tip, on the {@link ChainWriter}'s thread like every import: it reads the
+     * state from PostgreSQL, and a caller's interrupt (a miner that went away) must not close that
+     * connection mid-read or reach the writer's lock.
+     */
     @Override
     public ProposalResult proposeBlock(Block candidate) {
-        return locked(() -> {
+        return writer.run(() -> locked(() -> {
             requireServing();
             if (!candidate.header().previousId().equals(store.tip())) {
                 return new ProposalResult.Stale(store.tip());
             }
             return engine.proposer().propose(candidate, store.state());
-        });
+        }));
     }
 
     /** Checks and records a header without its body (headers-first sync); empty when accepted. */

@@ -19,7 +19,7 @@ final class ApiClient {
     private final WebTestClient web;
 
     ApiClient(WebTestClient web) {
-        this.web = web;
+        this.web = web.mutate().defaultHeader("Authorization", TestNodeInfra.MINING_AUTHORIZATION).build();
     }
 
     /** Posts {@code block} as raw bytes and returns the outcome. */

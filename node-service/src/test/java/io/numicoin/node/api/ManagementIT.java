@@ -35,7 +35,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * metrics, the admin operations on the management port behind the token, and the OpenAPI document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagementIT {
@@ -47,6 +47,9 @@ class ManagementIT {
         INFRA.register(registry);
         registry.add("numi.integrity.check-level", () -> "2");
         registry.add("numi.snapshot.directory", SNAPSHOTS::toString);
+        // off by default (HttpHardeningIT): this class checks the document, so it turns them on
+        registry.add("springdoc.api-docs.enabled", () -> "true");
+        registry.add("springdoc.swagger-ui.enabled", () -> "true");
     }
 
     static final java.nio.file.Path SNAPSHOTS = snapshotDirectory();
@@ -233,7 +236,7 @@ class ManagementIT {
                 .jsonPath("$.result.problems[0].kind").isEqualTo("ACCOUNTS_MISMATCH")
                 .jsonPath("$.result.message").value(message -> assertThat(message.toString()).contains("--numi.command=reindex"));
         ApiClient.assertProblem(web.get().uri("/api/v1/chain").exchange(), 503, "UNAVAILABLE");
-        ApiClient.assertProblem(web.post().uri("/api/v1/blocks").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        ApiClient.assertProblem(web.post().uri("/api/v1/blocks").header("Authorization", TestNodeInfra.MINING_AUTHORIZATION).contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(io.numicoin.protocol.codec.BlockCodec.encode(builder.child(builder.genesis()).coinbaseMemo("x").build()))
                 .exchange(), 503, "UNAVAILABLE");
     }

@@ -54,7 +54,7 @@ class ProposalApiIT {
         Block reference = builder.child(builder.genesis()).coinbaseTo(TestKeys.address(8)).coinbaseMemo("proposal").build();
         Block candidate = new Block(withCommitment(reference.header(), Hash256.ZERO), reference.transactions());
 
-        String commitment = web.post().uri("/api/v1/blocks/proposal").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        String commitment = web.post().uri("/api/v1/blocks/proposal").header("Authorization", TestNodeInfra.MINING_AUTHORIZATION).contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(BlockCodec.encode(candidate)).exchange()
                 .expectStatus().isOk()
                 .expectBody(ProposalController.ProposalView.class).returnResult().getResponseBody().stateCommitment();
@@ -74,7 +74,7 @@ class ProposalApiIT {
     }
 
     private WebTestClient.ResponseSpec propose(Block block) {
-        return web.post().uri("/api/v1/blocks/proposal").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        return web.post().uri("/api/v1/blocks/proposal").header("Authorization", TestNodeInfra.MINING_AUTHORIZATION).contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(BlockCodec.encode(block)).exchange();
     }
 

@@ -319,7 +319,7 @@ class SubmitApiIT {
     }
 
     private WebTestClient.ResponseSpec postBlock(MediaType type, Object body) {
-        return web.post().uri("/api/v1/blocks").contentType(type).bodyValue(body).exchange();
+        return web.post().uri("/api/v1/blocks").header("Authorization", TestNodeInfra.MINING_AUTHORIZATION).contentType(type).bodyValue(body).exchange();
     }
 
     /** The events of {@code wanted} on numi.tx.v1 up to and including {@code last}'s, in topic order. */

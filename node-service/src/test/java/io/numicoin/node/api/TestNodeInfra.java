@@ -7,11 +7,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL database and a real Kafka broker for one integration-test class, and the
- * properties that point a node at them: regtest, a random management port, a known admin token.
+ * properties that point a node at them: regtest, a random management port, known admin and mining tokens.
  */
 final class TestNodeInfra implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "test-admin-token";
+    static final String MINING_TOKEN = "test-mining-token-0123456789";
+    /** The {@code Authorization} header of a miner: {@code POST /api/v1/blocks} and the proposal endpoint need it. */
+    static final String MINING_AUTHORIZATION = "Bearer " + MINING_TOKEN;
 
     final TestDatabase db;
     final EmbeddedKafka kafka;
@@ -33,6 +36,7 @@ final class TestNodeInfra implements AutoCloseable {
         registry.add("management.server.port", () -> "0");
         registry.add("numi.network", () -> "regtest");
         registry.add("numi.admin.token", () -> ADMIN_TOKEN);
+        registry.add("numi.api.mining-token", () -> MINING_TOKEN);
     }
 
     @Override

@@ -141,6 +141,7 @@ class CrashSafetyIT {
         while (cursor < FEED.size()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.apiPort + "/api/v1/blocks"))
                     .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + NodeProcess.MINING_TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(BlockCodec.encode(FEED.get(cursor)))).build();
             HttpResponse<String> response;
             try {

@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class NodeProcess {
 
+    static final String MINING_TOKEN = "test-mining-token-0123456789";
+
     private final Process process;
     final int apiPort;
     final int managementPort;
@@ -38,6 +40,7 @@ final class NodeProcess {
                 "io.numicoin.node.NodeApplication",
                 "--server.port=" + api, "--management.server.port=" + management,
                 "--spring.jmx.enabled=false", "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",
+                "--numi.api.mining-token=" + MINING_TOKEN,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.io.numicoin=INFO"));
         command.addAll(settings);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

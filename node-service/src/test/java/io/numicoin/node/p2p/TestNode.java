@@ -62,6 +62,9 @@ public final class TestNode implements AutoCloseable {
      * A test node's command line: its database, the broker, random HTTP and management ports,
      * regtest, p2p on a random loopback port with fast sync timings, and {@code bootstrap} peers.
      */
+    /** The mining token of test nodes: {@code Authorization: Bearer} for {@code POST /api/v1/blocks} and the proposal endpoint. */
+    public static final String MINING_TOKEN = "test-mining-token-0123456789";
+
     public static List<String> arguments(String name, TestDatabase db, EmbeddedKafka kafka, boolean publish, Path dataDir,
             List<String> bootstrap) {
         List<String> args = new ArrayList<>(List.of(
@@ -82,7 +85,8 @@ public final class TestNode implements AutoCloseable {
                 "--numi.p2p.sync.tick=50ms",
                 "--numi.p2p.sync.bootstrap-retry=500ms",
                 "--numi.p2p.sync.stall-timeout=3s",
-                "--numi.p2p.sync.request-timeout=5s"));
+                "--numi.p2p.sync.request-timeout=5s",
+                "--numi.api.mining-token=" + MINING_TOKEN));
         if (!bootstrap.isEmpty()) {
             args.add("--numi.p2p.bootstrap=" + String.join(",", bootstrap));
         }

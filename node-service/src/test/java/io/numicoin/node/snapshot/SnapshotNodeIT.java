@@ -277,6 +277,7 @@ class SnapshotNodeIT {
 
     private HttpResponse<String> post(Block block) throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/api/v1/blocks")).header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + TestNode.MINING_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(BlockCodec.encode(block))).build(), HttpResponse.BodyHandlers.ofString());
     }
 

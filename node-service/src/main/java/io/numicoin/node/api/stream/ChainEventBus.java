@@ -4,9 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.protocol.hash.Hash256;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -21,6 +29,12 @@ import reactor.core.publisher.Sinks;
  * followed by a connection, counted in {@code numi.chain.reorgs} with its depth. Transactions seen
  * (from the API or from peers) are announced with {@link #transactionSeen} after their outbox
  * event committed.
+ *
+ * <p>Sequence numbers come from a {@link StreamSequence} (they continue across restarts) and the
+ * last {@code replaySize} events are kept, so an SSE client that reconnects with
+ * {@code Last-Event-ID} gets what it missed ({@link #resume}); when its id is older than what is
+ * kept (or from before a restart that lost events, or unknown) it gets a {@link NodeEvent.Reset}
+ * first instead: resync from the API. At most {@code maxClients} SSE clients at once.
  */
 public final class ChainEventBus {
 
@@ -32,14 +46,28 @@ public final class ChainEventBus {
     private final Counter reorgs;
     private final DistributionSummary reorgDepth;
     private final AtomicInteger subscribers;
-    private long sequence;
+    private final AtomicInteger clients = new AtomicInteger();
+    private final int maxClients;
+    private final int replaySize;
+    private final ArrayDeque<SequencedEvent> replay;  // under this
+    private final StreamSequence sequence;  // under this
     private int pendingDisconnects;
 
+    /** A bus numbering from 1 in memory, keeping 1,024 events for resumes, with no client cap. */
     public ChainEventBus(int bufferSize, MeterRegistry meters) {
-        if (bufferSize < 1) {
-            throw new IllegalArgumentException("buffer size must be positive: " + bufferSize);
+        this(bufferSize, 1024, Integer.MAX_VALUE, StreamSequence.inMemory(), meters);
+    }
+
+    public ChainEventBus(int bufferSize, int replaySize, int maxClients, StreamSequence sequence, MeterRegistry meters) {
+        if (bufferSize < 1 || replaySize < 1 || maxClients < 1) {
+            throw new IllegalArgumentException("buffer, replay and client cap must be positive: " + bufferSize + ", "
+                    + replaySize + ", " + maxClients);
         }
         this.bufferSize = bufferSize;
+        this.replaySize = replaySize;
+        this.maxClients = maxClients;
+        this.replay = new ArrayDeque<>(Math.min(replaySize, 4096));
+        this.sequence = sequence;
         this.dropped = Counter.builder("numi.stream.events.dropped")
                 .description("Live-stream events dropped because a subscriber fell behind").register(meters);
         this.connected = Counter.builder("numi.chain.blocks.connected")
@@ -88,13 +116,82 @@ public final class ChainEventBus {
                 .doFinally(signal -> subscribers.decrementAndGet());
     }
 
+    /**
+     * An SSE client's events: after {@code lastEventId} (what it missed, from the kept events) or,
+     * without one, from now on; a {@link NodeEvent.Reset} first when the missed events are not all
+     * kept. Empty when {@code maxClients} clients are connected already; the slot is freed when the
+     * returned flux ends or is cancelled.
+     */
+    public Optional<Flux<SequencedEvent>> resume(OptionalLong lastEventId) {
+        if (clients.incrementAndGet() > maxClients) {
+            clients.decrementAndGet();
+            return Optional.empty();
+        }
+        AtomicBoolean freed = new AtomicBoolean();
+        Flux<SequencedEvent> events = Flux.<SequencedEvent>create(emitter -> {
+            Disposable live;
+            synchronized (this) {
+                // Under the publishing lock: nothing is published between the catch-up and the live subscription.
+                catchUp(lastEventId).forEach(emitter::next);
+                live = sink.asFlux().subscribe(emitter::next, emitter::error, emitter::complete);
+            }
+            emitter.onDispose(live);
+        }, FluxSink.OverflowStrategy.BUFFER)
+                .onBackpressureBuffer(bufferSize + replaySize, overflow -> dropped.increment(), BufferOverflowStrategy.DROP_OLDEST)
+                .doOnSubscribe(s -> subscribers.incrementAndGet())
+                .doFinally(signal -> {
+                    subscribers.decrementAndGet();
+                    if (freed.compareAndSet(false, true)) {
+                        clients.decrementAndGet();
+                    }
+                });
+        return Optional.of(events);
+    }
+
+    /** SSE clients connected now. */
+    public int clientCount() {
+        return clients.get();
+    }
+
     public int subscriberCount() {
         return sink.currentSubscriberCount();
+    }
+
+    /** The last sequence number handed out. */
+    public synchronized long lastSequence() {
+        return sequence.last();
+    }
+
+    private List<SequencedEvent> catchUp(OptionalLong lastEventId) {
+        if (lastEventId.isEmpty()) {
+            return List.of();
+        }
+        long last = lastEventId.getAsLong();
+        long current = sequence.last();
+        long oldestKept = replay.isEmpty() ? current + 1 : replay.peekFirst().seq();
+        if (last == current) {
+            return List.of();
+        }
+        if (last > current || last + 1 < oldestKept) {
+            return List.of(new SequencedEvent(current, new NodeEvent.Reset(oldestKept)));
+        }
+        List<SequencedEvent> missed = new ArrayList<>();
+        for (SequencedEvent kept : replay) {
+            if (kept.seq() > last) {
+                missed.add(kept);
+            }
+        }
+        return missed;
     }
 
     private synchronized void publish(NodeEvent event) {
         // Serialised: a Sinks.Many must not be emitted to from two threads at once. Never blocks:
         // every subscriber requests without bound and buffers on its own side.
-        sink.tryEmitNext(new SequencedEvent(++sequence, event));
+        SequencedEvent sequenced = new SequencedEvent(sequence.next(), event);
+        if (replay.size() == replaySize) {
+            replay.pollFirst();
+        }
+        replay.addLast(sequenced);
+        sink.tryEmitNext(sequenced);
     }
 }

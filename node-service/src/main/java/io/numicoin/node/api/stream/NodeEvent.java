@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Something the node just did, as the live stream tells it: a block connected to or disconnected
- * from the active chain (already committed), or a transaction seen (published to {@code numi.tx.v1}).
+ * from the active chain (already committed), or a transaction seen (published to {@code numi.tx.v1});
+ * or, to one client, a {@link Reset} of its resume.
  */
 public sealed interface NodeEvent {
 
@@ -42,6 +43,20 @@ public sealed interface NodeEvent {
         @Override
         public String type() {
             return "tx-seen";
+        }
+    }
+
+    /**
+     * Not an event of the chain: the client's {@code Last-Event-ID} is older than the events kept
+     * (or unknown to this node), so it missed events it cannot get here; it should resync from the
+     * API and go on from this event's sequence.
+     *
+     * @param oldestKept the oldest sequence number this node can still replay
+     */
+    record Reset(long oldestKept) implements NodeEvent {
+        @Override
+        public String type() {
+            return "reset";
         }
     }
 }
