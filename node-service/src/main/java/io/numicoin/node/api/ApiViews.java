@@ -2,7 +2,6 @@ package io.numicoin.node.api;
 
 import io.numicoin.node.api.dto.AccountTxView;
 import io.numicoin.node.api.dto.AccountView;
-import io.numicoin.node.api.dto.AmountView;
 import io.numicoin.node.api.dto.BlockView;
 import io.numicoin.node.api.dto.ChainView;
 import io.numicoin.node.api.dto.PeerView;
@@ -14,6 +13,7 @@ import io.numicoin.node.query.AccountTxRecord;
 import io.numicoin.node.query.BlockRecord;
 import io.numicoin.node.query.PeerRecord;
 import io.numicoin.node.query.TransactionRecord;
+import io.numicoin.support.json.AmountJson;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.block.BlockHeader;
@@ -68,20 +68,20 @@ public final class ApiViews {
         return switch (record.transaction()) {
             case CoinbaseTx coinbase -> new TransactionView(record.txid().toHex(), "coinbase", record.blockId().toHex(),
                     record.height(), record.position(), record.blockTimestamp(), record.confirmations(), record.size(),
-                    chainId(coinbase.chainId()), null, null, address(coinbase.recipient()), AmountView.of(coinbase.amount()),
+                    chainId(coinbase.chainId()), null, null, address(coinbase.recipient()), AmountJson.of(coinbase.amount().units()),
                     null, null, coinbase.memo().toHex(), null, null, null);
             case TransferTx transfer -> new TransactionView(record.txid().toHex(), "transfer", record.blockId().toHex(),
                     record.height(), record.position(), record.blockTimestamp(), record.confirmations(), record.size(),
                     chainId(transfer.chainId()), address(transfer.sender()), transfer.nonce(), address(transfer.recipient()),
-                    AmountView.of(transfer.amount()), AmountView.of(transfer.fee()), transfer.expiryHeight(),
+                    AmountJson.of(transfer.amount().units()), AmountJson.of(transfer.fee().units()), transfer.expiryHeight(),
                     transfer.memo().toHex(), transfer.policy().threshold(), transfer.policy().keys().size(),
                     transfer.signatures().size());
         };
     }
 
     public AccountView account(AccountRecord account, List<AccountTxRecord> page, Optional<String> nextCursor) {
-        return new AccountView(address(account.address()), AmountView.of(account.balance()), account.nonce(),
-                AmountView.of(account.immature()), account.tipHeight(),
+        return new AccountView(address(account.address()), AmountJson.of(account.balance().units()), account.nonce(),
+                AmountJson.of(account.immature().units()), account.tipHeight(),
                 page.stream().map(entry -> historyEntry(account.address(), entry)).toList(), nextCursor.orElse(null));
     }
 
@@ -105,7 +105,7 @@ public final class ApiViews {
     }
 
     private static String chainId(int chainId) {
-        return String.format("%08x", chainId);
+        return AmountJson.chainId(chainId);
     }
 
     private static String iso(long unixSeconds) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * An amount in every service's JSON: base units (exact, 1 NUMI = 10^8 units) and decimal NUMI with 8
- * decimals, e.g. {@code {"units": 8888000000, "numi": "88.88000000"}} (the node's {@code AmountView}
- * has the same shape). Fee rates are not amounts: they stay plain numbers (units per 1,000 bytes).
+ * decimals, e.g. {@code {"units": 8888000000, "numi": "88.88000000"}}; the node and the mempool
+ * both write amounts with it. Fee rates are not amounts: they stay plain numbers (units per 1,000 bytes).
  */
 public record AmountJson(long units, String numi) {
 

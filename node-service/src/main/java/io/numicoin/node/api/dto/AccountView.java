@@ -1,6 +1,7 @@
 package io.numicoin.node.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.numicoin.support.json.AmountJson;
 import java.util.List;
 
 /**
@@ -15,9 +16,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountView(
         String address,
-        AmountView balance,
+        AmountJson balance,
         long nonce,
-        AmountView immature,
+        AmountJson immature,
         long tipHeight,
         List<AccountTxView> transactions,
         String nextCursor) {

@@ -1,6 +1,7 @@
 package io.numicoin.node.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.numicoin.support.json.AmountJson;
 
 /**
  * A decoded transaction on the active chain. Transfer-only fields are absent for a coinbase.
@@ -26,8 +27,8 @@ public record TransactionView(
         String sender,
         Long nonce,
         String recipient,
-        AmountView amount,
-        AmountView fee,
+        AmountJson amount,
+        AmountJson fee,
         Long expiryHeight,
         String memo,
         Integer policyThreshold,
