@@ -1,6 +1,7 @@
 package io.numicoin.support.http;
 
-import java.nio.charset.StandardCharsets;
+import io.numicoin.support.problem.ProblemVocabulary;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps what requests in progress hold: at most {@code maxConcurrentRequests} at once, and at most
@@ -34,6 +36,9 @@ public final class RequestLimitFilter implements WebFilter, Ordered {
 
     /** Health probes and metrics (management port) are never refused: a busy service must not look dead. */
     private static final String ACTUATOR = "/actuator/";
+    /** The rule of a refused request's problem: too much in progress, retry after a second. */
+    public static final String BUSY = "BUSY";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Semaphore requests;
     private final long maxBodyBytes;
@@ -82,24 +87,8 @@ public final class RequestLimitFilter implements WebFilter, Ordered {
         response.getHeaders().set("Retry-After", "1");
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String instance = exchange.getRequest().getPath().pathWithinApplication().value();
-        byte[] body = ("{\"type\":\"https://numicoin.io/problems/busy\",\"title\":\"Busy\",\"status\":503,"
-                + "\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(instance) + "\",\"rule\":\"BUSY\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = JSON.writeValueAsBytes(ProblemVocabulary.document(503, BUSY, detail, instance, Map.of()));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
-    }
-
-    private static String jsonEscape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** One request's share of the permits and body bytes, given back once when it ends. */
