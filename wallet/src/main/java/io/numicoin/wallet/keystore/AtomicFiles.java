@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,7 +56,9 @@ final class AtomicFiles {
     private static void createWithoutReplacing(Path temp, Path target) throws IOException {
         try {
             Files.createLink(target, temp);
-        } catch (UnsupportedOperationException noLinks) {
+        } catch (FileAlreadyExistsException exists) {
+            throw exists;
+        } catch (UnsupportedOperationException | FileSystemException noLinks) {
             if (Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString());
             }
