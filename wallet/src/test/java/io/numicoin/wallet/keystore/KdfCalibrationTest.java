@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class KdfCalibrationTest {
 
-    /** A machine where a derivation costs {@code nanosPerKiBPass} per KiB and pass. */
+    /** A machine where a derivation costs {@code microsPerKiBPass} µs per KiB and pass. */
     static KdfCalibration.KdfTimer machine(double microsPerKiBPass, List<KdfParams> asked) {
         return params -> {
             asked.add(params);

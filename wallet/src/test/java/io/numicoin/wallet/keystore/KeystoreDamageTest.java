@@ -3,6 +3,7 @@ package io.numicoin.wallet.keystore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.numicoin.protocol.bytes.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,13 +157,12 @@ class KeystoreDamageTest {
         byte[] secret = KeystoreTest.randomBytes(32, 5);
         byte[] otherPublicKey = KeyKind.ED25519.publicKeyOf(KeystoreTest.randomBytes(32, 6));
         var header = new KeystoreHeader(1, KeyKind.ED25519, KeystoreTest.FAST,
-                io.numicoin.protocol.bytes.Bytes.of(new byte[16]), io.numicoin.protocol.bytes.Bytes.of(new byte[12]),
-                io.numicoin.protocol.bytes.Bytes.of(otherPublicKey));
+                Bytes.of(new byte[16]), Bytes.of(new byte[12]),
+                Bytes.of(otherPublicKey));
         byte[] associatedData = KeystoreFormat.associatedData(header, 48);
         byte[] key = PassphraseKdf.deriveKey(PASSPHRASE, new byte[16], KeystoreTest.FAST);
-        var cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
-                new javax.crypto.spec.GCMParameterSpec(128, new byte[12]));
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, new byte[12]));
         cipher.updateAAD(associatedData);
         byte[] file = KeystoreFormat.encode(associatedData, cipher.doFinal(secret));
 

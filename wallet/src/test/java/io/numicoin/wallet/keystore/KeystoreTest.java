@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -198,9 +197,5 @@ class KeystoreTest {
                 random.nextBytes(bytes);
             }
         };
-    }
-
-    static List<KeyKind> kinds() {
-        return List.of(KeyKind.values());
     }
 }
