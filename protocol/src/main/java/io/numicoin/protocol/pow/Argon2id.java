@@ -12,7 +12,7 @@ import java.util.Arrays;
  * thread; the result is the same as a multi-threaded implementation's.
  *
  * <p>Not thread-safe: one instance per thread. The memory is not wiped after hashing (proof of
- * work has no secrets); do not use an instance for password hashing without clearing it.
+ * work has no secrets); an instance used for password hashing must be cleared with {@link #wipe()}.
  */
 public final class Argon2id {
 
@@ -112,6 +112,18 @@ public final class Argon2id {
             }
         }
         finalHash(out);
+    }
+
+    /**
+     * Zeroes every buffer that held values derived from the last password (block memory, H0,
+     * addressing and scratch blocks). The instance stays usable.
+     */
+    public void wipe() {
+        Arrays.fill(memory, 0L);
+        Arrays.fill(scratch, 0L);
+        Arrays.fill(addressing, 0L);
+        Arrays.fill(seed, (byte) 0);
+        Arrays.fill(blockBytes, (byte) 0);
     }
 
     /** H0 into {@code seed[0..64)} (RFC 9106 §3.2 step 1). */
