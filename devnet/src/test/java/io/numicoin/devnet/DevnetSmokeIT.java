@@ -76,7 +76,7 @@ class DevnetSmokeIT {
         }
 
         Path aliceKey = dataDir.resolve("alice.key");
-        assertThat(run("wallet", "new", "--key", aliceKey.toString())).isZero();
+        assertThat(run("wallet", "new", "--insecure-plaintext", "--key", aliceKey.toString())).isZero();
         String alice = lastLine(runOutput("wallet", "address", "--key", aliceKey.toString()));
         // Two sends in a row: the second takes the nonce after the first, still pending in the mempool.
         String mempool = "http://127.0.0.1:" + ports.mempoolApi();
@@ -99,9 +99,12 @@ class DevnetSmokeIT {
         System.out.printf("transfer confirmed %.1f s after start%n", seconds(started));
 
         // Sends through node2 and node3 (not the event source): relayed, mined, confirmed on every node.
-        Path bobKey = dataDir.resolve("bob.key");
-        assertThat(run("wallet", "new", "--key", bobKey.toString())).isZero();
-        String bob = lastLine(runOutput("wallet", "address", "--key", bobKey.toString()));
+        // Bob's key is an encrypted keystore in a wallet directory, unlocked from a passphrase file to send.
+        String wallets = dataDir.resolve("wallets").toString();
+        Path bobPassphrase = Files.writeString(dataDir.resolve("bob.passphrase"), "bob's devnet passphrase\n");
+        String bobSource = "file:" + bobPassphrase;
+        assertThat(run("wallet", "create", "--name", "bob", "--wallet-dir", wallets, "--passphrase-source", bobSource)).isZero();
+        String bob = lastLine(runOutput("wallet", "address", "--key", "bob", "--wallet-dir", wallets));
         for (int via = 2; via <= 3; via++) {
             List<String> viaNode = runOutput("wallet", "send", "--node", nodeUrl(via), "--mempool", mempool,
                     "--key", dataDir.resolve("faucet.key").toString(), "--to", bob, "--amount", "0.25", "--wait");
@@ -122,10 +125,10 @@ class DevnetSmokeIT {
         // A refused transfer names the rule: bob's 0.5 NUMI pays 0.3 once, not twice. The second send is
         // refused by the mempool (its pending 0.3 counted), or by node3 itself if the first was mined meanwhile.
         List<String> once = runOutput("wallet", "send", "--node", nodeUrl(2), "--mempool", mempool,
-                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+                "--key", "bob", "--wallet-dir", wallets, "--passphrase-source", bobSource, "--to", alice, "--amount", "0.3");
         assertThat(once).as("%s", once).contains("status: ACCEPTED by the mempool: ADDED");
         List<String> refused = runOutputFailing("wallet", "send", "--node", nodeUrl(3), "--mempool", mempool,
-                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+                "--key", "bob", "--wallet-dir", wallets, "--passphrase-source", bobSource, "--to", alice, "--amount", "0.3");
         assertThat(refused).as("%s", refused).anyMatch(l -> l.startsWith("refused (422): INSUFFICIENT_BALANCE (Insufficient balance)"));
         System.out.println("refused send: " + refused.getLast());
         System.out.printf("sends through node2 and node3 confirmed %.1f s after start%n", seconds(started));
