@@ -78,13 +78,14 @@ class DevnetSmokeIT {
         Path aliceKey = dataDir.resolve("alice.key");
         assertThat(run("wallet", "new", "--insecure-plaintext", "--key", aliceKey.toString())).isZero();
         String alice = lastLine(runOutput("wallet", "address", "--key", aliceKey.toString()));
+        String faucetPassphrase = "file:" + dataDir.resolve("faucet.passphrase");
         // Two sends in a row: the second takes the nonce after the first, still pending in the mempool.
         String mempool = "http://127.0.0.1:" + ports.mempoolApi();
         List<String> first = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
-                "--key", dataDir.resolve("faucet.key").toString(), "--to", alice, "--amount", "0.5");
+                "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", alice, "--amount", "0.5");
         assertThat(first).as("%s", first).contains("pending: in the mempool");
         List<String> sent = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
-                "--key", dataDir.resolve("faucet.key").toString(), "--to", alice, "--amount", "1.5", "--wait");
+                "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", alice, "--amount", "1.5", "--wait");
         Matcher txid = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", sent));
         assertThat(txid.find()).as("%s", sent).isTrue();
         assertThat(sent).anyMatch(l -> l.startsWith("confirmed in block"));
@@ -107,7 +108,7 @@ class DevnetSmokeIT {
         String bob = lastLine(runOutput("wallet", "address", "--key", "bob", "--wallet-dir", wallets));
         for (int via = 2; via <= 3; via++) {
             List<String> viaNode = runOutput("wallet", "send", "--node", nodeUrl(via), "--mempool", mempool,
-                    "--key", dataDir.resolve("faucet.key").toString(), "--to", bob, "--amount", "0.25", "--wait");
+                    "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", bob, "--amount", "0.25", "--wait");
             Matcher id = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", viaNode));
             assertThat(id.find()).as("%s", viaNode).isTrue();
             assertThat(viaNode).as("%s", viaNode).contains("status: ACCEPTED by the mempool: ADDED")

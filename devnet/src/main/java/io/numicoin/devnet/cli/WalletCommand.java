@@ -1,7 +1,6 @@
 package io.numicoin.devnet.cli;
 
 import io.numicoin.devnet.wallet.Account;
-import io.numicoin.devnet.wallet.KeyFile;
 import io.numicoin.devnet.wallet.MempoolApi;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
@@ -33,7 +32,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code ./numi wallet}: keys and transfers. Keys are encrypted keystores in the wallet directory
- * ({@link WalletKeyCommands}); the devnet's faucet is still a plain-text {@link KeyFile}. It builds
+ * ({@link WalletKeyCommands}); the devnet's faucet's keystore opens with the passphrase file beside it. It builds
  * and signs a transfer with the protocol library and posts it to a node's
  * {@code POST /api/v1/transactions}.
  */
@@ -47,7 +46,8 @@ public final class WalletCommand {
               import --words "..." | --words-file F|-   recreate a key from its 24 words (F: a file, -: standard input)
                      [--name N] [--passphrase-source S]
               list                                      the keys' names and addresses (no passphrase needed)
-              address [--key K]                         the address of a key (default: the devnet's faucet)
+              address [--key K]                         the address of a key (default: the devnet's faucet,
+                                                        data/devnet/faucet.numikey, passphrase in faucet.passphrase)
               passphrase [--name N] [--passphrase-source S] [--new-passphrase-source S]
                                                         re-encrypt a key under a new passphrase
               balance [--key K | --address A]           spendable balance, immature rewards and nonce
@@ -71,7 +71,8 @@ public final class WalletCommand {
 
     static final String DEFAULT_NODE = "http://127.0.0.1:8082";
     static final String DEFAULT_MEMPOOL = "http://127.0.0.1:8083";
-    static final Path FAUCET_KEY = Path.of("data/devnet/faucet.key");
+    static final WalletKeyCommands.FaucetFiles FAUCET = new WalletKeyCommands.FaucetFiles(
+            Path.of("data/devnet/faucet.numikey"), Path.of("data/devnet/faucet.passphrase"), Path.of("data/devnet/faucet.key"));
     static final Path NEW_KEY = Path.of("data/devnet/wallet.key");
     private static final Amount DEFAULT_FEE = Amount.parseNumi("0.0001");
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
@@ -116,7 +117,7 @@ public final class WalletCommand {
     }
 
     private int address(Map<String, String> options) throws IOException, WalletKeyException {
-        out.println(encode(keys.address(options, FAUCET_KEY), network(options)));
+        out.println(encode(keys.address(options, FAUCET), network(options)));
         return 0;
     }
 
@@ -125,7 +126,7 @@ public final class WalletCommand {
         NetworkParams params = NetworkParams.of(node.chain().network());
         String address = options.containsKey("--address")
                 ? options.get("--address")
-                : encode(keys.address(options, FAUCET_KEY), params.network());
+                : encode(keys.address(options, FAUCET), params.network());
         NodeApi.AccountState state = node.account(address);
         out.println("address:  " + address);
         out.println("balance:  " + numi(state.balanceUnits()) + " NUMI");
@@ -135,7 +136,7 @@ public final class WalletCommand {
     }
 
     private int send(Map<String, String> options) throws IOException, InterruptedException, WalletKeyException {
-        Account from = Account.of(keys.signingKey(options, FAUCET_KEY));   // before the network: a wrong passphrase fails first
+        Account from = Account.of(keys.signingKey(options, FAUCET));   // before the network: a wrong passphrase fails first
         NodeApi node = node(options);
         NodeApi.Chain chain = node.chain();
         NetworkParams params = NetworkParams.of(chain.network());

@@ -126,11 +126,21 @@ final class WalletKeyCommands {
         return 0;
     }
 
+    /**
+     * The devnet faucet's key, the default of {@code address}, {@code balance} and {@code send}: its
+     * keystore unlocked with the passphrase file beside it, or the plain-text file of a data
+     * directory the devnet has not migrated yet.
+     */
+    record FaucetFiles(Path keystore, Path passphrase, Path plain) {
+    }
+
     /** The address of the key {@code --key} names, read without a passphrase. */
-    Address address(Map<String, String> options, Path faucet) throws IOException, WalletKeyException {
+    Address address(Map<String, String> options, FaucetFiles faucet) throws IOException, WalletKeyException {
         String key = options.get("--key");
         if (key == null) {
-            return Account.of(KeyFile.read(faucet)).address();
+            return Files.exists(faucet.keystore())
+                    ? WalletKeys.address(WalletKeys.header("faucet", faucet.keystore()))
+                    : Account.of(KeyFile.read(faucet.plain())).address();
         }
         WalletKeys keys = keys(options);
         Path file = keystoreFile(keys, key);
@@ -141,10 +151,17 @@ final class WalletKeyCommands {
     }
 
     /** The private key {@code --key} names, a keystore unlocked with {@code --passphrase-source}. */
-    MlDsaPrivateKey signingKey(Map<String, String> options, Path faucet) throws IOException, WalletKeyException {
+    MlDsaPrivateKey signingKey(Map<String, String> options, FaucetFiles faucet) throws IOException, WalletKeyException {
         String key = options.get("--key");
         if (key == null) {
-            return KeyFile.read(faucet);
+            if (!Files.exists(faucet.keystore())) {
+                return KeyFile.read(faucet.plain());
+            }
+            PassphraseSource source = options.containsKey("--passphrase-source")
+                    ? source(options, "--passphrase-source", false) : PassphraseSource.file(faucet.passphrase());
+            try (UnlockedKey unlocked = WalletKeys.unlockFile("faucet", faucet.keystore(), source)) {
+                return unlocked.mlDsaPrivateKey();
+            }
         }
         WalletKeys keys = keys(options);
         Path file = keystoreFile(keys, key);
