@@ -61,7 +61,7 @@ public final class WalletKeys {
         return dir.resolve(name + SUFFIX);
     }
 
-    /** The keys in the directory, by name; a file that is not a readable keystore is listed with its problem. */
+    /** The names of the keystores in the directory, sorted (none when the directory does not exist). */
     public List<String> names() throws IOException {
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
