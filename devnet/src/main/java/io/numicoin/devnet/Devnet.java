@@ -81,7 +81,7 @@ public final class Devnet {
         progress.say("Kafka ready");
 
         NetworkParams regtest = NetworkParams.regtest();
-        faucet = Faucet.loadOrCreate(layout.faucetKey(), regtest);
+        faucet = Faucet.loadOrCreate(layout.faucetKeystore(), layout.faucetPassphrase(), layout.faucetKey(), regtest, progress::say);
         MiningTokenFile.ensure(layout.miningToken());
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerId(1), peerId(2), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
@@ -202,7 +202,7 @@ public final class Devnet {
                 }
             }
         }
-        boolean fresh = !Files.exists(layout.faucetKey());
+        boolean fresh = !Files.exists(layout.faucetKeystore()) && !Files.exists(layout.faucetKey());
         Files.createDirectories(layout.logs());
         progress.say((fresh ? "new devnet in " : "devnet data kept from the last run in ") + layout.dir());
     }

@@ -36,8 +36,19 @@ public record DevnetLayout(Path dir) {
         return service("node" + n).resolve("p2p");
     }
 
+    /** The faucet's key before keystores: plain text, migrated into {@link #faucetKeystore()} on the next start. */
     public Path faucetKey() {
         return dir.resolve("faucet.key");
+    }
+
+    /** The faucet's key, an encrypted keystore (docs/keystore.md). */
+    public Path faucetKeystore() {
+        return dir.resolve("faucet.numikey");
+    }
+
+    /** The faucet keystore's passphrase: 32 random bytes in hex, mode 0600. */
+    public Path faucetPassphrase() {
+        return dir.resolve("faucet.passphrase");
     }
 
     /** The token the miner shows the nodes to submit blocks (MiningTokenFile). */

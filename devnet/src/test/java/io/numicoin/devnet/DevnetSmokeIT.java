@@ -76,15 +76,16 @@ class DevnetSmokeIT {
         }
 
         Path aliceKey = dataDir.resolve("alice.key");
-        assertThat(run("wallet", "new", "--key", aliceKey.toString())).isZero();
+        assertThat(run("wallet", "new", "--insecure-plaintext", "--key", aliceKey.toString())).isZero();
         String alice = lastLine(runOutput("wallet", "address", "--key", aliceKey.toString()));
+        String faucetPassphrase = "file:" + dataDir.resolve("faucet.passphrase");
         // Two sends in a row: the second takes the nonce after the first, still pending in the mempool.
         String mempool = "http://127.0.0.1:" + ports.mempoolApi();
         List<String> first = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
-                "--key", dataDir.resolve("faucet.key").toString(), "--to", alice, "--amount", "0.5");
+                "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", alice, "--amount", "0.5");
         assertThat(first).as("%s", first).contains("pending: in the mempool");
         List<String> sent = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
-                "--key", dataDir.resolve("faucet.key").toString(), "--to", alice, "--amount", "1.5", "--wait");
+                "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", alice, "--amount", "1.5", "--wait");
         Matcher txid = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", sent));
         assertThat(txid.find()).as("%s", sent).isTrue();
         assertThat(sent).anyMatch(l -> l.startsWith("confirmed in block"));
@@ -99,12 +100,15 @@ class DevnetSmokeIT {
         System.out.printf("transfer confirmed %.1f s after start%n", seconds(started));
 
         // Sends through node2 and node3 (not the event source): relayed, mined, confirmed on every node.
-        Path bobKey = dataDir.resolve("bob.key");
-        assertThat(run("wallet", "new", "--key", bobKey.toString())).isZero();
-        String bob = lastLine(runOutput("wallet", "address", "--key", bobKey.toString()));
+        // Bob's key is an encrypted keystore in a wallet directory, unlocked from a passphrase file to send.
+        String wallets = dataDir.resolve("wallets").toString();
+        Path bobPassphrase = Files.writeString(dataDir.resolve("bob.passphrase"), "bob's devnet passphrase\n");
+        String bobSource = "file:" + bobPassphrase;
+        assertThat(run("wallet", "create", "--name", "bob", "--wallet-dir", wallets, "--passphrase-source", bobSource)).isZero();
+        String bob = lastLine(runOutput("wallet", "address", "--key", "bob", "--wallet-dir", wallets));
         for (int via = 2; via <= 3; via++) {
             List<String> viaNode = runOutput("wallet", "send", "--node", nodeUrl(via), "--mempool", mempool,
-                    "--key", dataDir.resolve("faucet.key").toString(), "--to", bob, "--amount", "0.25", "--wait");
+                    "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", bob, "--amount", "0.25", "--wait");
             Matcher id = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", viaNode));
             assertThat(id.find()).as("%s", viaNode).isTrue();
             assertThat(viaNode).as("%s", viaNode).contains("status: ACCEPTED by the mempool: ADDED")
@@ -122,10 +126,10 @@ class DevnetSmokeIT {
         // A refused transfer names the rule: bob's 0.5 NUMI pays 0.3 once, not twice. The second send is
         // refused by the mempool (its pending 0.3 counted), or by node3 itself if the first was mined meanwhile.
         List<String> once = runOutput("wallet", "send", "--node", nodeUrl(2), "--mempool", mempool,
-                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+                "--key", "bob", "--wallet-dir", wallets, "--passphrase-source", bobSource, "--to", alice, "--amount", "0.3");
         assertThat(once).as("%s", once).contains("status: ACCEPTED by the mempool: ADDED");
         List<String> refused = runOutputFailing("wallet", "send", "--node", nodeUrl(3), "--mempool", mempool,
-                "--key", bobKey.toString(), "--to", alice, "--amount", "0.3");
+                "--key", "bob", "--wallet-dir", wallets, "--passphrase-source", bobSource, "--to", alice, "--amount", "0.3");
         assertThat(refused).as("%s", refused).anyMatch(l -> l.startsWith("refused (422): INSUFFICIENT_BALANCE (Insufficient balance)"));
         System.out.println("refused send: " + refused.getLast());
         System.out.printf("sends through node2 and node3 confirmed %.1f s after start%n", seconds(started));

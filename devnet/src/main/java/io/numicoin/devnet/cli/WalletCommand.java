@@ -1,10 +1,10 @@
 package io.numicoin.devnet.cli;
 
 import io.numicoin.devnet.wallet.Account;
-import io.numicoin.devnet.wallet.KeyFile;
 import io.numicoin.devnet.wallet.MempoolApi;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
+import io.numicoin.devnet.wallet.WalletKeyException;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.address.AddressDecodeException;
 import io.numicoin.protocol.address.AddressFormat;
@@ -15,7 +15,9 @@ import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -26,35 +28,51 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * {@code ./numi wallet}: a minimal key and transfer tool for the devnet (one unencrypted
- * ML-DSA-65 key per file, see {@link KeyFile}). It builds and signs a transfer with the protocol
- * library and posts it to a node's {@code POST /api/v1/transactions}.
+ * {@code ./numi wallet}: keys and transfers. Keys are encrypted keystores in the wallet directory
+ * ({@link WalletKeyCommands}); the devnet's faucet's keystore opens with the passphrase file beside it. It builds
+ * and signs a transfer with the protocol library and posts it to a node's
+ * {@code POST /api/v1/transactions}.
  */
 public final class WalletCommand {
 
     public static final String USAGE = """
             usage: ./numi wallet COMMAND [options]
 
-              new [--key FILE]                          make a new key (default data/devnet/wallet.key), print its address
-              address [--key FILE]                      the address of a key (default data/devnet/faucet.key)
-              balance [--key FILE | --address A]        spendable balance, immature rewards and nonce
-              send --to ADDRESS --amount NUMI [--fee NUMI] [--memo TEXT] [--nonce N] [--key FILE] [--wait]
+              create [--name N] [--passphrase-source S]  a new encrypted key in the wallet directory (default name
+                                                        'default'); prints its address and, once, its 24 recovery words
+              import --words "..." | --words-file F|-   recreate a key from its 24 words (F: a file, -: standard input)
+                     [--name N] [--passphrase-source S]
+              list                                      the keys' names and addresses (no passphrase needed)
+              address [--key K]                         the address of a key (default: the devnet's faucet,
+                                                        data/devnet/faucet.numikey, passphrase in faucet.passphrase)
+              passphrase [--name N] [--passphrase-source S] [--new-passphrase-source S]
+                                                        re-encrypt a key under a new passphrase
+              balance [--key K | --address A]           spendable balance, immature rewards and nonce
+              send --to ADDRESS --amount NUMI [--fee NUMI] [--memo TEXT] [--nonce N] [--key K] [--wait]
                                                         sign a transfer with the key (default: the devnet's faucet)
                                                         and post it to the node, which answers with the mempool's
                                                         verdict (a refusal names its rule, e.g. INSUFFICIENT_BALANCE);
                                                         --wait: until it is in a block; the nonce follows the
                                                         key's pending transfers (mempool)
+              new --insecure-plaintext [--key FILE]     an UNENCRYPTED key file (default data/devnet/wallet.key),
+                                                        for throwaway devnet keys only
 
+              --key K         a key name in the wallet directory, or a key file (keystore or plain-text devnet key)
+              --wallet-dir D  the wallet directory (default data/devnet/wallets)
+              --passphrase-source S   prompt (default; no echo), file:PATH (the file's first line) or env:VARIABLE
+                              (a variable naming such a file); never the passphrase itself
               --node URL      the node's API (default http://127.0.0.1:8082)
               --mempool URL   the mempool's API, for the nonce after pending sends (default http://127.0.0.1:8083)
-              --network NET   for new and address: regtest (default), testnet or mainnet
+              --network NET   for addresses: regtest (default), testnet or mainnet
             """;
 
     static final String DEFAULT_NODE = "http://127.0.0.1:8082";
     static final String DEFAULT_MEMPOOL = "http://127.0.0.1:8083";
-    static final Path FAUCET_KEY = Path.of("data/devnet/faucet.key");
+    static final WalletKeyCommands.FaucetFiles FAUCET = new WalletKeyCommands.FaucetFiles(
+            Path.of("data/devnet/faucet.numikey"), Path.of("data/devnet/faucet.passphrase"), Path.of("data/devnet/faucet.key"));
     static final Path NEW_KEY = Path.of("data/devnet/wallet.key");
     private static final Amount DEFAULT_FEE = Amount.parseNumi("0.0001");
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
@@ -63,23 +81,34 @@ public final class WalletCommand {
      * longer while a just-started mempool catches up with the chain (a 10 s limit failed once in CI).
      */
     private static final Duration PENDING_LIMIT = Duration.ofSeconds(30);
-    private static final Set<String> FLAGS = Set.of("--wait");
+    private static final Set<String> FLAGS = Set.of("--wait", "--insecure-plaintext");
 
     private final PrintStream out;
+    private final WalletKeyCommands keys;
 
     public WalletCommand(PrintStream out) {
+        this(out, System.console(), System::getenv, System.in);
+    }
+
+    /** With the terminal for passphrase prompts (null: none), the environment for {@code env:} sources, and stdin for words. */
+    public WalletCommand(PrintStream out, Console console, UnaryOperator<String> environment, InputStream stdin) {
         this.out = out;
+        this.keys = new WalletKeyCommands(out, console, environment, stdin);
     }
 
     /** Runs {@code args} (after {@code wallet}); returns the exit code. */
-    public int run(List<String> args) throws IOException, InterruptedException {
+    public int run(List<String> args) throws IOException, InterruptedException, WalletKeyException {
         if (args.isEmpty() || Set.of("help", "-h", "--help").contains(args.getFirst())) {
             out.print(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
         Map<String, String> options = options(args.subList(1, args.size()));
         return switch (args.getFirst()) {
-            case "new" -> newKey(options);
+            case "create" -> keys.create(options);
+            case "import" -> keys.importWords(options);
+            case "list" -> keys.list(options);
+            case "passphrase" -> keys.changePassphrase(options);
+            case "new" -> keys.insecurePlaintext(options, NEW_KEY);
             case "address" -> address(options);
             case "balance" -> balance(options);
             case "send" -> send(options);
@@ -87,26 +116,17 @@ public final class WalletCommand {
         };
     }
 
-    private int newKey(Map<String, String> options) throws IOException {
-        Path file = Path.of(options.getOrDefault("--key", NEW_KEY.toString()));
-        Account account = Account.of(KeyFile.create(file));
-        out.println("key:     " + file.toAbsolutePath().normalize() + " (mode 0600, not encrypted)");
-        out.println("address: " + encode(account.address(), network(options)));
+    private int address(Map<String, String> options) throws IOException, WalletKeyException {
+        out.println(encode(keys.address(options, FAUCET), network(options)));
         return 0;
     }
 
-    private int address(Map<String, String> options) throws IOException {
-        Account account = Account.of(KeyFile.read(keyFile(options)));
-        out.println(encode(account.address(), network(options)));
-        return 0;
-    }
-
-    private int balance(Map<String, String> options) throws IOException {
+    private int balance(Map<String, String> options) throws IOException, WalletKeyException {
         NodeApi node = node(options);
         NetworkParams params = NetworkParams.of(node.chain().network());
         String address = options.containsKey("--address")
                 ? options.get("--address")
-                : encode(Account.of(KeyFile.read(keyFile(options))).address(), params.network());
+                : encode(keys.address(options, FAUCET), params.network());
         NodeApi.AccountState state = node.account(address);
         out.println("address:  " + address);
         out.println("balance:  " + numi(state.balanceUnits()) + " NUMI");
@@ -115,11 +135,11 @@ public final class WalletCommand {
         return 0;
     }
 
-    private int send(Map<String, String> options) throws IOException, InterruptedException {
+    private int send(Map<String, String> options) throws IOException, InterruptedException, WalletKeyException {
+        Account from = Account.of(keys.signingKey(options, FAUCET));   // before the network: a wrong passphrase fails first
         NodeApi node = node(options);
         NodeApi.Chain chain = node.chain();
         NetworkParams params = NetworkParams.of(chain.network());
-        Account from = Account.of(KeyFile.read(keyFile(options)));
         Address to = decode(required(options, "--to"), params);
         Amount amount = Amount.parseNumi(required(options, "--amount"));
         Amount fee = options.containsKey("--fee") ? Amount.parseNumi(options.get("--fee")) : DEFAULT_FEE;
@@ -250,10 +270,6 @@ public final class WalletCommand {
             throw new IllegalArgumentException("send needs " + name);
         }
         return value;
-    }
-
-    private static Path keyFile(Map<String, String> options) {
-        return Path.of(options.getOrDefault("--key", FAUCET_KEY.toString()));
     }
 
     private static NodeApi node(Map<String, String> options) {
