@@ -102,3 +102,11 @@ CREATE TABLE chain_cursor (
     tip_work     NUMERIC NOT NULL,
     sequence     BIGINT  NOT NULL
 );
+
+-- Which chain event each sequence applied (written with the block): an event with the same
+-- sequence, kind and block is a replay, skipped even when later events superseded its effect.
+CREATE TABLE chain_event_log (
+    sequence   BIGINT  PRIMARY KEY,
+    block_id   BYTEA   NOT NULL,
+    connected  BOOLEAN NOT NULL
+);

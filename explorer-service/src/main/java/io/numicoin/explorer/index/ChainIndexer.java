@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the read model on the node's chain, by the consumer rules of docs/events.md (rule 3):
  * an event that is next in sequence and links to the read model's tip is applied (a disconnect
- * exactly undone); one that is already reflected (its block active, or a disconnected block not
- * active) is a duplicate and skipped; anything else (a gap, a sequence reset, a failed-over
+ * exactly undone); one at or below the last sequence that was applied here as it is (same sequence,
+ * kind and block: a relay's replay, even of an event a later reorg superseded) or whose effect is
+ * reflected (its block active, or a disconnected block not active) is a duplicate and skipped; anything else (a gap, a sequence reset, a failed-over
  * source, an undecodable record) resyncs from the node's API ({@link #resync}): walk back to the
  * newest block the node has on its active chain, disconnect the read model's blocks above it,
  * connect the node's blocks up to its tip. With an empty read model the resync is the backfill
@@ -70,7 +71,7 @@ public final class ChainIndexer {
                 return Outcome.APPLIED;
             }
             boolean replay = !c.sequenceKnown() || sequence <= c.sequence();
-            if (replay && reflected(event)) {
+            if (replay && (store.applied(sequence, event.blockId(), event instanceof BlockConnected) || reflected(event))) {
                 if (sequence > c.sequence()) {
                     store.saveSequence(sequence);
                 }

@@ -121,6 +121,7 @@ public final class PostgresExplorerStore {
             jdbc.update("""
                     UPDATE reorg SET new_tip_id = ?, new_tip_height = ?, closed = (? > old_tip_work)
                     WHERE NOT closed""", id.toArray(), h.height(), new BigDecimal(cumulativeWork));
+            logEvent(sequence, id, true);
             moveCursor(id, h.height(), cumulativeWork, sequence);
         });
     }
@@ -158,6 +159,7 @@ public final class PostgresExplorerStore {
                         h.previousId().toArray(), h.height() - 1, reorgId);
             }
             jdbc.update("UPDATE block SET status = 'STALE', reorg_id = ? WHERE id = ?", reorgId, id.toArray());
+            logEvent(sequence, id, false);
             moveCursor(h.previousId(), h.height() - 1, workAfter, sequence);
         });
     }
@@ -179,6 +181,22 @@ public final class PostgresExplorerStore {
         jdbc.batchUpdate("""
                 INSERT INTO tx (block_id, tx_index, txid, coinbase, sender, recipient, amount, fee, nonce, memo, raw)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** Whether the event with this sequence, block and kind was applied here (a replay of it changes nothing). */
+    public boolean applied(long sequence, Hash256 blockId, boolean connected) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM chain_event_log WHERE sequence = ? AND block_id = ? AND connected = ?)""",
+                Boolean.class, sequence, blockId.toArray(), connected));
+    }
+
+    private void logEvent(long sequence, Hash256 blockId, boolean connected) {
+        if (sequence != ChainCursor.UNKNOWN_SEQUENCE) {
+            jdbc.update("""
+                    INSERT INTO chain_event_log (sequence, block_id, connected) VALUES (?, ?, ?)
+                    ON CONFLICT (sequence) DO UPDATE SET block_id = EXCLUDED.block_id, connected = EXCLUDED.connected""",
+                    sequence, blockId.toArray(), connected);
+        }
     }
 
     private void moveCursor(Hash256 tipId, long height, BigInteger work, long sequence) {

@@ -76,12 +76,15 @@ final class ChainFixture {
 
     /** The chain's cumulative work through {@code block} (a block of MAIN or a fork, whose parents came first). */
     static synchronized BigInteger work(Block block) {
-        return WORK.computeIfAbsent(id(block), id -> {
-            BigInteger own = block.header().target().work();
-            return block.height() == 0 ? own : work(parentOf(block)).add(own);
-        });
+        BigInteger known = WORK.get(id(block));
+        if (known != null) {
+            return known;
+        }
+        BigInteger own = block.header().target().work();
+        BigInteger work = block.height() == 0 ? own : work(parentOf(block)).add(own);
+        WORK.put(id(block), work);
+        return work;
     }
-
 
     private static synchronized Block parentOf(Block block) {
         Block parent = ALL.get(block.header().previousId());
