@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A fresh PostgreSQL database with the explorer's migrations, its store and an indexer on a node at {@code nodeUrl}. */
-final class ReadModelDatabase implements AutoCloseable {
+public final class ReadModelDatabase implements AutoCloseable {
 
     final TestDatabase db;
     final JdbcTemplate jdbc;
