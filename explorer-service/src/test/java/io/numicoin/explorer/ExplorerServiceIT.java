@@ -114,6 +114,8 @@ class ExplorerServiceIT {
                 .jsonPath("$.status").isEqualTo("STALE").jsonPath("$.confirmations").isEqualTo(0);
         client.get().uri("/api/v1/explorer/blocks/height/9").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.id").isEqualTo(forkTip);
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/explorer/blocks/{id}']").exists();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 explorer.getBean(MeterRegistry.class).get("explorer.chain.lag.blocks").gauge().value() == 0.0);
     }
