@@ -1,0 +1,184 @@
+package io.numicoin.explorer.index;
+
+import io.numicoin.events.BlockConnected;
+import io.numicoin.events.BlockDisconnected;
+import io.numicoin.events.ChainEvent;
+import io.numicoin.explorer.node.NodeClient;
+import io.numicoin.explorer.store.ChainCursor;
+import io.numicoin.explorer.store.PostgresExplorerStore;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.hash.Hash256;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the read model on the node's chain, by the consumer rules of docs/events.md (rule 3):
+ * an event that is next in sequence and links to the read model's tip is applied (a disconnect
+ * exactly undone); one at or below the last sequence that was applied here as it is (same sequence,
+ * kind and block: a relay's replay, even of an event a later reorg superseded) or whose effect is
+ * reflected (its block active, or a disconnected block not active) is a duplicate and skipped; anything else (a gap, a sequence reset, a failed-over
+ * source, an undecodable record) resyncs from the node's API ({@link #resync}): walk back to the
+ * newest block the node has on its active chain, disconnect the read model's blocks above it,
+ * connect the node's blocks up to its tip. With an empty read model the resync is the backfill
+ * from genesis. One writer at a time (the methods are synchronized).
+ */
+public final class ChainIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainIndexer.class);
+
+    /** What {@link #apply} did with an event. */
+    public enum Outcome { APPLIED, DUPLICATE, RESYNCED }
+
+    private final PostgresExplorerStore store;
+    private final NodeClient node;
+    private final int chainId;
+    private final Clock clock;
+    private final AtomicLong nodeHeight = new AtomicLong(-1);
+    private final AtomicLong ownHeight = new AtomicLong(-1);
+    private volatile boolean resyncNext;
+
+    public ChainIndexer(PostgresExplorerStore store, NodeClient node, int chainId, Clock clock) {
+        this.store = store;
+        this.node = node;
+        this.chainId = chainId;
+        this.clock = clock;
+        store.cursor().ifPresent(c -> ownHeight.set(c.tipHeight()));
+    }
+
+    public synchronized Outcome apply(ChainEvent event) {
+        if (event.meta().chainId() != chainId) {
+            throw new IllegalStateException(String.format(
+                    "chain event of chain 0x%08x, this explorer follows 0x%08x: misconfiguration", event.meta().chainId(), chainId));
+        }
+        nodeHeight.accumulateAndGet(event.tipHeightAfter(), Math::max);
+        long sequence = event.meta().sequence();
+        Optional<ChainCursor> cursor = store.cursor();
+        if (cursor.isPresent() && !resyncNext) {
+            ChainCursor c = cursor.get();
+            boolean next = !c.sequenceKnown() || sequence == c.sequence() + 1;
+            if (next && links(event, c)) {
+                switch (event) {
+                    case BlockConnected connected -> store.connect(connected.block(), connected.cumulativeWork(), sequence);
+                    case BlockDisconnected disconnected -> store.disconnect(disconnected.block(),
+                            disconnected.cumulativeWorkAfter(), sequence, clock.millis());
+                }
+                ownHeight.set(event.tipHeightAfter());
+                return Outcome.APPLIED;
+            }
+            boolean replay = !c.sequenceKnown() || sequence <= c.sequence();
+            if (replay && (store.applied(sequence, event.blockId(), event instanceof BlockConnected) || reflected(event))) {
+                if (sequence > c.sequence()) {
+                    store.saveSequence(sequence);
+                }
+                return Outcome.DUPLICATE;
+            }
+            log.info("chain event {} at {} (sequence {}) does not follow tip {} at {} (sequence {}): resync",
+                    event.blockId(), event.height(), sequence, c.tipId(), c.tipHeight(), c.sequence());
+        }
+        resync();
+        store.saveSequence(sequence);
+        return Outcome.RESYNCED;
+    }
+
+    /** The next event is not to be trusted to link (a chain record did not decode): resync on it. */
+    public void resyncOnNextEvent() {
+        resyncNext = true;
+    }
+
+    /**
+     * Brings the read model to the node's active chain through its API. The cursor's sequence is
+     * unknown afterwards until the caller stores the event's. Safe to repeat and to interrupt: each
+     * block is its own transaction.
+     */
+    public synchronized void resync() {
+        while (!resyncOnce()) {
+            log.info("the node's chain moved during the resync: again");
+        }
+        resyncNext = false;
+    }
+
+    private boolean resyncOnce() {
+        long nodeTip = node.chain().height();
+        nodeHeight.set(nodeTip);
+        Optional<ChainCursor> start = store.cursor();
+        if (start.isEmpty()) {
+            Block genesis = node.blockAt(0).orElseThrow(() -> new IllegalStateException("the node has no genesis block"));
+            store.connect(genesis, genesis.header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
+            start = store.cursor();
+        }
+        ChainCursor c = start.orElseThrow();
+        long fork = Math.min(c.tipHeight(), nodeTip);
+        while (fork > 0 && !sameBlock(fork)) {
+            fork--;
+        }
+        BigInteger work = c.tipWork();
+        for (long h = c.tipHeight(); h > fork; h--) {
+            Block own = store.activeBlockAt(h).orElseThrow();
+            work = work.subtract(own.header().target().work());
+            store.disconnect(own, work, ChainCursor.UNKNOWN_SEQUENCE, clock.millis());
+            ownHeight.set(h - 1);
+        }
+        Hash256 tip = store.activeIdAt(fork).orElseThrow();
+        long connected = 0;
+        for (long h = fork + 1; ; h++) {
+            Optional<Block> next = node.blockAt(h);
+            if (next.isEmpty()) {
+                break;
+            }
+            Block block = next.get();
+            if (!block.header().previousId().equals(tip)) {
+                return false;
+            }
+            work = work.add(block.header().target().work());
+            store.connect(block, work, ChainCursor.UNKNOWN_SEQUENCE);
+            tip = BlockHeaderCodec.id(block.header());
+            ownHeight.set(h);
+            nodeHeight.accumulateAndGet(h, Math::max);
+            connected++;
+        }
+        log.info("resynced from the node: fork point {}, {} blocks disconnected, {} connected, tip {}",
+                fork, c.tipHeight() - fork, connected, ownHeight.get());
+        return true;
+    }
+
+    private boolean sameBlock(long height) {
+        Optional<Hash256> own = store.activeIdAt(height);
+        Optional<Block> theirs = node.blockAt(height);
+        return own.isPresent() && theirs.isPresent() && own.get().equals(BlockHeaderCodec.id(theirs.get().header()));
+    }
+
+    private static boolean links(ChainEvent event, ChainCursor c) {
+        return switch (event) {
+            case BlockConnected connected -> connected.block().header().previousId().equals(c.tipId());
+            case BlockDisconnected disconnected -> disconnected.blockId().equals(c.tipId());
+        };
+    }
+
+    private boolean reflected(ChainEvent event) {
+        return switch (event) {
+            case BlockConnected connected -> store.isActive(connected.blockId());
+            case BlockDisconnected disconnected -> !store.isActive(disconnected.blockId());
+        };
+    }
+
+    /** Polls the node's tip for the lag (failures leave the last known height). */
+    public void refreshNodeHeight() {
+        nodeHeight.set(node.chain().height());
+    }
+
+    /** Blocks the read model is behind the node (-1 while either height is unknown). */
+    public long lag() {
+        long theirs = nodeHeight.get();
+        long ours = ownHeight.get();
+        return theirs < 0 || ours < 0 ? -1 : Math.max(0, theirs - ours);
+    }
+
+    public long height() {
+        return ownHeight.get();
+    }
+}

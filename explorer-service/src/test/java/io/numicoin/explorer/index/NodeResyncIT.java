@@ -1,0 +1,136 @@
+package io.numicoin.explorer.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.numicoin.events.BlockConnected;
+import io.numicoin.events.EventMeta;
+import io.numicoin.explorer.RealNode;
+import io.numicoin.explorer.index.ChainIndexer.Outcome;
+import io.numicoin.explorer.node.NodeClient;
+import io.numicoin.explorer.store.ChainCursor;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.TestKeys;
+import io.numicoin.testkit.kafka.EmbeddedKafka;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backfill and resync against a real node's API: an empty read model backfills from genesis and
+ * equals a rebuild from the same blocks; a sequence reset and a gap resync it to the node's tip
+ * (disconnecting its own blocks the node reorganised away).
+ */
+class NodeResyncIT {
+
+    private static final ChainBuilder CHAIN = ChainBuilder.regtest();
+    private static EmbeddedKafka kafka;
+    private static RealNode node;
+    private static final List<Block> SUBMITTED = new ArrayList<>();
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        kafka = EmbeddedKafka.launch();
+        node = new RealNode(kafka, "explorerresync");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+        kafka.close();
+    }
+
+    private static synchronized Block extendNode(int count, int minerKey) {
+        Block tip = SUBMITTED.isEmpty() ? CHAIN.genesis() : SUBMITTED.getLast();
+        for (Block block : CHAIN.extend(tip, count, minerKey)) {
+            node.submit(block);
+            SUBMITTED.add(block);
+        }
+        return SUBMITTED.getLast();
+    }
+
+    private static BigInteger workThrough(long height) {
+        BigInteger work = CHAIN.genesis().header().target().work();
+        for (Block b : SUBMITTED.subList(0, (int) height)) {
+            work = work.add(b.header().target().work());
+        }
+        return work;
+    }
+
+    @Test
+    void anEmptyReadModelBackfillsFromGenesisAndEqualsARebuild() {
+        Block tip = extendNode(6, 1);
+        try (ReadModelDatabase backfilled = new ReadModelDatabase(node.baseUrl());
+                ReadModelDatabase rebuilt = ReadModelDatabase.withoutNode()) {
+            backfilled.indexer.resync();
+            ChainCursor cursor = backfilled.store.cursor().orElseThrow();
+            assertThat(cursor.tipId()).isEqualTo(BlockHeaderCodec.id(tip.header()));
+            assertThat(cursor.tipHeight()).isEqualTo(new NodeClient(node.baseUrl(), Duration.ofSeconds(10)).chain().height());
+            assertThat(cursor.sequence()).isEqualTo(ChainCursor.UNKNOWN_SEQUENCE);
+            assertThat(backfilled.indexer.lag()).isZero();
+
+            rebuilt.store.connect(CHAIN.genesis(), CHAIN.genesis().header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
+            for (int h = 1; h <= tip.height(); h++) {
+                rebuilt.store.connect(SUBMITTED.get(h - 1), workThrough(h), ChainCursor.UNKNOWN_SEQUENCE);
+            }
+            assertThat(backfilled.activeProjection()).isEqualTo(rebuilt.activeProjection());
+        }
+    }
+
+    @Test
+    void aSequenceResetOrAGapResyncsToTheNodesChain() {
+        Block base = extendNode(3, 2);
+        try (ReadModelDatabase model = new ReadModelDatabase(node.baseUrl())) {
+            model.indexer.resync();
+            // the read model follows a branch the node will leave: two blocks of its own on top of base
+            List<Block> own = CHAIN.extend(base, 2, 7);
+            long seq = 100;
+            for (Block b : own) {
+                BigInteger work = model.store.cursor().orElseThrow().tipWork().add(b.header().target().work());
+                assertThat(model.indexer.apply(BlockConnected.of(new EventMeta(CHAIN.params().chainId(), seq++, 0), work, b)))
+                        .isEqualTo(Outcome.APPLIED);
+            }
+            // the node (a failed-over source) goes on from base with three blocks and restarts its sequence at 0
+            Block nodeTip = extendNode(3, 3);
+            Outcome outcome = model.indexer.apply(BlockConnected.of(new EventMeta(CHAIN.params().chainId(), 0, 0),
+                    workThrough(nodeTip.height()), nodeTip));
+            assertThat(outcome).isEqualTo(Outcome.RESYNCED);
+            ChainCursor cursor = model.store.cursor().orElseThrow();
+            assertThat(cursor.tipId()).isEqualTo(BlockHeaderCodec.id(nodeTip.header()));
+            assertThat(cursor.sequence()).isZero();
+            assertThat(cursor.tipWork()).isEqualTo(workThrough(nodeTip.height()));
+            for (Block b : own) {
+                assertThat(model.store.isActive(BlockHeaderCodec.id(b.header()))).isFalse();
+            }
+            assertThat(model.jdbc.queryForObject("SELECT depth FROM reorg", Integer.class)).isEqualTo(2);
+            for (int key : List.of(1, 2, 3, 7)) {
+                long stored = model.jdbc.query("SELECT balance FROM address_balance WHERE address = ?",
+                        (rs, i) -> rs.getLong(1), TestKeys.address(key).policyHash().toArray()).stream().findFirst().orElse(0L);
+                long expected = balanceAfter(nodeTip, key);
+                assertThat(stored).as("key %d", key).isEqualTo(expected);
+            }
+
+            // a gap: two more blocks on the node, the explorer hears only of the second
+            extendNode(2, 4);
+            Block last = SUBMITTED.getLast();
+            assertThat(model.indexer.apply(BlockConnected.of(new EventMeta(CHAIN.params().chainId(), 2, 0),
+                    workThrough(last.height()), last))).isEqualTo(Outcome.RESYNCED);
+            assertThat(model.store.cursor().orElseThrow().tipId()).isEqualTo(BlockHeaderCodec.id(last.header()));
+            assertThat(model.store.cursor().orElseThrow().sequence()).isEqualTo(2);
+        }
+    }
+
+    private static long balanceAfter(Block tip, int key) {
+        var state = CHAIN.stateAfter(tip);
+        long immature = state.immatureRewards().values().stream().filter(r -> r.recipient().equals(TestKeys.address(key)))
+                .mapToLong(r -> r.amount().units()).sum();
+        return state.account(TestKeys.address(key)).balance().units() + immature;
+    }
+}
