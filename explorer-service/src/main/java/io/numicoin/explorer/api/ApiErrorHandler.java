@@ -1,49 +1,40 @@
 package io.numicoin.explorer.api;
 
-import java.net.URI;
-import java.util.Locale;
+import io.numicoin.support.problem.ProblemAnswer;
+import io.numicoin.support.problem.ProblemExceptionHandler;
+import io.numicoin.support.problem.ProblemVocabulary;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.ServerWebInputException;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every error of {@code /api/v1/explorer/**} as {@code application/problem+json}: {@code type}
- * {@code https://numicoin.io/problems/} + the rule in lower-kebab case, {@code title} the rule in
- * words, {@code rule} the rule (the node's vocabulary, docs/api.md#errors).
+ * Every error under {@code /api/} as problem+json in the vocabulary all services share
+ * ({@link ProblemExceptionHandler}): the explorer's own refusals ({@link ApiException}), the read
+ * model's database being away (503 {@code UNAVAILABLE}), unknown paths, wrong methods and unreadable
+ * input alike; anything else a 500 naming no internals.
  */
-@RestControllerAdvice
-public class ApiErrorHandler {
+@Component
+@Order(-10)
+public class ApiErrorHandler extends ProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    public ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.rule(), e.getMessage());
+    public ApiErrorHandler(JsonMapper json) {
+        super(json, ApiErrorHandler::explorerAnswer);
     }
 
-    @ExceptionHandler(ServerWebInputException.class)
-    public ResponseEntity<ProblemDetail> input(ServerWebInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getReason());
-    }
-
-    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    public ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
-        log.warn("read model unavailable: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the read model's database is unavailable");
-    }
-
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        String words = rule.charAt(0) + rule.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
-        problem.setTitle(words);
-        problem.setType(URI.create("https://numicoin.io/problems/" + rule.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setProperty("rule", rule);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    private static ProblemAnswer explorerAnswer(Throwable error) {
+        return switch (error) {
+            case ApiException api -> new ProblemAnswer(api.status().value(), api.rule(), api.getMessage(), Map.of());
+            case DataAccessException database -> {
+                log.warn("read model unavailable: {}", database.getMessage());
+                yield ProblemAnswer.of(503, ProblemVocabulary.UNAVAILABLE, "the read model's database is unavailable");
+            }
+            default -> null;
+        };
     }
 }

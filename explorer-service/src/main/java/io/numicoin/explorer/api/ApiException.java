@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * An API error with the rule it reports ({@code rule} of the problem+json answer, docs/api.md#errors).
- * The vocabulary is the node's; service-support has no shared problem type yet (docs/decisions.md).
+ * Written by {@link ApiErrorHandler} in the shared problem vocabulary (service-support).
  */
 public final class ApiException extends RuntimeException {
 
