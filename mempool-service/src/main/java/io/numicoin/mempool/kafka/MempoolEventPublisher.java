@@ -6,21 +6,32 @@ import io.numicoin.events.Topics;
 import io.numicoin.events.codec.MempoolEventCodec;
 import io.numicoin.mempool.pool.PoolEntry;
 import io.numicoin.mempool.pool.Removal;
+import io.numicoin.protocol.hash.Hash256;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes pool changes on {@code numi.mempool.v1}, keyed by sender, after the change is stored.
- * Delivery is at most once per change with an idempotent producer ({@code acks=all}): a crash
- * between the database commit and the send loses the event; on start every reloaded transaction is
- * published as {@code Accepted} again, so accepted transactions are announced at least once, while a
- * lost {@code Removed} stays lost (consumers treat mempool events as hints, docs/events.md). The
- * sequence starts at the start time in microseconds and increases by one per event: increasing
- * across restarts, with gaps.
+ * Publishes pool changes on {@code numi.mempool.v1}, keyed by sender, with an idempotent producer
+ * ({@code acks=all}; {@code max.block.ms} and {@code delivery.timeout.ms} bound every send, see
+ * application.yml). An {@code Accepted} is sent while the offer's database transaction is still open
+ * and waited for ({@link #acceptedAcknowledged}): no ack, no commit, and the offer is undone, so a
+ * transfer is in the pool's memory and table only if Kafka has its {@code Accepted}. A
+ * {@code Removed} is sent without waiting (a block or expiry has no client to answer); one that
+ * fails is kept and sent again, with a new sequence, by {@link #retryUnpublished} (every pool change
+ * and every expiry sweep) until Kafka takes it, unless its transaction is back in the pool by then.
+ * A crash loses the removals not yet sent; on start every reloaded transaction is published as
+ * {@code Accepted} again. The sequence starts at the start time in microseconds and increases by one
+ * per event: increasing across restarts, with gaps.
  */
 public final class MempoolEventPublisher {
 
@@ -31,6 +42,7 @@ public final class MempoolEventPublisher {
     private final Clock clock;
     private final boolean enabled;
     private final AtomicLong sequence;
+    private final Queue<Removal> unpublished = new ConcurrentLinkedQueue<>();
 
     public MempoolEventPublisher(KafkaTemplate<byte[], byte[]> kafka, int chainId, Clock clock, boolean enabled) {
         this.kafka = kafka;
@@ -40,21 +52,62 @@ public final class MempoolEventPublisher {
         this.sequence = new AtomicLong(clock.millis() * 1000);
     }
 
-    public void accepted(PoolEntry entry, long tipHeight) {
-        send(MempoolEvent.Accepted.of(meta(), entry.tx(), entry.feeRate(), tipHeight));
+    /**
+     * Sends {@code Accepted} and returns once Kafka has acknowledged it.
+     *
+     * @throws PublishFailedException if the send failed (the producer's timeouts bound the wait)
+     */
+    public void acceptedAcknowledged(PoolEntry entry, long tipHeight) {
+        if (!enabled) {
+            return;
+        }
+        MempoolEvent event = MempoolEvent.Accepted.of(meta(), entry.tx(), entry.feeRate(), tipHeight);
+        try {
+            kafka.send(Topics.MEMPOOL, MempoolEventCodec.key(event), MempoolEventCodec.encode(event)).join();
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new PublishFailedException("publishing Accepted " + entry.txid() + " failed: " + cause, cause);
+        }
     }
 
+    /** Sends {@code Accepted} without waiting (the reload on start); a failure is logged. */
+    public void accepted(PoolEntry entry, long tipHeight) {
+        MempoolEvent event = MempoolEvent.Accepted.of(meta(), entry.tx(), entry.feeRate(), tipHeight);
+        send(event, error -> log.warn("publishing Accepted {} failed: {}", event.txid(), error.toString()));
+    }
+
+    /** Sends a {@code Removed} per removal; one that fails is kept for {@link #retryUnpublished}. */
     public void removed(List<Removal> removals) {
         for (Removal removal : removals) {
-            send(new MempoolEvent.Removed(meta(), removal.entry().txid(), removal.entry().sender(), removal.reason()));
+            MempoolEvent event = new MempoolEvent.Removed(meta(), removal.entry().txid(), removal.entry().sender(), removal.reason());
+            send(event, error -> {
+                log.warn("publishing Removed {} failed, sent again later: {}", event.txid(), error.toString());
+                unpublished.add(removal);
+            });
         }
+    }
+
+    /** Sends again the removals whose send failed, except those whose transaction {@code inPool} says is back. */
+    public void retryUnpublished(Predicate<Hash256> inPool) {
+        List<Removal> again = new ArrayList<>();
+        for (Removal removal = unpublished.poll(); removal != null; removal = unpublished.poll()) {
+            if (!inPool.test(removal.entry().txid())) {
+                again.add(removal);
+            }
+        }
+        removed(again);
+    }
+
+    /** How many removals wait to be sent again. */
+    public int unpublishedCount() {
+        return unpublished.size();
     }
 
     private EventMeta meta() {
         return new EventMeta(chainId, sequence.getAndIncrement(), clock.millis());
     }
 
-    private void send(MempoolEvent event) {
+    private void send(MempoolEvent event, Consumer<Throwable> onFailure) {
         if (!enabled) {
             return;
         }
@@ -62,12 +115,11 @@ public final class MempoolEventPublisher {
             kafka.send(Topics.MEMPOOL, MempoolEventCodec.key(event), MempoolEventCodec.encode(event))
                     .whenComplete((result, error) -> {
                         if (error != null) {
-                            log.warn("publishing {} {} failed: {}", event.type(), event.txid(), error.toString());
+                            onFailure.accept(error);
                         }
                     });
         } catch (RuntimeException e) {
-            // never fails the change it announces (stored already): lost like a failed send
-            log.warn("publishing {} {} failed: {}", event.type(), event.txid(), e.toString());
+            onFailure.accept(e);
         }
     }
 }

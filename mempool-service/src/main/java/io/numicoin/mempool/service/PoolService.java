@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Where the pool meets IO: every change of the pool is made under one lock together with its write
  * to the store and its events, so the table and {@code numi.mempool.v1} see changes in the pool's
  * order. The expensive checks (signatures, the account read) run before, outside the lock. An offer
- * whose write to the store fails is undone in memory and announced nowhere.
+ * is committed to the store only once Kafka has acknowledged its {@code Accepted}; one whose write or
+ * announcement fails is undone in memory and the store (a {@link io.numicoin.mempool.kafka.PublishFailedException}
+ * reaches the caller). Removals whose {@code Removed} could not be sent are sent again with every
+ * later change until Kafka takes them ({@link MempoolEventPublisher#retryUnpublished}).
  */
 public final class PoolService {
 
@@ -73,14 +76,17 @@ public final class PoolService {
         AddResult result = locked(() -> {
             AddResult added = pool().add(checked.entry(), checked.account());
             try {
-                store.apply(added.added(), added.removed());
+                // committed only once Kafka has the Accepted: memory, table and topic agree or nothing happened
+                store.apply(added.added(), added.removed(),
+                        () -> added.added().ifPresent(entry -> publisher.acceptedAcknowledged(entry, pool().tip().height())));
             } catch (RuntimeException e) {
-                // Memory must not keep what the store does not: undo the add, announce nothing.
+                // Memory must not keep what the store and Kafka do not: undo the add, announce nothing.
                 pool().revert(added);
-                log.warn("storing the offer of {} failed; the pool is as it was: {}", checked.entry().txid(), e.toString());
+                log.warn("storing or announcing the offer of {} failed; the pool is as it was: {}", checked.entry().txid(), e.toString());
                 throw e;
             }
-            publish(added.added(), added.removed());
+            publisher.removed(added.removed());
+            publisher.retryUnpublished(txid -> pool().get(txid).isPresent());
             return added;
         });
         metrics.offered(result);
@@ -123,6 +129,7 @@ public final class PoolService {
     private void publish(Optional<PoolEntry> added, List<Removal> removed) {
         publisher.removed(removed);
         added.ifPresent(entry -> publisher.accepted(entry, pool().tip().height()));
+        publisher.retryUnpublished(txid -> pool().get(txid).isPresent());
     }
 
     /** Removals that happened outside an offer (blocks, expiry): stored, published, counted. */

@@ -18,7 +18,15 @@ public interface PoolStore {
     }
 
     /** Writes one pool change: the added entry (if any) and the removals, in one transaction. */
-    void apply(Optional<PoolEntry> added, List<Removal> removed);
+    default void apply(Optional<PoolEntry> added, List<Removal> removed) {
+        apply(added, removed, () -> { });
+    }
+
+    /**
+     * Writes one pool change and runs {@code beforeCommit} inside its transaction, last: if it throws,
+     * nothing is written (the exception is rethrown).
+     */
+    void apply(Optional<PoolEntry> added, List<Removal> removed, Runnable beforeCommit);
 
     /** Every stored transaction, oldest first. */
     List<StoredTx> loadAll();

@@ -22,8 +22,9 @@ public final class PostgresPoolStore implements PoolStore {
     }
 
     @Override
-    public void apply(Optional<PoolEntry> added, List<Removal> removed) {
+    public void apply(Optional<PoolEntry> added, List<Removal> removed, Runnable beforeCommit) {
         if (added.isEmpty() && removed.isEmpty()) {
+            beforeCommit.run();
             return;
         }
         transactions.executeWithoutResult(status -> {
@@ -36,6 +37,7 @@ public final class PostgresPoolStore implements PoolStore {
                             + "ON CONFLICT (txid) DO NOTHING",
                     entry.txid().toArray(), entry.sender().policyHash().toArray(), entry.nonce(),
                     TransactionCodec.encode(entry.tx()), entry.arrivalMillis()));
+            beforeCommit.run();
         });
     }
 

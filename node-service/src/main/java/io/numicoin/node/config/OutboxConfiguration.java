@@ -7,6 +7,7 @@ import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxRelay;
 import io.numicoin.node.outbox.OutboxSignal;
+import io.numicoin.node.outbox.PublishedTransactions;
 import io.numicoin.node.outbox.RelaySettings;
 import io.numicoin.node.outbox.TopicSpec;
 import io.numicoin.protocol.params.NetworkParams;
@@ -35,9 +36,10 @@ class OutboxConfiguration {
     }
 
     @Bean
-    EventOutbox eventOutbox(JdbcOutboxWriter writer, TransactionTemplate nodeTransactions, NetworkParams params, Clock clock,
-            NodeProperties properties) {
-        return new EventOutbox(writer, nodeTransactions, params.chainId(), clock, properties.events().publish());
+    EventOutbox eventOutbox(JdbcOutboxWriter writer, JdbcTemplate jdbc, TransactionTemplate nodeTransactions, NetworkParams params,
+            Clock clock, NodeProperties properties) {
+        return new EventOutbox(writer, nodeTransactions, params.chainId(), clock, properties.events().publish(),
+                new PublishedTransactions(jdbc, clock));
     }
 
     /**

@@ -64,7 +64,7 @@ public final class TestPeerNode implements AutoCloseable {
         connections = new ConnectionManager(limits, bans, new EvictionPolicy(eviction), exempt, clock);
         connections.onPeerGone(rateLimits::forget);
         EventOutbox outbox = new EventOutbox(new JdbcOutboxWriter(db.jdbc(), outboxSignal), db.transactions(), 0x7e57, clock,
-                publishEvents);
+                publishEvents, new io.numicoin.node.outbox.PublishedTransactions(db.jdbc(), clock));
         PeerObservationPublisher events = new PeerObservationPublisher(outbox, clock, Duration.ofMinutes(10));
         observer = new PeerObserver(host, book, connections, events, clock, executor);
         host.setConnectionGater(connections);

@@ -1,0 +1,166 @@
+package io.numicoin.mempool.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.numicoin.mempool.MempoolApplication;
+import io.numicoin.node.NodeApplication;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.codec.BlockCodec;
+import io.numicoin.protocol.codec.TransactionCodec;
+import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.testkit.ChainBuilder;
+import io.numicoin.testkit.TestKeys;
+import io.numicoin.testkit.kafka.EmbeddedKafka;
+import io.numicoin.testkit.postgres.TestDatabase;
+import io.numicoin.testkit.postgres.TestPostgres;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The client learns the mempool's verdict through the node (issue 11 §1): a real node whose
+ * {@code numi.api.mempool-url} is a real mempool (both in this JVM, each on its own PostgreSQL
+ * database, one embedded Kafka broker between them). A refusal only the mempool can give (a
+ * replacement that does not pay the bump) reaches the client of {@code POST /api/v1/transactions}
+ * with the mempool's status, rule, type and title.
+ */
+class NodeMempoolVerdictIT {
+
+    private static final ChainBuilder CHAIN = ChainBuilder.regtest();
+    private static final String MINING_TOKEN = "test-mining-token-0123456789";
+
+    private static TestDatabase nodeDb;
+    private static TestDatabase mempoolDb;
+    private static EmbeddedKafka kafka;
+    private static ConfigurableApplicationContext node;
+    private static ConfigurableApplicationContext mempool;
+    private static WebTestClient nodeClient;
+    private static WebTestClient mempoolClient;
+
+    @BeforeAll
+    static void start() throws Exception {
+        nodeDb = TestPostgres.shared().createDatabase("verdict_node");
+        mempoolDb = TestPostgres.shared().createDatabase("verdict_mempool");
+        kafka = EmbeddedKafka.launch();
+        int mempoolPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            mempoolPort = socket.getLocalPort();
+        }
+        node = new SpringApplicationBuilder(NodeApplication.class).run(
+                "--spring.config.location=" + nodeConfig().toUri(),
+                "--spring.datasource.url=" + nodeDb.jdbcUrl(),
+                "--spring.datasource.username=" + nodeDb.user(),
+                "--spring.datasource.password=" + nodeDb.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--server.port=0",
+                "--management.server.port=-1",
+                "--numi.network=regtest",
+                "--numi.events.publish=true",
+                "--numi.api.mining-token=" + MINING_TOKEN,
+                "--numi.api.mempool-url=http://127.0.0.1:" + mempoolPort,
+                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
+                "--numi.p2p.data-dir=target/p2p-verdict-node",
+                "--numi.p2p.discovery.mdns=false");
+        String nodeUrl = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
+        nodeClient = WebTestClient.bindToServer().baseUrl(nodeUrl).responseTimeout(Duration.ofSeconds(60)).build();
+        mempool = new SpringApplicationBuilder(MempoolApplication.class).run(
+                "--spring.datasource.url=" + mempoolDb.jdbcUrl(),
+                "--spring.datasource.username=" + mempoolDb.user(),
+                "--spring.datasource.password=" + mempoolDb.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--server.port=" + mempoolPort,
+                "--management.server.port=-1",
+                "--numi.network=regtest",
+                "--numi.node.base-url=" + nodeUrl);
+        mempoolClient = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + mempoolPort)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    /** The node's own application.yml (the mempool's shadows it on this classpath), copied to a file. */
+    private static Path nodeConfig() throws Exception {
+        for (URL url : Collections.list(NodeApplication.class.getClassLoader().getResources("application.yml"))) {
+            if (url.toString().contains("node-service")) {
+                Path file = Files.createTempFile("node-application", ".yml");
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return file;
+            }
+        }
+        throw new IllegalStateException("node-service's application.yml is not on the test classpath");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mempool != null) {
+            mempool.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+        kafka.close();
+        mempoolDb.close();
+        nodeDb.close();
+    }
+
+    @Test
+    void aRefusalOnlyTheMempoolCanGiveReachesTheNodesClientWithTheMempoolsRuleTypeAndTitle() {
+        List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
+        for (Block block : funded) {
+            nodeClient.post().uri("/api/v1/blocks").header("Authorization", "Bearer " + MINING_TOKEN)
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(BlockCodec.encode(block)).exchange()
+                    .expectStatus().isOk();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> mempoolTipHeight() == funded.getLast().height());
+
+        TransferTx first = CHAIN.transfer(1, TestKeys.address(2), 1_000, 20_000, 1);
+        nodeClient.post().uri("/api/v1/transactions").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(TransactionCodec.encode(first)).exchange().expectStatus().isAccepted();
+        // the same nonce again, paying no more: the node's tip checks pass, the mempool refuses the replacement
+        TransferTx underpaid = CHAIN.transfer(1, TestKeys.address(3), 1_000, 20_000, 1);
+        Map<?, ?> direct = mempoolClient.post().uri("/api/v1/mempool/transactions").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(TransactionCodec.encode(underpaid)).exchange().expectStatus().isEqualTo(422)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(direct.get("rule")).isEqualTo("REPLACEMENT_UNDERPAID");
+
+        Map<?, ?> viaNode = nodeClient.post().uri("/api/v1/transactions").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(TransactionCodec.encode(underpaid)).exchange().expectStatus().isEqualTo(422)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(viaNode.get("rule")).isEqualTo("REPLACEMENT_UNDERPAID");
+        assertThat(viaNode.get("type")).isEqualTo(direct.get("type"));
+        assertThat(viaNode.get("title")).isEqualTo(direct.get("title"));
+        assertThat(viaNode.get("outcome")).isEqualTo("INVALID");
+
+        // nonce 2 spending what the account holds: enough for the node (the account alone), not with nonce 1 pending
+        long balance = CHAIN.stateAfter(funded.getLast()).account(TestKeys.address(1)).balance().units();
+        TransferTx overspend = CHAIN.transfer(1, TestKeys.address(2), balance - 20_000 - 500, 20_000, 2);
+        Map<?, ?> pendingAware = nodeClient.post().uri("/api/v1/transactions").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(TransactionCodec.encode(overspend)).exchange().expectStatus().isEqualTo(422)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(pendingAware.get("rule")).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(pendingAware.get("title")).isEqualTo("Insufficient balance");
+    }
+
+    private static long mempoolTipHeight() {
+        Map<?, ?> summary = mempoolClient.get().uri("/api/v1/mempool").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return summary.get("tipHeight") instanceof Number n ? n.longValue() : -1;
+    }
+}
