@@ -264,6 +264,9 @@ class MempoolServiceIT {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.rule").isEqualTo("METHOD_NOT_ALLOWED");
 
+            // the pool took transfers before it learned the tip (block one, applied through a resync): wait for it
+            await().atMost(Duration.ofSeconds(60)).until(() -> client.get().uri("/api/v1/template").exchange()
+                    .returnResult(String.class).getStatus().value() == 200);
             client.get().uri("/api/v1/template?maxTransactions=2").exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.tipHeight").isEqualTo(1)
                     .jsonPath("$.height").isEqualTo(2)
