@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates topics on a broker through the Admin client and waits until they can be used. */
 final class TopicAdmin {
@@ -45,10 +46,17 @@ final class TopicAdmin {
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            List<TopicPartitionInfo> infos = admin.describeTopics(List.of(name)).allTopicNames()
-                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(name).partitions();
-            if (infos.size() == partitions && infos.stream().allMatch(info -> info.leader() != null)) {
-                return;
+            try {
+                List<TopicPartitionInfo> infos = admin.describeTopics(List.of(name)).allTopicNames()
+                        .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(name).partitions();
+                if (infos.size() == partitions && infos.stream().allMatch(info -> info.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // created, but the broker's metadata does not show it yet (seen right after a broker start): ask again
             }
             Thread.sleep(20);
         }
