@@ -25,6 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class RealNode implements AutoCloseable {
 
+    /** The node's mining token: POST /api/v1/blocks needs it (docs/api.md). */
+    private static final String MINING_TOKEN = "explorer-test-mining-token-0123";
+
     private final TestDatabase db;
     private final ConfigurableApplicationContext context;
     private final WebTestClient client;
@@ -43,7 +46,8 @@ public final class RealNode implements AutoCloseable {
                 "--numi.network=regtest",
                 "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                 "--numi.p2p.data-dir=target/p2p-" + name,
-                "--numi.p2p.discovery.mdns=false");
+                "--numi.p2p.discovery.mdns=false",
+                "--numi.api.mining-token=" + MINING_TOKEN);
         baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(60)).build();
     }
@@ -68,7 +72,7 @@ public final class RealNode implements AutoCloseable {
 
     /** Submits a block through the node's API (it validates and imports it; the tip may move). */
     public void submit(Block block) {
-        client.post().uri("/api/v1/blocks").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        client.post().uri("/api/v1/blocks").header("Authorization", "Bearer " + MINING_TOKEN).contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(BlockCodec.encode(block)).exchange().expectStatus().isOk();
     }
 
