@@ -1,8 +1,10 @@
 package io.numicoin.explorer;
 
+import io.numicoin.support.http.HttpLimitsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The NumiCoin block explorer: follows {@code numi.chain.v1} and {@code numi.mempool.v1} into its
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * on port 8090.
  */
 @SpringBootApplication
+@Import(HttpLimitsConfiguration.class)  // numi.http.*: read/idle timeouts, caps on requests in flight
 @ConfigurationPropertiesScan
 public class ExplorerApplication {
 

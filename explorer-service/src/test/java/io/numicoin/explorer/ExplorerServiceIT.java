@@ -115,7 +115,13 @@ class ExplorerServiceIT {
         client.get().uri("/api/v1/explorer/blocks/height/9").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.id").isEqualTo(forkTip);
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/v1/explorer/blocks/{id}']").exists();
+                .jsonPath("$.paths['/api/v1/explorer/blocks/{id}']").exists()
+                .jsonPath("$.paths['/api/v1/explorer/mempool']").exists()
+                .jsonPath("$.paths['/api/v1/explorer/fee-estimates']").exists()
+                .jsonPath("$.paths['/api/v1/explorer/difficulty']").exists()
+                .jsonPath("$.paths['/api/v1/explorer/supply']").exists()
+                .jsonPath("$.paths['/api/v1/explorer/hashrate']").exists()
+                .jsonPath("$.paths['/api/v1/explorer/stale-blocks']").exists();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 explorer.getBean(MeterRegistry.class).get("explorer.chain.lag.blocks").gauge().value() == 0.0);
     }

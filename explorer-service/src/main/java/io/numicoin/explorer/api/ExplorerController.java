@@ -5,10 +5,10 @@ import io.numicoin.explorer.api.ExplorerViews.BlockPage;
 import io.numicoin.explorer.api.ExplorerViews.BlockView;
 import io.numicoin.explorer.api.ExplorerViews.HistoryEntry;
 import io.numicoin.explorer.api.ExplorerViews.HistoryPage;
-import io.numicoin.explorer.api.ExplorerViews.MempoolView;
 import io.numicoin.explorer.api.ExplorerViews.ReorgView;
 import io.numicoin.explorer.api.ExplorerViews.SearchResult;
 import io.numicoin.explorer.api.ExplorerViews.SearchView;
+import io.numicoin.explorer.api.ExplorerViews.StaleBlockPage;
 import io.numicoin.explorer.api.ExplorerViews.TxPage;
 import io.numicoin.explorer.api.ExplorerViews.TxView;
 import io.numicoin.protocol.address.Address;
@@ -137,17 +137,36 @@ public class ExplorerController {
         });
     }
 
-    @Operation(summary = "The mempool: transaction count, bytes, fees")
-    @GetMapping("/mempool")
-    public Mono<ResponseEntity<MempoolView>> mempool() {
-        return blocking(() -> shortLived(queries.mempool()));
-    }
-
     @Operation(summary = "Reorganisations, newest first: fork point, old and new tip, depth")
     @GetMapping("/reorgs")
     public Mono<ResponseEntity<List<ReorgView>>> reorgs(@RequestParam(name = "limit", defaultValue = "20") int limit) {
         int n = page(limit);
         return blocking(() -> shortLived(queries.reorgs(n)));
+    }
+
+    @Operation(summary = "Stale blocks (reorganised out of the active chain), newest first, paged by cursor")
+    @GetMapping("/stale-blocks")
+    public Mono<ResponseEntity<StaleBlockPage>> staleBlocks(@RequestParam(name = "cursor", required = false) String cursor,
+            @RequestParam(name = "limit", defaultValue = "20") int limit) {
+        int n = page(limit);
+        long beforeHeight = Long.MAX_VALUE;
+        byte[] beforeId = new byte[0];
+        if (cursor != null) {
+            int colon = cursor.indexOf(':');
+            String id = colon < 0 ? "" : cursor.substring(colon + 1);
+            if (colon < 1 || !HASH.matcher(id).matches() || !HEIGHT.matcher(cursor.substring(0, colon)).matches()) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "cursor must be the next value of a previous page");
+            }
+            beforeHeight = Long.parseLong(cursor.substring(0, colon));
+            beforeId = Hash256.fromHex(id.toLowerCase(Locale.ROOT)).toArray();
+        }
+        long height = beforeHeight;
+        byte[] id = beforeId;
+        return blocking(() -> {
+            List<BlockView> blocks = queries.staleBlocks(height, id, n);
+            String next = blocks.size() == n ? blocks.getLast().height() + ":" + blocks.getLast().id() : null;
+            return shortLived(new StaleBlockPage(blocks, next));
+        });
     }
 
     @Operation(summary = "Search a block id, txid, height, address or hex prefix (at least 4 digits)")
@@ -191,11 +210,16 @@ public class ExplorerController {
         return results;
     }
 
-    private static <T> Mono<ResponseEntity<T>> blocking(Callable<ResponseEntity<T>> query) {
+    /** 503: the read model has no block yet (its backfill has not begun). */
+    static ApiException emptyReadModel() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the read model has no block yet");
+    }
+
+    static <T> Mono<ResponseEntity<T>> blocking(Callable<ResponseEntity<T>> query) {
         return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static <T> ResponseEntity<T> shortLived(T body) {
+    static <T> ResponseEntity<T> shortLived(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(SHORT_CACHE).cachePublic()).body(body);
     }
 
@@ -208,7 +232,7 @@ public class ExplorerController {
         return shortLived(body);
     }
 
-    private static int page(int limit) {
+    static int page(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("INVALID_PARAMETER", "limit must be 1.." + MAX_PAGE);
         }

@@ -3,7 +3,6 @@ package io.numicoin.explorer.api;
 import io.numicoin.explorer.api.ExplorerViews.AddressView;
 import io.numicoin.explorer.api.ExplorerViews.BlockView;
 import io.numicoin.explorer.api.ExplorerViews.HistoryEntry;
-import io.numicoin.explorer.api.ExplorerViews.MempoolView;
 import io.numicoin.explorer.api.ExplorerViews.ReorgView;
 import io.numicoin.explorer.api.ExplorerViews.TxStatus;
 import io.numicoin.explorer.api.ExplorerViews.TxView;
@@ -45,6 +44,13 @@ public final class ExplorerQueries {
         long tip = tipHeight();
         return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE status = 'ACTIVE' AND height < ? "
                 + "ORDER BY height DESC LIMIT ?", (rs, i) -> block(rs, tip), below, limit);
+    }
+
+    /** Stale blocks (reorganised out), newest first, strictly before ({@code beforeHeight}, {@code beforeId}). */
+    public List<BlockView> staleBlocks(long beforeHeight, byte[] beforeId, int limit) {
+        return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE status = 'STALE' AND "
+                + "(height < ? OR (height = ? AND id > ?)) ORDER BY height DESC, id LIMIT ?",
+                (rs, i) -> block(rs, 0), beforeHeight, beforeHeight, beforeId, limit);
     }
 
     public Optional<BlockView> blockById(Hash256 id) {
@@ -115,11 +121,6 @@ public final class ExplorerQueries {
                 (rs, i) -> new HistoryEntry(rs.getLong(1), rs.getInt(2), HEX.formatHex(rs.getBytes(3)),
                         HEX.formatHex(rs.getBytes(4)), rs.getString(5), rs.getLong(6)),
                 address.policyHash().toArray(), beforeHeight, beforeIndex, limit);
-    }
-
-    public MempoolView mempool() {
-        return jdbc.queryForObject("SELECT count(*), coalesce(sum(size), 0), coalesce(sum(fee), 0) FROM mempool_tx",
-                (rs, i) -> new MempoolView(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     public List<ReorgView> reorgs(int limit) {

@@ -43,7 +43,9 @@ public final class ExplorerViews {
     public record HistoryPage(String address, List<HistoryEntry> entries, String next) {
     }
 
-    public record MempoolView(long count, long bytes, long totalFees) {
+    /** A page of stale blocks, newest first; {@code next} is the cursor for the following page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StaleBlockPage(List<BlockView> blocks, String next) {
     }
 
     public record ReorgView(long id, String forkId, long forkHeight, String oldTipId, long oldTipHeight,

@@ -2,6 +2,7 @@ package io.numicoin.explorer.config;
 
 import io.numicoin.protocol.params.Network;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param node the node whose API backfills and resyncs the read model
  * @param index how the read model follows the chain
  * @param events the Kafka consumer group
+ * @param stats the mempool figures and fee estimates
  */
 @Validated
 @ConfigurationProperties(prefix = "numi")
@@ -24,7 +26,8 @@ public record ExplorerProperties(
         @NotNull Network network,
         @Valid @DefaultValue Node node,
         @Valid @DefaultValue Index index,
-        @Valid @DefaultValue Events events) {
+        @Valid @DefaultValue Events events,
+        @Valid @DefaultValue Stats stats) {
 
     /**
      * {@code numi.node.*}.
@@ -52,5 +55,20 @@ public record ExplorerProperties(
 
     /** {@code numi.events.*}: the consumer group of this explorer deployment. */
     public record Events(@DefaultValue("numi-explorer") @NotBlank String groupId) {
+    }
+
+    /**
+     * {@code numi.stats.*}.
+     *
+     * @param minFeeRate the mempool's fee-rate floor (its {@code numi.pool.min-fee-rate}), base units per 1,000 bytes
+     * @param projectedBlocks how many next blocks the mempool projection fills (fee estimates reach one fewer)
+     * @param projectionLimit how many of the best-paying pending transfers the projection considers
+     * @param mempoolCacheTtl how long the mempool's figures are reused before they are computed again
+     */
+    public record Stats(
+            @DefaultValue("1000") @Min(0) long minFeeRate,
+            @DefaultValue("13") @Min(2) @Max(50) int projectedBlocks,
+            @DefaultValue("100000") @Min(1) @Max(1_000_000) int projectionLimit,
+            @DefaultValue("1s") Duration mempoolCacheTtl) {
     }
 }

@@ -6,6 +6,7 @@ import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.tx.CoinbaseTx;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
@@ -53,6 +54,15 @@ public final class PostgresExplorerStore {
                 (rs, i) -> Hash256.of(rs.getBytes(1)), height).stream().findFirst();
     }
 
+    /** The header of the active block at {@code height}, if the read model has one. */
+    public Optional<BlockHeader> activeHeaderAt(long height) {
+        return jdbc.query("""
+                SELECT version, height, parent_id, merkle_root, state_commitment, time_s, target_bits, nonce
+                FROM block WHERE height = ? AND status = 'ACTIVE'""", (rs, i) -> new BlockHeader(rs.getInt(1),
+                rs.getLong(2), Hash256.of(rs.getBytes(3)), Hash256.of(rs.getBytes(4)), Hash256.of(rs.getBytes(5)),
+                rs.getLong(6), new CompactTarget(rs.getInt(7)), rs.getLong(8)), height).stream().findFirst();
+    }
+
     /** The active block at {@code height} itself (for a disconnect during a resync). */
     public Optional<Block> activeBlockAt(long height) {
         Optional<Hash256> id = activeIdAt(height);
@@ -61,11 +71,7 @@ public final class PostgresExplorerStore {
         }
         List<byte[]> raws = jdbc.query("SELECT raw FROM tx WHERE block_id = ? ORDER BY tx_index",
                 (rs, i) -> rs.getBytes(1), id.get().toArray());
-        BlockHeader header = jdbc.queryForObject("""
-                SELECT version, height, parent_id, merkle_root, state_commitment, time_s, target_bits, nonce
-                FROM block WHERE id = ?""", (rs, i) -> new BlockHeader(rs.getInt(1), rs.getLong(2),
-                Hash256.of(rs.getBytes(3)), Hash256.of(rs.getBytes(4)), Hash256.of(rs.getBytes(5)), rs.getLong(6),
-                new io.numicoin.protocol.pow.CompactTarget(rs.getInt(7)), rs.getLong(8)), id.get().toArray());
+        BlockHeader header = activeHeaderAt(height).orElseThrow();
         List<Transaction> txs = new ArrayList<>();
         for (byte[] raw : raws) {
             try {

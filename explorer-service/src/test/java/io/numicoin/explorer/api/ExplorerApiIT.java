@@ -20,10 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.MockServerConfigurer;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/explorer/**} over a read model on real PostgreSQL holding a real chain of 114
@@ -37,14 +34,7 @@ class ExplorerApiIT {
     @BeforeAll
     static void load() {
         model = ChainFixtureAccess.followedMain();
-        ExplorerQueries queries = new ExplorerQueries(model.jdbc(), ChainFixtureAccess.CHAIN.params().hrp());
-        client = WebTestClient.bindToController(new ExplorerController(queries, ChainFixtureAccess.CHAIN.params().hrp()))
-                .apply(new MockServerConfigurer() {
-                    @Override
-                    public void beforeServerCreated(WebHttpHandlerBuilder builder) {
-                        builder.exceptionHandlers(handlers -> handlers.addFirst(new ApiErrorHandler(JsonMapper.builder().build())));
-                    }
-                }).build();
+        client = ApiTestClient.of(model);
     }
 
     @AfterAll

@@ -37,6 +37,18 @@ public final class ChainFixtureAccess {
         return new Model(db);
     }
 
+    /** A read model that followed the main chain and then a reorg of {@code depth} onto a fork one block longer. */
+    public static Model followedMainThenReorg(int depth) {
+        Model model = followedMain();
+        ChainFixture.reorg(ChainFixture.fork(depth), depth, MAIN.size()).forEach(model.database().indexer::apply);
+        return model;
+    }
+
+    /** The fork {@link #followedMainThenReorg} reorganises onto. */
+    public static List<Block> fork(int depth) {
+        return ChainFixture.fork(depth);
+    }
+
     public static Hash256 id(Block block) {
         return ChainFixture.id(block);
     }
