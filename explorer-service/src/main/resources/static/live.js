@@ -4,7 +4,7 @@
   'use strict';
   var body = document.body;
   var page = body.getAttribute('data-page');
-  if (!window.EventSource || ['home', 'block', 'tx', 'address'].indexOf(page) < 0) {
+  if (!window.EventSource || ['home', 'block', 'tx', 'address', 'supply'].indexOf(page) < 0) {
     return;
   }
 
@@ -63,31 +63,70 @@
       tr.appendChild(cell(time));
       rows.insertBefore(tr, rows.firstChild);
       while (rows.children.length > 10) { rows.removeChild(rows.lastChild); }
+    } else if (page === 'supply' && body.getAttribute('data-next-halving')) {
+      setText('halving-blocks', count(Math.max(0, Number(body.getAttribute('data-next-halving')) - b.height)));
     } else if (page === 'block' && body.getAttribute('data-status') === 'ACTIVE') {
       var height = Number(body.getAttribute('data-height'));
       if (b.height >= height) { setText('confirmations', String(b.height - height + 1)); }
     }
   }
 
-  function onMempool(m) {
+  function onMempool(update) {
     if (page !== 'home') { return; }
+    var m = update.summary;
     setText('mempool-count', count(m.count));
     setText('mempool-bytes', bytes(m.bytes));
     setText('mempool-fees', numi(m.totalFees));
     var empty = $('mempool-empty');
     if (empty) { empty.hidden = m.count > 0; }
+    renderProjected(m.projectedBlocks);
+    renderHistogram(m.feeHistogram);
     var rows = document.querySelector('#mempool-txs tbody');
     if (!rows) { return; }
     var known = {};
     Array.prototype.forEach.call(rows.querySelectorAll('tr'), function (r) { known[r.getAttribute('data-txid')] = true; });
     while (rows.firstChild) { rows.removeChild(rows.firstChild); }
-    m.newest.forEach(function (t) {
+    update.newest.forEach(function (t) {
       var tr = el('tr', known[t.txid] ? '' : 'fresh');
       tr.setAttribute('data-txid', t.txid);
       tr.appendChild(cell(link('/tx/' + t.txid, short(t.txid, 8)), 'hash'));
       tr.appendChild(cell(numi(t.amount), 'num'));
       tr.appendChild(cell(t.feeRate + ' /kB', 'num'));
       rows.appendChild(tr);
+    });
+  }
+
+  function renderProjected(blocks) {
+    var box = $('projected-blocks');
+    if (!box) { return; }
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    blocks.forEach(function (p) {
+      var div = el('div', 'block');
+      div.appendChild(el('strong', null, p.index === 0 ? 'Next block' : '+' + (p.index + 1)));
+      div.appendChild(el('br'));
+      div.appendChild(document.createTextNode(p.transactionCount + ' tx \u00b7 ' + bytes(p.bytes)));
+      div.appendChild(el('br'));
+      div.appendChild(document.createTextNode(p.minFeeRate + '\u2013' + p.maxFeeRate + ' /kB'));
+      box.appendChild(div);
+    });
+  }
+
+  function renderHistogram(buckets) {
+    var box = $('fee-histogram');
+    if (!box) { return; }
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    var widest = 1;
+    buckets.forEach(function (b) { widest = Math.max(widest, b.bytes); });
+    buckets.forEach(function (b) {
+      if (b.count === 0) { return; }
+      var bar = el('div', 'bar');
+      bar.appendChild(el('span', null, b.toFeeRate === null || b.toFeeRate === undefined
+          ? '\u2265 ' + b.fromFeeRate : b.fromFeeRate + '\u2013' + b.toFeeRate));
+      var fill = el('span', 'fill');
+      fill.style.width = (100 * b.bytes / widest).toFixed(1) + '%';
+      bar.appendChild(fill);
+      bar.appendChild(el('span', 'num', String(b.count)));
+      box.appendChild(bar);
     });
   }
 

@@ -3,6 +3,7 @@ package io.numicoin.explorer.web;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.explorer.api.ExplorerQueries;
+import io.numicoin.explorer.stats.MempoolStats;
 import io.numicoin.explorer.web.live.LiveFeed;
 import io.numicoin.explorer.web.live.LiveReadModel;
 import io.numicoin.explorer.web.live.LiveStreams;
@@ -39,8 +40,8 @@ public class WebConfiguration {
     }
 
     @Bean
-    LiveReadModel liveReadModel(JdbcTemplate jdbc, ExplorerQueries queries) {
-        return new LiveReadModel(jdbc, queries);
+    LiveReadModel liveReadModel(JdbcTemplate jdbc, ExplorerQueries queries, MempoolStats mempool) {
+        return new LiveReadModel(jdbc, queries, mempool);
     }
 
     @Bean

@@ -42,7 +42,7 @@ public final class LiveFeed {
             });
             List<Long> fingerprint = readModel.mempoolFingerprint();
             if (!fingerprint.equals(mempoolFingerprint)) {
-                mempool = readModel.mempool(fingerprint);
+                mempool = readModel.mempool();
                 mempoolFingerprint = fingerprint;
                 mempools.tryEmitNext(mempool);
             }

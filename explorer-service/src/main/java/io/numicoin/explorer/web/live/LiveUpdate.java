@@ -1,6 +1,8 @@
 package io.numicoin.explorer.web.live;
 
 import io.numicoin.explorer.api.ExplorerViews.BlockView;
+import io.numicoin.explorer.stats.MempoolSummary;
+import io.numicoin.explorer.stats.MempoolTxView;
 import java.util.List;
 
 /**
@@ -20,15 +22,11 @@ public sealed interface LiveUpdate {
         }
     }
 
-    /** The mempool changed: its totals and its newest transactions. */
-    record Mempool(long count, long bytes, long totalFees, List<PendingTx> newest) implements LiveUpdate {
+    /** The mempool changed: its totals, fee-rate histogram and projected blocks, and its newest transactions. */
+    record Mempool(MempoolSummary summary, List<MempoolTxView> newest) implements LiveUpdate {
         @Override
         public String event() {
             return "mempool";
         }
-    }
-
-    /** A pending transaction as the home page lists it (fee rate in base units per 1,000 bytes). */
-    record PendingTx(String txid, long amount, long fee, long feeRate, int size, long acceptedMillis) {
     }
 }
