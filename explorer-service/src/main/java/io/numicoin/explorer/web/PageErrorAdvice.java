@@ -14,6 +14,13 @@ import org.springframework.web.server.ServerWebInputException;
 @ControllerAdvice(basePackageClasses = PageErrorAdvice.class)
 public class PageErrorAdvice {
 
+    private final PageModelAdvice model;
+
+    /** Spring clears the model before an exception handler runs: the layout's attributes are added again. */
+    public PageErrorAdvice(PageModelAdvice model) {
+        this.model = model;
+    }
+
     @ExceptionHandler(PageNotFoundException.class)
     public Rendering notFound(PageNotFoundException e) {
         return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
@@ -30,8 +37,10 @@ public class PageErrorAdvice {
                 + (e.getReason() == null ? "malformed input" : e.getReason()));
     }
 
-    private static Rendering page(HttpStatus status, String error, String detail) {
+    private Rendering page(HttpStatus status, String error, String detail) {
         return Rendering.view("error/4xx").status(status).header("Cache-Control", "no-store")
+                .modelAttribute("fmt", model.fmt()).modelAttribute("network", model.network())
+                .modelAttribute("assets", model.assets())
                 .modelAttribute("status", status.value()).modelAttribute("error", error)
                 .modelAttribute("detail", detail).modelAttribute("title", status.value() + " " + error).build();
     }

@@ -26,10 +26,13 @@ public final class LiveStreams {
 
     /** A ticket, or why not (the caller answers 503 or 429). */
     public Result open(String client) {
-        if (open.incrementAndGet() > max) {
-            open.decrementAndGet();
-            return new Result(Optional.empty(), Refusal.FULL);
-        }
+        int now;
+        do {
+            now = open.get();
+            if (now >= max) {
+                return new Result(Optional.empty(), Refusal.FULL);
+            }
+        } while (!open.compareAndSet(now, now + 1));  // never above max, not even for a moment
         boolean[] taken = {false};
         byClient.compute(client, (k, held) -> {
             int n = held == null ? 0 : held;
