@@ -178,7 +178,7 @@ final class NodeImportBench implements BenchPart {
         return new Measured(wall / 1e9, jvm, postgres, limit, limitCpu);
     }
 
-    private static void importAll(NodeChainService service, Iterator<Block> blocks) {
+    static void importAll(NodeChainService service, Iterator<Block> blocks) {
         while (blocks.hasNext()) {
             Block block = blocks.next();
             requireConnected(block, service.submitBlock(block));
@@ -186,7 +186,7 @@ final class NodeImportBench implements BenchPart {
     }
 
     /** Up to {@code count} blocks through {@code pipeline} (the next blocks' signatures checked while one is written), all awaited. */
-    private static void importPipelined(BlockImportPipeline pipeline, Iterator<Block> blocks, int count) throws Exception {
+    static void importPipelined(BlockImportPipeline pipeline, Iterator<Block> blocks, int count) throws Exception {
         record Submitted(Block block, CompletableFuture<BlockImportResult> result) {
         }
         Deque<Submitted> waiting = new ArrayDeque<>();
@@ -203,7 +203,7 @@ final class NodeImportBench implements BenchPart {
         }
     }
 
-    private static void requireConnected(Block block, BlockImportResult result) {
+    static void requireConnected(Block block, BlockImportResult result) {
         if (result.outcome() != BlockImportResult.Outcome.CONNECTED) {
             throw new IllegalStateException("benchmark block at height " + block.height() + " not connected: " + result);
         }

@@ -86,8 +86,8 @@ public final class Devnet {
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerId(1), peerId(2), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
-        progress.say("starting node1, node2, node3 and the mempool (logs in " + layout.logs() + ")");
-        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool())) {
+        progress.say("starting node1, node2, node3, the mempool and the explorer (logs in " + layout.logs() + ")");
+        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
             services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
         awaitReady(services);
@@ -120,9 +120,10 @@ public final class Devnet {
                 options.dataDir()));
         progress.print("");
         progress.print(String.format(Locale.ROOT,
-                "ready: node1 %s (height %d), mempool %s, miner %s, faucet %s; started in %.1f s; Ctrl-C stops everything",
+                "ready: node1 %s (height %d), mempool %s, miner %s, explorer %s, faucet %s; started in %.1f s; Ctrl-C stops everything",
                 services.getFirst().spec().api(), node1.chain().height(), "http://127.0.0.1:" + ports.mempoolApi(),
-                "http://127.0.0.1:" + ports.minerApi(), faucet.address(), progress.seconds()));
+                "http://127.0.0.1:" + ports.minerApi(), "http://127.0.0.1:" + ports.explorerApi(), faucet.address(),
+                progress.seconds()));
     }
 
     /** Returns when a stop is requested or a service exits on its own (then with its name). */

@@ -2,7 +2,7 @@ package io.numicoin.devnet;
 
 /**
  * Every port of the devnet, on 127.0.0.1: the defaults of each service (node 8082/9082/8333,
- * mempool 8083/9083, miner 8084/9084, Kafka 9092) where they are free to take, plus
+ * mempool 8083/9083, miner 8084/9084, explorer 8090/9090, Kafka 9092) where they are free to take, plus
  * {@code offset} (so a second devnet, or a test, can run beside the first).
  */
 public record DevnetPorts(int offset) {
@@ -30,6 +30,8 @@ public record DevnetPorts(int offset) {
         ports.put(mempoolManagement(), "mempool management");
         ports.put(minerApi(), "miner API");
         ports.put(minerManagement(), "miner management");
+        ports.put(explorerApi(), "explorer API");
+        ports.put(explorerManagement(), "explorer management");
         return ports;
     }
 
@@ -74,5 +76,13 @@ public record DevnetPorts(int offset) {
 
     public int minerManagement() {
         return 9084 + offset;
+    }
+
+    public int explorerApi() {
+        return 8090 + offset;
+    }
+
+    public int explorerManagement() {
+        return 9090 + offset;
     }
 }

@@ -36,7 +36,8 @@ public record ServicePlan(
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
-    public static final List<String> DATABASES = List.of("numi_node1", "numi_node2", "numi_node3", "numi_mempool");
+    public static final List<String> DATABASES = List.of("numi_node1", "numi_node2", "numi_node3", "numi_mempool",
+            "numi_explorer");
 
     public ServiceSpec node(int n) {
         List<String> args = new ArrayList<>(common(ports.nodeApi(n), ports.nodeManagement(n)));
@@ -80,6 +81,16 @@ public record ServicePlan(
         args.add("--numi.miner.pacing.from-height=" + paceFromHeight);
         return new ServiceSpec("miner", jars.miner(), jvm("256m"), args, layout.service("miner"), layout.log("miner"),
                 readiness(ports.minerManagement()), "http://127.0.0.1:" + ports.minerApi() + "/api/v1/miner", "");
+    }
+
+    /** The explorer: its read model in {@code numi_explorer}, backfilled from node1's API, then following the topics. */
+    public ServiceSpec explorer() {
+        List<String> args = new ArrayList<>(common(ports.explorerApi(), ports.explorerManagement()));
+        args.add("--spring.datasource.url=jdbc:postgresql://" + postgresHost + "/numi_explorer");
+        args.add("--numi.node.base-url=http://127.0.0.1:" + ports.nodeApi(1));
+        return new ServiceSpec("explorer", jars.explorer(), jvm("384m"), args, layout.service("explorer"),
+                layout.log("explorer"), readiness(ports.explorerManagement()),
+                "http://127.0.0.1:" + ports.explorerApi() + "/", "");
     }
 
     /** {@code /ip4/127.0.0.1/tcp/<port>/p2p/<id>}: where node {@code n} listens. */

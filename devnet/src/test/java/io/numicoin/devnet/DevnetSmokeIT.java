@@ -65,7 +65,9 @@ class DevnetSmokeIT {
         await(READY_LIMIT, "a line starting with 'ready:'", () -> output.stream().anyMatch(l -> l.startsWith("ready:")));
         System.out.printf("devnet ready in %.1f s%n", seconds(started));
         List<ProcessHandle> children = devnet.descendants().toList();
-        assertThat(children).as("the services' JVMs").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(children).as("the services' JVMs").hasSizeGreaterThanOrEqualTo(6);
+        String explorer = "http://127.0.0.1:" + ports.explorerApi();
+        assertThat(output).anyMatch(l -> l.startsWith("ready:") && l.contains("explorer " + explorer));
 
         long readyHeight = chain(1).path("height").asLong();
         assertThat(readyHeight).isGreaterThanOrEqualTo(101);
@@ -98,6 +100,9 @@ class DevnetSmokeIT {
             await(STEP_LIMIT, "alice's 2 NUMI on node" + n, () -> get(url).path("balance").path("units").asLong() == TWO_NUMI);
         }
         System.out.printf("transfer confirmed %.1f s after start%n", seconds(started));
+        String explorerTx = explorer + "/api/v1/explorer/transactions/" + txid.group(1);
+        await(STEP_LIMIT, "the explorer showing the transfer confirmed", () -> get(explorerTx).path("status").path("confirmed").asBoolean());
+        assertThat(get(explorerTx).path("recipient").asString()).isEqualTo(alice);
 
         // Sends through node2 and node3 (not the event source): relayed, mined, confirmed on every node.
         // Bob's key is an encrypted keystore in a wallet directory, unlocked from a passphrase file to send.

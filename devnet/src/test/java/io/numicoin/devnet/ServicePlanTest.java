@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ServicePlanTest {
 
     private final DevnetLayout layout = new DevnetLayout(Path.of("/d"));
-    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"),
+    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"), Path.of("explorer.jar"),
             Path.of("guard.jar"));
 
     private ServicePlan plan(int offset) {
@@ -51,6 +51,17 @@ class ServicePlanTest {
     }
 
     @Test
+    void theExplorerServesOn8090AndBackfillsFromNode1IntoItsOwnDatabase() {
+        ServiceSpec explorer = plan(0).explorer();
+        assertThat(explorer.api()).isEqualTo("http://127.0.0.1:8090/");
+        assertThat(explorer.arguments()).contains("--server.port=8090", "--server.address=127.0.0.1",
+                "--numi.node.base-url=http://127.0.0.1:8082", "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_explorer");
+        assertThat(explorer.readiness().toString()).isEqualTo("http://127.0.0.1:9090/actuator/health/readiness");
+        assertThat(ServicePlan.DATABASES).contains("numi_explorer");
+    }
+
+    @Test
     void theMinerShowsTheNodesTheMiningTokenFromAFileNeverOnTheCommandLine() {
         String file = Path.of("/d/mining.token").toAbsolutePath().toString();
         for (int n = 1; n <= 3; n++) {
@@ -66,10 +77,13 @@ class ServicePlanTest {
         for (int offset : new int[] {0, 500}) {
             DevnetPorts ports = new DevnetPorts(offset);
             List<Integer> all = new java.util.ArrayList<>(List.of(ports.postgres(), ports.kafka(), ports.kafkaController(),
-                    ports.mempoolApi(), ports.mempoolManagement(), ports.minerApi(), ports.minerManagement()));
+                    ports.mempoolApi(), ports.mempoolManagement(), ports.minerApi(), ports.minerManagement(),
+                    ports.explorerApi(), ports.explorerManagement()));
             IntStream.rangeClosed(1, 3).forEach(n -> all.addAll(List.of(ports.nodeApi(n), ports.nodeManagement(n), ports.nodeP2p(n))));
             assertThat(Set.copyOf(all)).hasSameSizeAs(all);
             assertThat(ports.nodeApi(1)).isEqualTo(8082 + offset);
+            assertThat(ports.explorerApi()).isEqualTo(8090 + offset);
+            assertThat(ports.all()).containsKeys(ports.explorerApi(), ports.explorerManagement());
         }
         assertThat(plan(500).node(1).readiness().toString()).isEqualTo("http://127.0.0.1:9582/actuator/health/readiness");
         assertThatThrownBy(() -> new DevnetPorts(-1)).hasMessageContaining("port offset");

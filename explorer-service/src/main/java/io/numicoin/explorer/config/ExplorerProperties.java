@@ -46,11 +46,14 @@ public record ExplorerProperties(
      * @param maxReadyLag blocks behind the node at which readiness is still UP
      * @param lagPoll how often the node's tip is polled for the lag
      * @param maxBackoff the longest wait between backfill attempts while the node is unreachable
+     * @param eventLogRetention how many chain events below the newest the event log keeps (exact replays older
+     *     than that are recognised by their effect, or resync)
      */
     public record Index(
             @DefaultValue("10") @Min(0) long maxReadyLag,
             @DefaultValue("10s") Duration lagPoll,
-            @DefaultValue("30s") Duration maxBackoff) {
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("200000") @Min(1) long eventLogRetention) {
     }
 
     /** {@code numi.events.*}: the consumer group of this explorer deployment. */

@@ -34,8 +34,8 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    PostgresExplorerStore explorerStore(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new PostgresExplorerStore(jdbc, tx);
+    PostgresExplorerStore explorerStore(JdbcTemplate jdbc, TransactionTemplate tx, ExplorerProperties properties) {
+        return new PostgresExplorerStore(jdbc, tx, properties.index().eventLogRetention());
     }
 
     @Bean

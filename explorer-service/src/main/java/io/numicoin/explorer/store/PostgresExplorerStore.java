@@ -28,12 +28,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class PostgresExplorerStore {
 
+    /** Events the log keeps by default: more than 30 days of mainnet blocks (the chain topic's retention), reorgs included. */
+    public static final long DEFAULT_EVENT_LOG_RETENTION = 200_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final long eventLogRetention;
+    private final long pruneEvery;
 
     public PostgresExplorerStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, DEFAULT_EVENT_LOG_RETENTION);
+    }
+
+    /**
+     * @param eventLogRetention how many sequences below the newest the {@code chain_event_log} keeps;
+     *     older rows are deleted every tenth of that many events. A replay older than that is still a
+     *     duplicate when its effect is reflected, else it costs a resync (never a wrong read model).
+     */
+    public PostgresExplorerStore(JdbcTemplate jdbc, TransactionTemplate tx, long eventLogRetention) {
+        if (eventLogRetention < 1) {
+            throw new IllegalArgumentException("the event log must keep at least one event: " + eventLogRetention);
+        }
         this.jdbc = jdbc;
         this.tx = tx;
+        this.eventLogRetention = eventLogRetention;
+        this.pruneEvery = Math.max(1, eventLogRetention / 10);
     }
 
     public Optional<ChainCursor> cursor() {
@@ -109,21 +128,23 @@ public final class PostgresExplorerStore {
                         h.version());
                 insertTransactions(id, block, txids);
             }
-            for (AddressEffect e : AddressEffect.of(block, txids)) {
-                jdbc.update("""
-                        INSERT INTO address_history (address, height, tx_index, block_id, txid, direction, delta)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", e.address().policyHash().toArray(), h.height(), e.txIndex(),
-                        id.toArray(), e.txid().toArray(), e.direction().name(), e.delta());
-                jdbc.update("""
-                        INSERT INTO address_balance (address, balance, received, sent, tx_count) VALUES (?, ?, ?, ?, 1)
-                        ON CONFLICT (address) DO UPDATE SET balance = address_balance.balance + EXCLUDED.balance,
-                            received = address_balance.received + EXCLUDED.received,
-                            sent = address_balance.sent + EXCLUDED.sent, tx_count = address_balance.tx_count + 1""",
-                        e.address().policyHash().toArray(), e.delta(), Math.max(e.delta(), 0), Math.max(-e.delta(), 0));
-            }
-            for (Hash256 txid : txids) {
-                jdbc.update("DELETE FROM mempool_tx WHERE txid = ?", txid.toArray());
-            }
+            List<AddressEffect> effects = AddressEffect.of(block, txids);
+            byte[] blockId = id.toArray();
+            // one batch per statement: a block touches up to two addresses per transaction
+            jdbc.batchUpdate("""
+                    INSERT INTO address_history (address, height, tx_index, block_id, txid, direction, delta)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", effects.stream().map(e -> new Object[] {
+                    e.address().policyHash().toArray(), h.height(), e.txIndex(), blockId, e.txid().toArray(),
+                    e.direction().name(), e.delta()}).toList());
+            jdbc.batchUpdate("""
+                    INSERT INTO address_balance (address, balance, received, sent, tx_count) VALUES (?, ?, ?, ?, 1)
+                    ON CONFLICT (address) DO UPDATE SET balance = address_balance.balance + EXCLUDED.balance,
+                        received = address_balance.received + EXCLUDED.received,
+                        sent = address_balance.sent + EXCLUDED.sent, tx_count = address_balance.tx_count + 1""",
+                    effects.stream().map(e -> new Object[] {e.address().policyHash().toArray(), e.delta(),
+                            Math.max(e.delta(), 0), Math.max(-e.delta(), 0)}).toList());
+            jdbc.batchUpdate("DELETE FROM mempool_tx WHERE txid = ?",
+                    txids.stream().map(t -> new Object[] {t.toArray()}).toList());
             jdbc.update("""
                     UPDATE reorg SET new_tip_id = ?, new_tip_height = ?, closed = (? > old_tip_work)
                     WHERE NOT closed""", id.toArray(), h.height(), new BigDecimal(cumulativeWork));
@@ -144,13 +165,13 @@ public final class PostgresExplorerStore {
             BlockHeader h = block.header();
             ChainCursor before = cursor().orElseThrow();
             jdbc.update("DELETE FROM address_history WHERE block_id = ?", id.toArray());
-            for (AddressEffect e : AddressEffect.of(block, txids)) {
-                jdbc.update("""
-                        UPDATE address_balance SET balance = balance - ?, received = received - ?, sent = sent - ?,
-                            tx_count = tx_count - 1 WHERE address = ?""", e.delta(), Math.max(e.delta(), 0),
-                        Math.max(-e.delta(), 0), e.address().policyHash().toArray());
-            }
-            jdbc.update("DELETE FROM address_balance WHERE tx_count = 0");
+            jdbc.batchUpdate("""
+                    UPDATE address_balance SET balance = balance - ?, received = received - ?, sent = sent - ?,
+                        tx_count = tx_count - 1 WHERE address = ?""", AddressEffect.of(block, txids).stream()
+                    .map(e -> new Object[] {e.delta(), Math.max(e.delta(), 0), Math.max(-e.delta(), 0),
+                            e.address().policyHash().toArray()}).toList());
+            jdbc.batchUpdate("DELETE FROM address_balance WHERE address = ? AND tx_count = 0", AddressEffect.of(block, txids)
+                    .stream().map(e -> new Object[] {e.address().policyHash().toArray()}).toList());
             List<Long> open = jdbc.query("SELECT id FROM reorg WHERE NOT closed", (rs, i) -> rs.getLong(1));
             long reorgId;
             if (open.isEmpty()) {
@@ -202,6 +223,9 @@ public final class PostgresExplorerStore {
                     INSERT INTO chain_event_log (sequence, block_id, connected) VALUES (?, ?, ?)
                     ON CONFLICT (sequence) DO UPDATE SET block_id = EXCLUDED.block_id, connected = EXCLUDED.connected""",
                     sequence, blockId.toArray(), connected);
+            if (sequence % pruneEvery == 0) {
+                jdbc.update("DELETE FROM chain_event_log WHERE sequence <= ?", sequence - eventLogRetention);
+            }
         }
     }
 

@@ -21,10 +21,15 @@ public final class ReadModelDatabase implements AutoCloseable {
     final ChainIndexer indexer;
 
     ReadModelDatabase(String nodeUrl) {
+        this(nodeUrl, PostgresExplorerStore.DEFAULT_EVENT_LOG_RETENTION);
+    }
+
+    ReadModelDatabase(String nodeUrl, long eventLogRetention) {
         db = TestPostgres.shared().createDatabase("explorer");
         Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/explorer").load().migrate();
         jdbc = new JdbcTemplate(db.dataSource());
-        store = new PostgresExplorerStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())));
+        store = new PostgresExplorerStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
+                eventLogRetention);
         indexer = new ChainIndexer(store, new NodeClient(nodeUrl, Duration.ofSeconds(30)), ChainFixture.CHAIN_ID,
                 Clock.systemUTC());
     }
