@@ -58,8 +58,10 @@
       tr.appendChild(cell(link('/block/' + b.id, short(b.id, 8)), 'hash'));
       tr.appendChild(cell(String(b.transactionCount), 'num'));
       tr.appendChild(cell(bytes(b.size), 'num'));
-      var time = el('time', null, utc(b.timestamp));
+      var time = el('time');
       time.setAttribute('datetime', new Date(b.timestamp * 1000).toISOString());
+      time.appendChild(el('span', 'wide-col', utc(b.timestamp).slice(0, 11)));
+      time.appendChild(el('span', null, utc(b.timestamp).slice(11, 19)));
       tr.appendChild(cell(time));
       rows.insertBefore(tr, rows.firstChild);
       while (rows.children.length > 10) { rows.removeChild(rows.lastChild); }

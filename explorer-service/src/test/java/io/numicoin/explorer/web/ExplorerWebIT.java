@@ -51,8 +51,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * on {@code numi.chain.v1} through a reorg), the explorer on real PostgreSQL and Kafka, and
  * {@code numi.mempool.v1} events on the broker. Every page loads (desktop and a 375x812 phone with
  * no horizontal scroll, screenshots in {@code target/screenshots/}); search finds a block, a
- * transaction and an address; a new block and a new mempool transaction appear without reload, and
- * a watched transaction's confirmations count up; block, transaction and address pages read the
+ * transaction and an address; a new block and a new mempool transaction appear without reload, a
+ * watched transaction's confirmations count up and a watched address's pending count and balance follow; block, transaction and address pages read the
  * same with JavaScript off. One explorer, one node and one broker for the whole class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -276,6 +276,28 @@ class ExplorerWebIT {
                 .contains("2 confirmations"));
         assertThat(browser.script("return window.__notReloaded === true")).isEqualTo(true);
         browser.screenshot("transaction-live");
+
+        // a watched address: its pending count, then its balance, follow the mempool and the next block
+        open("/address/" + address(13));
+        assertThat(browser.driver().findElement(By.id("address-balance")).getText()).isEqualTo("0");
+        browser.script("window.__notReloaded = true;");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(browser.script("return document.body.dataset.live")));
+        TransferTx toWatched = CHAIN.transfer(1, TestKeys.address(13), 250_000_000L, 40_000, 4);
+        MempoolEvent.Accepted offered = MempoolEvent.Accepted.of(
+                new EventMeta(CHAIN.params().chainId(), 2, System.currentTimeMillis()), toWatched, 3_000, 109);
+        producer.send(new ProducerRecord<>(Topics.MEMPOOL, MempoolEventCodec.key(offered),
+                MempoolEventCodec.encode(offered))).get();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                browser.driver().findElement(By.id("address-pending")).getText().equals("1"));
+        Block paying = CHAIN.child(ACTIVE.getLast()).coinbaseTo(TestKeys.address(2)).transfers(toWatched).build();
+        node.submit(paying);
+        ACTIVE.add(paying);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                browser.driver().findElement(By.id("address-balance")).getText().equals("2.5")
+                && browser.driver().findElement(By.id("address-pending")).getText().equals("0"));
+        assertThat(browser.driver().findElement(By.id("address-txcount")).getText()).isEqualTo("1");
+        assertThat(browser.script("return window.__notReloaded === true")).isEqualTo(true);
+        browser.screenshot("address-live");
     }
 
     @Test

@@ -45,6 +45,16 @@ public final class Format {
         return UTC.format(Instant.ofEpochSecond(epochSeconds));
     }
 
+    /** The UTC date alone: {@code 2026-11-25}. */
+    public String date(long epochSeconds) {
+        return UTC.format(Instant.ofEpochSecond(epochSeconds)).substring(0, 10);
+    }
+
+    /** The UTC time of day alone: {@code 00:26:30}. */
+    public String clock(long epochSeconds) {
+        return UTC.format(Instant.ofEpochSecond(epochSeconds)).substring(11, 19);
+    }
+
     /** ISO-8601, for {@code <time datetime>}. */
     public String isoTime(long epochSeconds) {
         return Instant.ofEpochSecond(epochSeconds).toString();

@@ -39,4 +39,12 @@ class FormatTest {
     void shortHashes(String hex, int n, String expected) {
         assertThat(fmt.shortHash(hex, n)).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void timesInUtc() {
+        assertThat(fmt.time(1_795_480_000L)).isEqualTo("2026-11-24 00:26:40 UTC");
+        assertThat(fmt.date(1_795_480_000L)).isEqualTo("2026-11-24");
+        assertThat(fmt.clock(1_795_480_000L)).isEqualTo("00:26:40");
+        assertThat(fmt.isoTime(1_795_480_000L)).isEqualTo("2026-11-24T00:26:40Z");
+    }
 }
