@@ -30,8 +30,18 @@ public final class LiveFeed {
         this.readModel = readModel;
     }
 
-    /** One look at the read model; publishes what changed. A failure (database away) is logged and retried next period. */
+    /**
+     * One look at the read model; publishes what changed. Skipped while no stream listens: the state
+     * is forgotten then, so the first stream to come gets the next period's, never an old one. A
+     * failure (database away) is logged and retried next period.
+     */
     public synchronized void poll() {
+        if (tips.currentSubscriberCount() == 0 && mempools.currentSubscriberCount() == 0) {
+            tip = null;
+            mempool = null;
+            mempoolFingerprint = List.of();
+            return;
+        }
         try {
             readModel.tip().ifPresent(block -> {
                 LiveUpdate.Tip current = tip;
@@ -67,10 +77,5 @@ public final class LiveFeed {
         now.add(mempool);
         now.removeIf(Objects::isNull);
         return now;
-    }
-
-    /** The last published mempool state (null before the first poll). */
-    public LiveUpdate.Mempool mempool() {
-        return mempool;
     }
 }
