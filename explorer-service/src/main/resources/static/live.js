@@ -163,6 +163,8 @@
     setText('address-sent', numi(a.sent));
     setText('address-txcount', count(a.txCount));
     setText('address-pending', count(a.pendingCount));
+    var fresh = $('address-new');
+    if (fresh) { fresh.hidden = String(a.txCount) === body.getAttribute('data-txcount'); }
   }
 
   var query = [];

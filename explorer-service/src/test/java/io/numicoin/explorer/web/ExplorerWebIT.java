@@ -296,6 +296,7 @@ class ExplorerWebIT {
                 browser.driver().findElement(By.id("address-balance")).getText().equals("2.5")
                 && browser.driver().findElement(By.id("address-pending")).getText().equals("0"));
         assertThat(browser.driver().findElement(By.id("address-txcount")).getText()).isEqualTo("1");
+        assertThat(browser.driver().findElement(By.id("address-new")).isDisplayed()).isTrue();
         assertThat(browser.script("return window.__notReloaded === true")).isEqualTo(true);
         browser.screenshot("address-live");
     }
