@@ -68,6 +68,19 @@ public record PartialTransfer(TransferTx transaction, List<TxSignature> signatur
         return new PartialTransfer(transaction, new ArrayList<>(byIndex.values()));
     }
 
+    /**
+     * The signatures of both, for one transaction (copies of one file signed on different machines).
+     *
+     * @throws PartialTransferException {@code DIFFERENT_TRANSACTION} if the transactions differ
+     */
+    public PartialTransfer combine(PartialTransfer other) throws PartialTransferException {
+        if (!transaction.equals(other.transaction)) {
+            throw new PartialTransferException(PartialTransferFailure.DIFFERENT_TRANSACTION, "the files hold different transactions (txid "
+                    + txid().toHex() + " and " + other.txid().toHex() + "): only copies of one transfer combine");
+        }
+        return with(other.signatures);
+    }
+
     /** Who has signed and who may still sign. */
     public SigningStatus status() {
         List<Integer> signed = signatures.stream().map(TxSignature::keyIndex).toList();
