@@ -64,6 +64,9 @@ public final class FramedFile {
 
     /** The body of a whole file, after its frame is checked. */
     public byte[] decode(byte[] file) throws FileFormatException {
+        if (file.length == 0) {
+            throw new FileFormatException(FileFormatFailure.NOT_THIS_FORMAT, "an empty file, not a " + name);
+        }
         int prefix = Math.min(file.length, magic.length);
         if (!Arrays.equals(file, 0, prefix, magic, 0, prefix)) {
             throw new FileFormatException(FileFormatFailure.NOT_THIS_FORMAT, "not a " + name + " (its first bytes are not "
