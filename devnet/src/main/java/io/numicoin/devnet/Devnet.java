@@ -9,8 +9,6 @@ import io.numicoin.devnet.process.PrometheusText;
 import io.numicoin.devnet.process.ServiceProcess;
 import io.numicoin.devnet.process.ServiceSpec;
 import io.numicoin.devnet.wallet.NodeApi;
-import io.numicoin.p2p.identity.IdentityFile;
-import io.numicoin.p2p.identity.IdentityFileException;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import java.io.IOException;
@@ -218,9 +216,8 @@ public final class Devnet {
         }
     }
 
-    private String peerId(int n) throws IOException, IdentityFileException {
-        Files.createDirectories(layout.nodeP2p(n));
-        return IdentityFile.loadOrCreate(layout.nodeP2p(n).resolve("node.key")).peerId().toBase58();
+    private String peerId(int n) throws IOException {
+        return NodeKeys.peerId(layout.nodeP2p(n), layout.nodeKeyPassphrase(n));
     }
 
     private void awaitReady(List<ServiceProcess> starting) {
