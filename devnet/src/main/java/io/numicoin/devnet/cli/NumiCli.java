@@ -29,7 +29,7 @@ public final class NumiCli {
             code = switch (command) {
                 case "devnet" -> devnet(rest);
                 case "wallet" -> wallet(rest);
-                case "signer" -> ReferenceSignerMain.run(rest, System.in, System.out, System.err, System.console(), System::getenv);
+                case "signer" -> signer(rest);
                 default -> {
                     System.out.print(DevnetOptions.USAGE);
                     System.out.print(WalletCommand.USAGE);
@@ -50,6 +50,12 @@ public final class NumiCli {
     private static int wallet(List<String> args) throws Exception {
         System.setProperty("logback.configurationFile", "logback-quiet.xml");
         return new WalletCommand(System.out).run(args);
+    }
+
+    /** The reference signer: its standard output is the protocol's, so no logging may reach it. */
+    private static int signer(List<String> args) {
+        System.setProperty("logback.configurationFile", "logback-quiet.xml");
+        return ReferenceSignerMain.run(args, System.in, System.out, System.err, System.console(), System::getenv);
     }
 
     private static int devnet(List<String> args) {
