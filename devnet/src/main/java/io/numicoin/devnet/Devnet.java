@@ -81,8 +81,9 @@ public final class Devnet {
         NetworkParams regtest = NetworkParams.regtest();
         faucet = Faucet.loadOrCreate(layout.faucetKeystore(), layout.faucetPassphrase(), layout.faucetKey(), regtest, progress::say);
         MiningTokenFile.ensure(layout.miningToken());
+        List<String> peerIds = List.of(peerId(1), peerId(2), peerId(3));   // every node's key made (encrypted) before it starts
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
-                peerId(1), peerId(2), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
+                peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
         progress.say("starting node1, node2, node3 and the mempool (logs in " + layout.logs() + ")");
         for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool())) {
