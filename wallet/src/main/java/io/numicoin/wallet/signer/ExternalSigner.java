@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
@@ -83,10 +85,11 @@ public final class ExternalSigner {
         } catch (IOException e) {
             throw new SignerException("NOT_STARTED", "cannot run the signer " + command.getFirst() + ": " + e.getMessage(), e);
         }
+        ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
         try {
             CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readBounded(process.getInputStream(),
-                    SignerProtocol.MAX_MESSAGE_BYTES + 1));
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readBounded(process.getErrorStream(), MAX_STDERR));
+                    SignerProtocol.MAX_MESSAGE_BYTES + 1), readers);
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readBounded(process.getErrorStream(), MAX_STDERR), readers);
             try (OutputStream in = process.getOutputStream()) {
                 in.write(request);
             } catch (IOException e) {
@@ -113,7 +116,10 @@ public final class ExternalSigner {
         } catch (ExecutionException | TimeoutException e) {
             throw new SignerException("SIGNER_FAILED", "the signer's output could not be read: " + e, e);
         } finally {
+            // the signer and anything it started: their pipes close, so the readers end
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            readers.shutdown();
         }
     }
 
