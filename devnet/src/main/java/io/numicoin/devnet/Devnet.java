@@ -9,8 +9,6 @@ import io.numicoin.devnet.process.PrometheusText;
 import io.numicoin.devnet.process.ServiceProcess;
 import io.numicoin.devnet.process.ServiceSpec;
 import io.numicoin.devnet.wallet.NodeApi;
-import io.numicoin.p2p.identity.IdentityFile;
-import io.numicoin.p2p.identity.IdentityFileException;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import java.io.IOException;
@@ -83,8 +81,9 @@ public final class Devnet {
         NetworkParams regtest = NetworkParams.regtest();
         faucet = Faucet.loadOrCreate(layout.faucetKeystore(), layout.faucetPassphrase(), layout.faucetKey(), regtest, progress::say);
         MiningTokenFile.ensure(layout.miningToken());
+        List<String> peerIds = List.of(peerId(1), peerId(2), peerId(3));   // every node's key made (encrypted) before it starts
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
-                peerId(1), peerId(2), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
+                peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
         progress.say("starting node1, node2, node3, the mempool and the explorer (logs in " + layout.logs() + ")");
         for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
@@ -219,9 +218,8 @@ public final class Devnet {
         }
     }
 
-    private String peerId(int n) throws IOException, IdentityFileException {
-        Files.createDirectories(layout.nodeP2p(n));
-        return IdentityFile.loadOrCreate(layout.nodeP2p(n).resolve("node.key")).peerId().toBase58();
+    private String peerId(int n) throws IOException {
+        return NodeKeys.peerId(layout.nodeP2p(n), layout.nodeKeyPassphrase(n));
     }
 
     private void awaitReady(List<ServiceProcess> starting) {

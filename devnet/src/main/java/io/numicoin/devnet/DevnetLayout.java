@@ -31,9 +31,14 @@ public record DevnetLayout(Path dir) {
         return dir.resolve(name);
     }
 
-    /** Node {@code n}'s libp2p identity directory ({@code node.key}). */
+    /** Node {@code n}'s libp2p identity directory ({@code node-key.numikey}, an encrypted keystore). */
     public Path nodeP2p(int n) {
         return service("node" + n).resolve("p2p");
+    }
+
+    /** The passphrase of node {@code n}'s identity keystore: 32 random bytes in hex, mode 0600. */
+    public Path nodeKeyPassphrase(int n) {
+        return nodeP2p(n).resolve("node-key.passphrase");
     }
 
     /** The faucet's key before keystores: plain text, migrated into {@link #faucetKeystore()} on the next start. */

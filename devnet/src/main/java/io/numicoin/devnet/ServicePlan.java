@@ -11,6 +11,7 @@ import java.util.List;
  * each), the in-process Kafka broker, fixed loopback ports. node1 is the deployment's event
  * source ({@code numi.events.publish}); node2 dials node1, node3 dials node1 and node2 (mDNS
  * off: the devnet's nodes find each other through these addresses and peer exchange, not the LAN).
+ * Each node's identity key is an encrypted keystore opened with a passphrase file ({@link NodeKeys}).
  * The miner pays the faucet and is paced once the faucet's first reward has matured; it shows the
  * nodes the devnet's mining token (a file in the data directory, never on a command line).
  *
@@ -45,6 +46,7 @@ public record ServicePlan(
         args.add("--numi.events.publish=" + (n == 1));
         args.add("--numi.p2p.listen=/ip4/127.0.0.1/tcp/" + ports.nodeP2p(n));
         args.add("--numi.p2p.data-dir=" + layout.nodeP2p(n));
+        args.add("--numi.node-key.passphrase-source=file:" + layout.nodeKeyPassphrase(n).toAbsolutePath());
         args.add("--numi.p2p.discovery.mdns=false");
         // POST /api/v1/transactions on any node answers with the mempool's verdict (docs/api.md)
         args.add("--numi.api.mempool-url=http://127.0.0.1:" + ports.mempoolApi());

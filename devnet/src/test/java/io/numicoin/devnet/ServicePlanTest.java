@@ -36,7 +36,8 @@ class ServicePlanTest {
             assertThat(plan.node(n).arguments()).contains("--numi.api.mempool-url=http://127.0.0.1:8083");
             assertThat(plan.node(n).arguments()).contains("--numi.network=regtest", "--numi.p2p.discovery.mdns=false",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_node" + n,
-                    "--numi.p2p.data-dir=/d/node" + n + "/p2p");
+                    "--numi.p2p.data-dir=/d/node" + n + "/p2p",
+                    "--numi.node-key.passphrase-source=file:/d/node" + n + "/p2p/node-key.passphrase");
         }
     }
 

@@ -3,6 +3,7 @@ package io.numicoin.devnet.cli;
 import io.numicoin.devnet.Devnet;
 import io.numicoin.devnet.Progress;
 import io.numicoin.devnet.StopSignal;
+import io.numicoin.wallet.signer.ReferenceSignerMain;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +11,8 @@ import sun.misc.Signal;
 
 /**
  * The entry point of {@code devnet-*-exec.jar}: {@code devnet [options]} runs the local testnet
- * until SIGINT or SIGTERM; {@code wallet COMMAND} is the minimal wallet. The repository root (where
+ * until SIGINT or SIGTERM; {@code wallet COMMAND} is the minimal wallet; {@code signer ...} the reference
+ * external signer (docs/signer-protocol.md). The repository root (where
  * the services' jars are) is the system property {@code numi.root}, else the working directory.
  */
 public final class NumiCli {
@@ -27,9 +29,11 @@ public final class NumiCli {
             code = switch (command) {
                 case "devnet" -> devnet(rest);
                 case "wallet" -> wallet(rest);
+                case "signer" -> signer(rest);
                 default -> {
                     System.out.print(DevnetOptions.USAGE);
                     System.out.print(WalletCommand.USAGE);
+                    System.out.print(ReferenceSignerMain.USAGE);
                     yield command.equals("help") ? 0 : 2;
                 }
             };
@@ -46,6 +50,12 @@ public final class NumiCli {
     private static int wallet(List<String> args) throws Exception {
         System.setProperty("logback.configurationFile", "logback-quiet.xml");
         return new WalletCommand(System.out).run(args);
+    }
+
+    /** The reference signer: its standard output is the protocol's, so no logging may reach it. */
+    private static int signer(List<String> args) {
+        System.setProperty("logback.configurationFile", "logback-quiet.xml");
+        return ReferenceSignerMain.run(args, System.in, System.out, System.err, System.console(), System::getenv);
     }
 
     private static int devnet(List<String> args) {

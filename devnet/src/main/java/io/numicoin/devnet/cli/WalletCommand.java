@@ -2,6 +2,7 @@ package io.numicoin.devnet.cli;
 
 import io.numicoin.devnet.wallet.Account;
 import io.numicoin.devnet.wallet.MempoolApi;
+import io.numicoin.devnet.wallet.NextNonce;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
 import io.numicoin.devnet.wallet.WalletKeyException;
@@ -59,6 +60,7 @@ public final class WalletCommand {
                                                         key's pending transfers (mempool)
               new --insecure-plaintext [--key FILE]     an UNENCRYPTED key file (default data/devnet/wallet.key),
                                                         for throwaway devnet keys only
+            """ + HistoryCommand.USAGE + MultisigCommand.USAGE + TransferCommand.USAGE + """
 
               --key K         a key name in the wallet directory, or a key file (keystore or plain-text devnet key)
               --wallet-dir D  the wallet directory (default data/devnet/wallets)
@@ -97,12 +99,20 @@ public final class WalletCommand {
     }
 
     /** Runs {@code args} (after {@code wallet}); returns the exit code. */
-    public int run(List<String> args) throws IOException, InterruptedException, WalletKeyException {
+    public int run(List<String> args) throws Exception {
         if (args.isEmpty() || Set.of("help", "-h", "--help").contains(args.getFirst())) {
             out.print(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
-        Map<String, String> options = options(args.subList(1, args.size()));
+        List<String> rest = args.subList(1, args.size());
+        switch (args.getFirst()) {
+            case "multisig" -> { return new MultisigCommand(out).run(rest); }
+            case "public-key" -> { return new MultisigCommand(out).publicKey(rest); }
+            case "transfer" -> { return new TransferCommand(out, keys).run(rest); }
+            case "history" -> { return new HistoryCommand(out, keys).run(rest); }
+            default -> { }
+        }
+        Map<String, String> options = options(rest);
         return switch (args.getFirst()) {
             case "create" -> keys.create(options);
             case "import" -> keys.importWords(options);
@@ -204,14 +214,7 @@ public final class WalletCommand {
         if (options.containsKey("--nonce")) {
             return Long.parseLong(options.get("--nonce"));
         }
-        long afterChain = node.account(sender).nonce() + 1;
-        try {
-            return Math.max(afterChain, mempool(options).nextNonce(sender).orElse(afterChain));
-        } catch (IOException e) {
-            out.println("note:   " + e.getMessage() + "; using the chain's nonce " + afterChain
-                    + " (a transaction of this key still pending would be replaced or refused)");
-            return afterChain;
-        }
+        return NextNonce.of(node, mempool(options), sender, note -> out.println("note:   " + note));
     }
 
     /** Whether the mempool holds the transaction; null when it does not answer. */
@@ -272,11 +275,11 @@ public final class WalletCommand {
         return value;
     }
 
-    private static NodeApi node(Map<String, String> options) {
+    static NodeApi node(Map<String, String> options) {
         return new NodeApi(URI.create(options.getOrDefault("--node", DEFAULT_NODE)));
     }
 
-    private static MempoolApi mempool(Map<String, String> options) {
+    static MempoolApi mempool(Map<String, String> options) {
         return new MempoolApi(URI.create(options.getOrDefault("--mempool", DEFAULT_MEMPOOL)));
     }
 

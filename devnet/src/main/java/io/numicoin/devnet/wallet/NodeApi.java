@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +46,42 @@ public final class NodeApi {
         JsonNode body = http.get("/api/v1/accounts/" + address + "?limit=1");
         return new AccountState(body.path("balance").path("units").asLong(0), body.path("immature").path("units").asLong(0),
                 body.path("nonce").asLong(0));
+    }
+
+    /** One entry of an account's history: the txid, where it is, and {@code SENT}, {@code RECEIVED}, {@code SELF} or {@code COINBASE}. */
+    public record HistoryEntry(String txid, long height, String direction) {
+    }
+
+    /** A page of {@code GET /api/v1/accounts/{address}}: the account and its transactions, newest first. */
+    public record History(long balanceUnits, long nonce, long tipHeight, List<HistoryEntry> entries, String nextCursor) {
+    }
+
+    /** {@code GET /api/v1/transactions/{txid}}, the parts a history line shows (sender empty for a coinbase). */
+    public record TransactionView(String sender, String recipient, long amountUnits, long feeUnits, long height) {
+    }
+
+    /** A page of the account's history ({@code limit} 1..100; {@code cursor} empty for the first page). */
+    public History history(String address, int limit, String cursor) throws IOException {
+        if (!cursor.isEmpty() && !cursor.matches("[0-9]{1,19}-[0-9]{1,5}")) {
+            throw new IllegalArgumentException("a history cursor looks like HEIGHT-POSITION, got '" + cursor + "'");
+        }
+        JsonNode body = http.get("/api/v1/accounts/" + address + "?limit=" + limit + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (JsonNode entry : body.path("transactions")) {
+            entries.add(new HistoryEntry(entry.path("txid").asString(""), entry.path("height").asLong(-1),
+                    entry.path("direction").asString("")));
+        }
+        return new History(body.path("balance").path("units").asLong(0), body.path("nonce").asLong(0), body.path("tipHeight").asLong(-1),
+                entries, body.path("nextCursor").asString(""));
+    }
+
+    public TransactionView transaction(String txid) throws IOException {
+        if (!txid.matches("[0-9a-fA-F]{64}")) {
+            throw new IOException("the node answered a txid that is not 64 hex digits: '" + txid + "'");
+        }
+        JsonNode body = http.get("/api/v1/transactions/" + txid);
+        return new TransactionView(body.path("sender").asString(""), body.path("recipient").asString(""),
+                body.path("amount").path("units").asLong(0), body.path("fee").path("units").asLong(0), body.path("height").asLong(-1));
     }
 
     /** Whether the transaction is on the active chain, and in which block height (-1 if not). */

@@ -1,5 +1,7 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.node.identity.NodeKeyProperties;
+import io.numicoin.node.identity.NodeKeyStore;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.TransactionGossip;
 import io.numicoin.node.p2p.sync.ChainSync;
@@ -13,11 +15,11 @@ import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.ConnectionListener;
 import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.netty.NettyHost;
-import io.numicoin.p2p.identity.IdentityFile;
 import io.numicoin.p2p.identity.IdentityFileException;
 import io.numicoin.p2p.identity.NodeIdentity;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.peer.PeerId;
+import io.numicoin.wallet.keystore.KdfParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,12 +71,12 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         this.transactions = transactions;
     }
 
-    /** Creates the host from the node key in {@code dataDir} (created on first start). */
-    public static NettyHost createHost(P2pProperties properties, HostLimitsProperties limits) {
+    /** Creates the host from the node key in {@code dataDir} (created on first start; encrypted with {@code numi.node-key}). */
+    public static NettyHost createHost(P2pProperties properties, HostLimitsProperties limits, NodeKeyProperties nodeKey) {
         NodeIdentity identity;
         try {
             Files.createDirectories(properties.dataDir());
-            identity = IdentityFile.loadOrCreate(properties.dataDir().resolve("node.key"));
+            identity = NodeKeyStore.loadOrCreate(properties.dataDir(), NodeKeyStore.source(nodeKey.passphraseSource()), KdfParams.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + properties.dataDir(), e);
         } catch (IdentityFileException e) {

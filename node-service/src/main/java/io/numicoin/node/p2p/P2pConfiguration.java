@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.api.stream.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.node.identity.NodeKeyProperties;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.LocalBlockAnnouncer;
 import io.numicoin.node.p2p.gossip.MempoolRelayListener;
@@ -68,8 +69,8 @@ public class P2pConfiguration {
 
     /** The host from the node key; it listens once {@link NodeP2pService} starts. */
     @Bean(destroyMethod = "close")
-    NettyHost p2pHost(P2pProperties properties, HostLimitsProperties limits, MeterRegistry meters) {
-        NettyHost host = NodeP2pService.createHost(properties, limits);
+    NettyHost p2pHost(P2pProperties properties, HostLimitsProperties limits, NodeKeyProperties nodeKey, MeterRegistry meters) {
+        NettyHost host = NodeP2pService.createHost(properties, limits, nodeKey);
         Gauge.builder("numi.p2p.queued_outbound_bytes", host, NettyHost::queuedOutboundBytes)
                 .description("Outbound bytes held for peers (yamux queues and socket buffers), all connections").register(meters);
         Gauge.builder("numi.p2p.pending_inbound", host, NettyHost::pendingInbound)

@@ -52,6 +52,11 @@ public final class NodeIdentity {
         return publicKey;
     }
 
+    /** The 32-byte Ed25519 private key (RFC 8032 seed), a copy the caller zeroes: to move the key into a keystore. */
+    public byte[] seed() {
+        return Ed25519.seed(privateKey);
+    }
+
     public byte[] sign(byte[] message) {
         return Ed25519.sign(privateKey, message);
     }

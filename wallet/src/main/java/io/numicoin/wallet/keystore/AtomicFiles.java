@@ -18,13 +18,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * the target must not exist yet), then the directory fsynced. A crash leaves the old file or the
  * new one, never a mix; at worst a stray {@code .*.tmp} file.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
     /** Writes {@code data} to {@code path}; replaces an existing file only if {@code replace}. */
-    static void write(Path path, byte[] data, boolean replace) throws IOException {
+    public static void write(Path path, byte[] data, boolean replace) throws IOException {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
