@@ -21,7 +21,7 @@ public final class ClientAddressResolver {
     }
 
     public static ClientAddressResolver of(List<String> trustedProxies) {
-        return new ClientAddressResolver(trustedProxies.stream().map(Cidr::parse).toList());
+        return new ClientAddressResolver(trustedProxies.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList());
     }
 
     /** The client of a connection from {@code peer} carrying the {@code X-Forwarded-For} header values. */

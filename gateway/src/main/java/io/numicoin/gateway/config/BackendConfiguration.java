@@ -84,8 +84,8 @@ public class BackendConfiguration {
     }
 
     @Bean
-    WebClient backendWebClient(WebClient.Builder builder) {
-        return builder.build();
+    WebClient backendWebClient() {
+        return WebClient.builder().build();
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -37,8 +37,9 @@ public final class OpenApiDocument {
                 + "and fee estimates, the explorer, and transaction submission. Send an API key as X-Api-Key for "
                 + "higher limits; every answer carries RateLimit-* headers and a refusal is problem+json.");
         ObjectNode paths = doc.putObject("paths");
-        ObjectNode schemas = doc.putObject("components").putObject("schemas");
-        doc.withObject("components").putObject("securitySchemes").putObject("apiKey")
+        ObjectNode components = doc.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
+        components.putObject("securitySchemes").putObject("apiKey")
                 .put("type", "apiKey").put("in", "header").put("name", "X-Api-Key");
         for (PublicRoute route : PublicRoutes.all()) {
             ObjectNode operation = backendOperation(route, backendDocs)
@@ -47,14 +48,15 @@ public final class OpenApiDocument {
             ArrayNode tags = operation.putArray("tags");
             tags.add(route.backend().name().toLowerCase(Locale.ROOT));
             operation.putArray("security").add(json.createObjectNode()).addObject().putArray("apiKey");
-            ObjectNode responses = operation.withObject("responses");
+            ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
             responses.putObject("429").put("description", "rate limited (" + route.cost().name().toLowerCase(Locale.ROOT)
                     + " budget); Retry-After says when to try again");
             responses.putObject("503").put("description", "the backend cannot answer now");
             if (route.cost() == Cost.EXPENSIVE) {
                 operation.put("x-numi-cost", "expensive");
             }
-            paths.withObject(route.path()).set(route.method().name().toLowerCase(Locale.ROOT), operation);
+            ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
+            path.set(route.method().name().toLowerCase(Locale.ROOT), operation);
         }
         for (JsonNode backend : backendDocs) {
             JsonNode own = backend.path("components").path("schemas");

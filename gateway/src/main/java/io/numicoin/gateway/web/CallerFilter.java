@@ -48,6 +48,9 @@ public final class CallerFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (RouteAttributes.route(exchange).isEmpty()) {
+            return chain.filter(exchange);
+        }
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         InetAddress peer = remote != null && remote.getAddress() != null ? remote.getAddress() : InetAddress.getLoopbackAddress();
         InetAddress client = addresses.resolve(peer, exchange.getRequest().getHeaders().get("X-Forwarded-For"));

@@ -44,6 +44,9 @@ public final class EdgeFilter implements WebFilter, Ordered {
             h.remove("Server");
             return Mono.empty();
         });
+        if (!ApiPaths.isApi(exchange)) {
+            return chain.filter(exchange);
+        }
         return chain.filter(exchange).doFinally(signal -> record(exchange, start));
     }
 

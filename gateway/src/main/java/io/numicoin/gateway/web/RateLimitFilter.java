@@ -35,6 +35,9 @@ public final class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (RouteAttributes.route(exchange).isEmpty()) {
+            return chain.filter(exchange);
+        }
         Caller caller = Caller.of(exchange).orElseThrow();
         PublicRoute route = RouteAttributes.route(exchange).orElseThrow();
         Limits.Bucket bucket = caller.limits().bucket(route.cost());

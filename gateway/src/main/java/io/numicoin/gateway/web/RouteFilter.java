@@ -19,7 +19,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Lets through only what {@link PublicRoutes} lists: an unknown path is 404, a known path with
+ * Lets through only what {@link PublicRoutes} lists under {@code /api/} (nothing else is routed;
+ * the management server, on its own port, shares these filters and is left alone): an unknown path is 404, a known path with
  * another method 405 (so mining and admin endpoints are simply not there). A body over the route's
  * limit is 413 before it is read when its length is declared, and as soon as the running count
  * passes it when it is chunked; a submission in any media type but JSON or octet-stream is 415.
@@ -37,6 +38,9 @@ public final class RouteFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        if (!ApiPaths.isApi(exchange)) {
+            return chain.filter(exchange);
+        }
         PublicRoutes.Match match = PublicRoutes.match(request.getMethod(), request.getPath().pathWithinApplication().value());
         if (match.route().isEmpty()) {
             return match.pathKnown()
