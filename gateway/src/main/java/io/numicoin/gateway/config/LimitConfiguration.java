@@ -25,7 +25,11 @@ public class LimitConfiguration {
         if (properties.limits().store() == NumiGatewayProperties.LimitSettings.Store.LOCAL) {
             return local;
         }
-        return new FallbackTokenBuckets(new RedisTokenBuckets(redis.getObject(), properties.limits().keyPrefix()), local,
+        ReactiveStringRedisTemplate template = redis.getObject();
+        // connect now, not on the first request (a first connect can take longer than the fallback's timeout)
+        template.getConnectionFactory().getReactiveConnection().ping().onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .block(Duration.ofSeconds(5));
+        return new FallbackTokenBuckets(new RedisTokenBuckets(template, properties.limits().keyPrefix()), local,
                 Duration.ofMillis(250), meters);
     }
 }
