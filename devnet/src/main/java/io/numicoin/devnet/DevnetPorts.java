@@ -30,6 +30,8 @@ public record DevnetPorts(int offset) {
         ports.put(mempoolManagement(), "mempool management");
         ports.put(minerApi(), "miner API");
         ports.put(minerManagement(), "miner management");
+        ports.put(gatewayApi(), "gateway API");
+        ports.put(gatewayManagement(), "gateway management");
         return ports;
     }
 
@@ -74,5 +76,19 @@ public record DevnetPorts(int offset) {
 
     public int minerManagement() {
         return 9084 + offset;
+    }
+
+    /** The gateway, the devnet's public API: 8080. */
+    public int gatewayApi() {
+        return 8080 + offset;
+    }
+
+    public int gatewayManagement() {
+        return 9080 + offset;
+    }
+
+    /** Where the explorer answers when it runs (8090); the gateway routes to it and reports it missing otherwise. */
+    public int explorerApi() {
+        return 8090 + offset;
     }
 }

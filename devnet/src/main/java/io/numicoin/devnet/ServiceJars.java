@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The runnable jars the devnet starts, as built in the repository ({@code <module>/target}). */
-public record ServiceJars(Path node, Path mempool, Path miner, Path guardAgent) {
+public record ServiceJars(Path node, Path mempool, Path miner, Path gateway, Path guardAgent) {
 
     public static ServiceJars find(Path root) throws IOException {
         return new ServiceJars(
                 find(root, "node-service", "-exec.jar"),
                 find(root, "mempool-service", "-exec.jar"),
                 find(root, "miner-service", "-exec.jar"),
+                find(root, "gateway", "-exec.jar"),
                 find(root, "devnet", "-guard.jar"));
     }
 

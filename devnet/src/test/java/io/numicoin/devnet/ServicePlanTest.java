@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ServicePlanTest {
 
     private final DevnetLayout layout = new DevnetLayout(Path.of("/d"));
-    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"),
+    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"), Path.of("gateway.jar"),
             Path.of("guard.jar"));
 
     private ServicePlan plan(int offset) {

@@ -27,9 +27,11 @@ public final class NumiCli {
             code = switch (command) {
                 case "devnet" -> devnet(rest);
                 case "wallet" -> wallet(rest);
+                case "gateway" -> new GatewayKeyCommand(System.out).run(rest);
                 default -> {
                     System.out.print(DevnetOptions.USAGE);
                     System.out.print(WalletCommand.USAGE);
+                    System.out.print(GatewayKeyCommand.USAGE);
                     yield command.equals("help") ? 0 : 2;
                 }
             };
