@@ -94,6 +94,10 @@ public final class Devnet {
         ServiceProcess miner = ServiceProcess.start(plan.miner(), javaBin, jars.guardAgent());
         services.add(miner);
         awaitReady(List.of(miner));
+        progress.say("starting the gateway on 127.0.0.1:" + ports.gatewayApi() + " (the devnet's public API)");
+        ServiceProcess gateway = ServiceProcess.start(plan.gateway(), javaBin, jars.guardAgent());
+        services.add(gateway);
+        awaitReady(List.of(gateway));
         awaitFaucetAndFollowers();
     }
 
@@ -119,10 +123,10 @@ public final class Devnet {
                 options.dataDir()));
         progress.print("");
         progress.print(String.format(Locale.ROOT,
-                "ready: node1 %s (height %d), mempool %s, miner %s, explorer %s, faucet %s; started in %.1f s; Ctrl-C stops everything",
-                services.getFirst().spec().api(), node1.chain().height(), "http://127.0.0.1:" + ports.mempoolApi(),
-                "http://127.0.0.1:" + ports.minerApi(), "http://127.0.0.1:" + ports.explorerApi(), faucet.address(),
-                progress.seconds()));
+                "ready: gateway %s, node1 %s (height %d), mempool %s, miner %s, explorer %s, faucet %s; started in %.1f s; Ctrl-C stops everything",
+                "http://127.0.0.1:" + ports.gatewayApi() + "/api/v1/chain", services.getFirst().spec().api(), node1.chain().height(),
+                "http://127.0.0.1:" + ports.mempoolApi(), "http://127.0.0.1:" + ports.minerApi(), "http://127.0.0.1:" + ports.explorerApi(),
+                faucet.address(), progress.seconds()));
     }
 
     /** Returns when a stop is requested or a service exits on its own (then with its name). */

@@ -32,6 +32,8 @@ public record DevnetPorts(int offset) {
         ports.put(minerManagement(), "miner management");
         ports.put(explorerApi(), "explorer API");
         ports.put(explorerManagement(), "explorer management");
+        ports.put(gatewayApi(), "gateway API");
+        ports.put(gatewayManagement(), "gateway management");
         return ports;
     }
 
@@ -84,5 +86,14 @@ public record DevnetPorts(int offset) {
 
     public int explorerManagement() {
         return 9090 + offset;
+    }
+
+    /** The gateway, the devnet's public API: 8080. */
+    public int gatewayApi() {
+        return 8080 + offset;
+    }
+
+    public int gatewayManagement() {
+        return 9080 + offset;
     }
 }

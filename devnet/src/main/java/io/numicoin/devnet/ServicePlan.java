@@ -38,7 +38,7 @@ public record ServicePlan(
             "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
     public static final List<String> DATABASES = List.of("numi_node1", "numi_node2", "numi_node3", "numi_mempool",
-            "numi_explorer");
+            "numi_explorer", "numi_gateway");
 
     public ServiceSpec node(int n) {
         List<String> args = new ArrayList<>(common(ports.nodeApi(n), ports.nodeManagement(n)));
@@ -93,6 +93,28 @@ public record ServicePlan(
         return new ServiceSpec("explorer", jars.explorer(), jvm("384m"), args, layout.service("explorer"),
                 layout.log("explorer"), readiness(ports.explorerManagement()),
                 "http://127.0.0.1:" + ports.explorerApi() + "/", "");
+    }
+
+    /**
+     * The gateway on 127.0.0.1:8080: reads over the three nodes, submissions to the mempool, the
+     * explorer's routes; one replica, so its token buckets are in-process (no Redis), with roomy
+     * anonymous limits for a developer's scripts (docs/gateway.md).
+     */
+    public ServiceSpec gateway() {
+        List<String> args = new ArrayList<>(common(ports.gatewayApi(), ports.gatewayManagement()));
+        args.add("--spring.datasource.url=jdbc:postgresql://" + postgresHost + "/numi_gateway");
+        args.add("--numi.gateway.backends.node.urls=" + String.join(",",
+                List.of(1, 2, 3).stream().map(n -> "http://127.0.0.1:" + ports.nodeApi(n)).toList()));
+        args.add("--numi.gateway.backends.mempool.urls=http://127.0.0.1:" + ports.mempoolApi());
+        args.add("--numi.gateway.backends.explorer.urls=http://127.0.0.1:" + ports.explorerApi());
+        args.add("--numi.gateway.limits.store=local");
+        args.add("--numi.gateway.limits.anonymous.rate=50");
+        args.add("--numi.gateway.limits.anonymous.burst=200");
+        args.add("--numi.gateway.limits.anonymous.expensive-rate=5");
+        args.add("--numi.gateway.limits.anonymous.expensive-burst=20");
+        args.add("--management.health.redis.enabled=false");
+        return new ServiceSpec("gateway", jars.gateway(), jvm("256m"), args, layout.service("gateway"), layout.log("gateway"),
+                readiness(ports.gatewayManagement()), "http://127.0.0.1:" + ports.gatewayApi() + "/api/v1/chain", "");
     }
 
     /** {@code /ip4/127.0.0.1/tcp/<port>/p2p/<id>}: where node {@code n} listens. */

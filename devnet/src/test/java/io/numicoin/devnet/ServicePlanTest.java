@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ServicePlanTest {
 
     private final DevnetLayout layout = new DevnetLayout(Path.of("/d"));
-    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"), Path.of("explorer.jar"),
+    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"), Path.of("explorer.jar"), Path.of("gateway.jar"),
             Path.of("guard.jar"));
 
     private ServicePlan plan(int offset) {
@@ -79,7 +79,7 @@ class ServicePlanTest {
             DevnetPorts ports = new DevnetPorts(offset);
             List<Integer> all = new java.util.ArrayList<>(List.of(ports.postgres(), ports.kafka(), ports.kafkaController(),
                     ports.mempoolApi(), ports.mempoolManagement(), ports.minerApi(), ports.minerManagement(),
-                    ports.explorerApi(), ports.explorerManagement()));
+                    ports.explorerApi(), ports.explorerManagement(), ports.gatewayApi(), ports.gatewayManagement()));
             IntStream.rangeClosed(1, 3).forEach(n -> all.addAll(List.of(ports.nodeApi(n), ports.nodeManagement(n), ports.nodeP2p(n))));
             assertThat(Set.copyOf(all)).hasSameSizeAs(all);
             assertThat(ports.nodeApi(1)).isEqualTo(8082 + offset);

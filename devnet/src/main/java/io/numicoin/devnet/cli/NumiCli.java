@@ -30,10 +30,12 @@ public final class NumiCli {
                 case "devnet" -> devnet(rest);
                 case "wallet" -> wallet(rest);
                 case "signer" -> signer(rest);
+                case "gateway" -> new GatewayKeyCommand(System.out).run(rest);
                 default -> {
                     System.out.print(DevnetOptions.USAGE);
                     System.out.print(WalletCommand.USAGE);
                     System.out.print(ReferenceSignerMain.USAGE);
+                    System.out.print(GatewayKeyCommand.USAGE);
                     yield command.equals("help") ? 0 : 2;
                 }
             };

@@ -66,13 +66,13 @@ public final class WalletCommand {
               --wallet-dir D  the wallet directory (default data/devnet/wallets)
               --passphrase-source S   prompt (default; no echo), file:PATH (the file's first line) or env:VARIABLE
                               (a variable naming such a file); never the passphrase itself
-              --node URL      the node's API (default http://127.0.0.1:8082)
-              --mempool URL   the mempool's API, for the nonce after pending sends (default http://127.0.0.1:8083)
+              --node URL      the node API, or the gateway in front of it (default: the devnet's gateway, http://127.0.0.1:8080)
+              --mempool URL   the mempool API, for the nonce after pending sends (default: the gateway, http://127.0.0.1:8080)
               --network NET   for addresses: regtest (default), testnet or mainnet
             """;
 
-    static final String DEFAULT_NODE = "http://127.0.0.1:8082";
-    static final String DEFAULT_MEMPOOL = "http://127.0.0.1:8083";
+    static final String DEFAULT_NODE = "http://127.0.0.1:8080";
+    static final String DEFAULT_MEMPOOL = "http://127.0.0.1:8080";
     static final WalletKeyCommands.FaucetFiles FAUCET = new WalletKeyCommands.FaucetFiles(
             Path.of("data/devnet/faucet.numikey"), Path.of("data/devnet/faucet.passphrase"), Path.of("data/devnet/faucet.key"));
     static final Path NEW_KEY = Path.of("data/devnet/wallet.key");

@@ -1,0 +1,35 @@
+package io.numicoin.gateway.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.numicoin.gateway.limit.FallbackTokenBuckets;
+import io.numicoin.gateway.limit.LocalTokenBuckets;
+import io.numicoin.gateway.limit.RedisTokenBuckets;
+import io.numicoin.gateway.limit.TokenBuckets;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * The token buckets: Redis (one budget for every replica; this replica's own buckets while Redis
+ * fails) or, with {@code numi.gateway.limits.store=local}, only this process's (a single replica).
+ */
+@Configuration(proxyBeanMethods = false)
+public class LimitConfiguration {
+
+    @Bean
+    TokenBuckets tokenBuckets(NumiGatewayProperties properties, ObjectProvider<ReactiveStringRedisTemplate> redis,
+            MeterRegistry meters) {
+        LocalTokenBuckets local = new LocalTokenBuckets();
+        if (properties.limits().store() == NumiGatewayProperties.LimitSettings.Store.LOCAL) {
+            return local;
+        }
+        ReactiveStringRedisTemplate template = redis.getObject();
+        // connect now, not on the first request (a first connect can take longer than the fallback's timeout)
+        template.getConnectionFactory().getReactiveConnection().ping().onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .block(Duration.ofSeconds(5));
+        return new FallbackTokenBuckets(new RedisTokenBuckets(template, properties.limits().keyPrefix()), local,
+                Duration.ofMillis(250), meters);
+    }
+}

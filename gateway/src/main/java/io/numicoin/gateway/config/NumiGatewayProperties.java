@@ -1,0 +1,114 @@
+package io.numicoin.gateway.config;
+
+import io.numicoin.gateway.limit.Limits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code numi.gateway.*}: the backends, how they are guarded, the limits and who is trusted.
+ *
+ * @param trustedProxies addresses or CIDR blocks whose {@code X-Forwarded-For} is believed; empty:
+ *     the client is always the connection's peer
+ */
+@Validated
+@ConfigurationProperties(prefix = "numi.gateway")
+public record NumiGatewayProperties(
+        @Valid @NotNull Backends backends,
+        @Valid @NotNull @DefaultValue Health health,
+        @Valid @NotNull @DefaultValue Resilience resilience,
+        @Valid @NotNull @DefaultValue LimitSettings limits,
+        @DefaultValue List<String> trustedProxies,
+        @Valid @NotNull @DefaultValue Cors cors,
+        @Valid @NotNull @DefaultValue Keys keys) {
+
+    public NumiGatewayProperties {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Where the node(s), the mempool and the explorer answer. */
+    public record Backends(@Valid @NotNull BackendSettings node, @Valid @NotNull BackendSettings mempool,
+            @Valid @NotNull BackendSettings explorer) {
+    }
+
+    /**
+     * One backend.
+     *
+     * @param urls its instances (several nodes are load-balanced)
+     * @param healthPath polled on each instance; for the nodes it is {@code /api/v1/chain}, whose
+     *     {@code height} says how far behind the best instance it is
+     * @param required whether readiness needs one healthy instance of it
+     */
+    public record BackendSettings(@NotEmpty List<URI> urls, @NotNull String healthPath,
+            @DefaultValue("true") boolean required) {
+
+        public BackendSettings {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
+     * @param interval how often every instance is polled
+     * @param timeout a poll's deadline
+     * @param maxTipLag a node more than this many blocks behind the highest is taken out of rotation
+     */
+    public record Health(@DefaultValue("2s") @NotNull Duration interval, @DefaultValue("1s") @NotNull Duration timeout,
+            @DefaultValue("2") @PositiveOrZero long maxTipLag) {
+    }
+
+    /**
+     * Resilience4j per backend instance.
+     *
+     * @param timeout a read must have its answer's headers within this
+     * @param submitTimeout the same for transaction submission (the mempool checks against the node)
+     * @param maxConcurrent calls in flight to one instance; more are refused at once (bulkhead)
+     * @param failureRatePercent the circuit opens above this failure rate …
+     * @param window … over this many recent calls
+     * @param openFor and stays open (fast 503) this long before letting a few calls through
+     * @param readAttempts attempts of an idempotent read (1 = no retry); writes are never retried
+     */
+    public record Resilience(@DefaultValue("5s") @NotNull Duration timeout, @DefaultValue("10s") @NotNull Duration submitTimeout,
+            @DefaultValue("128") @Positive int maxConcurrent, @DefaultValue("50") @Positive float failureRatePercent,
+            @DefaultValue("20") @Positive int window, @DefaultValue("10s") @NotNull Duration openFor,
+            @DefaultValue("2") @Positive int readAttempts) {
+    }
+
+    /**
+     * @param store {@code redis} (one budget across replicas) or {@code local} (one replica, the devnet)
+     * @param keyPrefix prefix of every Redis key the limiter writes
+     * @param anonymous the limits of a client without a key (per IP)
+     * @param keyDefault the limits a new key gets unless the admin gives others
+     */
+    public record LimitSettings(@DefaultValue("redis") @NotNull Store store, @DefaultValue("numi:gw:rl") @NotNull String keyPrefix,
+            @Valid @NotNull @DefaultValue({"5", "20", "0.5", "4"}) Limits anonymous) {
+
+        /** Where the buckets live. */
+        public enum Store { REDIS, LOCAL }
+    }
+
+    /**
+     * @param allowedOrigins origins allowed to call the API from a browser ({@code *} for any); empty: no CORS
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") @NotNull Duration maxAge) {
+
+        public Cors {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * @param cacheTtl how long a verified key is remembered; a revocation evicts it at once
+     *     (PostgreSQL {@code NOTIFY}), this only bounds a missed notification
+     * @param cacheSize at most this many keys remembered
+     */
+    public record Keys(@DefaultValue("30s") @NotNull Duration cacheTtl, @DefaultValue("10000") @Positive int cacheSize) {
+    }
+}

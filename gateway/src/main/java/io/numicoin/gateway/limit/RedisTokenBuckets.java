@@ -1,0 +1,46 @@
+package io.numicoin.gateway.limit;
+
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/**
+ * Buckets in Redis, one hash per bucket updated by one Lua script (atomic, on the server's clock):
+ * every gateway replica sharing the Redis shares the budget. Keys are {@code <prefix>:<key>} and
+ * expire once the bucket would be full again.
+ */
+public final class RedisTokenBuckets implements TokenBuckets {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SCRIPT = RedisScript.of(
+            new ClassPathResource("io/numicoin/gateway/limit/token_bucket.lua"), List.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String prefix;
+
+    public RedisTokenBuckets(ReactiveStringRedisTemplate redis, String prefix) {
+        this.redis = redis;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Mono<Verdict> take(String key, Limits.Bucket bucket) {
+        return redis.execute(SCRIPT, List.of(prefix + ":" + key),
+                        List.of(Double.toString(bucket.rate()), Integer.toString(bucket.capacity())))
+                .next()
+                .map(RedisTokenBuckets::verdict);
+    }
+
+    private static Verdict verdict(List<?> answer) {
+        if (answer.size() != 4) {
+            throw new IllegalStateException("token bucket script answered " + answer);
+        }
+        return new Verdict(number(answer.get(0)) == 1, number(answer.get(1)), number(answer.get(2)), number(answer.get(3)));
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
+    }
+}
