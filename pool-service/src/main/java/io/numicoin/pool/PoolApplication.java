@@ -18,7 +18,15 @@ public class PoolApplication {
 
     public static final String CONFIG_NAME = "pool";
 
-    public static void main(String[] args) {
+    /**
+     * Runs the pool; {@code cpuminer HOST:PORT ADDRESS[.WORKER] [THREADS] [NETWORK]} runs the bundled
+     * CPU Stratum miner from the same jar instead ({@code ./numi devnet --pool} starts both).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("cpuminer")) {
+            io.numicoin.pool.client.CpuMinerMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication application = new SpringApplication(PoolApplication.class);
         application.setDefaultProperties(java.util.Map.of("spring.config.name", CONFIG_NAME));
         application.run(args);

@@ -52,31 +52,32 @@ class PoolController {
     }
 
     @GetMapping("/workers")
-    Collection<PoolStatistics.WorkerView> workers(@RequestParam(required = false) String address) {
+    Collection<PoolStatistics.WorkerView> workers(@RequestParam(name = "address", required = false) String address) {
         return stats.workers(address == null ? null : address(address)).values();
     }
 
     @GetMapping("/blocks")
-    Mono<List<LedgerViews.FoundBlockView>> blocks(@RequestParam(defaultValue = "50") int limit) {
+    Mono<List<LedgerViews.FoundBlockView>> blocks(@RequestParam(name = "limit", defaultValue = "50") int limit) {
         return blocking(() -> ledger.blocks(limit(limit)));
     }
 
     @GetMapping("/payouts")
-    Mono<List<LedgerViews.PayoutView>> payouts(@RequestParam(defaultValue = "50") int limit) {
+    Mono<List<LedgerViews.PayoutView>> payouts(@RequestParam(name = "limit", defaultValue = "50") int limit) {
         return blocking(() -> ledger.payouts(null, limit(limit)));
     }
 
     /** A miner's credits per block (with each block's window) and payouts. */
     @GetMapping("/miners/{address}")
-    Mono<LedgerViews.MinerLedger> miner(@PathVariable String address, @RequestParam(defaultValue = "100") int limit) {
+    Mono<LedgerViews.MinerLedger> miner(@PathVariable("address") String address,
+            @RequestParam(name = "limit", defaultValue = "100") int limit) {
         String a = address(address);
         return blocking(() -> ledger.miner(a, limit(limit)));
     }
 
     /** A miner's shares with ids in [from, to] (a block's window, from its credit). */
     @GetMapping("/miners/{address}/shares")
-    Mono<List<LedgerViews.ShareView>> shares(@PathVariable String address, @RequestParam long from, @RequestParam long to,
-            @RequestParam(defaultValue = "1000") int limit) {
+    Mono<List<LedgerViews.ShareView>> shares(@PathVariable("address") String address, @RequestParam("from") long from,
+            @RequestParam("to") long to, @RequestParam(name = "limit", defaultValue = "1000") int limit) {
         String a = address(address);
         return blocking(() -> ledger.shares(a, from, to, limit(limit)));
     }

@@ -6,9 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -cp pool-service-exec.jar -Dloader.main=io.numicoin.pool.client.CpuMinerMain
- * org.springframework.boot.loader.launch.PropertiesLauncher HOST:PORT USER [THREADS] [NETWORK]}:
- * the bundled CPU miner ({@code ./numi devnet --pool} starts it against the pool). Reconnects
+ * {@code java -jar pool-service-exec.jar cpuminer HOST:PORT USER [THREADS] [NETWORK]}: the bundled CPU miner ({@code ./numi devnet --pool} starts it against the pool). Reconnects
  * every 5 s while the pool is away; prints its counts every minute.
  */
 public final class CpuMinerMain {

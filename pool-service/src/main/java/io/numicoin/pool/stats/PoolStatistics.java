@@ -73,8 +73,8 @@ public final class PoolStatistics {
         }
         w.invalid.incrementAndGet();
         pool.invalid.incrementAndGet();
-        refused.computeIfAbsent(verdict, v -> Counter.builder("numi.pool.shares").tag("result", "invalid")
-                .tag("reason", v.name()).register(registry)).increment();
+        refused.computeIfAbsent(verdict, v -> Counter.builder("numi.pool.shares.invalid").tag("reason", v.name())
+                .register(registry)).increment();
     }
 
     public void blockFound(boolean accepted) {

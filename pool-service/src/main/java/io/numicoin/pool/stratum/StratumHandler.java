@@ -59,7 +59,7 @@ final class StratumHandler extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
-        if (line.isBlank()) {
+        if (line.isBlank() || session.banned()) {
             return;
         }
         JsonNode request;

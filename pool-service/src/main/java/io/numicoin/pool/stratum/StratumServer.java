@@ -159,17 +159,23 @@ public final class StratumServer implements SmartLifecycle {
         sessions.remove(session);
     }
 
+    /** Bans the payout addresses {@code session} mined for (once per session) and closes it. */
     void ban(StratumSession session, WorkerName worker) {
+        if (!session.markBanned()) {
+            return;
+        }
         metrics.banned();
-        boolean ipBanned = false;
+        Set<String> addresses = new java.util.TreeSet<>();
         if (worker != null) {
-            ipBanned = bans.banWorker(session.ip(), worker.address());
+            addresses.add(worker.address());
         }
-        for (WorkerName w : session.workers()) {
-            ipBanned |= bans.banWorker(session.ip(), w.address());
+        session.workers().forEach(w -> addresses.add(w.address()));
+        boolean ipBanned = false;
+        for (String address : addresses) {
+            ipBanned |= bans.banWorker(session.ip(), address);
         }
-        log.warn("banned {} ({}) for {}: invalid share flood{}", session.ip(), worker == null ? "no worker" : worker.full(),
-                settings.banDuration(), ipBanned ? "; the address is banned as a whole" : "");
+        log.warn("banned {} for {} ({}): invalid share flood{}", session.ip(), settings.banDuration(), addresses,
+                ipBanned ? "; the address is banned as a whole" : "");
         session.channel().close();
         if (ipBanned) {
             sessions.stream().filter(s -> s.ip().equals(session.ip())).forEach(s -> s.channel().close());

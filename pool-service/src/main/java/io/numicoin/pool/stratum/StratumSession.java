@@ -24,6 +24,7 @@ final class StratumSession {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, WorkerName> workers = new ConcurrentHashMap<>();
     private volatile boolean subscribed;
+    private final java.util.concurrent.atomic.AtomicBoolean banned = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lastJobSequence = -1;
     private volatile long previousDifficulty;
     private volatile long changedAtSequence = -1;
@@ -64,6 +65,15 @@ final class StratumSession {
 
     AtomicInteger inFlight() {
         return inFlight;
+    }
+
+    /** True the first time only: a session is banned once, whatever arrives while it closes. */
+    boolean markBanned() {
+        return banned.compareAndSet(false, true);
+    }
+
+    boolean banned() {
+        return banned.get();
     }
 
     boolean subscribed() {
