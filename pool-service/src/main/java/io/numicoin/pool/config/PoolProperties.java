@@ -35,6 +35,7 @@ public record PoolProperties(
     /**
      * @param keystore the wallet keystore holding the pool's key (coinbase recipient, payout signer)
      * @param passphraseSource {@code file:PATH} or {@code env:VARIABLE} (a variable naming the file)
+     * @param createKeyIfMissing make a new key at {@code keystore} when there is none (a fresh devnet or compose run)
      * @param windowWeight PPLNS N: the total share difficulty a block's reward is split over
      * @param feeBasisPoints the pool's cut, 1/100 of a percent
      * @param minPayout an address is paid once its mature credits reach this (units)
@@ -50,6 +51,7 @@ public record PoolProperties(
     public record Pool(
             @NotNull Path keystore,
             @NotBlank String passphraseSource,
+            @DefaultValue("false") boolean createKeyIfMissing,
             @DefaultValue("1000000") @Min(1) long windowWeight,
             @DefaultValue("100") @Min(0) @Max(10_000) int feeBasisPoints,
             @DefaultValue("100000000") @Min(1) long minPayout,

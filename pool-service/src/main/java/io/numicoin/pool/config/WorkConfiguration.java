@@ -27,7 +27,8 @@ class WorkConfiguration {
 
     @Bean
     PoolKey poolKey(PoolProperties properties) {
-        return PoolKey.unlock(properties.pool().keystore(), properties.pool().passphraseSource());
+        return PoolKey.unlock(properties.pool().keystore(), properties.pool().passphraseSource(),
+                properties.pool().createKeyIfMissing());
     }
 
     @Bean

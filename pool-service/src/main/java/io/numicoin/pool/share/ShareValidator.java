@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Checks a share, cheapest first: the job (live, stale or unknown), ntime, duplicate, then one
- * Argon2id run against the share target and the block target. Thread-safe; each thread uses its
+ * Argon2id run against the share target and the block target. A block-solving share retires
+ * every job on its parent at once (later shares on them are stale, not side-branch blocks). Thread-safe; each thread uses its
  * own hasher (an Argon2 memory per thread).
  */
 public final class ShareValidator {
@@ -70,7 +71,11 @@ public final class ShareValidator {
         } else {
             return ShareResult.refused(ShareVerdict.LOW_DIFFICULTY);
         }
-        Optional<Block> solved = block ? Optional.of(job.block(header, share.extranonce1(), share.extranonce2())) : Optional.empty();
+        Optional<Block> solved = Optional.empty();
+        if (block) {
+            jobs.solved(job.parentId());
+            solved = Optional.of(job.block(header, share.extranonce1(), share.extranonce2()));
+        }
         return new ShareResult(block ? ShareVerdict.BLOCK : ShareVerdict.ACCEPTED, difficulty, Optional.of(pow), Optional.of(job),
                 solved);
     }

@@ -1,14 +1,15 @@
 package io.numicoin.pool.work;
 
+import io.numicoin.protocol.hash.Hash256;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 
 /**
  * The pool's jobs: those on the current tip are live (a share on any of them may solve a block,
@@ -67,6 +68,24 @@ public final class JobBook {
         staleSet.add(id);
         while (staleIds.size() > STALE_IDS_KEPT) {
             staleSet.remove(staleIds.removeFirst());
+        }
+    }
+
+    /**
+     * A share on a job with this parent solved a block: every job on it is stale from now on (a
+     * further block at the same height would only be a side branch), and there is no current job
+     * until the next one is published.
+     */
+    public synchronized void solved(Hash256 parentId) {
+        live.values().removeIf(job -> {
+            if (job.parentId().equals(parentId)) {
+                retire(job.id());
+                return true;
+            }
+            return false;
+        });
+        if (current != null && current.parentId().equals(parentId)) {
+            current = null;
         }
     }
 
