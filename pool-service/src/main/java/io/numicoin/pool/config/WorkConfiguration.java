@@ -8,6 +8,7 @@ import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.pool.payout.PoolKey;
 import io.numicoin.pool.work.JobBook;
+import io.numicoin.pool.work.JobHealthIndicator;
 import io.numicoin.pool.work.JobRefresher;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
@@ -46,6 +47,11 @@ class WorkConfiguration {
     JobRefresher jobRefresher(PoolProperties properties, WorkBuilder poolWorkBuilder, JobBook jobBook) {
         PoolProperties.Upstream up = properties.upstream();
         return new JobRefresher(poolWorkBuilder, jobBook, properties.pool().templatePoll(), up.backoffInitial(), up.backoffMax());
+    }
+
+    @Bean
+    JobHealthIndicator jobsHealthIndicator(JobRefresher jobRefresher, JobBook jobBook) {
+        return new JobHealthIndicator(jobRefresher, jobBook);
     }
 
     @Bean

@@ -195,13 +195,17 @@ final class StratumHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void answer(JsonNode id, ShareResult result, WorkerName worker) {
-        if (result.verdict().accepted()) {
-            session.send(StratumMessages.result(id, BooleanNode.TRUE));
+        if (result.verdict().accepted() || result.verdict() == ShareVerdict.STALE) {
+            // a stale share still shows the worker's rate: without it, a slow job refresh after a block would
+            // read as silence and vardiff would drop the difficulty until the worker floods
             long previous = session.vardiff().difficulty();
             OptionalLong next = session.vardiff().onShare(System.nanoTime());
             if (next.isPresent()) {
                 session.difficultyChanged(previous);
             }
+        }
+        if (result.verdict().accepted()) {
+            session.send(StratumMessages.result(id, BooleanNode.TRUE));
             return;
         }
         session.send(StratumMessages.error(id, result.verdict().code(), result.verdict().message()));
