@@ -4,6 +4,7 @@
 #   docker build --build-arg SERVICE=node-service    -t numicoin/node-service:dev .
 #   docker build --build-arg SERVICE=mempool-service -t numicoin/mempool-service:dev .
 #   docker build --build-arg SERVICE=miner-service   -t numicoin/miner-service:dev .
+#   docker build --build-arg SERVICE=pool-service    -t numicoin/pool-service:dev .
 # docker-compose.yml builds all three (docs/docker.md). Needs BuildKit (the default builder since
 # Docker 23): the Maven repository is a cache mount shared by the three builds.
 

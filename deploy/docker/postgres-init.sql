@@ -5,3 +5,4 @@ CREATE DATABASE numi_node2;
 CREATE DATABASE numi_node3;
 CREATE DATABASE numi_mempool;
 CREATE DATABASE numi_explorer;
+CREATE DATABASE numi_pool;

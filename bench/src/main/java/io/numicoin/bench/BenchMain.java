@@ -16,7 +16,8 @@ public final class BenchMain {
             "mempool", MempoolSuite.parts(),
             "miner", MinerSuite.parts(),
             "p2p", P2pSuite.parts(),
-            "explorer", ExplorerSuite.parts());
+            "explorer", ExplorerSuite.parts(),
+            "pool", PoolSuite.parts());
 
     private BenchMain() {
     }

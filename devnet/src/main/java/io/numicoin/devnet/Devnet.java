@@ -98,7 +98,22 @@ public final class Devnet {
         ServiceProcess gateway = ServiceProcess.start(plan.gateway(), javaBin, jars.guardAgent());
         services.add(gateway);
         awaitReady(List.of(gateway));
+        if (options.pool()) {
+            startPool(jars);
+        }
         awaitFaucetAndFollowers();
+    }
+
+    /** {@code --pool}: the pool on its own database, then the bundled CPU miner mining to it for the faucet. */
+    private void startPool(ServiceJars jars) throws Exception {
+        DevnetPool pool = new DevnetPool(layout, options.portOffset(), DevnetPool.findJar(options.root()),
+                "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(), ports.nodeApi(1), ports.mempoolApi());
+        postgres.ensureDatabases(List.of(DevnetPool.DATABASE));
+        progress.say("starting the pool (its key " + pool.ensureKey() + "; Stratum 127.0.0.1:" + pool.stratum() + ")");
+        ServiceProcess poolProcess = ServiceProcess.start(pool.pool(), javaBin, jars.guardAgent());
+        services.add(poolProcess);
+        awaitReady(List.of(poolProcess));
+        services.add(ServiceProcess.start(pool.cpuMiner(faucet.address()), javaBin, jars.guardAgent()));
     }
 
     /** Prints what runs where and the {@code ready:} line. */

@@ -18,7 +18,7 @@ public record ServiceJars(Path node, Path mempool, Path miner, Path explorer, Pa
                 find(root, "devnet", "-guard.jar"));
     }
 
-    private static Path find(Path root, String module, String suffix) throws IOException {
+    static Path find(Path root, String module, String suffix) throws IOException {
         Path target = root.resolve(module).resolve("target");
         if (Files.isDirectory(target)) {
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*" + suffix)) {

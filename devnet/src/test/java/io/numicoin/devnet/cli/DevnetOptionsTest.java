@@ -19,13 +19,15 @@ class DevnetOptionsTest {
         assertThat(options.reset()).isFalse();
         assertThat(options.portOffset()).isZero();
         assertThat(options.blockInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.pool()).isFalse();
     }
 
     @Test
     void everyOptionInBothSpellings() {
         DevnetOptions options = DevnetOptions.parse(ROOT,
-                List.of("--reset", "--data-dir", "tmp/d", "--port-offset=500", "--block-interval", "0.5"));
+                List.of("--reset", "--data-dir", "tmp/d", "--port-offset=500", "--block-interval", "0.5", "--pool"));
         assertThat(options.reset()).isTrue();
+        assertThat(options.pool()).isTrue();
         assertThat(options.dataDir()).isEqualTo(Path.of("/repo/tmp/d"));
         assertThat(options.portOffset()).isEqualTo(500);
         assertThat(options.blockInterval()).isEqualTo(Duration.ofMillis(500));

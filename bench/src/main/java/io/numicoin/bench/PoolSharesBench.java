@@ -1,0 +1,149 @@
+package io.numicoin.bench;
+
+import io.numicoin.miner.pow.JavaPowHasher;
+import io.numicoin.miner.pow.PowHasher;
+import io.numicoin.protocol.address.AddressFormat;
+import io.numicoin.testkit.TestKeys;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code pool.shares.over_argon2_limit}: shares a pool with one validation thread checks per
+ * second through the whole Stratum path (TCP, JSON, job lookup, duplicate check, coinbase and
+ * merkle root, one mainnet Argon2id run each; no ledger write), over what one thread hashes with
+ * the bare Argon2id PoW. Four connections keep the queue full; pool and bare rounds alternate
+ * after a shared warm-up; the median ratio is reported with its min and max.
+ */
+final class PoolSharesBench implements BenchPart {
+
+    private static final int ROUNDS = 5;
+    private static final double ROUND_SECONDS = 3;
+    private static final int CONNECTIONS = 4;
+    private static final int IN_FLIGHT = 8;
+
+    private volatile boolean loading;
+    private long sink;
+
+    @Override
+    public String name() {
+        return "pool shares checked vs the single-thread Argon2id limit (mainnet cost)";
+    }
+
+    @Override
+    public void run(FigureSink out) throws Exception {
+        try (BenchStratumPool pool = new BenchStratumPool(1, 100, 1e9, IN_FLIGHT)) {
+            String user = AddressFormat.encode(TestKeys.address(5), BenchStratumPool.MAINNET.hrp());
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int connection = c;
+                clients.add(Thread.ofPlatform().daemon().start(() -> client(pool, user, connection)));
+            }
+            PowHasher bare = new JavaPowHasher(BenchStratumPool.MAINNET.pow());
+            poolRate(pool, 3);
+            bareRate(bare, 3);
+            double[] pools = new double[ROUNDS];
+            double[] bares = new double[ROUNDS];
+            double[] ratios = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                pools[r] = poolRate(pool, ROUND_SECONDS);
+                bares[r] = bareRate(bare, ROUND_SECONDS);
+                ratios[r] = pools[r] / bares[r];
+            }
+            out.report("pool.shares.per_s", median(pools), "per_s");
+            out.report("pool.argon2.per_s", median(bares), "per_s");
+            out.report("pool.shares.over_argon2_limit", median(ratios), "ratio");
+            out.report("pool.shares.over_argon2_limit.min", Arrays.stream(ratios).min().orElseThrow(), "ratio");
+            out.report("pool.shares.over_argon2_limit.max", Arrays.stream(ratios).max().orElseThrow(), "ratio");
+            clients.forEach(Thread::interrupt);
+        }
+        if (sink == 42) {
+            System.err.println();
+        }
+    }
+
+    /** Shares checked per wall-clock second while the clients keep the server busy. */
+    private double poolRate(BenchStratumPool pool, double seconds) throws InterruptedException {
+        loading = true;
+        Thread.sleep(300);
+        long c0 = pool.checked.get();
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        long c1 = pool.checked.get();
+        long t1 = System.nanoTime();
+        loading = false;
+        Thread.sleep(1500); // the queue drains before the bare round
+        return (c1 - c0) / ((t1 - t0) / 1e9);
+    }
+
+    private double bareRate(PowHasher hasher, double seconds) {
+        byte[] header = new byte[128];
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        long hashes = 0;
+        while (System.nanoTime() < end) {
+            header[120] = (byte) hashes;
+            header[121] = (byte) (hashes >>> 8);
+            sink += hasher.powHash(header).bytes().get(0);
+            hashes++;
+        }
+        return hashes / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void client(BenchStratumPool pool, String user, int connection) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", pool.port()));
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out.write(("{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}\n{\"id\":2,\"method\":\"mining.authorize\",\"params\":[\""
+                    + user + "\",\"x\"]}\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.startsWith("{\"id\":") && !line.startsWith("{\"id\":null") && !line.startsWith("{\"id\":1,")
+                                && !line.startsWith("{\"id\":2,")) {
+                            inFlight.release();
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            String ntime = String.format("%016x", pool.job.template().timestamp());
+            long nonce = (long) connection << 40;
+            long id = 10;
+            while (!Thread.currentThread().isInterrupted()) {
+                if (!loading) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                String line = "{\"id\":" + id++ + ",\"method\":\"mining.submit\",\"params\":[\"" + user + "\",\"" + pool.job.id()
+                        + "\",\"00000000\",\"" + ntime + "\",\"" + String.format("%016x", nonce++) + "\"]}\n";
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (Exception e) {
+            // interrupted at the end
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,51 @@
+package io.numicoin.pool.config;
+
+import io.numicoin.miner.upstream.HttpJson;
+import io.numicoin.miner.upstream.MempoolClient;
+import io.numicoin.miner.upstream.NodeClient;
+import io.numicoin.pool.payout.PayoutNode;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.support.http.BearerToken;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The miner's node and mempool clients, pointed at this pool's upstreams. */
+@Configuration(proxyBeanMethods = false)
+class UpstreamConfiguration {
+
+    @Bean
+    NetworkParams networkParams(PoolProperties properties) {
+        return NetworkParams.of(properties.network());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    HttpJson nodeHttp(PoolProperties properties) {
+        PoolProperties.Upstream up = properties.upstream();
+        String token = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
+        return new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff(), token);
+    }
+
+    @Bean
+    NodeClient nodeClient(PoolProperties properties, NetworkParams params, HttpJson nodeHttp) {
+        return new NodeClient(nodeHttp, params.hrp(), properties.upstream().submitTimeout());
+    }
+
+    @Bean
+    MempoolClient mempoolClient(PoolProperties properties) {
+        PoolProperties.Upstream up = properties.upstream();
+        return new MempoolClient(new HttpJson("mempool", up.mempool(), up.timeout(), up.attempts(), up.retryBackoff()));
+    }
+
+    @Bean
+    PayoutNode payoutNode(HttpJson nodeHttp) {
+        return new PayoutNode(nodeHttp);
+    }
+}

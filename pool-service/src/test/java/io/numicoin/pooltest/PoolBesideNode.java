@@ -1,0 +1,119 @@
+package io.numicoin.pooltest;
+
+import io.numicoin.minertest.EmptyTemplateEndpoint;
+import io.numicoin.minertest.MinerBesideNode;
+import io.numicoin.node.NodeApplication;
+import io.numicoin.pool.PoolApplication;
+import io.numicoin.pool.payout.PoolKey;
+import io.numicoin.testkit.kafka.EmbeddedKafka;
+import io.numicoin.testkit.postgres.TestDatabase;
+import io.numicoin.testkit.postgres.TestPostgres;
+import io.numicoin.miner.upstream.HttpJson;
+import io.numicoin.wallet.keystore.KdfParams;
+import io.numicoin.wallet.keystore.KeyKind;
+import io.numicoin.wallet.keystore.Keystore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real node (in-process {@link NodeApplication} on real PostgreSQL and an in-process Kafka broker,
+ * with the miner tests' {@link EmptyTemplateEndpoint} standing in for the mempool's template, as
+ * MinerNodeIT runs it) and the pool application beside it on its own database, its key a wallet
+ * keystore made for the run.
+ */
+final class PoolBesideNode implements AutoCloseable {
+
+    static final String MINING_TOKEN = "pool-it-mining-token-0123";
+
+    private final TestDatabase nodeDb;
+    private final TestDatabase poolDb;
+    private final EmbeddedKafka kafka;
+    private final ConfigurableApplicationContext node;
+    private final ConfigurableApplicationContext pool;
+    final HttpJson nodeApi;
+    final HttpJson poolApi;
+    final InetSocketAddress stratum;
+    final PoolKey key;
+
+    PoolBesideNode(String... poolArgs) throws Exception {
+        nodeDb = TestPostgres.shared().createDatabase("pool_it_node");
+        poolDb = TestPostgres.shared().createDatabase("pool_it_pool");
+        kafka = EmbeddedKafka.launch();
+        node = new SpringApplicationBuilder(NodeApplication.class, EmptyTemplateEndpoint.class).run(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.datasource.url=" + nodeDb.jdbcUrl(),
+                "--spring.datasource.username=" + nodeDb.user(),
+                "--spring.datasource.password=" + nodeDb.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--numi.network=regtest",
+                "--numi.events.publish=true",
+                "--numi.api.mining-token=" + MINING_TOKEN,
+                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
+                "--numi.p2p.data-dir=target/p2p-pool-node",
+                "--numi.p2p.discovery.mdns=false");
+        URI nodeBase = URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port"));
+        nodeApi = new HttpJson("node", nodeBase, Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+
+        Path dir = Files.createDirectories(Path.of("target/pool-it"));
+        Path keystore = dir.resolve("pool-" + System.nanoTime() + ".numikey");
+        Path passphrase = dir.resolve(keystore.getFileName() + ".passphrase");
+        Files.writeString(passphrase, "pool-it passphrase\n", StandardCharsets.UTF_8);
+        new Keystore(new SecureRandom()).generate(keystore, KeyKind.ML_DSA_65_SEED, "pool-it passphrase".toCharArray(), new KdfParams(8, 1, 1));
+        key = PoolKey.unlock(keystore, "file:" + passphrase);
+
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.datasource.url=" + poolDb.jdbcUrl(),
+                "--spring.datasource.username=" + poolDb.user(),
+                "--spring.datasource.password=" + poolDb.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--numi.network=regtest",
+                "--numi.pool.keystore=" + keystore,
+                "--numi.pool.passphrase-source=file:" + passphrase,
+                "--numi.pool.template-poll=1s",
+                "--numi.stratum.port=0",
+                "--numi.upstream.node=" + nodeBase,
+                "--numi.upstream.mempool=" + nodeBase,
+                "--numi.upstream.mining-token=" + MINING_TOKEN));
+        args.addAll(List.of(poolArgs));
+        pool = new SpringApplicationBuilder(PoolApplication.class, MinerBesideNode.class)
+                .properties("spring.config.name=" + PoolApplication.CONFIG_NAME)
+                .run(args.toArray(String[]::new));
+        poolApi = new HttpJson("pool", URI.create("http://127.0.0.1:" + pool.getEnvironment().getProperty("local.server.port")),
+                Duration.ofSeconds(10), 1, Duration.ofMillis(10));
+        stratum = new InetSocketAddress("127.0.0.1", pool.getBean(io.numicoin.pool.stratum.StratumServer.class).localPort());
+    }
+
+    <T> T poolBean(Class<T> type) {
+        return pool.getBean(type);
+    }
+
+    String managementBase() {
+        return "http://127.0.0.1:" + pool.getEnvironment().getProperty("local.management.port");
+    }
+
+    long nodeHeight() {
+        return nodeApi.get("/api/v1/chain").path("height").asLong();
+    }
+
+    @Override
+    public void close() throws IOException {
+        pool.close();
+        node.close();
+        kafka.close();
+        poolDb.close();
+        nodeDb.close();
+    }
+}
