@@ -58,7 +58,7 @@ password never sits in the rendered manifest.
 {{- $k := .Values.global.kafka -}}
 {{- $secret := required (printf "%s: kafka.credentialsSecret is required" .Chart.Name) .Values.kafka.credentialsSecret -}}
 - name: SPRING_KAFKA_BOOTSTRAP_SERVERS
-  value: {{ required "global.kafka.bootstrapServers is required" $k.bootstrapServers | quote }}
+  value: {{ $k.bootstrapServers | default (printf "%s-kafka:9092" .Release.Name) | quote }}
 - name: SPRING_KAFKA_SECURITY_PROTOCOL
   value: {{ $k.securityProtocol | quote }}
 - name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM
