@@ -30,6 +30,7 @@ public record DevnetPorts(int offset) {
         ports.put(mempoolManagement(), "mempool management");
         ports.put(minerApi(), "miner API");
         ports.put(minerManagement(), "miner management");
+        ports.put(prometheus(), "Prometheus (--monitoring)");
         return ports;
     }
 
@@ -74,5 +75,10 @@ public record DevnetPorts(int offset) {
 
     public int minerManagement() {
         return 9084 + offset;
+    }
+
+    /** Prometheus of {@code --monitoring}: 9190 (its usual 9090 is the explorer's management port). */
+    public int prometheus() {
+        return 9190 + offset;
     }
 }

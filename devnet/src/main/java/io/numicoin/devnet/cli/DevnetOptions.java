@@ -14,16 +14,20 @@ import java.util.List;
  * @param portOffset added to every port (see {@link io.numicoin.devnet.DevnetPorts})
  * @param blockInterval once the faucet is funded, at most one block per this interval
  * @param help print the usage and exit
+ * @param monitoring also run Prometheus scraping every service, with the repository's alert rules
  */
-public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffset, Duration blockInterval, boolean help) {
+public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffset, Duration blockInterval, boolean help,
+        boolean monitoring) {
 
     public static final String USAGE = """
-            usage: ./numi devnet [--reset] [--data-dir DIR] [--port-offset N] [--block-interval SECONDS]
+            usage: ./numi devnet [--reset] [--data-dir DIR] [--port-offset N] [--block-interval SECONDS] [--monitoring]
 
               --reset                 delete the data directory first: start from an empty chain
               --data-dir DIR          where PostgreSQL, Kafka, node keys, logs and faucet.key live (default data/devnet)
               --port-offset N         add N to every port (default 0: node1's API at http://127.0.0.1:8082)
               --block-interval S      seconds between blocks once the faucet is funded (default 5; 0 = full speed)
+              --monitoring            also run Prometheus (Debian's prometheus package) on 127.0.0.1:9190, scraping
+                                      every service, with monitoring/rules loaded (docs/monitoring.md)
             """;
 
     /** Parses the arguments after {@code devnet}; {@code root} is the repository root. */
@@ -31,6 +35,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
         Path dataDir = root.resolve("data/devnet");
         boolean reset = false;
         boolean help = false;
+        boolean monitoring = false;
         int offset = 0;
         Duration interval = Duration.ofSeconds(5);
         for (int i = 0; i < args.size(); i++) {
@@ -39,6 +44,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             switch (name) {
                 case "--reset" -> reset = true;
+                case "--monitoring" -> monitoring = true;
                 case "-h", "--help", "help" -> help = true;
                 case "--data-dir" -> dataDir = root.resolve(value != null ? value : next(args, ++i, name));
                 case "--port-offset" -> offset = integer(name, value != null ? value : next(args, ++i, name));
@@ -46,7 +52,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new DevnetOptions(root, dataDir.toAbsolutePath().normalize(), reset, offset, interval, help);
+        return new DevnetOptions(root, dataDir.toAbsolutePath().normalize(), reset, offset, interval, help, monitoring);
     }
 
     private static String next(List<String> args, int index, String name) {
