@@ -29,6 +29,28 @@ final class Manifests {
             return template.getMetadata().getLabels();
         }
 
+        /**
+         * The labels each pod will carry: the template's, and for a StatefulSet the one its controller
+         * adds per ordinal ({@code statefulset.kubernetes.io/pod-name: <name>-<i>}).
+         */
+        List<Map<String, String>> podLabelSets() {
+            if (!kind.equals("StatefulSet")) {
+                return List.of(podLabels());
+            }
+            List<Map<String, String>> sets = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                Map<String, String> labels = new java.util.LinkedHashMap<>(podLabels());
+                labels.put("statefulset.kubernetes.io/pod-name", name + "-" + i);
+                sets.add(labels);
+            }
+            return sets;
+        }
+
+        /** Whether {@code selector} selects some pod of this workload. */
+        boolean selectedBy(Map<String, String> selector) {
+            return podLabelSets().stream().anyMatch(labels -> selects(selector, labels));
+        }
+
         List<Container> containers() {
             return template.getSpec().getContainers();
         }

@@ -85,7 +85,8 @@ class RegionChartsTest {
 
         Manifests with = RegionRender.render(region, Map.of("global.monitoring.assumeCrds", "true"));
         List<GenericKubernetesResource> monitors = with.generic("ServiceMonitor");
-        assertThat(monitors).hasSize(with.workloads().stream().map(Manifests.Workload::component).distinct().toList().size());
+        assertThat(monitors).hasSize(with.workloads().stream().map(Manifests.Workload::component)
+                .filter(ChartSettingRules.MODULES::containsKey).distinct().toList().size());
         for (GenericKubernetesResource monitor : monitors) {
             @SuppressWarnings("unchecked")
             Map<String, String> selector = (Map<String, String>) ((Map<String, Object>) ((Map<String, Object>) monitor.getAdditionalProperties()

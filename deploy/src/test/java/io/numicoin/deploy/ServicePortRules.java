@@ -20,7 +20,7 @@ final class ServicePortRules {
         for (Service service : manifests.services()) {
             String name = "Service " + service.getMetadata().getName();
             List<Manifests.Workload> selected = manifests.workloads().stream()
-                    .filter(w -> Manifests.selects(service.getSpec().getSelector(), w.podLabels())).toList();
+                    .filter(w -> w.selectedBy(service.getSpec().getSelector())).toList();
             if (selected.isEmpty()) {
                 problems.add(name + ": its selector " + service.getSpec().getSelector() + " matches no pod of the release");
                 continue;

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Every container: liveness and readiness probes (not init containers: Kubernetes forbids them
  * there), CPU and memory requests and limits, a non-root user without privilege escalation. Every
- * workload: a PodDisruptionBudget and anti-affinity between its replicas.
+ * NumiCoin component: a PodDisruptionBudget; every workload of several replicas: anti-affinity.
  */
 final class WorkloadRules {
 
@@ -37,7 +37,9 @@ final class WorkloadRules {
                 resources(workload, container, problems);
                 security(workload, pod, container, problems);
             }
-            if (manifests.disruptionBudgets().stream().noneMatch(pdb -> selects(pdb, workload.podLabels()))) {
+            // the small install's PostgreSQL and Kafka are single replicas that a budget could only block (docs/helm.md)
+            boolean component = ChartSettingRules.MODULES.containsKey(workload.component());
+            if (component && manifests.disruptionBudgets().stream().noneMatch(pdb -> selects(pdb, workload.podLabels()))) {
                 problems.add(workload.name() + ": no PodDisruptionBudget selects its pods");
             }
             var affinity = workload.template().getSpec().getAffinity();
