@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The chart checks fail, naming the object and the fault, on a region rendered with one thing broken:
@@ -24,13 +29,16 @@ class BrokenChartsTest {
 
     private static final Path REGION = Repository.root().resolve("helm/regions/eu-west.yaml");
 
+    @TempDir
+    Path temp;
+
     static Stream<Arguments> brokenValues() {
         return Stream.of(
-                Arguments.of("the mempool's API public", Map.of("mempool.networkPolicy.ingress[0].public", "true"),
+                Arguments.of("the mempool's API public", Map.of("mempool.networkPolicy.ingress", List.of(Map.of("port", "http", "public", true))),
                         "NetworkPolicy r-mempool: r-mempool port http is open to anyone"),
-                Arguments.of("the nodes' API open to any address", Map.of("node.networkPolicy.ingress[1].cidrs[0]", "0.0.0.0/0",
-                        "node.networkPolicy.ingress[1].from", "null"), "r-node-source port http is open to anyone"),
-                Arguments.of("no NetworkPolicies", Map.of("global.networkPolicy.enabled", "false"),
+                Arguments.of("the nodes' API open to any address", Map.of("node.networkPolicy.ingress", List.of(Map.of("port", "p2p", "public", true),
+                        Map.of("port", "http", "cidrs", List.of("0.0.0.0/0")))), "r-node-source port http is open to anyone"),
+                Arguments.of("no NetworkPolicies", Map.of("global.networkPolicy.enabled", false),
                         "no NetworkPolicy denies ingress to every pod of release r by default"),
                 Arguments.of("a node identity Secret nobody makes", Map.of("node.identitySecret", "numi-node-keys"),
                         "Secret numi-node-keys is neither rendered nor one of secrets.external"),
@@ -44,8 +52,24 @@ class BrokenChartsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenValues")
-    void aBrokenValueIsNamed(String fault, Map<String, String> set, String problem) {
-        assertThat(problems(RegionRender.render(REGION, set))).anySatisfy(p -> assertThat(p).contains(problem));
+    void aBrokenValueIsNamed(String fault, Map<String, Object> values, String problem) throws IOException {
+        assertThat(problems(RegionRender.render(REGION, List.of(overlay(values)), Map.of()))).anySatisfy(p -> assertThat(p).contains(problem));
+    }
+
+    /** A values file setting {@code a.b.c: value} for each entry (lists whole, unlike --set's indices). */
+    private Path overlay(Map<String, Object> values) throws IOException {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            Map<String, Object> node = tree;
+            String[] parts = key.split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = Yamls.map(node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>()));
+            }
+            node.put(parts[parts.length - 1], value);
+        });
+        Path file = temp.resolve("broken-" + Integer.toHexString(values.hashCode()) + ".yaml");
+        Files.writeString(file, new Yaml().dump(tree));
+        return file;
     }
 
     static Stream<Arguments> brokenObjects() {

@@ -26,6 +26,7 @@ final class ChartSettingRules {
     static final Map<String, String> MODULES = Map.of("node", "node-service", "mempool", "mempool-service", "miner", "miner-service",
             "explorer", "explorer-service", "seed", "seed-service", "gateway", "gateway", "pool", "pool-service");
 
+    private static final Map<String, Optional<ServiceModule>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 
@@ -40,7 +41,7 @@ final class ChartSettingRules {
             if (moduleName == null) {
                 continue;
             }
-            Optional<ServiceModule> module = ServiceModule.load(root, moduleName);
+            Optional<ServiceModule> module = LOADED.computeIfAbsent(root + "/" + moduleName, k -> ServiceModule.load(root, moduleName));
             if (module.isEmpty()) {
                 absent.add(moduleName);
                 continue;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
+import io.numicoin.protocol.address.AddressFormat;
+import io.numicoin.protocol.address.AddressHrp;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -99,6 +101,23 @@ class RegionChartsTest {
         assertThat(rules).hasSize(1);
         Map<String, Object> file = Yamls.map(new Yaml().load(Files.readString(Repository.root().resolve("monitoring/rules/numi.rules.yml"))));
         assertThat(((Map<?, ?>) rules.getFirst().getAdditionalProperties().get("spec")).get("groups")).isEqualTo(file.get("groups"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("regions")
+    void aMinerPaysAnAddressOfItsRegionsNetwork(Path region) throws Exception {
+        Manifests manifests = RegionRender.render(region, Map.of());
+        String network = String.valueOf(Yamls.map(values(region).get("global")).get("network"));
+        AddressHrp hrp = switch (network) {
+            case "mainnet" -> AddressHrp.MAINNET;
+            case "testnet" -> AddressHrp.TESTNET;
+            default -> AddressHrp.REGTEST;
+        };
+        for (Manifests.Workload miner : manifests.workloads().stream().filter(w -> w.component().equals("miner")).toList()) {
+            String payout = miner.containers().getFirst().getEnv().stream().filter(e -> e.getName().equals("NUMI_MINER_PAYOUT_ADDRESS"))
+                    .findFirst().orElseThrow().getValue();
+            assertThat(AddressFormat.decode(payout, hrp)).isNotNull();
+        }
     }
 
     @Test

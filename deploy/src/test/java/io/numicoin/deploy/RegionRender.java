@@ -20,18 +20,23 @@ import org.yaml.snakeyaml.Yaml;
 final class RegionRender {
 
     private static Path secretsFile;
+    private static final Map<List<Object>, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RegionRender() {
     }
 
+    /** Fresh objects (a test may edit them) of a render done once per JVM for the same arguments. */
     static Manifests render(Path region, Map<String, String> set) {
-        return Manifests.parse(yaml(region, set));
+        return render(region, List.of(), set);
     }
 
-    static String yaml(Path region, Map<String, String> set) {
-        List<Path> values = new ArrayList<>(List.of(region));
-        values.add(generatedSecrets());
-        return HelmCharts.repository().template(values, set);
+    /** With {@code overlays}: further values files, after the region's and the credentials. */
+    static Manifests render(Path region, List<Path> overlays, Map<String, String> set) {
+        return Manifests.parse(RENDERED.computeIfAbsent(List.of(region, overlays, new java.util.TreeMap<>(set)), key -> {
+            List<Path> values = new ArrayList<>(List.of(region, generatedSecrets()));
+            values.addAll(overlays);
+            return HelmCharts.repository().template(values, set);
+        }));
     }
 
     /** The region chart's {@code secrets.external}: Secrets the operator always makes. */
