@@ -107,6 +107,19 @@ class BrokenChartsTest {
     }
 
     @Test
+    void aSmallInstallMissingADatabaseOrAKafkaUserIsNamed() throws IOException {
+        Path testnet = Repository.root().resolve("helm/regions/testnet-eu.yaml");
+        assertThat(problems(RegionRender.render(testnet, Map.of()))).isEmpty();
+        Path twoPeers = overlay(Map.of("node.peers", 2));
+        assertThat(problems(RegionRender.render(testnet, List.of(twoPeers), Map.of())))
+                .contains("r-node: database r-node-1 is not created by the small PostgreSQL (numi-postgres.roles)");
+        Path noMinerUser = overlay(Map.of("numi-kafka.userSecrets", List.of("numi-kafka-node", "numi-kafka-mempool", "numi-kafka-explorer",
+                "numi-kafka-seed", "numi-kafka-pool")));
+        assertThat(problems(RegionRender.render(testnet, List.of(noMinerUser), Map.of())))
+                .contains("r-miner: Kafka user of numi-kafka-miner is not one of the small broker's (numi-kafka.userSecrets)");
+    }
+
+    @Test
     void aComponentWithoutLimitsDoesNotRender() {
         assertThatThrownBy(() -> RegionRender.render(REGION, Map.of("mempool.resources.limits", "null")))
                 .hasMessageContaining("mempool: resources need requests and limits for cpu and memory");

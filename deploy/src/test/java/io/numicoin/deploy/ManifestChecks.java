@@ -28,6 +28,7 @@ final class ManifestChecks {
         SecretReferenceRules.check(manifests, externalSecrets, problems);
         NetworkPolicyRules.check(manifests, release, problems);
         EventSourceRule.check(manifests, problems);
+        SmallInstallRules.check(manifests, problems);
         Set<String> unchecked = ChartSettingRules.check(root, manifests, problems);
         return new Report(problems, unchecked);
     }
