@@ -46,7 +46,7 @@ final class HelmCharts {
     static HelmCharts prepare(Path source) {
         try {
             Path work = Files.createTempDirectory("numi-helm-");
-            work.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(work), "numi-helm-cleanup"));
             Path helm = work.resolve("helm");
             copy(source, helm);
             for (String chart : CHARTS) {
@@ -88,6 +88,16 @@ final class HelmCharts {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list helm/regions", e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("cannot delete " + dir + ": " + e.getMessage());
         }
     }
 
