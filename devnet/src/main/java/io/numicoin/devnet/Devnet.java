@@ -3,6 +3,7 @@ package io.numicoin.devnet;
 import io.numicoin.devnet.cli.DevnetOptions;
 import io.numicoin.devnet.faucet.Faucet;
 import io.numicoin.devnet.kafka.DevnetKafka;
+import io.numicoin.devnet.monitoring.DevnetPrometheus;
 import io.numicoin.devnet.postgres.DevnetPostgres;
 import io.numicoin.devnet.process.HttpProbe;
 import io.numicoin.devnet.process.PrometheusText;
@@ -50,6 +51,7 @@ public final class Devnet {
     private final Path javaBin = Path.of(ProcessHandle.current().info().command().orElse("java"));
     private DevnetPostgres postgres;
     private DevnetKafka kafka;
+    private DevnetPrometheus prometheus;
     private Faucet faucet;
     private DataDirLock lock;
     private boolean stopped;
@@ -101,6 +103,9 @@ public final class Devnet {
         if (options.pool()) {
             startPool(jars);
         }
+        if (options.monitoring()) {
+            startPrometheus();
+        }
         awaitFaucetAndFollowers();
     }
 
@@ -114,6 +119,24 @@ public final class Devnet {
         services.add(poolProcess);
         awaitReady(List.of(poolProcess));
         services.add(ServiceProcess.start(pool.cpuMiner(faucet.address()), javaBin, jars.guardAgent()));
+    }
+
+    /** {@code --monitoring}: Prometheus scraping every service started so far, the alert rules loaded. */
+    private void startPrometheus() throws IOException {
+        Path binary = DevnetPrometheus.binary().orElseThrow(() -> new IllegalStateException(
+                "--monitoring needs Prometheus: apt-get install prometheus (Debian), or a prometheus binary on PATH"));
+        Path rules = options.root().resolve("monitoring/rules/numi.rules.yml");
+        progress.say("starting Prometheus on 127.0.0.1:" + ports.prometheus() + " (" + binary + ", rules " + rules + ")");
+        prometheus = DevnetPrometheus.start(binary, services.stream().map(ServiceProcess::spec).toList(), rules, layout.prometheus(),
+                ports.prometheus(), layout.log("prometheus"));
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        while (!probe.ok(prometheus.readiness())) {
+            if (!prometheus.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Prometheus did not start (see " + layout.log("prometheus") + ")");
+            }
+            stop.pause(500);
+        }
+        progress.say("Prometheus ready: " + prometheus.url());
     }
 
     /** Prints what runs where and the {@code ready:} line. */
@@ -132,6 +155,10 @@ public final class Devnet {
         progress.print(String.format(Locale.ROOT, "  %-9s %s (user postgres, databases %s)", "postgres",
                 postgres.jdbcUrl(""), String.join(", ", ServicePlan.DATABASES)));
         progress.print(String.format(Locale.ROOT, "  %-9s %s", "kafka", kafka.bootstrapServers()));
+        if (prometheus != null) {
+            progress.print(String.format(Locale.ROOT, "  %-9s %-40s %-15s %-24s %-8d %s", "prometheus", prometheus.url(), "-", "-",
+                    prometheus.pid(), options.dataDir().relativize(layout.log("prometheus"))));
+        }
         progress.print(String.format(Locale.ROOT, "  %-9s %s  key %s  balance %s NUMI", "faucet", faucet.address(),
                 faucet.keyFile(), numi(funds.balanceUnits())));
         progress.print(String.format(Locale.ROOT, "  %-9s %s (kept between runs; --reset starts a new chain)", "data",
@@ -147,6 +174,9 @@ public final class Devnet {
     /** Returns when a stop is requested or a service exits on its own (then with its name). */
     public String watch() {
         while (true) {
+            if (prometheus != null && !prometheus.isAlive() && !stop.requested()) {
+                return "Prometheus exited with code " + prometheus.exitValue() + " (see " + layout.log("prometheus") + ")";
+            }
             for (ServiceProcess service : services) {
                 // Ctrl-C in a terminal reaches the services too: one that exits then is not a failure
                 if (!service.isAlive() && !stop.requested()) {
@@ -167,6 +197,10 @@ public final class Devnet {
             return;
         }
         stopped = true;
+        if (prometheus != null) {
+            progress.say("stopping Prometheus (pid " + prometheus.pid() + ")");
+            prometheus.stop(STOP_GRACE);
+        }
         List<ServiceProcess> reverse = new ArrayList<>(services).reversed();
         List<ServiceProcess> nodes = reverse.stream().filter(s -> s.name().startsWith("node")).toList();
         for (ServiceProcess service : reverse) {

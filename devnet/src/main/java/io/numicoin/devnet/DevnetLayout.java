@@ -60,4 +60,9 @@ public record DevnetLayout(Path dir) {
     public Path miningToken() {
         return dir.resolve("mining.token");
     }
+
+    /** Prometheus' configuration and time series ({@code --monitoring}). */
+    public Path prometheus() {
+        return dir.resolve("prometheus");
+    }
 }

@@ -34,6 +34,7 @@ public record DevnetPorts(int offset) {
         ports.put(explorerManagement(), "explorer management");
         ports.put(gatewayApi(), "gateway API");
         ports.put(gatewayManagement(), "gateway management");
+        ports.put(prometheus(), "Prometheus (--monitoring)");
         return ports;
     }
 
@@ -95,5 +96,10 @@ public record DevnetPorts(int offset) {
 
     public int gatewayManagement() {
         return 9080 + offset;
+    }
+
+    /** Prometheus of {@code --monitoring}: 9190 (its usual 9090 is the explorer's management port). */
+    public int prometheus() {
+        return 9190 + offset;
     }
 }

@@ -15,12 +15,13 @@ import java.util.List;
  * @param blockInterval once the faucet is funded, at most one block per this interval
  * @param help print the usage and exit
  * @param pool also start the mining pool and a CPU Stratum miner mining to it
+ * @param monitoring also run Prometheus scraping every service, with the repository's alert rules
  */
 public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffset, Duration blockInterval, boolean help,
-        boolean pool) {
+        boolean pool, boolean monitoring) {
 
     public static final String USAGE = """
-            usage: ./numi devnet [--reset] [--data-dir DIR] [--port-offset N] [--block-interval SECONDS] [--pool]
+            usage: ./numi devnet [--reset] [--data-dir DIR] [--port-offset N] [--block-interval SECONDS] [--pool] [--monitoring]
 
               --reset                 delete the data directory first: start from an empty chain
               --data-dir DIR          where PostgreSQL, Kafka, node keys, logs and faucet.key live (default data/devnet)
@@ -28,6 +29,8 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
               --block-interval S      seconds between blocks once the faucet is funded (default 5; 0 = full speed)
               --pool                  also the mining pool (Stratum 127.0.0.1:3333, page http://127.0.0.1:8087/) and a
                                       CPU Stratum miner mining to it for the faucet (docs/pool.md)
+              --monitoring            also run Prometheus (Debian's prometheus package) on 127.0.0.1:9190, scraping
+                                      every service, with monitoring/rules loaded (docs/monitoring.md)
             """;
 
     /** Parses the arguments after {@code devnet}; {@code root} is the repository root. */
@@ -36,6 +39,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
         boolean reset = false;
         boolean help = false;
         boolean pool = false;
+        boolean monitoring = false;
         int offset = 0;
         Duration interval = Duration.ofSeconds(5);
         for (int i = 0; i < args.size(); i++) {
@@ -45,6 +49,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
             switch (name) {
                 case "--reset" -> reset = true;
                 case "--pool" -> pool = true;
+                case "--monitoring" -> monitoring = true;
                 case "-h", "--help", "help" -> help = true;
                 case "--data-dir" -> dataDir = root.resolve(value != null ? value : next(args, ++i, name));
                 case "--port-offset" -> offset = integer(name, value != null ? value : next(args, ++i, name));
@@ -52,7 +57,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new DevnetOptions(root, dataDir.toAbsolutePath().normalize(), reset, offset, interval, help, pool);
+        return new DevnetOptions(root, dataDir.toAbsolutePath().normalize(), reset, offset, interval, help, pool, monitoring);
     }
 
     private static String next(List<String> args, int index, String name) {

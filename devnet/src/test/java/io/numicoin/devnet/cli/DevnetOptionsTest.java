@@ -20,6 +20,13 @@ class DevnetOptionsTest {
         assertThat(options.portOffset()).isZero();
         assertThat(options.blockInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.pool()).isFalse();
+        assertThat(options.monitoring()).isFalse();
+    }
+
+    @Test
+    void monitoringIsAskedFor() {
+        assertThat(DevnetOptions.parse(ROOT, List.of("--monitoring")).monitoring()).isTrue();
+        assertThat(DevnetOptions.USAGE).contains("--monitoring");
     }
 
     @Test
