@@ -110,6 +110,7 @@ public final class ChainIndexer {
             Block genesis = node.blockAt(0).orElseThrow(() -> new IllegalStateException("the node has no genesis block"));
             store.connect(genesis, genesis.header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
             start = store.cursor();
+            ownHeight.set(0);  // a node still at genesis: caught up (lag 0, ready) with nothing more to connect
         }
         ChainCursor c = start.orElseThrow();
         long fork = Math.min(c.tipHeight(), nodeTip);

@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -28,6 +31,7 @@ import org.springframework.boot.health.contributor.Status;
  * equals a rebuild from the same blocks; a sequence reset and a gap resync it to the node's tip
  * (disconnecting its own blocks the node reorganised away).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeResyncIT {
 
     private static final ChainBuilder CHAIN = ChainBuilder.regtest();
@@ -64,6 +68,18 @@ class NodeResyncIT {
             work = work.add(b.header().target().work());
         }
         return work;
+    }
+
+    @Test
+    @Order(1)  // before any test extends the node's chain
+    void aBackfillFromANodeStillAtGenesisIsCaughtUpAndReady() {
+        try (ReadModelDatabase model = new ReadModelDatabase(node.baseUrl())) {
+            model.indexer.resync();
+            assertThat(model.store.cursor().orElseThrow().tipHeight()).isZero();
+            assertThat(model.indexer.height()).isZero();
+            assertThat(model.indexer.lag()).isZero();
+            assertThat(new ChainLagHealth(model.indexer, () -> true, 0).health().getStatus()).isEqualTo(Status.UP);
+        }
     }
 
     @Test
