@@ -24,7 +24,7 @@ public final class ExplorerQueries {
     private static final HexFormat HEX = HexFormat.of();
     private static final String BLOCK_COLUMNS = """
             id, height, parent_id, time_s, target_bits, work, cumulative_work, tx_count, size, state_commitment,
-            merkle_root, nonce, version, status, reorg_id""";
+            merkle_root, nonce, version, status, reorg_id, (SELECT tip_height FROM chain_cursor WHERE id = 1) AS tip""";
 
     private final JdbcTemplate jdbc;
     private final AddressHrp hrp;
@@ -41,64 +41,58 @@ public final class ExplorerQueries {
     }
 
     public List<BlockView> latestBlocks(long below, int limit) {
-        long tip = tipHeight();
         return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE status = 'ACTIVE' AND height < ? "
-                + "ORDER BY height DESC LIMIT ?", (rs, i) -> block(rs, tip), below, limit);
+                + "ORDER BY height DESC LIMIT ?", (rs, i) -> block(rs), below, limit);
     }
 
     /** Stale blocks (reorganised out), newest first, strictly before ({@code beforeHeight}, {@code beforeId}). */
     public List<BlockView> staleBlocks(long beforeHeight, byte[] beforeId, int limit) {
         return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE status = 'STALE' AND "
                 + "(height < ? OR (height = ? AND id > ?)) ORDER BY height DESC, id LIMIT ?",
-                (rs, i) -> block(rs, 0), beforeHeight, beforeHeight, beforeId, limit);
+                (rs, i) -> block(rs), beforeHeight, beforeHeight, beforeId, limit);
     }
 
     public Optional<BlockView> blockById(Hash256 id) {
-        long tip = tipHeight();
-        return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE id = ?", (rs, i) -> block(rs, tip),
+        return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE id = ?", (rs, i) -> block(rs),
                 id.toArray()).stream().findFirst();
     }
 
     public Optional<BlockView> blockAtHeight(long height) {
-        long tip = tipHeight();
         return jdbc.query("SELECT " + BLOCK_COLUMNS + " FROM block WHERE height = ? AND status = 'ACTIVE'",
-                (rs, i) -> block(rs, tip), height).stream().findFirst();
+                (rs, i) -> block(rs), height).stream().findFirst();
     }
 
     public List<TxView> blockTransactions(Hash256 blockId, int offset, int limit) {
-        long tip = tipHeight();
         return jdbc.query("""
                 SELECT t.txid, t.coinbase, t.sender, t.recipient, t.amount, t.fee, t.nonce, t.memo, t.raw,
-                       b.id, b.height, t.tx_index, b.status
+                       b.id, b.height, t.tx_index, b.status, (SELECT tip_height FROM chain_cursor WHERE id = 1)
                 FROM tx t JOIN block b ON b.id = t.block_id WHERE t.block_id = ?
-                ORDER BY t.tx_index OFFSET ? LIMIT ?""", (rs, i) -> tx(rs, tip, false, List.of()),
+                ORDER BY t.tx_index OFFSET ? LIMIT ?""", (rs, i) -> tx(rs, false, List.of()),
                 blockId.toArray(), offset, limit);
     }
 
-    /** The transaction: from its active block, else the mempool, else a stale block. */
+    /** The transaction: from its active block, else the mempool, else a stale block (one statement when in a block). */
     public Optional<TxView> transaction(Hash256 txid) {
-        long tip = tipHeight();
-        List<String> stale = jdbc.query("""
-                SELECT b.id FROM tx t JOIN block b ON b.id = t.block_id WHERE t.txid = ? AND b.status = 'STALE'
-                ORDER BY b.height LIMIT 20""", (rs, i) -> HEX.formatHex(rs.getBytes(1)), txid.toArray());
-        boolean inMempool = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM mempool_tx WHERE txid = ?)", Boolean.class, txid.toArray()));
         List<TxView> found = jdbc.query("""
                 SELECT t.txid, t.coinbase, t.sender, t.recipient, t.amount, t.fee, t.nonce, t.memo, t.raw,
-                       b.id, b.height, t.tx_index, b.status
+                       b.id, b.height, t.tx_index, b.status, (SELECT tip_height FROM chain_cursor WHERE id = 1),
+                       EXISTS (SELECT 1 FROM mempool_tx m WHERE m.txid = t.txid),
+                       ARRAY(SELECT encode(sb.id, 'hex') FROM tx st JOIN block sb ON sb.id = st.block_id
+                             WHERE st.txid = t.txid AND sb.status = 'STALE' ORDER BY sb.height LIMIT 20)
                 FROM tx t JOIN block b ON b.id = t.block_id WHERE t.txid = ?
                 ORDER BY (b.status = 'ACTIVE') DESC, b.height DESC LIMIT 1""",
-                (rs, i) -> tx(rs, tip, inMempool, stale), txid.toArray());
+                (rs, i) -> tx(rs, rs.getBoolean(15), List.of((String[]) rs.getArray(16).getArray())), txid.toArray());
         if (!found.isEmpty()) {
             return Optional.of(found.getFirst());
         }
+        // in no block (a stale one included): only the mempool can have it
         return jdbc.query("""
                 SELECT txid, sender, recipient, amount, fee, nonce, raw FROM mempool_tx WHERE txid = ?""",
                 (rs, i) -> {
                     byte[] raw = rs.getBytes(7);
                     return new TxView(HEX.formatHex(rs.getBytes(1)), false, address(rs.getBytes(2)),
                             address(rs.getBytes(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6), null, raw.length,
-                            new TxStatus(false, true, null, null, null, 0, stale), HEX.formatHex(raw));
+                            new TxStatus(false, true, null, null, null, 0, null), HEX.formatHex(raw));
                 }, txid.toArray()).stream().findFirst();
     }
 
@@ -151,7 +145,8 @@ public final class ExplorerQueries {
         return out;
     }
 
-    private BlockView block(ResultSet rs, long tip) throws SQLException {
+    private BlockView block(ResultSet rs) throws SQLException {
+        long tip = rs.getLong(16);
         boolean active = "ACTIVE".equals(rs.getString(14));
         long height = rs.getLong(2);
         long reorg = rs.getLong(15);
@@ -163,7 +158,8 @@ public final class ExplorerQueries {
                 rs.getInt(13), rs.getString(14), active ? tip - height + 1 : 0, reorgId);
     }
 
-    private TxView tx(ResultSet rs, long tip, boolean inMempool, List<String> stale) throws SQLException {
+    private TxView tx(ResultSet rs, boolean inMempool, List<String> stale) throws SQLException {
+        long tip = rs.getLong(14);
         byte[] raw = rs.getBytes(9);
         boolean active = "ACTIVE".equals(rs.getString(13));
         long height = rs.getLong(11);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.explorer.index.ChainBootstrap;
 import io.numicoin.explorer.index.ChainIndexer;
+import io.numicoin.explorer.index.ChainLagHealth;
 import io.numicoin.explorer.node.NodeUnavailableException;
 import io.numicoin.support.health.KafkaHealthIndicator;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,12 +34,7 @@ public class HealthConfiguration {
 
     @Bean
     HealthIndicator chainLagHealthIndicator(ChainIndexer indexer, ChainBootstrap bootstrap, ExplorerProperties properties) {
-        return () -> {
-            long lag = indexer.lag();
-            boolean ready = bootstrap.backfilled() && lag >= 0 && lag <= properties.index().maxReadyLag();
-            return (ready ? Health.up() : Health.outOfService()).withDetail("lagBlocks", lag)
-                    .withDetail("height", indexer.height()).withDetail("backfilled", bootstrap.backfilled()).build();
-        };
+        return new ChainLagHealth(indexer, bootstrap::backfilled, properties.index().maxReadyLag());
     }
 
     @Bean(destroyMethod = "shutdownNow")

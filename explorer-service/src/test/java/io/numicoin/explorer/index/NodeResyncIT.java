@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.numicoin.events.BlockConnected;
 import io.numicoin.events.EventMeta;
 import io.numicoin.explorer.RealNode;
+import io.numicoin.explorer.api.ExplorerQueries;
 import io.numicoin.explorer.index.ChainIndexer.Outcome;
 import io.numicoin.explorer.node.NodeClient;
 import io.numicoin.explorer.store.ChainCursor;
@@ -20,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Backfill and resync against a real node's API: an empty read model backfills from genesis and
@@ -81,6 +83,37 @@ class NodeResyncIT {
                 rebuilt.store.connect(SUBMITTED.get(h - 1), workThrough(h), ChainCursor.UNKNOWN_SEQUENCE);
             }
             assertThat(backfilled.activeProjection()).isEqualTo(rebuilt.activeProjection());
+        }
+    }
+
+    @Test
+    void behindTheNodeItIsNotReadyButServesAndOnceCaughtUpItIsReady() {
+        Block tip = extendNode(6, 4);
+        try (ReadModelDatabase model = new ReadModelDatabase(node.baseUrl())) {
+            // the read model holds genesis and two blocks: far behind the node's tip
+            model.store.connect(CHAIN.genesis(), CHAIN.genesis().header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
+            for (int h = 1; h <= 2; h++) {
+                model.store.connect(SUBMITTED.get(h - 1), workThrough(h), ChainCursor.UNKNOWN_SEQUENCE);
+            }
+            ChainIndexer indexer = new ChainIndexer(model.store, new NodeClient(node.baseUrl(), Duration.ofSeconds(10)),
+                    CHAIN.params().chainId(), java.time.Clock.systemUTC());
+            ChainLagHealth readiness = new ChainLagHealth(indexer, () -> true, 1);
+            indexer.refreshNodeHeight();
+            long nodeHeight = new NodeClient(node.baseUrl(), Duration.ofSeconds(10)).chain().height();
+            assertThat(indexer.lag()).isEqualTo(nodeHeight - 2).isGreaterThan(1);
+            assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(readiness.health().getDetails()).containsEntry("lagBlocks", nodeHeight - 2);
+            // the API answers from what it has meanwhile
+            ExplorerQueries queries = new ExplorerQueries(model.jdbc, CHAIN.params().hrp());
+            assertThat(queries.blockAtHeight(2)).isPresent();
+            assertThat(queries.blockAtHeight(2).orElseThrow().confirmations()).isEqualTo(1);
+
+            indexer.resync();
+            assertThat(indexer.lag()).isZero();
+            assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(model.store.cursor().orElseThrow().tipId()).isEqualTo(BlockHeaderCodec.id(tip.header()));
+            assertThat(new ChainLagHealth(indexer, () -> false, 1).health().getStatus())
+                    .as("not ready before the initial backfill is done").isEqualTo(Status.OUT_OF_SERVICE);
         }
     }
 
