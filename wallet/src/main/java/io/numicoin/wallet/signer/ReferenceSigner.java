@@ -96,8 +96,10 @@ public final class ReferenceSigner {
             }
             log.println("numi reference signer: signing");
             TransferDescription.lines(transfer).forEach(line -> log.println("  " + line));
-        } catch (KeystoreException | PartialTransferException e) {
-            throw new SignerException(SignerProtocol.LOCKED, e.getMessage(), e);
+        } catch (KeystoreException e) {
+            throw new SignerException(SignerProtocol.LOCKED, "the signer's keystore " + keystore + ": " + e.getMessage(), e);
+        } catch (PartialTransferException e) {
+            throw new SignerException(SignerProtocol.BAD_REQUEST, e.getMessage(), e);
         }
         char[] secret;
         try {
