@@ -224,7 +224,7 @@ class PoolNodeIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pool("/api/v1/pool/miners/" + ALICE).path("payouts").size() >= 1);
         for (String address : new String[] {ALICE, BOB}) {
-            JsonNode ledger = pool("/api/v1/pool/miners/" + address);
+            JsonNode ledger = pool("/api/v1/pool/miners/" + address + "?limit=1000");
             JsonNode payouts = ledger.path("payouts");
             if (payouts.isEmpty()) {
                 assertThat(address).as("only Alice's credits are sure to be mature by now").isEqualTo(BOB);
