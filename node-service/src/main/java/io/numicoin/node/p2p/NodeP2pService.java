@@ -2,14 +2,14 @@ package io.numicoin.node.p2p;
 
 import io.numicoin.node.identity.NodeKeyProperties;
 import io.numicoin.node.identity.NodeKeyStore;
+import io.numicoin.node.p2p.hooks.PeerConnector;
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.TransactionGossip;
 import io.numicoin.node.p2p.sync.ChainSync;
 import io.numicoin.node.p2p.sync.SyncServer;
-import io.numicoin.p2p.gossipsub.GossipConfig;
+import io.numicoin.network.gossip.GossipDefaults;
 import io.numicoin.p2p.gossipsub.GossipListener;
-import io.numicoin.p2p.gossipsub.MessageIdFunction;
-import io.numicoin.p2p.gossipsub.SignaturePolicy;
 import io.numicoin.p2p.gossipsub.host.GossipsubService;
 import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.ConnectionListener;
@@ -82,7 +82,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         } catch (IdentityFileException e) {
             throw new IllegalStateException("the node key in " + properties.dataDir() + " is unusable: " + e.getMessage(), e);
         }
-        return NettyHost.create(identity, limits.applyTo(HostConfig.defaults()
+        return NettyHost.create(identity, limits.toLimits().applyTo(HostConfig.defaults()
                 .withConnectionLimits(properties.maxInbound(), properties.maxOutbound())));
     }
 
@@ -100,10 +100,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
             }
         });
         server.serve(host, protocols);
-        // StrictNoSign; message id = SHA-256 of the data (the pubsub default js-libp2p uses too).
-        GossipConfig config = GossipConfig.defaults(SignaturePolicy.STRICT_NO_SIGN)
-                .withMessageIdFunction(MessageIdFunction.sha256OfData());
-        gossip = GossipsubService.start(host, config, null, gossipListener);
+        gossip = GossipDefaults.start(host, gossipListener);
         blocks.subscribe(gossip, protocols.blocksTopic()).join();
         transactions.subscribe(gossip, protocols.txsTopic()).join();
         for (String listen : properties.listen()) {

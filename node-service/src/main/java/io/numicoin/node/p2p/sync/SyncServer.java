@@ -1,9 +1,11 @@
 package io.numicoin.node.p2p.sync;
 
-import io.numicoin.node.p2p.NetworkProtocols;
-import io.numicoin.node.p2p.PeerActivity;
-import io.numicoin.node.p2p.PeerActivity.Traffic;
-import io.numicoin.node.p2p.PeerPenalty;
+import io.numicoin.network.sync.ChainStatusMessage;
+import io.numicoin.network.sync.SyncCodec;
+import io.numicoin.network.NetworkProtocols;
+import io.numicoin.node.p2p.hooks.PeerActivity;
+import io.numicoin.node.p2p.hooks.PeerActivity.Traffic;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.node.query.BlockRef;
 import io.numicoin.node.query.ChainQueries;
