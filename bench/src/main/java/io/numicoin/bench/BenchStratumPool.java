@@ -16,7 +16,7 @@ import io.numicoin.pool.work.JobBook;
 import io.numicoin.pool.work.PoolJob;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.money.Amount;

@@ -14,7 +14,7 @@ import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.testkit.TestKeys;
 import java.math.BigInteger;

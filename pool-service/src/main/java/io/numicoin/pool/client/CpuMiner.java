@@ -2,7 +2,7 @@ package io.numicoin.pool.client;
 
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.pow.PowParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package io.numicoin.pool.client;
 
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;

@@ -1,7 +1,7 @@
 package io.numicoin.pool.client;
 
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;

@@ -1,6 +1,6 @@
 package io.numicoin.pool.config;
 
-import io.numicoin.miner.config.Argon2Mode;
+import io.numicoin.miner.pow.Argon2Mode;
 import io.numicoin.protocol.params.Network;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

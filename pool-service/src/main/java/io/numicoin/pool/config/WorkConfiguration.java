@@ -1,7 +1,7 @@
 package io.numicoin.pool.config;
 
 import io.numicoin.miner.assembly.BlockAssembler;
-import io.numicoin.miner.assembly.ProposalStateCommitmentSource;
+import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.miner.events.ChainTipListener;
 import io.numicoin.miner.job.WorkBuilder;
 import io.numicoin.miner.upstream.MempoolClient;

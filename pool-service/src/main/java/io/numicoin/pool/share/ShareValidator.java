@@ -8,7 +8,7 @@ import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package io.numicoin.pool.work;
 
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.hash.Hash256;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.numicoin.pool.work.CoinbaseParts;
 import io.numicoin.pool.work.PoolJob;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;

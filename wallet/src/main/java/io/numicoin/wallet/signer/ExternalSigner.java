@@ -1,7 +1,7 @@
 package io.numicoin.wallet.signer;
 
 import io.numicoin.protocol.crypto.MlDsaPublicKey;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.wallet.transfer.PartialTransfer;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.crypto.SpendingPolicy;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

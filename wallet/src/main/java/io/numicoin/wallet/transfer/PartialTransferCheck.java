@@ -4,7 +4,7 @@ import io.numicoin.protocol.codec.SpendingPolicyCodec;
 import io.numicoin.protocol.crypto.ConsensusMlDsaVerifier;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.crypto.MlDsaVerdict;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.wallet.file.FileFormatException;
 import io.numicoin.wallet.file.FileFormatFailure;
 

@@ -10,7 +10,7 @@ import io.numicoin.protocol.crypto.SpendingPolicy;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.wallet.file.FileFormatException;
 import io.numicoin.wallet.file.FileFormatFailure;
 import io.numicoin.wallet.file.FramedFile;

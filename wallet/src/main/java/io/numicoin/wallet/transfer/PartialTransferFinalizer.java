@@ -3,7 +3,7 @@ package io.numicoin.wallet.transfer;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.protocol.validation.TxCheck;
 import java.util.List;

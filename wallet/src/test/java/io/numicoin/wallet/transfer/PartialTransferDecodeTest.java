@@ -13,7 +13,7 @@ import io.numicoin.protocol.crypto.MlDsaSignature;
 import io.numicoin.protocol.crypto.SpendingPolicy;
 import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.tx.CoinbaseTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.wallet.file.FileFormatException;
 import io.numicoin.wallet.file.FileFormatFailure;
 import java.nio.ByteBuffer;
