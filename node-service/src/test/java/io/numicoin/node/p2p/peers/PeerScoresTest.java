@@ -4,6 +4,7 @@ import static io.numicoin.node.p2p.peers.PostgresAddressBookIT.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.numicoin.support.limit.TokenBucket;
 import io.numicoin.node.p2p.PeerPenalty.Reason;
 import io.numicoin.node.p2p.PeerPenalty.Severity;
 import io.numicoin.p2p.multiaddr.Multiaddr;
