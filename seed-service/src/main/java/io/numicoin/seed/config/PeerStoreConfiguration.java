@@ -1,10 +1,12 @@
 package io.numicoin.seed.config;
 
+import io.numicoin.node.p2p.NetworkProtocols;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.seed.peers.PeerScoring;
 import io.numicoin.seed.peers.PostgresPeerStore;
 import io.numicoin.seed.peers.ScoringSettings;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,6 @@ public class PeerStoreConfiguration {
 
     /** The status protocol a good peer announces: a peer without it does not speak this network. */
     static String statusProtocol(SeedProperties properties) {
-        return "/numi/" + properties.network().id() + "/status/1";
+        return NetworkProtocols.of(properties.network(), Duration.ofSeconds(1)).status().id().toString();
     }
 }
