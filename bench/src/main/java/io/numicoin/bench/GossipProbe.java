@@ -1,10 +1,8 @@
 package io.numicoin.bench;
 
-import io.numicoin.node.p2p.NetworkProtocols;
-import io.numicoin.p2p.gossipsub.GossipConfig;
+import io.numicoin.network.NetworkProtocols;
+import io.numicoin.network.gossip.GossipDefaults;
 import io.numicoin.p2p.gossipsub.GossipListener;
-import io.numicoin.p2p.gossipsub.MessageIdFunction;
-import io.numicoin.p2p.gossipsub.SignaturePolicy;
 import io.numicoin.p2p.gossipsub.ValidationResult;
 import io.numicoin.p2p.gossipsub.host.GossipsubService;
 import io.numicoin.p2p.host.HostConfig;
@@ -30,8 +28,7 @@ final class GossipProbe implements AutoCloseable {
 
     private GossipProbe(BenchNode node) {
         NetworkProtocols protocols = NetworkProtocols.of(Network.REGTEST, Duration.ofSeconds(5));
-        gossip = GossipsubService.start(host, GossipConfig.defaults(SignaturePolicy.STRICT_NO_SIGN)
-                .withMessageIdFunction(MessageIdFunction.sha256OfData()), null, GossipListener.NONE);
+        gossip = GossipDefaults.start(host, GossipListener.NONE);
         gossip.subscribe(protocols.blocksTopic(), message -> {
             heard.putIfAbsent(ByteBuffer.wrap(message.data().toArray()), System.nanoTime());
             return CompletableFuture.completedFuture(ValidationResult.IGNORE);

@@ -1,6 +1,6 @@
 package io.numicoin.node.p2p;
 
-import io.numicoin.p2p.host.HostConfig;
+import io.numicoin.network.host.HostLimits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -25,9 +25,7 @@ public record HostLimitsProperties(
         @NotNull @DefaultValue("32MB") DataSize maxQueuedPerConnection,
         @NotNull @DefaultValue("30s") Duration writeStallTimeout) {
 
-    /** {@code base} with these limits. */
-    public HostConfig applyTo(HostConfig base) {
-        return base.withMaxPendingInbound(maxPendingInbound)
-                .withBackpressure(Math.toIntExact(maxQueuedPerConnection.toBytes()), writeStallTimeout);
+    public HostLimits toLimits() {
+        return new HostLimits(maxPendingInbound, Math.toIntExact(maxQueuedPerConnection.toBytes()), writeStallTimeout);
     }
 }

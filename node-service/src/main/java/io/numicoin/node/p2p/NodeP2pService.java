@@ -1,26 +1,20 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.TransactionGossip;
 import io.numicoin.node.p2p.sync.ChainSync;
 import io.numicoin.node.p2p.sync.SyncServer;
-import io.numicoin.p2p.gossipsub.GossipConfig;
+import io.numicoin.network.gossip.GossipDefaults;
+import io.numicoin.network.host.HostFactory;
 import io.numicoin.p2p.gossipsub.GossipListener;
-import io.numicoin.p2p.gossipsub.MessageIdFunction;
-import io.numicoin.p2p.gossipsub.SignaturePolicy;
 import io.numicoin.p2p.gossipsub.host.GossipsubService;
 import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.ConnectionListener;
 import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.netty.NettyHost;
-import io.numicoin.p2p.identity.IdentityFile;
-import io.numicoin.p2p.identity.IdentityFileException;
-import io.numicoin.p2p.identity.NodeIdentity;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.peer.PeerId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -71,16 +65,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
 
     /** Creates the host from the node key in {@code dataDir} (created on first start). */
     public static NettyHost createHost(P2pProperties properties, HostLimitsProperties limits) {
-        NodeIdentity identity;
-        try {
-            Files.createDirectories(properties.dataDir());
-            identity = IdentityFile.loadOrCreate(properties.dataDir().resolve("node.key"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + properties.dataDir(), e);
-        } catch (IdentityFileException e) {
-            throw new IllegalStateException("the node key in " + properties.dataDir() + " is unusable: " + e.getMessage(), e);
-        }
-        return NettyHost.create(identity, limits.applyTo(HostConfig.defaults()
+        return HostFactory.withKeyIn(properties.dataDir(), limits.toLimits().applyTo(HostConfig.defaults()
                 .withConnectionLimits(properties.maxInbound(), properties.maxOutbound())));
     }
 
@@ -98,10 +83,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
             }
         });
         server.serve(host, protocols);
-        // StrictNoSign; message id = SHA-256 of the data (the pubsub default js-libp2p uses too).
-        GossipConfig config = GossipConfig.defaults(SignaturePolicy.STRICT_NO_SIGN)
-                .withMessageIdFunction(MessageIdFunction.sha256OfData());
-        gossip = GossipsubService.start(host, config, null, gossipListener);
+        gossip = GossipDefaults.start(host, gossipListener);
         blocks.subscribe(gossip, protocols.blocksTopic()).join();
         transactions.subscribe(gossip, protocols.txsTopic()).join();
         for (String listen : properties.listen()) {

@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.p2p.gossipsub.GossipListener;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

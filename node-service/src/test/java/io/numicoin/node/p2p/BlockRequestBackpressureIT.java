@@ -1,10 +1,11 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.network.NetworkProtocols;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.numicoin.node.TestChains;
-import io.numicoin.node.p2p.sync.SyncCodec;
+import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.Stream;

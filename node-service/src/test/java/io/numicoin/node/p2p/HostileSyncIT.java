@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.numicoin.node.p2p.sync.ChainStatusMessage;
-import io.numicoin.node.p2p.sync.SyncCodec;
+import io.numicoin.network.sync.ChainStatusMessage;
+import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.numicoin.node.p2p.sync.ChainStatusMessage;
+import io.numicoin.network.sync.ChainStatusMessage;
 import io.numicoin.p2p.gossipsub.PublishResult;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;

@@ -1,7 +1,8 @@
 package io.numicoin.node.p2p;
 
-import io.numicoin.node.p2p.sync.ChainStatusMessage;
-import io.numicoin.node.p2p.sync.SyncCodec;
+import io.numicoin.network.NetworkProtocols;
+import io.numicoin.network.sync.ChainStatusMessage;
+import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.p2p.gossipsub.GossipConfig;
 import io.numicoin.p2p.gossipsub.GossipListener;
 import io.numicoin.p2p.gossipsub.MessageIdFunction;

@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.discovery;
 
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.P2pProperties;
 import io.numicoin.node.p2p.PeerConnector;
 import io.numicoin.node.p2p.peers.BanList;
@@ -49,11 +50,10 @@ public class DiscoveryConfiguration {
         if (h == null || c == null) {
             return new DiscoveryLifecycle(null);
         }
-        String network = params.network().id();
         ExecutorService discoveryWorkers = Executors.newVirtualThreadPerTaskExecutor();  // shut down with the service
         PeerObserver observer = new PeerObserver(h, book, connections, events, clock, discoveryWorkers);
         OutboundDialer dialer = new OutboundDialer(book, connections, bans, c, observer, clock);
-        PeerExchange exchange = new PeerExchange(h, network, book, rateLimits, dialer, clock, discoveryWorkers,
+        PeerExchange exchange = new PeerExchange(h, NetworkProtocols.peerExchange(params.network()), book, rateLimits, dialer, clock, discoveryWorkers,
                 properties.exchangeMaxAnswer(), properties.exchangeGoodWithin());
         rateLimits.setLimit(exchange.protocolId().toString(),
                 new RateLimits.Limit(properties.exchangeBurst(), properties.exchangePerSecond()));

@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.discovery;
 
+import io.numicoin.network.peers.PeerExchangeCodec;
 import io.numicoin.node.p2p.peers.AddressBook;
 import io.numicoin.node.p2p.peers.BanList;
 import io.numicoin.node.p2p.peers.ConnectionManager;

@@ -1,5 +1,9 @@
 package io.numicoin.node.p2p.discovery;
 
+import io.numicoin.network.NetworkProtocols;
+import io.numicoin.network.peers.PeerExchangeClient;
+import io.numicoin.network.peers.PeerExchangeCodec;
+import io.numicoin.network.peers.PeerExchangeException;
 import io.numicoin.node.p2p.peers.AddressBook;
 import io.numicoin.node.p2p.peers.RateLimits;
 import io.numicoin.p2p.gossipsub.GossipListener;
@@ -15,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +45,11 @@ public final class PeerExchange implements GossipListener {
     private final int maxAnswer;
     private final Duration goodWithin;
 
-    public PeerExchange(Host host, String network, AddressBook book, RateLimits rateLimits, OutboundDialer dialer,
+    /** @param protocol the network's peers protocol ({@link NetworkProtocols#peerExchange}) */
+    public PeerExchange(Host host, RequestResponseProtocol protocol, AddressBook book, RateLimits rateLimits, OutboundDialer dialer,
             Clock clock, Executor executor, int maxAnswer, Duration goodWithin) {
         this.host = host;
-        this.protocol = protocol(network);
+        this.protocol = protocol;
         this.book = book;
         this.rateLimits = rateLimits;
         this.dialer = dialer;
@@ -53,11 +57,6 @@ public final class PeerExchange implements GossipListener {
         this.executor = executor;
         this.maxAnswer = Math.min(maxAnswer, PeerExchangeCodec.MAX_ADDRESSES);
         this.goodWithin = goodWithin;
-    }
-
-    public static RequestResponseProtocol protocol(String network) {
-        return new RequestResponseProtocol(ProtocolId.of("/numi/" + network + "/peers/1"),
-                PeerExchangeCodec.MAX_REQUEST_BYTES, PeerExchangeCodec.MAX_RESPONSE_BYTES, Duration.ofSeconds(10));
     }
 
     public ProtocolId protocolId() {
@@ -84,17 +83,10 @@ public final class PeerExchange implements GossipListener {
 
     /** Asks {@code peer} for up to {@code max} addresses and adds them to the book. */
     public CompletableFuture<List<Multiaddr>> requestFrom(PeerId peer, int max) {
-        return RequestResponse.request(host, peer, protocol, PeerExchangeCodec.encodeRequest(max))
-                .thenApplyAsync(bytes -> {
-                    try {
-                        List<Multiaddr> addresses = PeerExchangeCodec.decodeResponse(bytes, max).stream()
-                                .filter(a -> !a.peerId().orElseThrow().equals(host.peerId())).toList();
-                        book.addAll(addresses, "px", clock.instant());
-                        return addresses;
-                    } catch (PeerExchangeException e) {
-                        throw new CompletionException(e);
-                    }
-                }, executor);
+        return PeerExchangeClient.request(host, peer, protocol, max).thenApplyAsync(addresses -> {
+            book.addAll(addresses, "px", clock.instant());
+            return addresses;
+        }, executor);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.numicoin.node.p2p.sync;
 
-import io.numicoin.node.p2p.NetworkProtocols;
+import io.numicoin.network.sync.SyncCodec;
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.P2pProperties;
 import io.numicoin.node.p2p.PeerActivity;
 import io.numicoin.node.p2p.PeerPenalty;

@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.sync;
 
+import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.node.p2p.PeerPenalty.Reason;
 import io.numicoin.node.p2p.PeerPenalty.Severity;
 import io.numicoin.protocol.block.BlockHeader;

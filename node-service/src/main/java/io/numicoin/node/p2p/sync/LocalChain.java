@@ -1,5 +1,7 @@
 package io.numicoin.node.p2p.sync;
 
+import io.numicoin.network.sync.ChainStatusMessage;
+import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.node.chain.ChainStatus;
 import io.numicoin.node.chain.ChainUnavailableException;
 import io.numicoin.node.chain.NodeChainService;

@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.sync;
 
+import io.numicoin.network.sync.ChainStatusMessage;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.protocol.hash.Hash256;
 import java.math.BigInteger;

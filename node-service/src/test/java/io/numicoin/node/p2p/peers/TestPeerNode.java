@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p.peers;
 
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
@@ -10,6 +11,7 @@ import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.p2p.identity.NodeIdentity;
 import io.numicoin.p2p.multiaddr.Multiaddr;
+import io.numicoin.protocol.params.Network;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -71,7 +73,7 @@ public final class TestPeerNode implements AutoCloseable {
         host.addConnectionListener(connections);
         host.addConnectionListener(observer);
         dialer = new OutboundDialer(book, connections, bans, connector, observer, clock);
-        exchange = new PeerExchange(host, "regtest", book, rateLimits, dialer, clock, executor, 32, Duration.ofHours(24));
+        exchange = new PeerExchange(host, NetworkProtocols.peerExchange(Network.REGTEST), book, rateLimits, dialer, clock, executor, 32, Duration.ofHours(24));
         exchange.install();
     }
 

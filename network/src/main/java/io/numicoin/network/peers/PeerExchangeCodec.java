@@ -1,4 +1,4 @@
-package io.numicoin.node.p2p.discovery;
+package io.numicoin.network.peers;
 
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.multiaddr.MultiaddrException;

@@ -1,4 +1,4 @@
-package io.numicoin.node.p2p.discovery;
+package io.numicoin.network.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.numicoin.node.p2p.sync;
+package io.numicoin.network.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

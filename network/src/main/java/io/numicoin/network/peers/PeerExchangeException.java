@@ -1,4 +1,4 @@
-package io.numicoin.node.p2p.discovery;
+package io.numicoin.network.peers;
 
 /** A peer-exchange message that does not decode. */
 public final class PeerExchangeException extends Exception {

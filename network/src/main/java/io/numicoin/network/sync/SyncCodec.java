@@ -1,4 +1,4 @@
-package io.numicoin.node.p2p.sync;
+package io.numicoin.network.sync;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
