@@ -1,15 +1,11 @@
 package io.numicoin.seed.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.numicoin.node.p2p.NetworkProtocols;
-import io.numicoin.node.p2p.discovery.PeerExchange;
-import io.numicoin.node.p2p.sync.ChainStatusMessage;
+import io.numicoin.network.NetworkProtocols;
+import io.numicoin.network.sync.ChainStatusMessage;
 import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.p2p.identity.NodeIdentity;
-import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.codec.BlockHeaderCodec;
-import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.seed.crawl.CrawlSchedule;
 import io.numicoin.seed.crawl.CrawlSettings;
@@ -42,11 +38,8 @@ public class CrawlConfiguration {
     @Bean
     PeerProbe peerProbe(NettyHost crawlHost, NetworkParams params, SeedProperties properties) {
         SeedProperties.Crawl crawl = properties.seed().crawl();
-        BlockHeader genesis = params.genesis().header();
-        Hash256 genesisId = BlockHeaderCodec.id(genesis);
-        ChainStatusMessage status = new ChainStatusMessage(genesisId, genesisId, 0, genesis.target().work());
         return new P2pPeerProbe(crawlHost, NetworkProtocols.of(params.network(), crawl.visitTimeout()),
-                PeerExchange.protocol(params.network().id()), status, crawl.visitTimeout(), crawl.addressesPerVisit());
+                ChainStatusMessage.atGenesis(params), crawl.visitTimeout(), crawl.addressesPerVisit());
     }
 
     @Bean

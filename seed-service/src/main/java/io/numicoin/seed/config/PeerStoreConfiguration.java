@@ -1,6 +1,6 @@
 package io.numicoin.seed.config;
 
-import io.numicoin.node.p2p.NetworkProtocols;
+import io.numicoin.network.NetworkProtocols;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.seed.peers.PeerScoring;
 import io.numicoin.seed.peers.PostgresPeerStore;

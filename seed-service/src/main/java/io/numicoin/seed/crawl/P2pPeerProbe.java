@@ -1,18 +1,17 @@
 package io.numicoin.seed.crawl;
 
-import io.numicoin.node.p2p.NetworkProtocols;
-import io.numicoin.node.p2p.discovery.PeerExchangeCodec;
-import io.numicoin.node.p2p.discovery.PeerExchangeException;
-import io.numicoin.node.p2p.sync.ChainStatusMessage;
-import io.numicoin.node.p2p.sync.SyncCodec;
+import io.numicoin.network.NetworkProtocols;
+import io.numicoin.network.peers.PeerExchangeClient;
+import io.numicoin.network.peers.PeerExchangeCodec;
+import io.numicoin.network.peers.PeerExchangeException;
+import io.numicoin.network.sync.ChainStatusMessage;
+import io.numicoin.network.sync.StatusExchange;
 import io.numicoin.p2p.host.Connection;
-import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.host.netty.NettyHost;
+import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.identify.IdentifyMessage;
-import io.numicoin.p2p.protocols.reqresp.RequestResponse;
 import io.numicoin.p2p.protocols.reqresp.RequestResponseException;
-import io.numicoin.p2p.protocols.reqresp.RequestResponseProtocol;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.seed.peers.Observation;
@@ -40,7 +39,6 @@ public final class P2pPeerProbe implements PeerProbe {
 
     private final NettyHost host;
     private final NetworkProtocols protocols;
-    private final RequestResponseProtocol peerExchange;
     private final ChainStatusMessage ourStatus;
     private final Duration timeout;
     private final int addressesPerVisit;
@@ -48,11 +46,10 @@ public final class P2pPeerProbe implements PeerProbe {
     /**
      * @param ourStatus what the seed says it follows: the genesis as its tip, height 0 (it stores no chain)
      */
-    public P2pPeerProbe(NettyHost host, NetworkProtocols protocols, RequestResponseProtocol peerExchange,
-            ChainStatusMessage ourStatus, Duration timeout, int addressesPerVisit) {
+    public P2pPeerProbe(NettyHost host, NetworkProtocols protocols, ChainStatusMessage ourStatus, Duration timeout,
+            int addressesPerVisit) {
         this.host = Objects.requireNonNull(host, "host");
         this.protocols = Objects.requireNonNull(protocols, "protocols");
-        this.peerExchange = Objects.requireNonNull(peerExchange, "peerExchange");
         this.ourStatus = Objects.requireNonNull(ourStatus, "ourStatus");
         this.timeout = timeout;
         this.addressesPerVisit = Math.clamp(addressesPerVisit, 1, PeerExchangeCodec.MAX_ADDRESSES);
@@ -74,12 +71,11 @@ public final class P2pPeerProbe implements PeerProbe {
             IdentifyMessage identify = await(host.identify().identify(connection), deadline);
             ChainStatusMessage theirs;
             try {
-                byte[] answer = await(RequestResponse.request(connection, protocols.status(), SyncCodec.encodeStatus(ourStatus)),
-                        deadline);
-                theirs = SyncCodec.decodeStatus(answer);
-            } catch (DecodeException e) {
-                return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "undecodable status: " + e.getMessage()));
+                theirs = await(StatusExchange.request(host, peer, protocols.status(), ourStatus), deadline);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof DecodeException d) {
+                    return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "undecodable status: " + d.getMessage()));
+                }
                 if (e.getCause() instanceof RequestResponseException r && r.kind() == RequestResponseException.Kind.TOO_LARGE) {
                     return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "oversize status"));
                 }
@@ -91,13 +87,16 @@ public final class P2pPeerProbe implements PeerProbe {
                 return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "another genesis: " + theirs.genesisId()));
             }
             List<TcpAddress> learnt = List.of();
-            if (identify.protocols().contains(peerExchange.id().toString())) {
+            if (identify.protocols().contains(protocols.peers().id().toString())) {
                 try {
-                    learnt = askForAddresses(connection, deadline);
-                } catch (PeerExchangeException e) {
-                    return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "undecodable addresses: " + e.getMessage()));
-                } catch (ExecutionException | TimeoutException e) {
+                    learnt = askForAddresses(peer, deadline);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof PeerExchangeException p) {
+                        return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "undecodable addresses: " + p.getMessage()));
+                    }
                     learnt = List.of();  // the visit still counts: status answered
+                } catch (TimeoutException e) {
+                    learnt = List.of();
                 }
             }
             Observation seen = new Observation(address.address(), peerId, identify.agentVersion(), theirs.tipHeight(),
@@ -110,12 +109,10 @@ public final class P2pPeerProbe implements PeerProbe {
         }
     }
 
-    private List<TcpAddress> askForAddresses(Connection connection, long deadline)
-            throws InterruptedException, ExecutionException, TimeoutException, PeerExchangeException {
-        byte[] answer = await(RequestResponse.request(connection, peerExchange, PeerExchangeCodec.encodeRequest(addressesPerVisit)),
-                deadline);
+    private List<TcpAddress> askForAddresses(PeerId peer, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
         List<TcpAddress> out = new ArrayList<>();
-        for (Multiaddr m : PeerExchangeCodec.decodeResponse(answer, addressesPerVisit)) {
+        for (Multiaddr m : await(PeerExchangeClient.request(host, peer, protocols.peers(), addressesPerVisit), deadline)) {
             TcpAddress.parse(m.toString()).ifPresent(out::add);
         }
         return out;
