@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The runnable jars the devnet starts, as built in the repository ({@code <module>/target}). */
-public record ServiceJars(Path node, Path mempool, Path miner, Path guardAgent) {
+public record ServiceJars(Path node, Path mempool, Path miner, Path guardAgent, Path seed) {
 
     public static ServiceJars find(Path root) throws IOException {
         return new ServiceJars(
                 find(root, "node-service", "-exec.jar"),
                 find(root, "mempool-service", "-exec.jar"),
                 find(root, "miner-service", "-exec.jar"),
-                find(root, "devnet", "-guard.jar"));
+                find(root, "devnet", "-guard.jar"),
+                find(root, "seed-service", "-exec.jar"));
     }
 
     private static Path find(Path root, String module, String suffix) throws IOException {

@@ -7,6 +7,10 @@ import io.numicoin.seed.peers.Outcome;
 import io.numicoin.seed.peers.PeerRecord;
 import io.numicoin.seed.peers.PeerStore;
 import io.numicoin.seed.peers.TcpAddress;
+import io.numicoin.p2p.multiaddr.Multiaddr;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -48,16 +52,34 @@ public final class Crawler {
         registry.gauge("seed.crawl.in_flight", slots, s -> settings.maxConcurrent() - s.availablePermits());
     }
 
-    /** Learns the configured bootstrap addresses (a multiaddr that is not a TCP address is skipped with a warning). */
+    /**
+     * Learns the configured bootstrap addresses. {@code /dns|dns4|dns6/<name>/tcp/<port>} is resolved
+     * now, once (a compose service name); anything else that is not a TCP address is skipped with a warning.
+     */
     public void learnBootstrap(List<String> addresses) {
         Instant now = clock.instant();
         for (String text : addresses) {
-            Optional<TcpAddress> address = TcpAddress.parse(text);
+            Optional<TcpAddress> address = TcpAddress.parse(text).or(() -> resolved(text));
             if (address.isEmpty()) {
-                log.warn("bootstrap address '{}' is not /ip4|ip6/<a>/tcp/<port>[/p2p/<id>]; skipped", text);
+                log.warn("bootstrap address '{}' is not /ip4|ip6|dns4/<a>/tcp/<port>[/p2p/<id>] (or does not resolve); skipped", text);
                 continue;
             }
             store.learn(address.get(), "config", now);
+        }
+    }
+
+    private static Optional<TcpAddress> resolved(String text) {
+        try {
+            Multiaddr full = Multiaddr.parse(text);
+            InetSocketAddress unresolved = full.withoutPeerId().toTcpSocketAddress();
+            if (!unresolved.isUnresolved()) {
+                return Optional.empty();
+            }
+            InetAddress ip = InetAddress.getByName(unresolved.getHostString());
+            Multiaddr tcp = Multiaddr.tcp(new InetSocketAddress(ip, unresolved.getPort()));
+            return TcpAddress.parse(full.peerId().map(tcp::withPeerId).orElse(tcp).toString());
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return Optional.empty();
         }
     }
 
