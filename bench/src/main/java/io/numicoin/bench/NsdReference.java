@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * NSD (Debian {@code nsd}), the reference authoritative server: its own configuration in a
- * temporary directory, one zone file, {@code server-count} processes, on 127.0.0.1 at a free port;
- * started in the foreground and stopped with SIGTERM.
+ * temporary directory, one zone file, {@code server-count} processes, response rate limiting off, on
+ * 127.0.0.1 at a free port; started in the foreground and stopped with SIGTERM.
  */
 final class NsdReference implements AutoCloseable {
 
@@ -45,6 +45,8 @@ final class NsdReference implements AutoCloseable {
                 "  logfile: \"" + dir.resolve("nsd.log") + "\"",
                 "  server-count: " + serverCount,
                 "  verbosity: 0",
+                "  rrl-ratelimit: 0",  // NSD's response rate limiting off: the seed's own limiter is off in the bench too
+                "  rrl-whitelist-ratelimit: 0",
                 "remote-control:",
                 "  control-enable: no",
                 "zone:",
