@@ -1,8 +1,8 @@
 package io.numicoin.bench;
 
 import io.numicoin.node.NodeApplication;
-import io.numicoin.node.api.stream.ChainEventBus;
-import io.numicoin.node.api.stream.NodeEvent;
+import io.numicoin.node.bus.ChainEventBus;
+import io.numicoin.node.bus.NodeEvent;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.p2p.NodeP2pService;
 import io.numicoin.p2p.multiaddr.Multiaddr;

@@ -3,7 +3,7 @@ package io.numicoin.bench;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.SpendingPolicyCodec;

@@ -13,7 +13,7 @@ import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.testkit.TestKeys;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

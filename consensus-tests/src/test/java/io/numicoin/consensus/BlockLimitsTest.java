@@ -18,7 +18,7 @@ import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.protocol.validation.BlockRejectReason;
 import io.numicoin.testkit.TestKeys;
 import java.util.ArrayList;

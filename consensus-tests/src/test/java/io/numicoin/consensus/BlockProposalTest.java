@@ -6,7 +6,7 @@ import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockProposer;
 import io.numicoin.protocol.validation.BlockRejectReason;

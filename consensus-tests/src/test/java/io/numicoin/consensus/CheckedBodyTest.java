@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejectReason;
 import io.numicoin.protocol.validation.CheckedBody;

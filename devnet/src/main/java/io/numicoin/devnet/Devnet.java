@@ -1,6 +1,5 @@
 package io.numicoin.devnet;
 
-import io.numicoin.devnet.cli.DevnetOptions;
 import io.numicoin.devnet.faucet.Faucet;
 import io.numicoin.devnet.kafka.DevnetKafka;
 import io.numicoin.devnet.postgres.DevnetPostgres;

@@ -1,5 +1,6 @@
 package io.numicoin.devnet.cli;
 
+import io.numicoin.devnet.DevnetOptions;
 import io.numicoin.devnet.Devnet;
 import io.numicoin.devnet.Progress;
 import io.numicoin.devnet.StopSignal;

@@ -20,7 +20,7 @@ import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.tx.CoinbaseTx;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import io.numicoin.events.MempoolEvent;
 import io.numicoin.events.Topics;
 import io.numicoin.events.codec.MempoolEventCodec;
 import io.numicoin.mempool.pool.PoolEntry;
+import io.numicoin.mempool.service.PoolEvents;
 import io.numicoin.mempool.pool.Removal;
 import io.numicoin.protocol.hash.Hash256;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * {@code Accepted} again. The sequence starts at the start time in microseconds and increases by one
  * per event: increasing across restarts, with gaps.
  */
-public final class MempoolEventPublisher {
+public final class MempoolEventPublisher implements PoolEvents {
 
     private static final Logger log = LoggerFactory.getLogger(MempoolEventPublisher.class);
 
@@ -57,6 +58,7 @@ public final class MempoolEventPublisher {
      *
      * @throws PublishFailedException if the send failed (the producer's timeouts bound the wait)
      */
+    @Override
     public void acceptedAcknowledged(PoolEntry entry, long tipHeight) {
         if (!enabled) {
             return;
@@ -71,12 +73,14 @@ public final class MempoolEventPublisher {
     }
 
     /** Sends {@code Accepted} without waiting (the reload on start); a failure is logged. */
+    @Override
     public void accepted(PoolEntry entry, long tipHeight) {
         MempoolEvent event = MempoolEvent.Accepted.of(meta(), entry.tx(), entry.feeRate(), tipHeight);
         send(event, error -> log.warn("publishing Accepted {} failed: {}", event.txid(), error.toString()));
     }
 
     /** Sends a {@code Removed} per removal; one that fails is kept for {@link #retryUnpublished}. */
+    @Override
     public void removed(List<Removal> removals) {
         for (Removal removal : removals) {
             MempoolEvent event = new MempoolEvent.Removed(meta(), removal.entry().txid(), removal.entry().sender(), removal.reason());
@@ -88,6 +92,7 @@ public final class MempoolEventPublisher {
     }
 
     /** Sends again the removals whose send failed, except those whose transaction {@code inPool} says is back. */
+    @Override
     public void retryUnpublished(Predicate<Hash256> inPool) {
         List<Removal> again = new ArrayList<>();
         for (Removal removal = unpublished.poll(); removal != null; removal = unpublished.poll()) {

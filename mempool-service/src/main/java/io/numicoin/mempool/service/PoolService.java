@@ -1,7 +1,6 @@
 package io.numicoin.mempool.service;
 
 import io.numicoin.events.MempoolEvent.RemovalReason;
-import io.numicoin.mempool.kafka.MempoolEventPublisher;
 import io.numicoin.mempool.pool.AddResult;
 import io.numicoin.mempool.pool.Admission;
 import io.numicoin.mempool.pool.Mempool;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * is committed to the store only once Kafka has acknowledged its {@code Accepted}; one whose write or
  * announcement fails is undone in memory and the store (a {@link io.numicoin.mempool.kafka.PublishFailedException}
  * reaches the caller). Removals whose {@code Removed} could not be sent are sent again with every
- * later change until Kafka takes them ({@link MempoolEventPublisher#retryUnpublished}).
+ * later change until Kafka takes them ({@link PoolEvents#retryUnpublished}).
  */
 public final class PoolService {
 
@@ -34,13 +33,13 @@ public final class PoolService {
 
     private final Admission admission;
     private final PoolStore store;
-    private final MempoolEventPublisher publisher;
+    private final PoolEvents publisher;
     private final PoolMetrics metrics;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Removal> unstoredRemovals = new ArrayList<>();  // under the lock
 
-    public PoolService(Admission admission, PoolStore store, MempoolEventPublisher publisher, PoolMetrics metrics, Clock clock) {
+    public PoolService(Admission admission, PoolStore store, PoolEvents publisher, PoolMetrics metrics, Clock clock) {
         this.admission = admission;
         this.store = store;
         this.publisher = publisher;

@@ -4,7 +4,7 @@ import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.block.HeaderChain;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;

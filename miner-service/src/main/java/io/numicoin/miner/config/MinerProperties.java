@@ -1,5 +1,6 @@
 package io.numicoin.miner.config;
 
+import io.numicoin.miner.pow.Argon2Mode;
 import io.numicoin.protocol.params.Network;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,6 +1,6 @@
 package io.numicoin.miner.config;
 
-import io.numicoin.miner.assembly.ProposalStateCommitmentSource;
+import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.miner.assembly.StateCommitmentSource;
 import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;

@@ -5,7 +5,7 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.pow.CompactTarget;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.numicoin.miner.pow;
 
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.pow.PowParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 
 /** The protocol's pure-Java proof of work ({@link ProofOfWork}): one instance per thread. */
 public final class JavaPowHasher implements PowHasher {

@@ -5,7 +5,7 @@ import io.numicoin.protocol.hash.Blake3;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.hash.HashDomain;
 import io.numicoin.protocol.pow.PowParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 
 /**
  * The proof-of-work rule of {@link ProofOfWork} with libargon2 doing the Argon2id step: the same

@@ -1,6 +1,5 @@
 package io.numicoin.miner.pow;
 
-import io.numicoin.miner.config.Argon2Mode;
 import io.numicoin.protocol.pow.PowParams;
 import java.util.function.Supplier;
 

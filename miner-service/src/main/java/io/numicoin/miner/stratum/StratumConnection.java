@@ -7,7 +7,7 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

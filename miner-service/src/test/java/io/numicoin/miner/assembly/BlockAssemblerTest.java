@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.params.NetworkParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.protocol.state.StateRejectReason;
 import io.numicoin.protocol.time.MedianTimePast;
 import io.numicoin.protocol.tx.CoinbaseTx;

@@ -13,7 +13,7 @@ import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.protocol.tx.CoinbaseTx;
 import io.numicoin.testkit.TestKeys;
 import java.math.BigInteger;

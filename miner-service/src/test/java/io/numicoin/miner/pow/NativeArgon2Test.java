@@ -3,7 +3,6 @@ package io.numicoin.miner.pow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.numicoin.miner.config.Argon2Mode;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.pow.PowParams;
 import java.util.Random;

@@ -1,7 +1,7 @@
 package io.numicoin.node.config;
 
-import io.numicoin.node.api.stream.AfterCommitBusSink;
-import io.numicoin.node.api.stream.ChainEventBus;
+import io.numicoin.node.bus.AfterCommitBusSink;
+import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;

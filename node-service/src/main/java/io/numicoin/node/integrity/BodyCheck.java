@@ -4,7 +4,7 @@ import io.numicoin.node.integrity.IntegrityProblem.Kind;
 import io.numicoin.node.storage.BlockIndexTable;
 import io.numicoin.node.storage.ChainTables;
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.DecodeException;

@@ -1,5 +1,7 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.node.p2p.hooks.PeerConnector;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.p2p.peer.PeerId;

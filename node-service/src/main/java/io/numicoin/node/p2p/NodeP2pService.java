@@ -1,5 +1,6 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.node.p2p.hooks.PeerConnector;
 import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.TransactionGossip;

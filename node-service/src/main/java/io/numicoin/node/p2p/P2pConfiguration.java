@@ -1,11 +1,14 @@
 package io.numicoin.node.p2p;
 
+import io.numicoin.node.p2p.hooks.PeerActivity;
+import io.numicoin.node.p2p.hooks.PeerConnector;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
 import io.numicoin.network.NetworkProtocols;
 import io.numicoin.p2p.gossipsub.GossipListener;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.numicoin.node.api.stream.ChainEventBus;
+import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.p2p.gossip.BlockGossip;
 import io.numicoin.node.p2p.gossip.LocalBlockAnnouncer;

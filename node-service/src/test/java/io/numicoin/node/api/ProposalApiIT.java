@@ -7,7 +7,7 @@ import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import org.junit.jupiter.api.AfterAll;

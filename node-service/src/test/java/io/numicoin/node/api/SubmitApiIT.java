@@ -21,7 +21,7 @@ import io.numicoin.protocol.money.Amount;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.CoinbaseTx;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import java.time.Duration;

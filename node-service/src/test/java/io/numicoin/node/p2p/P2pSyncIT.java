@@ -24,7 +24,7 @@ import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.crypto.MlDsaSignature;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.math.BigInteger;
 import java.util.Objects;
 

@@ -13,7 +13,7 @@ import io.numicoin.protocol.tx.CoinbaseTx;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
-import io.numicoin.protocol.tx.TxSignature;
+import io.numicoin.protocol.crypto.TxSignature;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.numicoin.protocol.crypto;
 
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.tx.TxSignature;
 import java.util.List;
 import java.util.Objects;
 

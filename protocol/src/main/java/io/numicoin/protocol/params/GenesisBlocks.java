@@ -3,7 +3,7 @@ package io.numicoin.protocol.params;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.money.Amount;

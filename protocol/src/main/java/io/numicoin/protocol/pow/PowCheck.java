@@ -1,6 +1,8 @@
 package io.numicoin.protocol.pow;
 
-/** The outcome of checking a header's proof of work ({@link ProofOfWork#verify}). */
+import io.numicoin.protocol.pow.header.ProofOfWork;
+
+/** The outcome of checking a header's proof of work ({@code pow.header.ProofOfWork#verify}). */
 public enum PowCheck {
     /** The PoW hash is at or below the header's target. */
     VALID,

@@ -1,5 +1,6 @@
 package io.numicoin.protocol.tx;
 
+import io.numicoin.protocol.crypto.TxSignature;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.crypto.SpendingPolicy;

@@ -1,7 +1,7 @@
 package io.numicoin.protocol.validation;
 
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.block.MerkleTree;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.hash.Hash256;

@@ -7,7 +7,7 @@ import io.numicoin.protocol.difficulty.DifficultyCheck;
 import io.numicoin.protocol.difficulty.DifficultyRule;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.PowCheck;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.protocol.time.TimestampCheck;
 import io.numicoin.protocol.time.TimestampRule;
 import java.util.Optional;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.tx.TxSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

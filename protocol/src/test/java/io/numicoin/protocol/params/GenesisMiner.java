@@ -3,7 +3,7 @@ package io.numicoin.protocol.params;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 
 /**
  * Run by hand, never by the build: mines the genesis nonce of each network from its hard-coded

@@ -1,5 +1,7 @@
 package io.numicoin.node.api.stream;
 
+import io.numicoin.node.bus.ChainEventBus;
+import io.numicoin.node.bus.StreamSequence;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

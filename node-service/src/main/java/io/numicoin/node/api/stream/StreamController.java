@@ -1,5 +1,7 @@
 package io.numicoin.node.api.stream;
 
+import io.numicoin.node.bus.ChainEventBus;
+import io.numicoin.node.bus.NodeEvent;
 import io.numicoin.node.api.error.ApiException;
 import io.numicoin.node.api.error.Problems;
 import io.swagger.v3.oas.annotations.Operation;

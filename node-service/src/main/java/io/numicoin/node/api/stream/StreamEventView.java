@@ -1,5 +1,7 @@
 package io.numicoin.node.api.stream;
 
+import io.numicoin.node.bus.NodeEvent;
+import io.numicoin.node.bus.SequencedEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -1,6 +1,6 @@
 package io.numicoin.node.api.submit;
 
-import io.numicoin.node.api.stream.ChainEventBus;
+import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.config.NodeProperties;
 import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.support.mempool.MempoolSubmitClient;

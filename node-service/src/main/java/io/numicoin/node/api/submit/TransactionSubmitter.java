@@ -3,7 +3,7 @@ package io.numicoin.node.api.submit;
 import io.numicoin.node.api.dto.TxAccepted;
 import io.numicoin.node.api.error.ApiException;
 import io.numicoin.node.api.error.Problems;
-import io.numicoin.node.api.stream.ChainEventBus;
+import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.relay.TipCheck;
 import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.protocol.codec.DecodeException;

@@ -2,7 +2,7 @@ package io.numicoin.node.p2p.discovery;
 
 import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.P2pProperties;
-import io.numicoin.node.p2p.PeerConnector;
+import io.numicoin.node.p2p.hooks.PeerConnector;
 import io.numicoin.node.p2p.peers.BanList;
 import io.numicoin.node.p2p.peers.ConnectionManager;
 import io.numicoin.node.p2p.peers.PeerObservationPublisher;

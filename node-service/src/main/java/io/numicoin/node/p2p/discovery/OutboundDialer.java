@@ -1,6 +1,6 @@
 package io.numicoin.node.p2p.discovery;
 
-import io.numicoin.node.p2p.PeerConnector;
+import io.numicoin.node.p2p.hooks.PeerConnector;
 import io.numicoin.node.p2p.peers.AddressBook;
 import io.numicoin.node.p2p.peers.BanList;
 import io.numicoin.node.p2p.peers.ConnectionManager;

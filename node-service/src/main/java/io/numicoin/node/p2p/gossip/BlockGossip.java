@@ -1,7 +1,7 @@
 package io.numicoin.node.p2p.gossip;
 
-import io.numicoin.node.p2p.PeerActivity;
-import io.numicoin.node.p2p.PeerPenalty;
+import io.numicoin.node.p2p.hooks.PeerActivity;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
 import io.numicoin.node.p2p.sync.ChainSync;
 import io.numicoin.node.p2p.sync.LocalChain;
 import io.numicoin.p2p.gossipsub.MessageValidator;

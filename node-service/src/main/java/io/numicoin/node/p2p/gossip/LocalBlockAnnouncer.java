@@ -1,7 +1,7 @@
 package io.numicoin.node.p2p.gossip;
 
-import io.numicoin.node.api.stream.ChainEventBus;
-import io.numicoin.node.api.stream.NodeEvent;
+import io.numicoin.node.bus.ChainEventBus;
+import io.numicoin.node.bus.NodeEvent;
 import io.numicoin.node.p2p.sync.LocalChain;
 import io.numicoin.node.query.BlockRef;
 import io.numicoin.node.query.ChainQueries;

@@ -1,6 +1,6 @@
 package io.numicoin.node.p2p.peers;
 
-import io.numicoin.node.p2p.PeerActivity;
+import io.numicoin.node.p2p.hooks.PeerActivity;
 import io.numicoin.p2p.peer.PeerId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

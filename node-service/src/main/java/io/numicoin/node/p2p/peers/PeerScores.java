@@ -1,6 +1,6 @@
 package io.numicoin.node.p2p.peers;
 
-import io.numicoin.node.p2p.PeerPenalty;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
 import io.numicoin.p2p.peer.PeerId;
 import java.time.Clock;
 import java.time.Duration;

@@ -71,13 +71,13 @@ public record PeersProperties(
             @DefaultValue("5000") @Min(1) double txGossipBurst,
             @DefaultValue("1000") @Min(0) double txGossipPerSecond) {
 
-        public java.util.Map<io.numicoin.node.p2p.PeerActivity.Traffic, RateLimits.Limit> budgets() {
+        public java.util.Map<io.numicoin.node.p2p.hooks.PeerActivity.Traffic, RateLimits.Limit> budgets() {
             return java.util.Map.of(
-                    io.numicoin.node.p2p.PeerActivity.Traffic.STATUS_REQUEST, new RateLimits.Limit(statusBurst, statusPerSecond),
-                    io.numicoin.node.p2p.PeerActivity.Traffic.HEADERS_REQUEST, new RateLimits.Limit(headersBurst, headersPerSecond),
-                    io.numicoin.node.p2p.PeerActivity.Traffic.BLOCK_REQUEST, new RateLimits.Limit(blocksBurst, blocksPerSecond),
-                    io.numicoin.node.p2p.PeerActivity.Traffic.BLOCK_GOSSIP, new RateLimits.Limit(blockGossipBurst, blockGossipPerSecond),
-                    io.numicoin.node.p2p.PeerActivity.Traffic.TRANSACTION_GOSSIP, new RateLimits.Limit(txGossipBurst, txGossipPerSecond));
+                    io.numicoin.node.p2p.hooks.PeerActivity.Traffic.STATUS_REQUEST, new RateLimits.Limit(statusBurst, statusPerSecond),
+                    io.numicoin.node.p2p.hooks.PeerActivity.Traffic.HEADERS_REQUEST, new RateLimits.Limit(headersBurst, headersPerSecond),
+                    io.numicoin.node.p2p.hooks.PeerActivity.Traffic.BLOCK_REQUEST, new RateLimits.Limit(blocksBurst, blocksPerSecond),
+                    io.numicoin.node.p2p.hooks.PeerActivity.Traffic.BLOCK_GOSSIP, new RateLimits.Limit(blockGossipBurst, blockGossipPerSecond),
+                    io.numicoin.node.p2p.hooks.PeerActivity.Traffic.TRANSACTION_GOSSIP, new RateLimits.Limit(txGossipBurst, txGossipPerSecond));
         }
     }
 }

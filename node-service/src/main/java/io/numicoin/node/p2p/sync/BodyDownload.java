@@ -2,11 +2,10 @@ package io.numicoin.node.p2p.sync;
 
 import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.network.NetworkProtocols;
-import io.numicoin.node.p2p.P2pProperties;
-import io.numicoin.node.p2p.PeerActivity;
-import io.numicoin.node.p2p.PeerPenalty;
-import io.numicoin.node.p2p.PeerPenalty.Reason;
-import io.numicoin.node.p2p.PeerPenalty.Severity;
+import io.numicoin.node.p2p.hooks.PeerActivity;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Reason;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Severity;
 import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
@@ -58,7 +57,7 @@ final class BodyDownload {
     private final LocalChain chain;
     private final PeerPenalty penalty;
     private final PeerActivity activity;
-    private final P2pProperties.Sync settings;
+    private final SyncSettings settings;
     private final Executor loop;
     private final Map<PeerId, PeerSyncState> peers;
     private final Owner owner;
@@ -73,7 +72,7 @@ final class BodyDownload {
     private final AtomicLong alreadyKnown = new AtomicLong();
 
     BodyDownload(Host host, NetworkProtocols protocols, LocalChain chain, PeerPenalty penalty, PeerActivity activity,
-            P2pProperties.Sync settings, Executor loop, Map<PeerId, PeerSyncState> peers, Owner owner) {
+            SyncSettings settings, Executor loop, Map<PeerId, PeerSyncState> peers, Owner owner) {
         this.host = host;
         this.protocols = protocols;
         this.chain = chain;

@@ -3,11 +3,10 @@ package io.numicoin.node.p2p.sync;
 import io.numicoin.network.sync.ChainStatusMessage;
 import io.numicoin.network.sync.SyncCodec;
 import io.numicoin.network.NetworkProtocols;
-import io.numicoin.node.p2p.P2pProperties;
-import io.numicoin.node.p2p.PeerActivity;
-import io.numicoin.node.p2p.PeerPenalty;
-import io.numicoin.node.p2p.PeerPenalty.Reason;
-import io.numicoin.node.p2p.PeerPenalty.Severity;
+import io.numicoin.node.p2p.hooks.PeerActivity;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Reason;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Severity;
 import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
@@ -58,7 +57,7 @@ public final class ChainSync implements AutoCloseable {
     private final PeerPenalty penalty;
     private final AtomicLong unfollowableChains = new AtomicLong();
     private final PeerActivity activity;
-    private final P2pProperties.Sync settings;
+    private final SyncSettings settings;
     private final BigInteger minimumWork;
     private final ScheduledExecutorService loop;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
@@ -69,12 +68,12 @@ public final class ChainSync implements AutoCloseable {
     private boolean viewDirty = true;
 
     public ChainSync(Host host, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow, PeerPenalty penalty,
-            P2pProperties.Sync settings, BigInteger minimumWork) {
+            SyncSettings settings, BigInteger minimumWork) {
         this(host, protocols, chain, pow, penalty, PeerActivity.NONE, settings, minimumWork);
     }
 
     public ChainSync(Host host, NetworkProtocols protocols, LocalChain chain, HeaderPowVerifier pow, PeerPenalty penalty,
-            PeerActivity activity, P2pProperties.Sync settings, BigInteger minimumWork) {
+            PeerActivity activity, SyncSettings settings, BigInteger minimumWork) {
         this.activity = activity;
         this.host = host;
         this.protocols = protocols;

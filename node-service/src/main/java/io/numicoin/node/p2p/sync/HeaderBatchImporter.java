@@ -1,8 +1,8 @@
 package io.numicoin.node.p2p.sync;
 
 import io.numicoin.network.sync.SyncCodec;
-import io.numicoin.node.p2p.PeerPenalty.Reason;
-import io.numicoin.node.p2p.PeerPenalty.Severity;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Reason;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Severity;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.HeaderBatchCheck;
 import io.numicoin.protocol.codec.BlockHeaderCodec;

@@ -4,7 +4,7 @@ import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
-import io.numicoin.protocol.pow.ProofOfWork;
+import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

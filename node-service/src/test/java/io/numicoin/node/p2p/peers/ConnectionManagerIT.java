@@ -51,8 +51,8 @@ class ConnectionManagerIT {
     void bannedPeersAreRefusedBothWaysAndTheBanIsRecorded() throws Exception {
         TestPeerNode a = node("gate_a");
         TestPeerNode b = node("gate_b");
-        a.scores.penalise(b.host.peerId(), io.numicoin.node.p2p.PeerPenalty.Reason.INVALID_HEADER,
-                io.numicoin.node.p2p.PeerPenalty.Severity.FATAL, "bad pow");
+        a.scores.penalise(b.host.peerId(), io.numicoin.node.p2p.hooks.PeerPenalty.Reason.INVALID_HEADER,
+                io.numicoin.node.p2p.hooks.PeerPenalty.Severity.FATAL, "bad pow");
 
         assertThat(dialFailure(a, b.address)).isInstanceOfSatisfying(DialException.class,
                 e -> assertThat(e.kind()).isEqualTo(DialException.Kind.GATED));
@@ -64,8 +64,8 @@ class ConnectionManagerIT {
         TestPeerNode c = node("gate_c");
         c.host.dial(a.address).get(5, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(5)).until(() -> a.connections.count(Direction.INBOUND) == 1);
-        a.scores.penalise(c.host.peerId(), io.numicoin.node.p2p.PeerPenalty.Reason.WRONG_GENESIS,
-                io.numicoin.node.p2p.PeerPenalty.Severity.FATAL, "testnet");
+        a.scores.penalise(c.host.peerId(), io.numicoin.node.p2p.hooks.PeerPenalty.Reason.WRONG_GENESIS,
+                io.numicoin.node.p2p.hooks.PeerPenalty.Severity.FATAL, "testnet");
         await().atMost(Duration.ofSeconds(5)).until(() -> a.host.connection(c.host.peerId()).isEmpty()
                 && a.connections.count(Direction.INBOUND) == 0);
     }

@@ -1,6 +1,6 @@
 package io.numicoin.node.p2p.peers;
 
-import io.numicoin.node.p2p.PeerConnector;
+import io.numicoin.node.p2p.hooks.PeerConnector;
 import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.p2p.multiaddr.Multiaddr;

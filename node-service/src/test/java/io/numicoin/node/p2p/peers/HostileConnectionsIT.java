@@ -3,7 +3,7 @@ package io.numicoin.node.p2p.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.numicoin.node.p2p.PeerPenalty;
+import io.numicoin.node.p2p.hooks.PeerPenalty;
 import io.numicoin.p2p.host.DialException;
 import io.numicoin.p2p.host.Direction;
 import io.numicoin.p2p.host.HostConfig;

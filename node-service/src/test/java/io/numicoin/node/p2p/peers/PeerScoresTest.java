@@ -4,11 +4,11 @@ import static io.numicoin.node.p2p.peers.PostgresAddressBookIT.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.numicoin.support.limit.TokenBucket;
-import io.numicoin.node.p2p.PeerPenalty.Reason;
-import io.numicoin.node.p2p.PeerPenalty.Severity;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Reason;
+import io.numicoin.node.p2p.hooks.PeerPenalty.Severity;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.peer.PeerId;
+import io.numicoin.support.limit.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

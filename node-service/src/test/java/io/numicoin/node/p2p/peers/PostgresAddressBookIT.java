@@ -183,8 +183,8 @@ class PostgresAddressBookIT {
         BanList bans = new BanList(book, clock);
         List<PeerId> disconnected = new java.util.ArrayList<>();
         PeerScores scores = new PeerScores(bans, PeerScores.Settings.defaults(), clock, disconnected::add);
-        scores.penalise(peer(3), io.numicoin.node.p2p.PeerPenalty.Reason.INVALID_HEADER,
-                io.numicoin.node.p2p.PeerPenalty.Severity.MAJOR, "bad pow");
+        scores.penalise(peer(3), io.numicoin.node.p2p.hooks.PeerPenalty.Reason.INVALID_HEADER,
+                io.numicoin.node.p2p.hooks.PeerPenalty.Severity.MAJOR, "bad pow");
         assertThat(disconnected).containsExactly(peer(3));
 
         BanList reloaded = new BanList(book(100), clock);

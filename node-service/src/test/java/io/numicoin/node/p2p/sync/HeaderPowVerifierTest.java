@@ -56,7 +56,7 @@ class HeaderPowVerifierTest {
 
     /** The same header with a nonce that fails the target (regtest: try until one fails). */
     BlockHeader withoutWork(BlockHeader header) {
-        io.numicoin.protocol.pow.ProofOfWork pow = new io.numicoin.protocol.pow.ProofOfWork(builder.params().pow());
+        io.numicoin.protocol.pow.header.ProofOfWork pow = new io.numicoin.protocol.pow.header.ProofOfWork(builder.params().pow());
         for (long nonce = header.nonce() + 1; ; nonce++) {
             BlockHeader candidate = new BlockHeader(header.version(), header.height(), header.previousId(), header.merkleRoot(),
                     header.stateCommitment(), header.timestamp(), header.target(), nonce);
