@@ -88,7 +88,7 @@ class CrawlerIT {
         P2pPeerProbe probe = new P2pPeerProbe(crawlHost, PROTOCOLS, ChainStatusMessage.atGenesis(REGTEST), Duration.ofSeconds(3), 32);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Crawler crawler = new Crawler(store, probe, new CrawlSettings(4, Duration.ofMinutes(1)), Clock.systemUTC(), meters);
-        crawler.learnBootstrap(List.of(honest1.address().toString(), "/dns4/example.org/tcp/8333"));
+        crawler.learnBootstrap(List.of(honest1.address().toString(), "/dns4/seed-bootstrap.invalid/tcp/8333", "/ip4/127.0.0.1/udp/8333"));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
             crawler.tick();
