@@ -6,3 +6,4 @@ CREATE DATABASE numi_node3;
 CREATE DATABASE numi_mempool;
 CREATE DATABASE numi_explorer;
 CREATE DATABASE numi_pool;
+CREATE DATABASE numi_seed;

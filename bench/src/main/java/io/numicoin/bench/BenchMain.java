@@ -17,7 +17,8 @@ public final class BenchMain {
             "miner", MinerSuite.parts(),
             "p2p", P2pSuite.parts(),
             "explorer", ExplorerSuite.parts(),
-            "pool", PoolSuite.parts());
+            "pool", PoolSuite.parts(),
+            "seed", SeedSuite.parts());
 
     private BenchMain() {
     }

@@ -36,13 +36,15 @@ class ComposeFileTest {
     void itRunsTheTestnetOfTheDevnet() {
         Deployment deployment = new Deployment(Repository.root(), ComposeFile.read(Repository.composeFile()));
         Map<String, ComposeService> services = deployment.services();
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner", "pool");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner", "pool", "seed");
         assertThat(services.get("postgres").image()).hasValueSatisfying(i -> assertThat(i).startsWith("postgres:"));
         assertThat(services.get("kafka").image()).hasValueSatisfying(i -> assertThat(i).startsWith("apache/kafka:"));
         assertThat(deployment.servicesOf("node-service")).extracting(ComposeService::name).containsExactly("node1", "node2", "node3");
         assertThat(deployment.setting("node1", "numi.events.publish")).contains("true");
         assertThat(deployment.setting("node2", "numi.p2p.bootstrap")).contains("/dns4/node1/tcp/8333");
         assertThat(deployment.listeningPorts("node1")).containsExactlyInAnyOrder(8082, 8333);
+        assertThat(deployment.listeningPorts("seed")).containsExactlyInAnyOrder(8091, 8053);
+        assertThat(deployment.setting("seed", "numi.seed.dns.zone")).contains("seed.regtest.numi.test");
         assertThat(deployment.setting("miner", "numi.upstream.mempool")).contains("http://mempool:8083");
     }
 

@@ -75,8 +75,9 @@ public final class Deployment {
 
     /**
      * The ports a service accepts connections on from other containers: for a module, its
-     * {@code server.port}, the TCP ports of {@code numi.p2p.listen} and, when enabled,
-     * {@code numi.stratum.port}; for an image, what it declares in {@code expose}.
+     * {@code server.port}, the TCP ports of {@code numi.p2p.listen}, the DNS seed's
+     * {@code numi.seed.dns.port} (UDP and TCP) and, when enabled, {@code numi.stratum.port}; for an
+     * image, what it declares in {@code expose}.
      */
     public Set<Integer> listeningPorts(String service) {
         Set<Integer> ports = new LinkedHashSet<>();
@@ -86,6 +87,7 @@ public final class Deployment {
         }
         port(service, "server.port").ifPresent(ports::add);
         setting(service, "numi.p2p.listen").ifPresent(listen -> tcpPorts(listen).forEach(ports::add));
+        port(service, "numi.seed.dns.port").ifPresent(ports::add);
         if (setting(service, "numi.stratum.enabled").map(Boolean::parseBoolean).orElse(false)) {
             port(service, "numi.stratum.port").ifPresent(ports::add);
         }

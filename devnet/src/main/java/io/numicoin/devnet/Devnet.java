@@ -86,8 +86,8 @@ public final class Devnet {
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
-        progress.say("starting node1, node2, node3, the mempool and the explorer (logs in " + layout.logs() + ")");
-        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
+        progress.say("starting node1, node2, node3, the mempool, the explorer, the DNS seed and node4 (seed only; logs in " + layout.logs() + ")");
+        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer(), plan.seed(), plan.node(4))) {
             services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
         awaitReady(services);
@@ -308,7 +308,7 @@ public final class Devnet {
      * height and every node has a peer.
      */
     private void awaitFaucetAndFollowers() throws IOException {
-        List<NodeApi> nodes = List.of(1, 2, 3).stream()
+        List<NodeApi> nodes = List.of(1, 2, 3, 4).stream()
                 .map(n -> new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(n)))).toList();
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         long nextReport = 0;
@@ -319,21 +319,21 @@ public final class Devnet {
             for (NodeApi node : nodes.subList(1, nodes.size())) {
                 lowest = Math.min(lowest, node.chain().height());
             }
-            List<Integer> peers = List.of(peers(1), peers(2), peers(3));
+            List<Integer> peers = List.of(peers(1), peers(2), peers(3), peers(4));  // node4's come from the seed
             boolean connected = peers.stream().allMatch(p -> p >= 1);
             if (funded && lowest >= FAUCET_MATURE_HEIGHT && connected) {
-                progress.say("faucet funded at height " + height + "; node2 and node3 at height >= " + lowest
-                        + "; peers of node1..3: " + peers);
+                progress.say("faucet funded at height " + height + "; node2..node4 at height >= " + lowest
+                        + "; peers of node1..4: " + peers);
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("after " + STARTUP_LIMIT.toMinutes() + " minutes: height " + height
-                        + ", faucet funded " + funded + ", node2/node3 at " + lowest + ", peers of node1..3 " + peers
+                        + ", faucet funded " + funded + ", node2..node4 at " + lowest + ", peers of node1..4 " + peers
                         + " (see " + layout.logs() + ")");
             }
             if (System.nanoTime() > nextReport) {
                 progress.say(funded
-                        ? "faucet funded; node2/node3 at height " + lowest + " of " + height
+                        ? "faucet funded; node2..node4 at height " + lowest + " of " + height
                         : "mining: height " + height + " (the faucet's first reward is spendable at " + FAUCET_MATURE_HEIGHT + ")");
                 nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }

@@ -27,7 +27,7 @@ public record DevnetOptions(Path root, Path dataDir, boolean reset, int portOffs
               --data-dir DIR          where PostgreSQL, Kafka, node keys, logs and faucet.key live (default data/devnet)
               --port-offset N         add N to every port (default 0: node1's API at http://127.0.0.1:8082)
               --block-interval S      seconds between blocks once the faucet is funded (default 5; 0 = full speed)
-              --pool                  also the mining pool (Stratum 127.0.0.1:3333, page http://127.0.0.1:8087/) and a
+              --pool                  also the mining pool (Stratum 127.0.0.1:3333, page http://127.0.0.1:8088/) and a
                                       CPU Stratum miner mining to it for the faucet (docs/pool.md)
               --monitoring            also run Prometheus (Debian's prometheus package) on 127.0.0.1:9190, scraping
                                       every service, with monitoring/rules loaded (docs/monitoring.md)

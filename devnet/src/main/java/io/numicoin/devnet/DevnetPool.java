@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * {@code ./numi devnet --pool}: the mining pool (pool-service, its own database {@code numi_pool},
- * API 8087, management 9087, Stratum 127.0.0.1:3333, each plus the port offset) and the bundled
+ * API 8088, management 9088 (8087 is node4), Stratum 127.0.0.1:3333, each plus the port offset) and the bundled
  * CPU Stratum miner mining to it for the faucet's address. The pool's key is an encrypted keystore
  * in the data directory ({@code pool.numikey}, opened by the random {@code pool.passphrase}).
  */
@@ -34,11 +34,11 @@ record DevnetPool(DevnetLayout layout, int offset, Path jar, String postgresHost
     }
 
     int api() {
-        return 8087 + offset;
+        return 8088 + offset;
     }
 
     int management() {
-        return 9087 + offset;
+        return 9088 + offset;
     }
 
     int stratum() {

@@ -2,7 +2,8 @@ package io.numicoin.devnet;
 
 /**
  * Every port of the devnet, on 127.0.0.1: the defaults of each service (node 8082/9082/8333,
- * mempool 8083/9083, miner 8084/9084, explorer 8090/9090, Kafka 9092) where they are free to take, plus
+ * mempool 8083/9083, miner 8084/9084, explorer 8090/9090, gateway 8080/9080, seed DNS 8053 UDP and TCP
+ * and 8091/9091, Kafka 9092) where they are free to take, plus
  * {@code offset} (so a second devnet, or a test, can run beside the first).
  */
 public record DevnetPorts(int offset) {
@@ -21,7 +22,7 @@ public record DevnetPorts(int offset) {
         ports.put(postgres(), "PostgreSQL");
         ports.put(kafka(), "Kafka");
         ports.put(kafkaController(), "Kafka's controller");
-        for (int n = 1; n <= 3; n++) {
+        for (int n = 1; n <= 4; n++) {
             ports.put(nodeApi(n), "node" + n + " API");
             ports.put(nodeManagement(n), "node" + n + " management");
             ports.put(nodeP2p(n), "node" + n + " p2p");
@@ -35,6 +36,9 @@ public record DevnetPorts(int offset) {
         ports.put(gatewayApi(), "gateway API");
         ports.put(gatewayManagement(), "gateway management");
         ports.put(prometheus(), "Prometheus (--monitoring)");
+        ports.put(seedDns(), "seed DNS");
+        ports.put(seedApi(), "seed API");
+        ports.put(seedManagement(), "seed management");
         return ports;
     }
 
@@ -50,17 +54,17 @@ public record DevnetPorts(int offset) {
         return 9093 + offset;
     }
 
-    /** The API port of node {@code n} (1..3): 8082, 8085, 8086. */
+    /** The API port of node {@code n} (1..4): 8082, 8085, 8086, 8087. */
     public int nodeApi(int n) {
         return (n == 1 ? 8082 : 8083 + n) + offset;
     }
 
-    /** The management port of node {@code n} (1..3): 9082, 9085, 9086. */
+    /** The management port of node {@code n} (1..4): 9082, 9085, 9086, 9087. */
     public int nodeManagement(int n) {
         return nodeApi(n) + 1000;
     }
 
-    /** The libp2p port of node {@code n} (1..3): 8333, 8334, 8335. */
+    /** The libp2p port of node {@code n} (1..4): 8333, 8334, 8335, 8336. */
     public int nodeP2p(int n) {
         return 8332 + n + offset;
     }
@@ -101,5 +105,18 @@ public record DevnetPorts(int offset) {
     /** Prometheus of {@code --monitoring}: 9190 (its usual 9090 is the explorer's management port). */
     public int prometheus() {
         return 9190 + offset;
+    }
+
+    /** The seed's DNS server, UDP and TCP. */
+    public int seedDns() {
+        return 8053 + offset;
+    }
+
+    public int seedApi() {
+        return 8091 + offset;
+    }
+
+    public int seedManagement() {
+        return 9091 + offset;
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The runnable jars the devnet starts, as built in the repository ({@code <module>/target}). */
-public record ServiceJars(Path node, Path mempool, Path miner, Path explorer, Path gateway, Path guardAgent) {
+public record ServiceJars(Path node, Path mempool, Path miner, Path explorer, Path gateway, Path guardAgent, Path seed) {
 
     public static ServiceJars find(Path root) throws IOException {
         return new ServiceJars(
@@ -15,7 +15,8 @@ public record ServiceJars(Path node, Path mempool, Path miner, Path explorer, Pa
                 find(root, "miner-service", "-exec.jar"),
                 find(root, "explorer-service", "-exec.jar"),
                 find(root, "gateway", "-exec.jar"),
-                find(root, "devnet", "-guard.jar"));
+                find(root, "devnet", "-guard.jar"),
+                find(root, "seed-service", "-exec.jar"));
     }
 
     static Path find(Path root, String module, String suffix) throws IOException {

@@ -12,7 +12,9 @@ import java.util.List;
  * source ({@code numi.events.publish}); node2 dials node1, node3 dials node1 and node2 (mDNS
  * off: the devnet's nodes find each other through these addresses and peer exchange, not the LAN).
  * Each node's identity key is an encrypted keystore opened with a passphrase file ({@link NodeKeys}).
- * The miner pays the faucet and is paced once the faucet's first reward has matured; it shows the
+ * node4 is given no address at all: it finds the others only through the DNS seed (zone
+ * {@value #SEED_ZONE} on 127.0.0.1, UDP and TCP), which crawls from node1 and hears node1's
+ * {@code numi.peers.v1}. The miner pays the faucet and is paced once the faucet's first reward has matured; it shows the
  * nodes the devnet's mining token (a file in the data directory, never on a command line).
  *
  * @param postgresHost {@code 127.0.0.1:<port>} of the embedded PostgreSQL
@@ -37,8 +39,11 @@ public record ServicePlan(
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
-    public static final List<String> DATABASES = List.of("numi_node1", "numi_node2", "numi_node3", "numi_mempool",
-            "numi_explorer", "numi_gateway");
+    public static final List<String> DATABASES = List.of("numi_node1", "numi_node2", "numi_node3", "numi_node4", "numi_mempool",
+            "numi_explorer", "numi_gateway", "numi_seed");
+
+    /** The devnet seed's zone. */
+    public static final String SEED_ZONE = "seed.regtest.numi.test";
 
     public ServiceSpec node(int n) {
         List<String> args = new ArrayList<>(common(ports.nodeApi(n), ports.nodeManagement(n)));
@@ -51,11 +56,16 @@ public record ServicePlan(
         // POST /api/v1/transactions on any node answers with the mempool's verdict (docs/api.md)
         args.add("--numi.api.mempool-url=http://127.0.0.1:" + ports.mempoolApi());
         args.add("--numi.api.mining-token-file=" + layout.miningToken().toAbsolutePath());
-        if (n >= 2) {
+        if (n == 2 || n == 3) {
             args.add("--numi.p2p.bootstrap[0]=" + nodeAddress(1, node1PeerId));
         }
         if (n == 3) {
             args.add("--numi.p2p.bootstrap[1]=" + nodeAddress(2, node2PeerId));
+        }
+        if (n == 4) {  // no bootstrap: the seed only, asked again every few seconds while node4 knows too few peers
+            args.add("--numi.p2p.discovery.dns-seeds[0]=" + SEED_ZONE);
+            args.add("--numi.p2p.discovery.dns-resolver=127.0.0.1:" + ports.seedDns());
+            args.add("--numi.p2p.discovery.seed-interval=5s");
         }
         String name = "node" + n;
         return new ServiceSpec(name, jars.node(), jvm("512m"), args, layout.service(name), layout.log(name),
@@ -115,6 +125,29 @@ public record ServicePlan(
         args.add("--management.health.redis.enabled=false");
         return new ServiceSpec("gateway", jars.gateway(), jvm("256m"), args, layout.service("gateway"), layout.log("gateway"),
                 readiness(ports.gatewayManagement()), "http://127.0.0.1:" + ports.gatewayApi() + "/api/v1/chain", "");
+    }
+
+    /**
+     * The DNS seed: authoritative for {@value #SEED_ZONE} on 127.0.0.1, crawling from node1 with
+     * loopback peers allowed and devnet-short intervals; node1's p2p port is the "default port" its
+     * A records stand for.
+     */
+    public ServiceSpec seed() {
+        List<String> args = new ArrayList<>(common(ports.seedApi(), ports.seedManagement()));
+        args.add("--spring.datasource.url=jdbc:postgresql://" + postgresHost + "/numi_seed");
+        args.add("--numi.seed.default-port=" + ports.nodeP2p(1));
+        args.add("--numi.seed.dns.zone=" + SEED_ZONE);
+        args.add("--numi.seed.dns.listen-host=127.0.0.1");
+        args.add("--numi.seed.dns.port=" + ports.seedDns());
+        args.add("--numi.seed.dns.refresh-interval=2s");
+        args.add("--numi.seed.dns.answer-ttl=10s");
+        args.add("--numi.seed.peers.allow-non-public=true");
+        args.add("--numi.seed.peers.good-interval=30s");
+        args.add("--numi.seed.peers.retry-interval=10s");
+        args.add("--numi.seed.peers.max-retry-interval=2m");
+        args.add("--numi.seed.crawl.bootstrap[0]=" + nodeAddress(1, node1PeerId));
+        return new ServiceSpec("seed", jars.seed(), jvm("256m"), args, layout.service("seed"), layout.log("seed"),
+                readiness(ports.seedManagement()), "dns " + SEED_ZONE + " @127.0.0.1:" + ports.seedDns() + " udp+tcp", "");
     }
 
     /** {@code /ip4/127.0.0.1/tcp/<port>/p2p/<id>}: where node {@code n} listens. */

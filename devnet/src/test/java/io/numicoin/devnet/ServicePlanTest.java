@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ServicePlanTest {
 
     private final DevnetLayout layout = new DevnetLayout(Path.of("/d"));
-    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"), Path.of("explorer.jar"), Path.of("gateway.jar"),
-            Path.of("guard.jar"));
+    private final ServiceJars jars = new ServiceJars(Path.of("node.jar"), Path.of("mempool.jar"), Path.of("miner.jar"), Path.of("explorer.jar"),
+            Path.of("gateway.jar"), Path.of("guard.jar"), Path.of("seed.jar"));
 
     private ServicePlan plan(int offset) {
         return new ServicePlan(layout, new DevnetPorts(offset), jars, "127.0.0.1:5433", "127.0.0.1:9092", "PEER1", "PEER2",
@@ -39,6 +39,23 @@ class ServicePlanTest {
                     "--numi.p2p.data-dir=/d/node" + n + "/p2p",
                     "--numi.node-key.passphrase-source=file:/d/node" + n + "/p2p/node-key.passphrase");
         }
+    }
+
+    @Test
+    void node4KnowsOnlyTheSeedAndTheSeedCrawlsFromNode1() {
+        ServicePlan plan = plan(0);
+        assertThat(plan.node(4).arguments()).noneMatch(a -> a.startsWith("--numi.p2p.bootstrap"))
+                .contains("--numi.p2p.discovery.dns-seeds[0]=seed.regtest.numi.test",
+                        "--numi.p2p.discovery.dns-resolver=127.0.0.1:8053",
+                        "--numi.p2p.listen=/ip4/127.0.0.1/tcp/8336",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_node4");
+        ServiceSpec seed = plan.seed();
+        assertThat(seed.arguments()).contains("--numi.seed.dns.zone=seed.regtest.numi.test", "--numi.seed.dns.port=8053",
+                "--numi.seed.dns.listen-host=127.0.0.1", "--numi.seed.default-port=8333",
+                "--numi.seed.crawl.bootstrap[0]=/ip4/127.0.0.1/tcp/8333/p2p/PEER1",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_seed");
+        assertThat(seed.api()).contains("127.0.0.1:8053");
+        assertThat(plan(100).seed().arguments()).contains("--numi.seed.dns.port=8153");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.numicoin.protocol.money.SubsidySchedule;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.time.TimeRules;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -85,5 +86,19 @@ public record NetworkParams(
 
     public Hash256 genesisId() {
         return BlockHeaderCodec.id(genesis.header());
+    }
+
+    /**
+     * The DNS seeds a node of this network asks for peers when it knows none (A/AAAA records and
+     * libp2p {@code _dnsaddr} TXT records, served by seed-service, docs/seed.md). Not consensus: a
+     * node may add its own ({@code numi.p2p.discovery.dns-seeds}) or ignore these. Regtest has none
+     * (a devnet passes its local seed by configuration).
+     */
+    public List<String> dnsSeeds() {
+        return switch (network) {
+            case MAINNET -> List.of("seed1.numicoin.org", "seed2.numicoin.org");
+            case TESTNET -> List.of("seed.testnet.numicoin.org");
+            case REGTEST -> List.of();
+        };
     }
 }

@@ -16,6 +16,7 @@ import io.numicoin.protocol.params.NetworkParams;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -66,12 +67,21 @@ public class DiscoveryConfiguration {
                 : Optional.empty();
         List<String> bootstrap = Optional.ofNullable(p2p.getIfAvailable()).map(P2pProperties::bootstrap).orElse(List.of());
         DiscoveryService service = new DiscoveryService(h, book, bans, scores, connections, observer, dialer, exchange, dns,
-                mdns, new DiscoveryService.Settings(bootstrap, properties.dnsSeeds(), properties.dialInterval(),
+                mdns, new DiscoveryService.Settings(bootstrap, dnsSeeds(properties, params), properties.dialInterval(),
                         properties.exchangeInterval(), properties.seedInterval(), properties.wantedAddresses()), clock,
                 discoveryWorkers);
         service.install();
         hints.forwardTo(exchange);
         return new DiscoveryLifecycle(service);
+    }
+
+    /** The configured seeds, then the network's (unless turned off), each once. */
+    static List<String> dnsSeeds(DiscoveryProperties properties, NetworkParams params) {
+        List<String> seeds = new ArrayList<>(properties.dnsSeeds());
+        if (properties.networkDnsSeeds()) {
+            params.dnsSeeds().stream().filter(s -> !seeds.contains(s)).forEach(seeds::add);
+        }
+        return List.copyOf(seeds);
     }
 
     private static InetSocketAddress hostPort(String text) {

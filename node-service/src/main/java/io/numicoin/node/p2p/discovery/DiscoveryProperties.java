@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code numi.p2p.discovery.*}: where peers come from (the bootstrap list is {@code numi.p2p.bootstrap}).
  *
- * @param dnsSeeds domain names resolved for A/AAAA and {@code _dnsaddr} TXT records
+ * @param dnsSeeds domain names resolved for A/AAAA and {@code _dnsaddr} TXT records, asked before the network's
+ * @param networkDnsSeeds whether the network's own seeds ({@code NetworkParams#dnsSeeds}) are asked too
  * @param dnsResolver {@code host:port} of the DNS server to ask; empty for the system's
  * @param defaultPort port given to addresses from A/AAAA records
  * @param mdns libp2p mDNS on the local network; unset means on for regtest only
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "numi.p2p.discovery")
 public record DiscoveryProperties(
         @NotNull @DefaultValue List<String> dnsSeeds,
+        @DefaultValue("true") boolean networkDnsSeeds,
         @NotNull @DefaultValue("") String dnsResolver,
         @NotNull @DefaultValue("5s") Duration dnsTimeout,
         @DefaultValue("8333") @Min(1) @Max(65535) int defaultPort,

@@ -1,6 +1,7 @@
 package io.numicoin.node.p2p.peers;
 
 import io.numicoin.p2p.peer.PeerId;
+import io.numicoin.support.limit.TokenBucket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;

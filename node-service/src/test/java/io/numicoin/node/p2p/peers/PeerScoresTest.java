@@ -8,6 +8,7 @@ import io.numicoin.node.p2p.hooks.PeerPenalty.Reason;
 import io.numicoin.node.p2p.hooks.PeerPenalty.Severity;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.peer.PeerId;
+import io.numicoin.support.limit.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

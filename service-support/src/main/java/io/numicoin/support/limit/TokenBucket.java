@@ -1,4 +1,4 @@
-package io.numicoin.node.p2p.peers;
+package io.numicoin.support.limit;
 
 /**
  * A token bucket: holds up to {@code capacity} tokens, refilled at {@code perSecond}; a request
