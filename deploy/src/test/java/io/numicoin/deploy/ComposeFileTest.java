@@ -36,7 +36,7 @@ class ComposeFileTest {
     void itRunsTheTestnetOfTheDevnet() {
         Deployment deployment = new Deployment(Repository.root(), ComposeFile.read(Repository.composeFile()));
         Map<String, ComposeService> services = deployment.services();
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner", "explorer");
         assertThat(services.get("postgres").image()).hasValueSatisfying(i -> assertThat(i).startsWith("postgres:"));
         assertThat(services.get("kafka").image()).hasValueSatisfying(i -> assertThat(i).startsWith("apache/kafka:"));
         assertThat(deployment.servicesOf("node-service")).extracting(ComposeService::name).containsExactly("node1", "node2", "node3");
@@ -44,6 +44,9 @@ class ComposeFileTest {
         assertThat(deployment.setting("node2", "numi.p2p.bootstrap")).contains("/dns4/node1/tcp/8333");
         assertThat(deployment.listeningPorts("node1")).containsExactlyInAnyOrder(8082, 8333);
         assertThat(deployment.setting("miner", "numi.upstream.mempool")).contains("http://mempool:8083");
+        assertThat(deployment.setting("explorer", "numi.node.base-url")).contains("http://node1:8082");
+        assertThat(deployment.setting("explorer", "spring.datasource.url")).contains("jdbc:postgresql://postgres:5432/numi_explorer");
+        assertThat(deployment.listeningPorts("explorer")).containsExactly(8090);
     }
 
     @Test
