@@ -36,7 +36,7 @@ class ComposeFileTest {
     void itRunsTheTestnetOfTheDevnet() {
         Deployment deployment = new Deployment(Repository.root(), ComposeFile.read(Repository.composeFile()));
         Map<String, ComposeService> services = deployment.services();
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner", "pool", "seed");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner", "pool", "seed", "explorer");
         assertThat(services.get("postgres").image()).hasValueSatisfying(i -> assertThat(i).startsWith("postgres:"));
         assertThat(services.get("kafka").image()).hasValueSatisfying(i -> assertThat(i).startsWith("apache/kafka:"));
         assertThat(deployment.servicesOf("node-service")).extracting(ComposeService::name).containsExactly("node1", "node2", "node3");
@@ -46,6 +46,9 @@ class ComposeFileTest {
         assertThat(deployment.listeningPorts("seed")).containsExactlyInAnyOrder(8091, 8053);
         assertThat(deployment.setting("seed", "numi.seed.dns.zone")).contains("seed.regtest.numi.test");
         assertThat(deployment.setting("miner", "numi.upstream.mempool")).contains("http://mempool:8083");
+        assertThat(deployment.setting("explorer", "numi.node.base-url")).contains("http://node1:8082");
+        assertThat(deployment.setting("explorer", "spring.datasource.url")).contains("jdbc:postgresql://postgres:5432/numi_explorer");
+        assertThat(deployment.listeningPorts("explorer")).containsExactly(8090);
     }
 
     @Test
