@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pool's Stratum server as the benchmarks run it: mainnet Argon2id, one job (coinbase only, on
- * mainnet's genesis target, so no share solves a block), no ledger; every checked share counted.
+ * The pool's Stratum server as the benchmarks run it: mainnet Argon2id, one job (coinbase only, with
+ * a target of 2^200, so no share solves a block and retires it), no ledger; every checked share counted.
  */
 final class BenchStratumPool implements AutoCloseable {
 
@@ -41,6 +41,8 @@ final class BenchStratumPool implements AutoCloseable {
     final StratumServer server;
     final AtomicLong checked = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
+    /** Every verdict given, for the progress line (a check that did not run Argon2 must not count). */
+    final java.util.Map<ShareVerdict, Long> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
     final PoolJob job;
 
     BenchStratumPool(int validationThreads, int maxConnections, double submitsPerSecond, int inFlight) throws Exception {
@@ -48,7 +50,7 @@ final class BenchStratumPool implements AutoCloseable {
         List<Transaction> txs = List.of(new CoinbaseTx(MAINNET.chainId(), 1, TestKeys.address(1), Amount.ofUnits(8_888_000_000L),
                 Bytes.EMPTY));
         BlockHeader header = new BlockHeader(1, 1, MAINNET.genesisId(), MerkleTree.root(txs), Hash256.ZERO,
-                Clock.systemUTC().millis() / 1000, MAINNET.genesis().header().target(), 0);
+                Clock.systemUTC().millis() / 1000, io.numicoin.protocol.pow.CompactTarget.fromTarget(java.math.BigInteger.ONE.shiftLeft(200)), 0);
         job = PoolJob.of(1, new Work(1, new Block(header, txs), Amount.ZERO), true);
         jobs.publish(job);
         ShareValidator validator = new ShareValidator(jobs, () -> new JavaPowHasher(MAINNET.pow()), Clock.systemUTC(), 120);
@@ -56,6 +58,7 @@ final class BenchStratumPool implements AutoCloseable {
             @Override
             public void checked(ShareSubmission share, ShareResult result) {
                 checked.incrementAndGet();
+                verdicts.merge(result.verdict(), 1L, Long::sum);
                 if (result.verdict().accepted()) {
                     accepted.incrementAndGet();
                 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Stratum server's bounds over real sockets, on a mainnet-target job (no share solves a block):
+ * The Stratum server's bounds over real sockets, on a job with a 2^200 target (no share solves a block):
  * an over-long line and a connection over the per-address cap are closed, an unparsable line is
  * answered -32700, shares beyond a connection's burst are refused with code 20, a connection that
  * never authorizes is closed at the handshake deadline, and every new job reaches ready sessions.
@@ -90,7 +90,7 @@ class StratumLimitsTest {
         List<Transaction> txs = List.of(new CoinbaseTx(MAINNET.chainId(), 1, TestKeys.address(1), Amount.ofUnits(8_888_000_000L),
                 Bytes.of(new byte[] {(byte) sequence})));
         BlockHeader header = new BlockHeader(1, 1, MAINNET.genesisId(), MerkleTree.root(txs), Hash256.ZERO, 1_900_000_000L,
-                MAINNET.genesis().header().target(), 0);
+                io.numicoin.protocol.pow.CompactTarget.fromTarget(java.math.BigInteger.ONE.shiftLeft(200)), 0);
         return PoolJob.of(sequence, new Work(sequence, new Block(header, txs), Amount.ZERO), clean);
     }
 
