@@ -36,7 +36,7 @@ class DevnetPoolTest {
     void thePoolAndTheMinerUseTheOffsetPortsAndTheDevnetsSecrets() {
         DevnetPool pool = pool(700);
         ServiceSpec spec = pool.pool();
-        assertThat(spec.arguments()).contains("--numi.stratum.port=4033", "--server.port=8787", "--management.server.port=9787",
+        assertThat(spec.arguments()).contains("--numi.stratum.port=4033", "--server.port=8788", "--management.server.port=9788",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/numi_pool", "--numi.upstream.node=http://127.0.0.1:8782",
                 "--numi.upstream.mempool=http://127.0.0.1:8783",
                 "--numi.upstream.mining-token-file=" + dir.resolve("mining.token").toAbsolutePath(),
