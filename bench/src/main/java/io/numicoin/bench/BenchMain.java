@@ -15,7 +15,8 @@ public final class BenchMain {
             "node", NodeSuite.parts(),
             "mempool", MempoolSuite.parts(),
             "miner", MinerSuite.parts(),
-            "p2p", P2pSuite.parts());
+            "p2p", P2pSuite.parts(),
+            "gateway", GatewaySuite.parts());
 
     private BenchMain() {
     }
