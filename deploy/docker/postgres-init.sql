@@ -4,3 +4,4 @@ CREATE DATABASE numi_node1;
 CREATE DATABASE numi_node2;
 CREATE DATABASE numi_node3;
 CREATE DATABASE numi_mempool;
+CREATE DATABASE numi_gateway;
