@@ -85,10 +85,11 @@ public record NumiGatewayProperties(
      * @param store {@code redis} (one budget across replicas) or {@code local} (one replica, the devnet)
      * @param keyPrefix prefix of every Redis key the limiter writes
      * @param anonymous the limits of a client without a key (per IP)
-     * @param keyDefault the limits a new key gets unless the admin gives others
+     * @param sharedTimeout a Redis answer slower than this is not waited for: this replica's own buckets decide
      */
     public record LimitSettings(@DefaultValue("redis") @NotNull Store store, @DefaultValue("numi:gw:rl") @NotNull String keyPrefix,
-            @Valid @NotNull @DefaultValue({"5", "20", "0.5", "4"}) Limits anonymous) {
+            @Valid @NotNull @DefaultValue({"5", "20", "0.5", "4"}) Limits anonymous,
+            @DefaultValue("500ms") @NotNull Duration sharedTimeout) {
 
         /** Where the buckets live. */
         public enum Store { REDIS, LOCAL }
