@@ -106,4 +106,21 @@ class GatewayLimitsIT {
         // every request counted against 127.0.0.1 whatever it claimed
         chainVia(b, fx.freshAddress()).expectStatus().isEqualTo(429);
     }
+
+    @Test
+    void madeUpKeysCostTheirAddressTokensBeforeAnyLookup() {
+        String ip = fx.freshAddress();
+        WebTestClient a = fx.a.client();
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i <= GatewayFixture.ANONYMOUS.burst(); i++) {
+            String id = String.format("%012x", random.nextLong() & 0xffffffffffffL);
+            var answer = a.get().uri("/api/v1/chain").header("X-Forwarded-For", ip)
+                    .header("X-Api-Key", "numi_" + id + "_" + "C".repeat(43)).exchange();
+            if (i < GatewayFixture.ANONYMOUS.burst()) {
+                answer.expectStatus().isUnauthorized();
+            } else {
+                answer.expectStatus().isEqualTo(429).expectBody().jsonPath("$.rule").isEqualTo("RATE_LIMITED");
+            }
+        }
+    }
 }
