@@ -69,7 +69,7 @@ class GatewayLimitsIT {
         Limits limits = new Limits(0.2, 4, 0.2, 1);
         String key = fx.key(limits, EnumSet.allOf(Scope.class));
         String other = fx.key(limits, EnumSet.allOf(Scope.class));
-        WebTestClient a = fx.a.client();
+        WebTestClient a = fx.aAsFreshClient();
         WebTestClient b = fx.b.client();
         a.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isOk();
         b.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isOk();
