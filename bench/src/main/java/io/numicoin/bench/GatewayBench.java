@@ -66,7 +66,7 @@ final class GatewayBench implements BenchPart {
             String gatewayScript = Wrk.get("/api/v1/chain", "X-Api-Key", key);
             String nginxScript = Wrk.get("/api/v1/chain");
             System.err.println("bench: gateway warm-up ...");
-            Wrk.run(gatewayUrl, 2, 32, 10, gatewayScript, dir);
+            Wrk.run(gatewayUrl, 2, 32, 20, gatewayScript, dir);
             Wrk.run(nginxUrl, 2, 32, 3, nginxScript, dir);
             double[] gRps = new double[ROUNDS], nRps = new double[ROUNDS], gP99 = new double[ROUNDS], nP99 = new double[ROUNDS],
                     ratios = new double[ROUNDS];

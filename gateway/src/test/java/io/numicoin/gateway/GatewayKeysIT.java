@@ -64,8 +64,9 @@ class GatewayKeysIT {
         ApiKeyStore.Created created = fx.keys.create("metrics", EnumSet.allOf(Scope.class), new Limits(10, 10, 10, 10));
         fx.aAsFreshClient().get().uri("/api/v1/fees/estimate?blocks=1").header("X-Api-Key", created.token().text()).exchange().expectStatus().isOk();
         MeterRegistry meters = fx.a.bean(MeterRegistry.class);
-        assertThat(meters.find("numi.gateway.requests").tag("key", created.key().id()).tag("route", "fee-estimate")
-                .tag("status", "200").timer()).isNotNull();
+        // recorded when the exchange completes, which may be just after the client has the answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> meters.find("numi.gateway.requests")
+                .tag("key", created.key().id()).tag("route", "fee-estimate").tag("status", "200").timer() != null);
         String scrape = fx.a.management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody().collectList().block().stream().reduce("", String::concat);
         assertThat(scrape).contains(created.key().id()).doesNotContain(created.token().secret());
