@@ -2,7 +2,6 @@ package io.numicoin.gateway.config;
 
 import io.numicoin.gateway.limit.Limits;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -42,16 +41,20 @@ public record NumiGatewayProperties(
     /**
      * One backend.
      *
-     * @param urls its instances (several nodes are load-balanced)
+     * @param urls its instances (several nodes are load-balanced); none only for a backend that is not
+     *     required (its routes then answer 503)
      * @param healthPath polled on each instance; for the nodes it is {@code /api/v1/chain}, whose
      *     {@code height} says how far behind the best instance it is
      * @param required whether readiness needs one healthy instance of it
      */
-    public record BackendSettings(@NotEmpty List<URI> urls, @NotNull String healthPath,
+    public record BackendSettings(@DefaultValue List<URI> urls, @NotNull String healthPath,
             @DefaultValue("true") boolean required) {
 
         public BackendSettings {
             urls = List.copyOf(urls);
+            if (required && urls.isEmpty()) {
+                throw new IllegalArgumentException("a required backend needs at least one URL (" + healthPath + ")");
+            }
         }
     }
 
