@@ -7,3 +7,4 @@ CREATE DATABASE numi_mempool;
 CREATE DATABASE numi_explorer;
 CREATE DATABASE numi_pool;
 CREATE DATABASE numi_seed;
+CREATE DATABASE numi_gateway;

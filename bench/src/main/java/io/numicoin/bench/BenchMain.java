@@ -18,7 +18,8 @@ public final class BenchMain {
             "p2p", P2pSuite.parts(),
             "explorer", ExplorerSuite.parts(),
             "pool", PoolSuite.parts(),
-            "seed", SeedSuite.parts());
+            "seed", SeedSuite.parts(),
+            "gateway", GatewaySuite.parts());
 
     private BenchMain() {
     }

@@ -36,7 +36,9 @@ class ComposeFileTest {
     void itRunsTheTestnetOfTheDevnet() {
         Deployment deployment = new Deployment(Repository.root(), ComposeFile.read(Repository.composeFile()));
         Map<String, ComposeService> services = deployment.services();
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "node1", "node2", "node3", "mempool", "miner", "pool", "seed", "explorer");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "redis", "node1", "node2", "node3", "mempool", "miner",
+                "gateway", "pool", "seed", "explorer");
+        assertThat(services.get("redis").image()).hasValueSatisfying(i -> assertThat(i).startsWith("redis:"));
         assertThat(services.get("postgres").image()).hasValueSatisfying(i -> assertThat(i).startsWith("postgres:"));
         assertThat(services.get("kafka").image()).hasValueSatisfying(i -> assertThat(i).startsWith("apache/kafka:"));
         assertThat(deployment.servicesOf("node-service")).extracting(ComposeService::name).containsExactly("node1", "node2", "node3");

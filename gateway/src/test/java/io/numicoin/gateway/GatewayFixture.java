@@ -79,6 +79,14 @@ final class GatewayFixture implements AutoCloseable {
         return "198.51." + (n / 250) + "." + (1 + n % 250);
     }
 
+    /**
+     * A client of replica A seen as an address of its own (X-Forwarded-For from the trusted
+     * 127.0.0.1): its own buckets, including the one that bounds key lookups.
+     */
+    org.springframework.test.web.reactive.server.WebTestClient aAsFreshClient() {
+        return a.client().mutate().defaultHeader("X-Forwarded-For", freshAddress()).build();
+    }
+
     /** A new key's text. */
     String key(Limits limits, Set<Scope> scopes) throws SQLException {
         return keys.create("test", scopes, limits).token().text();

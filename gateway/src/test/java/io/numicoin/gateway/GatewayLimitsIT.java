@@ -69,7 +69,7 @@ class GatewayLimitsIT {
         Limits limits = new Limits(0.2, 4, 0.2, 1);
         String key = fx.key(limits, EnumSet.allOf(Scope.class));
         String other = fx.key(limits, EnumSet.allOf(Scope.class));
-        WebTestClient a = fx.a.client();
+        WebTestClient a = fx.aAsFreshClient();
         WebTestClient b = fx.b.client();
         a.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isOk();
         b.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isOk();
@@ -105,5 +105,22 @@ class GatewayLimitsIT {
         }
         // every request counted against 127.0.0.1 whatever it claimed
         chainVia(b, fx.freshAddress()).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void madeUpKeysCostTheirAddressTokensBeforeAnyLookup() {
+        String ip = fx.freshAddress();
+        WebTestClient a = fx.a.client();
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i <= GatewayFixture.ANONYMOUS.burst(); i++) {
+            String id = String.format("%012x", random.nextLong() & 0xffffffffffffL);
+            var answer = a.get().uri("/api/v1/chain").header("X-Forwarded-For", ip)
+                    .header("X-Api-Key", "numi_" + id + "_" + "C".repeat(43)).exchange();
+            if (i < GatewayFixture.ANONYMOUS.burst()) {
+                answer.expectStatus().isUnauthorized();
+            } else {
+                answer.expectStatus().isEqualTo(429).expectBody().jsonPath("$.rule").isEqualTo("RATE_LIMITED");
+            }
+        }
     }
 }

@@ -25,7 +25,7 @@ class GatewayRoutingIT {
     @BeforeAll
     static void start() throws Exception {
         fx = GatewayFixture.shared();
-        a = fx.a.client();
+        a = fx.aAsFreshClient();
         key = fx.roomyKey();
     }
 

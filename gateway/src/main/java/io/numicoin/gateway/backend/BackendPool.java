@@ -20,8 +20,8 @@ public final class BackendPool {
     private final AtomicInteger next = new AtomicInteger();
 
     public BackendPool(Backend backend, List<BackendInstance> instances, boolean tracksTip, long maxTipLag, boolean required) {
-        if (instances.isEmpty()) {
-            throw new IllegalArgumentException(backend + " has no instance");
+        if (instances.isEmpty() && required) {
+            throw new IllegalArgumentException(backend + " is required but has no instance");
         }
         this.backend = backend;
         this.instances = List.copyOf(instances);

@@ -6,6 +6,7 @@ import io.numicoin.gateway.limit.LocalTokenBuckets;
 import io.numicoin.gateway.limit.RedisTokenBuckets;
 import io.numicoin.gateway.limit.TokenBuckets;
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +28,13 @@ public class LimitConfiguration {
         }
         ReactiveStringRedisTemplate template = redis.getObject();
         // connect now, not on the first request (a first connect can take longer than the fallback's timeout)
-        template.getConnectionFactory().getReactiveConnection().ping().onErrorResume(e -> reactor.core.publisher.Mono.empty())
-                .block(Duration.ofSeconds(5));
+        try {
+            template.getConnectionFactory().getReactiveConnection().ping().block(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(LimitConfiguration.class).warn(
+                    "Redis does not answer yet ({}); limiting with this replica's buckets until it does", e.toString());
+        }
         return new FallbackTokenBuckets(new RedisTokenBuckets(template, properties.limits().keyPrefix()), local,
-                Duration.ofMillis(250), meters);
+                properties.limits().sharedTimeout(), meters);
     }
 }

@@ -2,7 +2,6 @@ package io.numicoin.gateway.config;
 
 import io.numicoin.gateway.limit.Limits;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -42,16 +41,20 @@ public record NumiGatewayProperties(
     /**
      * One backend.
      *
-     * @param urls its instances (several nodes are load-balanced)
+     * @param urls its instances (several nodes are load-balanced); none only for a backend that is not
+     *     required (its routes then answer 503)
      * @param healthPath polled on each instance; for the nodes it is {@code /api/v1/chain}, whose
      *     {@code height} says how far behind the best instance it is
      * @param required whether readiness needs one healthy instance of it
      */
-    public record BackendSettings(@NotEmpty List<URI> urls, @NotNull String healthPath,
+    public record BackendSettings(@DefaultValue List<URI> urls, @NotNull String healthPath,
             @DefaultValue("true") boolean required) {
 
         public BackendSettings {
             urls = List.copyOf(urls);
+            if (required && urls.isEmpty()) {
+                throw new IllegalArgumentException("a required backend needs at least one URL (" + healthPath + ")");
+            }
         }
     }
 
@@ -85,10 +88,11 @@ public record NumiGatewayProperties(
      * @param store {@code redis} (one budget across replicas) or {@code local} (one replica, the devnet)
      * @param keyPrefix prefix of every Redis key the limiter writes
      * @param anonymous the limits of a client without a key (per IP)
-     * @param keyDefault the limits a new key gets unless the admin gives others
+     * @param sharedTimeout a Redis answer slower than this is not waited for: this replica's own buckets decide
      */
     public record LimitSettings(@DefaultValue("redis") @NotNull Store store, @DefaultValue("numi:gw:rl") @NotNull String keyPrefix,
-            @Valid @NotNull @DefaultValue({"5", "20", "0.5", "4"}) Limits anonymous) {
+            @Valid @NotNull @DefaultValue({"5", "20", "0.5", "4"}) Limits anonymous,
+            @DefaultValue("500ms") @NotNull Duration sharedTimeout) {
 
         /** Where the buckets live. */
         public enum Store { REDIS, LOCAL }

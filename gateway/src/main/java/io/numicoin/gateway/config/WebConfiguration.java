@@ -45,8 +45,9 @@ public class WebConfiguration {
     }
 
     @Bean
-    CallerFilter callerFilter(NumiGatewayProperties properties, ApiKeyVerifier keys, ProblemWriter problems) {
-        return new CallerFilter(ClientAddressResolver.of(properties.trustedProxies()), keys, properties.limits().anonymous(), problems);
+    CallerFilter callerFilter(NumiGatewayProperties properties, ApiKeyVerifier keys, ProblemWriter problems, TokenBuckets buckets) {
+        return new CallerFilter(ClientAddressResolver.of(properties.trustedProxies()), keys, properties.limits().anonymous(), problems,
+                buckets);
     }
 
     @Bean

@@ -49,6 +49,12 @@ public final class ApiKeyVerifier {
         });
     }
 
+    /** Whether key {@code id} would be answered from memory (no database lookup). */
+    public boolean cached(String id) {
+        Entry entry = cacheTrusted.getAsBoolean() ? cache.get(id) : null;
+        return entry != null && entry.expires().isAfter(clock.instant());
+    }
+
     /** Forgets key {@code id} (it changed). */
     public void evict(String id) {
         cache.remove(id);

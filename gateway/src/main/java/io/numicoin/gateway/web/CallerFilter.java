@@ -7,6 +7,9 @@ import io.numicoin.gateway.key.ApiKeyToken;
 import io.numicoin.gateway.key.ApiKeyVerifier;
 import io.numicoin.gateway.key.KeyCheck;
 import io.numicoin.gateway.limit.Limits;
+import io.numicoin.gateway.limit.TokenBuckets;
+import io.numicoin.gateway.limit.Verdict;
+import io.numicoin.gateway.route.Cost;
 import io.numicoin.gateway.route.PublicRoute;
 import io.numicoin.gateway.route.Scope;
 import io.numicoin.support.problem.ProblemAnswer;
@@ -26,7 +29,10 @@ import reactor.core.publisher.Mono;
  * {@code Authorization: Bearer numi_…}) the caller is that key with its limits and scopes; a
  * malformed, unknown or revoked key is 401 {@code INVALID_API_KEY} (never served as anonymous),
  * and a key without the route's scope 403 {@code SCOPE_MISSING}. Without a key the caller is its
- * address (see {@link ClientAddressResolver}) with the anonymous limits and every scope.
+ * address (see {@link ClientAddressResolver}) with the anonymous limits and every scope. A key that
+ * has to be looked up in the database first takes a token from its address's {@code keycheck}
+ * bucket (the anonymous standard limits): a stranger cannot make the database look up keys faster
+ * than that, whatever ids it makes up.
  */
 public final class CallerFilter implements WebFilter, Ordered {
 
@@ -38,12 +44,15 @@ public final class CallerFilter implements WebFilter, Ordered {
     private final ApiKeyVerifier keys;
     private final Limits anonymous;
     private final ProblemWriter problems;
+    private final TokenBuckets buckets;
 
-    public CallerFilter(ClientAddressResolver addresses, ApiKeyVerifier keys, Limits anonymous, ProblemWriter problems) {
+    public CallerFilter(ClientAddressResolver addresses, ApiKeyVerifier keys, Limits anonymous, ProblemWriter problems,
+            TokenBuckets buckets) {
         this.addresses = addresses;
         this.keys = keys;
         this.anonymous = anonymous;
         this.problems = problems;
+        this.buckets = buckets;
     }
 
     @Override
@@ -63,7 +72,14 @@ public final class CallerFilter implements WebFilter, Ordered {
         if (token.isEmpty()) {
             return refuse(exchange, client, "the API key is malformed");
         }
-        return keys.check(token.get()).flatMap(check -> switch (check.outcome()) {
+        Mono<Boolean> mayLookUp = keys.cached(token.get().id()) ? Mono.just(true)
+                : buckets.take("ip:" + client.getHostAddress() + ":keycheck", anonymous.bucket(Cost.STANDARD)).map(Verdict::allowed);
+        return mayLookUp.flatMap(allowed -> allowed ? check(exchange, chain, client, token.get())
+                : problems.write(exchange, ProblemAnswer.of(429, RateLimitFilter.RATE_LIMITED, "too many API key lookups from this address")));
+    }
+
+    private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain, InetAddress client, ApiKeyToken token) {
+        return keys.check(token).flatMap(check -> switch (check.outcome()) {
             case UNKNOWN -> refuse(exchange, client, "the API key is not known");
             case REVOKED -> refuse(exchange, client, "the API key has been revoked");
             case VALID -> admit(exchange, chain, client, check.key().orElseThrow());

@@ -24,6 +24,9 @@ public final class GatewayProblemHandler extends ProblemExceptionHandler {
     }
 
     private static ProblemAnswer map(Throwable error) {
+        if (error instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
+            return ProblemAnswer.of(413, ProblemVocabulary.TOO_LARGE, "the body is larger than the route takes");
+        }
         if (error instanceof BackendUnavailableException e) {
             String backend = e.backend().name().toLowerCase(Locale.ROOT);
             log.warn("{} unavailable: {}", backend, e.getMessage());
