@@ -82,7 +82,7 @@ public final class Devnet {
         NetworkParams regtest = NetworkParams.regtest();
         faucet = Faucet.loadOrCreate(layout.faucetKeystore(), layout.faucetPassphrase(), layout.faucetKey(), regtest, progress::say);
         MiningTokenFile.ensure(layout.miningToken());
-        List<String> peerIds = List.of(peerId(1), peerId(2), peerId(3));   // every node's key made (encrypted) before it starts
+        List<String> peerIds = List.of(peerId(1), peerId(2), peerId(3), peerId(4));   // every node's key made (encrypted) before it starts, node4 (seed only) too
         ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
