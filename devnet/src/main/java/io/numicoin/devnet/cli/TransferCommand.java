@@ -66,6 +66,9 @@ final class TransferCommand {
             """;
 
     private static final Amount DEFAULT_FEE = Amount.parseNumi("0.0001");
+
+    /** Units per 1,000 bytes when no fee is given: twice the mempool's default minimum rate (1,000). */
+    static final long DEFAULT_FEE_PER_KB = 2_000;
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
     private static final int MAX_HEX_FILE = 2 * ProtocolLimits.MAX_TRANSACTION_BYTES + 2;
 
@@ -110,22 +113,38 @@ final class TransferCommand {
             MempoolApi mempool = WalletCommand.mempool(cli.options());
             nonce = NextNonce.of(node, mempool, AddressFormat.encode(sender, params.hrp()), note -> out.println("note:      " + note));
         }
-        Amount fee = cli.has("--fee") ? Amount.parseNumi(cli.get("--fee", "")) : DEFAULT_FEE;
-        if (fee.isZero()) {
+        Amount fee = cli.has("--fee") ? Amount.parseNumi(cli.get("--fee", "")) : null;
+        if (fee != null && fee.isZero()) {
             throw new IllegalArgumentException("--fee must be at least 1 unit (0.00000001)");
         }
         Bytes memo = Bytes.of(cli.get("--memo", "").getBytes(StandardCharsets.UTF_8));
         if (memo.length() > ProtocolLimits.MAX_MEMO_BYTES) {
             throw new IllegalArgumentException("--memo has " + memo.length() + " bytes, at most " + ProtocolLimits.MAX_MEMO_BYTES);
         }
-        TransferTx unsigned = new TransferTx(params.chainId(), sender, nonce, recipient(cli.required("--to", "transfer create"), params),
-                Amount.parseNumi(cli.required("--amount", "transfer create")), fee, Long.parseLong(cli.get("--expiry-height", "0")),
-                memo, policy, List.of());
+        Address to = recipient(cli.required("--to", "transfer create"), params);
+        Amount amount = Amount.parseNumi(cli.required("--amount", "transfer create"));
+        long expiry = Long.parseLong(cli.get("--expiry-height", "0"));
+        if (fee == null) {
+            TransferTx sized = new TransferTx(params.chainId(), sender, nonce, to, amount, DEFAULT_FEE, expiry, memo, policy, List.of());
+            fee = defaultFee(sized, policy);
+        }
+        TransferTx unsigned = new TransferTx(params.chainId(), sender, nonce, to, amount, fee, expiry, memo, policy, List.of());
         PartialTransfer transfer = PartialTransfer.unsigned(unsigned);
         PartialTransferFiles.write(file, transfer, false);
         out.println("created:   " + file.toAbsolutePath().normalize() + " (unsigned; copy it to the cosigners)");
         describe(transfer);
         return 0;
+    }
+
+    /**
+     * The fee when none is given: {@link #DEFAULT_FEE_PER_KB} for the transfer's size once its
+     * policy's threshold of signatures is in (an m-of-n spend carries n public keys and m signatures,
+     * several times a single-key transfer), and never less than {@link #DEFAULT_FEE}.
+     */
+    static Amount defaultFee(TransferTx unsigned, SpendingPolicy policy) {
+        long size = TransactionCodec.encodedSize(unsigned) + (long) policy.threshold() * TransactionCodec.SIGNATURE_ENTRY_SIZE;
+        long units = Math.ceilDiv(size * DEFAULT_FEE_PER_KB, 1000);
+        return Amount.ofUnits(Math.max(units, DEFAULT_FEE.units()));
     }
 
     private int sign(CliArgs cli) throws Exception {
