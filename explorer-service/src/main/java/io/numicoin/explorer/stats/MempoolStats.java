@@ -52,6 +52,15 @@ public final class MempoolStats {
         return summary.get();
     }
 
+    /**
+     * The summary computed now, not from the cache: for the live feed, which reads it only when the
+     * mempool has changed (at most once per poll) and sends it beside {@link #recent}, so the two
+     * must describe the same pool (a cached count of 0 beside a new row would stay until the next change).
+     */
+    public MempoolSummary freshSummary() {
+        return compute();
+    }
+
     /** The newest pending transfers, at most {@code limit}. */
     public List<MempoolTxView> recent(int limit) {
         return jdbc.query("""

@@ -38,6 +38,6 @@ public final class LiveReadModel {
     }
 
     public LiveUpdate.Mempool mempool() {
-        return new LiveUpdate.Mempool(mempool.summary(), mempool.recent(NEWEST));
+        return new LiveUpdate.Mempool(mempool.freshSummary(), mempool.recent(NEWEST));
     }
 }
