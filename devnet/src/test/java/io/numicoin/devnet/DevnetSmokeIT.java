@@ -74,7 +74,7 @@ class DevnetSmokeIT {
         long readyHeight = chain(1).path("height").asLong();
         assertThat(readyHeight).isGreaterThanOrEqualTo(101);
         await(STEP_LIMIT, "node1 mining on past height " + readyHeight, () -> chain(1).path("height").asLong() > readyHeight + 2);
-        for (int n = 2; n <= 3; n++) {
+        for (int n = 2; n <= 4; n++) {   // node4 was given no address: it found the others through the DNS seed
             int node = n;
             await(STEP_LIMIT, "node" + n + " following node1", () -> chain(node).path("height").asLong() > readyHeight + 2);
         }
@@ -88,7 +88,9 @@ class DevnetSmokeIT {
         List<String> first = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
                 "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", alice, "--amount", "0.5");
         assertThat(first).as("%s", first).contains("pending: in the mempool");
-        List<String> sent = runOutput("wallet", "send", "--node", nodeUrl(1), "--mempool", mempool,
+        // the second through the gateway, the devnet's public entry (./numi wallet's default)
+        String gateway = "http://127.0.0.1:" + ports.gatewayApi();
+        List<String> sent = runOutput("wallet", "send", "--node", gateway, "--mempool", gateway,
                 "--key", dataDir.resolve("faucet.numikey").toString(), "--passphrase-source", faucetPassphrase, "--to", alice, "--amount", "1.5", "--wait");
         Matcher txid = Pattern.compile("txid:\\s+([0-9a-f]{64})").matcher(String.join("\n", sent));
         assertThat(txid.find()).as("%s", sent).isTrue();
