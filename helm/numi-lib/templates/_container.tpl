@@ -37,10 +37,15 @@ readinessProbe:
 {{ toYaml $r }}
 {{- end -}}
 
-{{/* Environment every Spring Boot service takes: network, ports, management address. */}}
+{{/*
+Environment every Spring Boot service takes: network (unless the chart sets networkSetting: false, as
+the gateway, which knows no chain), ports, management address.
+*/}}
 {{- define "numi.baseEnv" -}}
+{{- if ne (toString .Values.networkSetting) "false" }}
 - name: NUMI_NETWORK
   value: {{ .Values.global.network | quote }}
+{{- end }}
 - name: SERVER_PORT
   value: {{ .Values.ports.http | quote }}
 - name: MANAGEMENT_SERVER_PORT

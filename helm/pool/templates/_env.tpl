@@ -1,5 +1,5 @@
 {{- define "pool.env" -}}
-# pending (issue 16): Stratum listen address, upstreams, payout key
+# pool-service's PoolProperties (numi.pool.*, numi.stratum.*, numi.upstream.*; docs/pool.md)
 - name: NUMI_STRATUM_ADDRESS
   value: "0.0.0.0"
 - name: NUMI_STRATUM_PORT
@@ -10,9 +10,9 @@
   value: {{ printf "http://%s:%v" (include "numi.peer" (list . "mempool")) .Values.global.ports.mempool | quote }}
 - name: NUMI_UPSTREAM_MININGTOKENFILE
   value: /etc/numi/mining-token/token
-- name: NUMI_POOL_PAYOUT_KEYSTORE
+- name: NUMI_POOL_KEYSTORE
   value: /etc/numi/payout-key/keystore
-- name: NUMI_POOL_PAYOUT_PASSPHRASESOURCE
+- name: NUMI_POOL_PASSPHRASE_SOURCE
   value: file:/etc/numi/payout-key/passphrase
 {{ include "numi.datasourceEnv" (list . .Values.database.name) }}
 {{ include "numi.kafkaEnv" . }}
