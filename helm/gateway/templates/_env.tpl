@@ -1,13 +1,14 @@
 {{- define "gateway.env" -}}
-# pending (issue 13): the backends
-- name: NUMI_GATEWAY_NODE_URL
+# the backends (numi.gateway.backends.*.urls): the nodes' Service (the gateway's own health checks and
+# tip-lag ejection then see one instance; list the node pods' addresses in extraEnv to have them per pod)
+- name: NUMI_GATEWAY_BACKENDS_NODE_URLS
   value: {{ printf "http://%s:%v" (include "numi.peer" (list . "node")) .Values.global.ports.node | quote }}
-- name: NUMI_GATEWAY_MEMPOOL_URL
+- name: NUMI_GATEWAY_BACKENDS_MEMPOOL_URLS
   value: {{ printf "http://%s:%v" (include "numi.peer" (list . "mempool")) .Values.global.ports.mempool | quote }}
-- name: NUMI_GATEWAY_EXPLORER_URL
+- name: NUMI_GATEWAY_BACKENDS_EXPLORER_URLS
   value: {{ printf "http://%s:%v" (include "numi.peer" (list . "explorer")) .Values.global.ports.explorer | quote }}
 {{- with .Values.trustedProxies }}
-- name: NUMI_GATEWAY_TRUSTED_PROXIES
+- name: NUMI_GATEWAY_TRUSTEDPROXIES
   value: {{ join "," . | quote }}
 {{- end }}
 - name: SPRING_DATA_REDIS_HOST
