@@ -20,9 +20,9 @@ import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -97,8 +97,9 @@ class MiningConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "numi.miner.enabled", havingValue = "true", matchIfMissing = true)
-    ChainTipListener chainTipListener(@Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
+    ChainTipListener chainTipListener(KafkaProperties kafka,
             NetworkParams params, MiningJob miningJob) {
-        return new ChainTipListener(bootstrapServers, params.chainId(), miningJob::tipChanged);
+        // the whole connection (SASL, TLS), not only the brokers: an authenticated Kafka refuses anything less
+        return new ChainTipListener(kafka.buildConsumerProperties(), params.chainId(), miningJob::tipChanged);
     }
 }

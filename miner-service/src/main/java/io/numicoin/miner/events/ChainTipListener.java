@@ -7,6 +7,7 @@ import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.support.retry.Backoff;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public final class ChainTipListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChainTipListener.class);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final int chainId;
     private final BiConsumer<Hash256, Long> onTip;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -40,21 +41,35 @@ public final class ChainTipListener implements SmartLifecycle {
     private volatile boolean running;
 
     public ChainTipListener(String bootstrapServers, int chainId, BiConsumer<Hash256, Long> onTip) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), chainId, onTip);
+    }
+
+    /**
+     * @param connection how to reach the brokers (Spring's {@code spring.kafka.*} consumer properties:
+     *     bootstrap servers, security protocol, SASL, TLS); group, offsets, fetch sizes and deserialisers
+     *     are the listener's own
+     */
+    public ChainTipListener(Map<String, Object> connection, int chainId, BiConsumer<Hash256, Long> onTip) {
+        this.connection = new HashMap<>(connection);
         this.chainId = chainId;
         this.onTip = onTip;
     }
 
+    /** The consumer's configuration: the connection's, with the listener's own settings over it. */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.keySet().removeIf(key -> key.endsWith(".deserializer"));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "numi-miner-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ChainEventCodec.MAX_BYTES);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ChainEventCodec.MAX_BYTES);
+        return config;
+    }
+
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "numi-miner-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ChainEventCodec.MAX_BYTES,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ChainEventCodec.MAX_BYTES),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.CHAIN));
         running = true;
         thread = Thread.ofPlatform().name("chain-tip-listener").start(this::poll);

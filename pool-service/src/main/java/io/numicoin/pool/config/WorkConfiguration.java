@@ -13,7 +13,7 @@ import io.numicoin.pool.work.JobRefresher;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,8 +55,9 @@ class WorkConfiguration {
     }
 
     @Bean
-    ChainTipListener chainTipListener(@Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
+    ChainTipListener chainTipListener(KafkaProperties kafka,
             NetworkParams params, JobRefresher jobRefresher) {
-        return new ChainTipListener(bootstrapServers, params.chainId(), jobRefresher::tipChanged);
+        // the whole connection (SASL, TLS), not only the brokers: an authenticated Kafka refuses anything less
+        return new ChainTipListener(kafka.buildConsumerProperties(), params.chainId(), jobRefresher::tipChanged);
     }
 }
