@@ -60,7 +60,9 @@ final class TestBackend implements AutoCloseable {
     synchronized void stop() {
         server.disposeNow();
         // kept-alive connections too: a stopped backend answers nothing
-        connections.forEach(reactor.netty.Connection::dispose);
+        // closed and waited for: dispose() alone returns before the channel is closed, and a request
+        // sent at once could still be answered on it
+        connections.forEach(connection -> connection.disposeNow(java.time.Duration.ofSeconds(2)));
     }
 
     /** Answers again on the same port. */
