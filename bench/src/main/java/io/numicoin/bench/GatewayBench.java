@@ -65,14 +65,19 @@ final class GatewayBench implements BenchPart {
             String nginxUrl = "http://127.0.0.1:" + nginxPort + "/api/v1/chain";
             String gatewayScript = Wrk.get("/api/v1/chain", "X-Api-Key", key);
             String nginxScript = Wrk.get("/api/v1/chain");
-            System.err.println("bench: gateway warm-up ...");
-            Wrk.run(gatewayUrl, 2, 32, 20, gatewayScript, dir);
+            warmUp(gateway, gatewayUrl, gatewayScript, dir);
             Wrk.run(nginxUrl, 2, 32, 3, nginxScript, dir);
+            Duration nCpu0 = reference.cpu();
             double[] gRps = new double[ROUNDS], nRps = new double[ROUNDS], gP99 = new double[ROUNDS], nP99 = new double[ROUNDS],
-                    ratios = new double[ROUNDS];
+                    ratios = new double[ROUNDS], gCpu = new double[ROUNDS], nCpu = new double[ROUNDS], cpuRatios = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
+                Duration g0 = gateway.cpu(), gJit0 = gateway.compilerCpu();
                 Wrk.Result g = Wrk.run(gatewayUrl, 2, 32, ROUND_SECONDS, gatewayScript, dir);
+                Duration g1 = gateway.cpu(), gJit1 = gateway.compilerCpu();
                 Wrk.Result n = Wrk.run(nginxUrl, 2, 32, ROUND_SECONDS, nginxScript, dir);
+                Duration n1 = reference.cpu();
+                Duration n0 = nCpu0;
+                nCpu0 = n1;
                 requireServed(g, "gateway");
                 requireServed(n, "nginx");
                 gRps[i] = g.rps();
@@ -80,8 +85,13 @@ final class GatewayBench implements BenchPart {
                 gP99[i] = g.p99Micros() / 1000;
                 nP99[i] = n.p99Micros() / 1000;
                 ratios[i] = gRps[i] / nRps[i];
-                System.err.printf("bench: round %d gateway %.0f/s p99 %.1f ms, nginx %.0f/s p99 %.1f ms%n", i + 1, gRps[i], gP99[i],
-                        nRps[i], nP99[i]);
+                // CPU time the proxy process used per request, the JIT compiler's left out: what the machine's load does not
+                // change much
+                gCpu[i] = (g1.minus(g0).toNanos() - gJit1.minus(gJit0).toNanos()) / 1000.0 / g.requests();
+                nCpu[i] = n1.minus(n0).toNanos() / 1000.0 / n.requests();
+                cpuRatios[i] = nCpu[i] / gCpu[i];
+                System.err.printf("bench: round %d gateway %.0f/s p99 %.1f ms %.0f µs CPU/req, nginx %.0f/s p99 %.1f ms %.1f µs CPU/req "
+                        + "(load %.1f)%n", i + 1, gRps[i], gP99[i], gCpu[i], nRps[i], nP99[i], nCpu[i], loadAverage());
             }
             out.report(new Figure("gateway.rps", median(gRps), "req/s"));
             out.report(new Figure("gateway.p99_ms", median(gP99), "ms"));
@@ -90,7 +100,75 @@ final class GatewayBench implements BenchPart {
             out.report(new Figure("gateway.rps.over_nginx", median(ratios), "ratio"));
             out.report(new Figure("gateway.rps.over_nginx.min", Arrays.stream(ratios).min().orElseThrow(), "ratio"));
             out.report(new Figure("gateway.rps.over_nginx.max", Arrays.stream(ratios).max().orElseThrow(), "ratio"));
+            out.report(new Figure("gateway.cpu_us_per_request", median(gCpu), "us"));
+            out.report(new Figure("gateway.nginx.cpu_us_per_request", median(nCpu), "us"));
+            out.report(new Figure("gateway.cpu.nginx_over_gateway", median(cpuRatios), "ratio"));
+            out.report(new Figure("gateway.cpu.nginx_over_gateway.min", Arrays.stream(cpuRatios).min().orElseThrow(), "ratio"));
+            out.report(new Figure("gateway.cpu.nginx_over_gateway.max", Arrays.stream(cpuRatios).max().orElseThrow(), "ratio"));
+            out.report(new Figure("gateway.load_average", loadAverage(), "load"));
+            String baseline = System.getProperty("numi.bench.gateway.baseline-jar");
+            if (baseline != null) {
+                againstBaseline(out, Path.of(baseline), gateway, gatewayUrl, gatewayScript, dir, db, backendPort);
+            }
             flood(out, "http://127.0.0.1:" + gatewayPort + "/api/v1/chain", dir);
+        }
+    }
+
+    /**
+     * With {@code -Dnumi.bench.gateway.baseline-jar=<an older exec jar>}: that build as a second
+     * gateway process beside this one (same key, backend and Redis), warmed up the same way, then
+     * the two in interleaved rounds: {@code gateway.rps.over_baseline} (median, min, max) and both
+     * CPU costs per request. A change's effect measured under the same load, not runs minutes apart.
+     */
+    private static void againstBaseline(FigureSink out, Path jar, LoopbackProcess gateway, String gatewayUrl, String script, Path dir,
+            TestDatabase db, int backendPort) throws Exception {
+        int port = LoopbackProcess.freePort();
+        int managementPort = LoopbackProcess.freePort();
+        try (LoopbackProcess old = gateway(dir, db, port, managementPort, backendPort, jar.toAbsolutePath(), "baseline")) {
+            awaitReady(managementPort);
+            String oldUrl = "http://127.0.0.1:" + port + "/api/v1/chain";
+            warmUp(old, oldUrl, script, dir);
+            double[] ratios = new double[ROUNDS], cpu = new double[ROUNDS], oldCpu = new double[ROUNDS];
+            for (int i = 0; i < ROUNDS; i++) {
+                Duration c0 = gateway.cpu().minus(gateway.compilerCpu());
+                Wrk.Result now = Wrk.run(gatewayUrl, 2, 32, ROUND_SECONDS, script, dir);
+                Duration c1 = gateway.cpu().minus(gateway.compilerCpu());
+                Duration o0 = old.cpu().minus(old.compilerCpu());
+                Wrk.Result before = Wrk.run(oldUrl, 2, 32, ROUND_SECONDS, script, dir);
+                Duration o1 = old.cpu().minus(old.compilerCpu());
+                requireServed(now, "gateway");
+                requireServed(before, "baseline gateway");
+                ratios[i] = now.rps() / before.rps();
+                cpu[i] = c1.minus(c0).toNanos() / 1000.0 / now.requests();
+                oldCpu[i] = o1.minus(o0).toNanos() / 1000.0 / before.requests();
+                System.err.printf("bench: baseline round %d gateway %.0f/s %.0f µs CPU/req, baseline %.0f/s %.0f µs CPU/req (load %.1f)%n",
+                        i + 1, now.rps(), cpu[i], before.rps(), oldCpu[i], loadAverage());
+            }
+            out.report(new Figure("gateway.rps.over_baseline", median(ratios), "ratio"));
+            out.report(new Figure("gateway.rps.over_baseline.min", Arrays.stream(ratios).min().orElseThrow(), "ratio"));
+            out.report(new Figure("gateway.rps.over_baseline.max", Arrays.stream(ratios).max().orElseThrow(), "ratio"));
+            out.report(new Figure("gateway.baseline.cpu_us_per_request", median(oldCpu), "us"));
+            out.report(new Figure("gateway.vs_baseline.cpu_us_per_request", median(cpu), "us"));
+        }
+    }
+
+    /**
+     * Loads the gateway in 5 s steps until its JIT compiler is done with the hot path (its threads
+     * used under a tenth of the process's CPU in the last step) or 3 minutes have passed: on a busy
+     * machine a fixed 20 s left the compiler using most of the gateway's CPU all through the
+     * measurement, which then measured the JIT, not the gateway a long-running replica is.
+     */
+    private static void warmUp(LoopbackProcess gateway, String url, String script, Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (int step = 1; ; step++) {
+            Duration cpu0 = gateway.cpu(), jit0 = gateway.compilerCpu();
+            Wrk.Result r = Wrk.run(url, 2, 32, 5, script, dir);
+            double cpu = gateway.cpu().minus(cpu0).toMillis(), jit = gateway.compilerCpu().minus(jit0).toMillis();
+            System.err.printf("bench: gateway warm-up %d: %.0f/s, JIT %.0f of %.0f ms CPU (load %.1f)%n", step, r.rps(), jit, cpu,
+                    loadAverage());
+            if (step >= 3 && jit < 0.1 * cpu || System.nanoTime() > deadline) {
+                return;
+            }
         }
     }
 
@@ -174,11 +252,21 @@ final class GatewayBench implements BenchPart {
 
     private static LoopbackProcess gateway(Path dir, TestDatabase db, int port, int managementPort, int backendPort)
             throws IOException, InterruptedException {
-        Path jar = gatewayJar();
+        return gateway(dir, db, port, managementPort, backendPort, gatewayJar(), "gateway");
+    }
+
+    private static LoopbackProcess gateway(Path dir, TestDatabase db, int port, int managementPort, int backendPort, Path jar,
+            String name) throws IOException, InterruptedException {
         String backend = "http://127.0.0.1:" + backendPort;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseParallelGC", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar.toString(),
+                // as the image runs it (Dockerfile's JDK_JAVA_OPTIONS: the JVM's default collector, G1), with the heap a
+                // 730 MiB container's 70 % would give
+                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
+        String jfr = System.getProperty("numi.bench.gateway.jfr");
+        if (jfr != null && name.equals("gateway")) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--management.server.port=" + managementPort, "--management.server.address=127.0.0.1",
                 "--spring.main.banner-mode=off",
@@ -193,10 +281,14 @@ final class GatewayBench implements BenchPart {
                 "--numi.gateway.trusted-proxies=127.0.0.1/32",
                 // like the reference nginx (access_log off): no per-request log line in the measurement
                 "--logging.level.numi.gateway.access=WARN"));
-        return LoopbackProcess.start("gateway", command, dir.resolve("gateway.log")).awaitPort(port, Duration.ofSeconds(180));
+        return LoopbackProcess.start(name, command, dir.resolve(name + ".log")).awaitPort(port, Duration.ofSeconds(240));
     }
 
     private static Path gatewayJar() throws IOException {
+        String given = System.getProperty("numi.bench.gateway.jar");
+        if (given != null) {
+            return Path.of(given).toAbsolutePath();
+        }
         Path target = Path.of("gateway", "target");
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "gateway-*-exec.jar")) {
             for (Path jar : jars) {
@@ -221,6 +313,10 @@ final class GatewayBench implements BenchPart {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the gateway did not become ready");
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double median(double[] values) {

@@ -24,8 +24,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class MetricCatalogue {
 
-    /** A catalogued meter; {@code module} is null for the standard ones, {@code prometheus} set for a bare Prometheus name. */
-    record Entry(String module, boolean pending, String meter, String type, String baseUnit, boolean histogram, String prometheus) {
+    /**
+     * A catalogued meter; {@code module} is null for the standard ones, {@code prometheus} set for a bare Prometheus name,
+     * {@code binder} the class of a library's Micrometer binder that registers it (null when the module registers it itself).
+     */
+    record Entry(String module, boolean pending, String meter, String type, String baseUnit, boolean histogram, String prometheus,
+            String binder) {
 
         Set<String> prometheusNames() {
             if (prometheus != null) {
@@ -88,6 +92,6 @@ final class MetricCatalogue {
     private static Entry entry(String module, boolean pending, Object node) {
         Map<String, Object> map = Yamls.map(node);
         return new Entry(module, pending, Yamls.text(map.get("meter")), Yamls.text(map.get("type")), Yamls.text(map.get("baseUnit")),
-                Boolean.TRUE.equals(map.get("histogram")), Yamls.text(map.get("prometheus")));
+                Boolean.TRUE.equals(map.get("histogram")), Yamls.text(map.get("prometheus")), Yamls.text(map.get("binder")));
     }
 }

@@ -2,6 +2,8 @@ package io.numicoin.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +34,14 @@ class MetricCatalogueTest {
                 waiting.add(entry.module() + ": " + entry.meter());
                 continue;
             }
+            if (entry.binder() != null) {
+                String binder = entry.binder().substring(entry.binder().lastIndexOf('.') + 1);
+                if (!mentions(sources, binder + ".")) {
+                    missing.add(entry.module() + ": " + entry.meter() + " comes from " + binder + ", which "
+                            + Repository.root().relativize(sources) + " never binds");
+                }
+                continue;
+            }
             if (!mentions(sources, "\"" + entry.meter() + "\"")) {
                 missing.add(entry.module() + ": no \"" + entry.meter() + "\" in " + Repository.root().relativize(sources));
             }
@@ -40,6 +50,27 @@ class MetricCatalogueTest {
         if (!waiting.isEmpty()) {
             System.out.println("monitoring/metrics.yml: pending, unchecked until their modules land: " + waiting);
         }
+    }
+
+    /** A library's meter is catalogued only if its binder, bound as the module binds it, registers it under that name and type. */
+    @Test
+    void everyBinderMeterIsRegisteredByItsBinder() {
+        List<String> wrong = new ArrayList<>();
+        for (MetricCatalogue.Entry entry : MetricCatalogue.load().entries()) {
+            if (entry.binder() == null) {
+                continue;
+            }
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            LibraryBinders.bind(entry.binder(), registry);
+            Meter meter = registry.find(entry.meter()).meter();
+            if (meter == null) {
+                wrong.add(entry.meter() + ": " + entry.binder() + " registers no such meter");
+            } else if (!LibraryBinders.typeOf(meter).equals(entry.type())) {
+                wrong.add(entry.meter() + ": " + entry.binder() + " registers a " + LibraryBinders.typeOf(meter) + ", not a " + entry.type());
+            }
+            registry.close();
+        }
+        assertThat(wrong).as("binder meters of monitoring/metrics.yml").isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.numicoin.gateway.backend;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.numicoin.gateway.route.Backend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,23 +50,50 @@ public final class BackendPool {
 
     /** The instances in rotation now. */
     public List<BackendInstance> eligible() {
-        long best = instances.stream().filter(i -> i.health().up()).mapToLong(i -> i.health().height()).max().orElse(-1);
-        return instances.stream().filter(i -> i.health().up())
-                .filter(i -> !tracksTip || best < 0 || i.health().height() >= best - maxTipLag)
-                .toList();
+        long best = bestHeight();
+        List<BackendInstance> eligible = new ArrayList<>(instances.size());
+        for (BackendInstance instance : instances) {
+            if (inRotation(instance, best)) {
+                eligible.add(instance);
+            }
+        }
+        return eligible;
     }
 
-    /** The next instance in rotation whose circuit lets a call through, if any. */
+    /** The next instance in rotation whose circuit lets a call through, if any (on every routed call: no streams). */
     public Optional<BackendInstance> pick() {
-        List<BackendInstance> candidates = eligible();
+        List<BackendInstance> candidates = instances.size() == 1 ? singleCandidate() : eligible();
         int n = candidates.size();
-        int start = Math.floorMod(next.getAndIncrement(), Math.max(n, 1));
+        if (n == 0) {
+            return Optional.empty();
+        }
+        int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
             BackendInstance candidate = candidates.get((start + i) % n);
-            if (candidate.breaker().getState() != io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN) {
+            if (candidate.breaker().getState() != CircuitBreaker.State.OPEN) {
                 return Optional.of(candidate);
             }
         }
-        return n == 0 ? Optional.empty() : Optional.of(candidates.get(start));
+        return Optional.of(candidates.get(start));
+    }
+
+    private List<BackendInstance> singleCandidate() {
+        return instances.getFirst().health().up() ? instances : List.of();
+    }
+
+    private boolean inRotation(BackendInstance instance, long best) {
+        BackendInstance.Health health = instance.health();
+        return health.up() && (!tracksTip || best < 0 || health.height() >= best - maxTipLag);
+    }
+
+    private long bestHeight() {
+        long best = -1;
+        for (BackendInstance instance : instances) {
+            BackendInstance.Health health = instance.health();
+            if (health.up()) {
+                best = Math.max(best, health.height());
+            }
+        }
+        return best;
     }
 }

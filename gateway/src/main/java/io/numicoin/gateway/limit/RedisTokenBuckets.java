@@ -1,5 +1,9 @@
 package io.numicoin.gateway.limit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -13,9 +17,13 @@ import reactor.core.publisher.Mono;
  */
 public final class RedisTokenBuckets implements TokenBuckets {
 
+    /**
+     * The script's text, read once: a script made from a class-path resource would have Spring
+     * check the resource's modification time before every call (in an exec jar that throws and
+     * catches a FileNotFoundException and opens the jar entry per request).
+     */
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of(
-            new ClassPathResource("io/numicoin/gateway/limit/token_bucket.lua"), List.class);
+    private static final RedisScript<List> SCRIPT = RedisScript.of(script(), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
@@ -31,6 +39,14 @@ public final class RedisTokenBuckets implements TokenBuckets {
                         List.of(Double.toString(bucket.rate()), Integer.toString(bucket.capacity())))
                 .next()
                 .map(RedisTokenBuckets::verdict);
+    }
+
+    private static String script() {
+        try (InputStream in = new ClassPathResource("io/numicoin/gateway/limit/token_bucket.lua").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the token bucket script is missing from the gateway's jar", e);
+        }
     }
 
     private static Verdict verdict(List<?> answer) {

@@ -74,8 +74,8 @@ public final class CallerFilter implements WebFilter, Ordered {
         }
         Mono<Boolean> mayLookUp = keys.cached(token.get().id()) ? Mono.just(true)
                 : buckets.take("ip:" + client.getHostAddress() + ":keycheck", anonymous.bucket(Cost.STANDARD)).map(Verdict::allowed);
-        return mayLookUp.flatMap(allowed -> allowed ? check(exchange, chain, client, token.get())
-                : problems.write(exchange, ProblemAnswer.of(429, RateLimitFilter.RATE_LIMITED, "too many API key lookups from this address")));
+        return mayLookUp.flatMap(allowed -> EventLoops.continueOn(exchange, () -> allowed ? check(exchange, chain, client, token.get())
+                : problems.write(exchange, ProblemAnswer.of(429, RateLimitFilter.RATE_LIMITED, "too many API key lookups from this address"))));
     }
 
     private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain, InetAddress client, ApiKeyToken token) {

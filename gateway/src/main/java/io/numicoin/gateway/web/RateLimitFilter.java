@@ -48,10 +48,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
             headers.set("RateLimit-Remaining", Long.toString(verdict.remaining()));
             headers.set("RateLimit-Reset", Long.toString(seconds(verdict.fullInMillis())));
             headers.set("RateLimit-Policy", bucket.capacity() + ";w=" + seconds((long) Math.ceil(bucket.capacity() / bucket.rate() * 1000)));
-            if (verdict.allowed()) {
-                return chain.filter(exchange);
-            }
-            return refuse(exchange, route, verdict);
+            return EventLoops.continueOn(exchange, () -> verdict.allowed() ? chain.filter(exchange) : refuse(exchange, route, verdict));
         });
     }
 
