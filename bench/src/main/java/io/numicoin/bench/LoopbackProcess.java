@@ -27,7 +27,7 @@ final class LoopbackProcess implements AutoCloseable {
         return new LoopbackProcess(name, p);
     }
 
-    /** Waits until {@code port} on 127.0.0.1 accepts connections. */
+    /** Waits until {@code port} on 127.0.0.1 accepts connections; stops the process if it does not. */
     LoopbackProcess awaitPort(int port, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -40,6 +40,7 @@ final class LoopbackProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+        close();
         throw new IllegalStateException(name + " did not listen on " + port + " within " + timeout);
     }
 
