@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.numicoin.gateway.client.Caller;
 import io.numicoin.gateway.route.PublicRoute;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ public final class EdgeFilter implements WebFilter, Ordered {
     private static final Logger access = LoggerFactory.getLogger("numi.gateway.access");
 
     private final MeterRegistry meters;
+    /** The timers already registered (as many as the registry holds): no tag list and meter id built per request. */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     public EdgeFilter(MeterRegistry meters) {
         this.meters = meters;
@@ -56,14 +60,19 @@ public final class EdgeFilter implements WebFilter, Ordered {
         int code = status == null ? 200 : status.value();
         String route = RouteAttributes.route(exchange).map(PublicRoute::id).orElse("none");
         String key = Caller.of(exchange).map(Caller::label).orElse("anonymous");
-        Timer.builder("numi.gateway.requests").description("requests answered by the gateway")
-                .tag("route", route).tag("status", Integer.toString(code)).tag("key", key)
-                .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        timers.computeIfAbsent(new TimerKey(route, code, key), k -> Timer.builder("numi.gateway.requests")
+                        .description("requests answered by the gateway")
+                        .tag("route", k.route()).tag("status", Integer.toString(k.status())).tag("key", k.key())
+                        .register(meters))
+                .record(nanos, TimeUnit.NANOSECONDS);
         if (access.isInfoEnabled()) {
             String client = Caller.of(exchange).map(c -> c.address().getHostAddress()).orElse("-");
             access.info("{} {} {} {} route={} status={} ms={}", client, key, exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), route, code, nanos / 1_000_000);
         }
+    }
+
+    private record TimerKey(String route, int status, String key) {
     }
 
     @Override
