@@ -79,11 +79,12 @@ public final class CallerFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain, InetAddress client, ApiKeyToken token) {
-        return keys.check(token).flatMap(check -> switch (check.outcome()) {
+        // a key not in the cache is read on the JDBC threads: the request goes on on its own event loop
+        return keys.check(token).flatMap(check -> EventLoops.continueOn(exchange, () -> switch (check.outcome()) {
             case UNKNOWN -> refuse(exchange, client, "the API key is not known");
             case REVOKED -> refuse(exchange, client, "the API key has been revoked");
             case VALID -> admit(exchange, chain, client, check.key().orElseThrow());
-        });
+        }));
     }
 
     private Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain, InetAddress client, ApiKey key) {
