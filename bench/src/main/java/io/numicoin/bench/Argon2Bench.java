@@ -24,8 +24,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: our pure-Java {@link Argon2id}
- * against Debian's native libargon2 ({@code bench/native/argon2_bench}), measured in alternating
- * rounds so machine noise falls on both alike, plus Bouncy Castle for reference and full header
+ * against Debian's native libargon2 ({@code bench/native/argon2_bench}), and Bouncy Castle against
+ * the same native peer, each in {@link InterleavedRatio} rounds (median with min and max), plus full header
  * proof-of-work verification on one core and on all cores.
  *
  * <p>Single-thread rates are per second of the measuring thread's (or native process's) CPU time,
@@ -35,8 +35,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 final class Argon2Bench implements BenchPart {
 
     private static final PowParams PARAMS = PowParams.MAINNET;
-    private static final int ROUNDS = 3;
-    private static final double ROUND_SECONDS = 4;
+    private static final int ROUNDS = 5;
+    private static final double ROUND_SECONDS = 2;
 
     private long sink;
 
@@ -64,17 +64,6 @@ final class Argon2Bench implements BenchPart {
         if (nativeBench.isPresent() && runNative(nativeBench.get(), 1).isEmpty()) {
             nativeBench = Optional.empty();
         }
-
-        double javaSum = 0;
-        double nativeSum = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            javaSum += rate(javaHash, ROUND_SECONDS);
-            Optional<Double> nativeRound = nativeBench.isPresent() ? runNative(nativeBench.get(), ROUND_SECONDS) : Optional.empty();
-            nativeSum += nativeRound.orElse(0.0);
-            nativeBench = nativeRound.isPresent() ? nativeBench : Optional.empty();
-        }
-        double javaRate = javaSum / ROUNDS;
-        double nativeRate = nativeSum / ROUNDS;
         LongConsumer bouncyCastleHash = i -> {
             input[120] = (byte) i;
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
@@ -84,15 +73,23 @@ final class Argon2Bench implements BenchPart {
                     .withParallelism(PARAMS.parallelism()).withSalt(salt).build());
             generator.generateBytes(input, tag);
         };
-        rate(bouncyCastleHash, 1);
-        double bouncyCastleRate = rate(bouncyCastleHash, ROUND_SECONDS);
-
-        out.report("protocol.argon2id.java.per_s", javaRate, "per_s");
-        out.report("protocol.argon2id.bc.per_s", bouncyCastleRate, "per_s");
         if (nativeBench.isPresent()) {
-            out.report("protocol.argon2id.native.per_s", nativeRate, "per_s");
-            out.report("protocol.argon2id.java_over_native", javaRate / nativeRate, "ratio");
-            out.report("protocol.argon2id.bc_over_native", bouncyCastleRate / nativeRate, "ratio");
+            Path binary = nativeBench.get();
+            InterleavedRatio.Rate nativeRate = round -> runNative(binary, ROUND_SECONDS)
+                    .orElseThrow(() -> new IllegalStateException("native argon2_bench failed mid-run"));
+            InterleavedRatio.Result javaOverNative = InterleavedRatio.measure(1, ROUNDS,
+                    round -> rate(javaHash, ROUND_SECONDS), nativeRate);
+            InterleavedRatio.Result bcOverNative = InterleavedRatio.measure(1, ROUNDS,
+                    round -> rate(bouncyCastleHash, ROUND_SECONDS), nativeRate);
+            out.report("protocol.argon2id.java.per_s", javaOverNative.medianA(), "per_s");
+            out.report("protocol.argon2id.bc.per_s", bcOverNative.medianA(), "per_s");
+            out.report("protocol.argon2id.native.per_s", javaOverNative.medianB(), "per_s");
+            javaOverNative.report(out, "protocol.argon2id.java_over_native");
+            bcOverNative.report(out, "protocol.argon2id.bc_over_native");
+        } else {
+            out.report("protocol.argon2id.java.per_s", rate(javaHash, ROUND_SECONDS), "per_s");
+            rate(bouncyCastleHash, 1);
+            out.report("protocol.argon2id.bc.per_s", rate(bouncyCastleHash, ROUND_SECONDS), "per_s");
         }
 
         ProofOfWork pow = new ProofOfWork(PARAMS);
