@@ -1,8 +1,8 @@
 package io.numicoin.bench;
 
 import io.numicoin.miner.pow.JavaPowHasher;
-import io.numicoin.miner.pow.NativeArgon2;
-import io.numicoin.miner.pow.NativeArgon2UnavailableException;
+import io.numicoin.support.argon2.NativeArgon2;
+import io.numicoin.support.argon2.NativeArgon2UnavailableException;
 import io.numicoin.miner.pow.NativePowHasher;
 import io.numicoin.miner.pow.PowHasher;
 import io.numicoin.protocol.pow.PowParams;
