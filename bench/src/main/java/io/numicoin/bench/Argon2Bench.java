@@ -2,18 +2,17 @@ package io.numicoin.bench;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.Argon2id;
+import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.header.ProofOfWork;
-import java.io.IOException;
+import io.numicoin.support.argon2.NativeArgon2;
+import io.numicoin.support.argon2.NativeArgon2UnavailableException;
+import io.numicoin.support.argon2.NativeArgon2idProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +22,13 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: our pure-Java {@link Argon2id}
- * against Debian's native libargon2 ({@code bench/native/argon2_bench}), and Bouncy Castle against
+ * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: the protocol's pure-Java Argon2id
+ * against Debian's libargon2 called the way the services call it (service-support's
+ * {@link NativeArgon2idProvider}, java.lang.foreign, in this JVM), and Bouncy Castle against
  * the same native peer, each in {@link InterleavedRatio} rounds (median with min and max), plus full header
  * proof-of-work verification on one core and on all cores.
  *
- * <p>Single-thread rates are per second of the measuring thread's (or native process's) CPU time,
+ * <p>Single-thread rates are per second of the measuring thread's CPU time,
  * which equals wall-clock time on an idle machine and stays meaningful on a shared one where other
  * processes take turns on the cores. The all-cores rate is per second of wall-clock time.
  */
@@ -47,23 +47,12 @@ final class Argon2Bench implements BenchPart {
 
     @Override
     public void run(FigureSink out) throws Exception {
-        Optional<Path> nativeBench = nativeBench();
-        Argon2id java = new Argon2id(PARAMS.memoryKiB(), PARAMS.iterations(), PARAMS.parallelism());
+        Optional<NativeArgon2> library = nativeLibrary();
+        Argon2idProvider.Function java = Argon2idProvider.JAVA.create(PARAMS);
         byte[] input = new byte[128];
         byte[] salt = new byte[16];
         byte[] tag = new byte[32];
-        byte[] none = new byte[0];
-        LongConsumer javaHash = i -> {
-            input[120] = (byte) i;
-            input[121] = (byte) (i >>> 8);
-            input[122] = (byte) (i >>> 16);
-            java.hash(input, salt, none, none, tag);
-            System.arraycopy(tag, 0, salt, 0, salt.length);
-        };
-        rate(javaHash, 3);
-        if (nativeBench.isPresent() && runNative(nativeBench.get(), 1).isEmpty()) {
-            nativeBench = Optional.empty();
-        }
+        LongConsumer javaHash = hashing(java, input, salt, tag);
         LongConsumer bouncyCastleHash = i -> {
             input[120] = (byte) i;
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
@@ -73,10 +62,9 @@ final class Argon2Bench implements BenchPart {
                     .withParallelism(PARAMS.parallelism()).withSalt(salt).build());
             generator.generateBytes(input, tag);
         };
-        if (nativeBench.isPresent()) {
-            Path binary = nativeBench.get();
-            InterleavedRatio.Rate nativeRate = round -> runNative(binary, ROUND_SECONDS)
-                    .orElseThrow(() -> new IllegalStateException("native argon2_bench failed mid-run"));
+        if (library.isPresent()) {
+            LongConsumer nativeHash = hashing(new NativeArgon2idProvider(library.get()).create(PARAMS), input, salt, tag);
+            InterleavedRatio.Rate nativeRate = round -> rate(nativeHash, ROUND_SECONDS);
             InterleavedRatio.Result javaOverNative = InterleavedRatio.measure(1, ROUNDS,
                     round -> rate(javaHash, ROUND_SECONDS), nativeRate);
             InterleavedRatio.Result bcOverNative = InterleavedRatio.measure(1, ROUNDS,
@@ -87,6 +75,7 @@ final class Argon2Bench implements BenchPart {
             javaOverNative.report(out, "protocol.argon2id.java_over_native");
             bcOverNative.report(out, "protocol.argon2id.bc_over_native");
         } else {
+            rate(javaHash, 3);
             out.report("protocol.argon2id.java.per_s", rate(javaHash, ROUND_SECONDS), "per_s");
             rate(bouncyCastleHash, 1);
             out.report("protocol.argon2id.bc.per_s", rate(bouncyCastleHash, ROUND_SECONDS), "per_s");
@@ -150,33 +139,22 @@ final class Argon2Bench implements BenchPart {
                 CompactTarget.fromTarget(BigInteger.ONE.shiftLeft(240)), 0);
     }
 
-    private static Optional<Path> nativeBench() {
-        String dir = System.getProperty("numi.bench.native");
-        Path binary = dir == null ? null : Path.of(dir, "argon2_bench");
-        if (binary == null || !Files.isExecutable(binary)) {
-            System.err.println("bench: native argon2_bench not found (numi.bench.native=" + dir
-                    + "; bench/native/build.sh builds it with libargon2-dev); skipping native figures");
-            return Optional.empty();
-        }
-        return Optional.of(binary);
+    /** Hashes call {@code i} of {@code argon2} on the input with {@code i} in it, chaining the tag into the salt. */
+    private static LongConsumer hashing(Argon2idProvider.Function argon2, byte[] input, byte[] salt, byte[] tag) {
+        return i -> {
+            input[120] = (byte) i;
+            input[121] = (byte) (i >>> 8);
+            input[122] = (byte) (i >>> 16);
+            argon2.hash(input, salt, tag);
+            System.arraycopy(tag, 0, salt, 0, salt.length);
+        };
     }
 
-    /** Runs the native peer for {@code seconds}; its hashes per second, or empty (with a note) on failure. */
-    private static Optional<Double> runNative(Path binary, double seconds) throws InterruptedException {
+    private static Optional<NativeArgon2> nativeLibrary() {
         try {
-            Process process = new ProcessBuilder(binary.toString(),
-                    Integer.toString(PARAMS.memoryKiB()), Integer.toString(PARAMS.iterations()),
-                    Integer.toString(PARAMS.parallelism()), Double.toString(seconds), "cpu")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            if (process.waitFor() != 0) {
-                System.err.println("bench: native argon2_bench failed; skipping native figures");
-                return Optional.empty();
-            }
-            return Optional.of(Double.parseDouble(output));
-        } catch (IOException | NumberFormatException e) {
-            System.err.println("bench: native argon2_bench unusable (" + e + "); skipping native figures");
+            return Optional.of(NativeArgon2.load());
+        } catch (NativeArgon2UnavailableException e) {
+            System.err.println("bench: " + e.getMessage() + "; skipping native figures");
             return Optional.empty();
         }
     }
