@@ -11,8 +11,8 @@ import java.util.function.DoubleSupplier;
 /**
  * ML-DSA-65 signature rates: verification on one core and on all cores for the JDK's and Bouncy
  * Castle's implementations and the consensus verifier (strict FIPS 204 decoding, then Bouncy Castle;
- * also under the plain names), the JDK/BC one-core ratio (11 {@link InterleavedRatio} rounds, each
- * provider already warm; median with min and max), and signing on one core. Each figure is the median of five windows after a warm-up, so
+ * also under the plain names), the JDK/BC one-core ratio (11 {@link InterleavedRatio} rounds per
+ * second of the thread's CPU time, each provider already warm; median with min and max), and signing on one core. Each figure is the median of five windows after a warm-up, so
  * a passing burst of load on a shared machine moves it less. About 50 s.
  */
 final class MlDsaBench implements BenchPart {
@@ -57,7 +57,7 @@ final class MlDsaBench implements BenchPart {
         if (jdk != null && bc != null) {
             SignatureVerifyRate a = jdk;
             SignatureVerifyRate b = bc;
-            InterleavedRatio.measure(0, 2 * WINDOWS + 1, round -> a.oneCore(WINDOW), round -> b.oneCore(WINDOW))
+            InterleavedRatio.measure(0, 2 * WINDOWS + 1, round -> a.oneCoreCpu(WINDOW), round -> b.oneCoreCpu(WINDOW))
                     .report(out, "protocol.mldsa65.jdk_over_bc");
         }
 
