@@ -15,7 +15,6 @@ import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

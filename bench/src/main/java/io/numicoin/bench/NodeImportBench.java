@@ -9,7 +9,6 @@ import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
-import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
