@@ -1,23 +1,14 @@
 #!/usr/bin/env bash
-# Builds the native peers the benchmarks compare against (Debian's libargon2).
-# Installs libargon2-dev when it is missing and we are root; otherwise says what is missing.
+# Makes sure Debian's libargon2 (libargon2.so.1) is there: the benchmarks compare the protocol's
+# pure-Java Argon2id with it, called through java.lang.foreign the way the services call it.
+# Installs libargon2-1 when it is missing and we are root; otherwise says what is missing.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$here/build"
-if [ ! -f /usr/include/argon2.h ]; then
+if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libargon2\.so\.1'; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "bench: installing libargon2-dev (native Argon2id peer)" >&2
-    (apt-get install -y -q libargon2-dev >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libargon2-dev >/dev/null 2>&1; }) \
-      || echo "bench: could not install libargon2-dev; native comparisons will be skipped" >&2
+    echo "bench: installing libargon2-1 (native Argon2id peer)" >&2
+    (apt-get install -y -q libargon2-1 >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libargon2-1 >/dev/null 2>&1; }) \
+      || echo "bench: could not install libargon2-1; native comparisons will be skipped" >&2
   else
-    echo "bench: /usr/include/argon2.h missing (apt-get install libargon2-dev); native comparisons will be skipped" >&2
+    echo "bench: libargon2.so.1 missing (apt-get install libargon2-1); native comparisons will be skipped" >&2
   fi
 fi
-for src in "$here"/*.c; do
-  [ -e "$src" ] || continue
-  [ -f /usr/include/argon2.h ] || continue
-  out="$here/build/$(basename "$src" .c)"
-  if [ ! -x "$out" ] || [ "$src" -nt "$out" ]; then
-    cc -O2 -o "$out" "$src" -largon2
-  fi
-done

@@ -2,18 +2,17 @@ package io.numicoin.bench;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.hash.Hash256;
-import io.numicoin.protocol.pow.Argon2id;
+import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.header.ProofOfWork;
-import java.io.IOException;
+import io.numicoin.support.argon2.NativeArgon2;
+import io.numicoin.support.argon2.NativeArgon2UnavailableException;
+import io.numicoin.support.argon2.NativeArgon2idProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,20 +22,21 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: our pure-Java {@link Argon2id}
- * against Debian's native libargon2 ({@code bench/native/argon2_bench}), measured in alternating
- * rounds so machine noise falls on both alike, plus Bouncy Castle for reference and full header
+ * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: the protocol's pure-Java Argon2id
+ * against Debian's libargon2 called the way the services call it (service-support's
+ * {@link NativeArgon2idProvider}, java.lang.foreign, in this JVM), and Bouncy Castle against
+ * the same native peer, each in {@link InterleavedRatio} rounds (median with min and max), plus full header
  * proof-of-work verification on one core and on all cores.
  *
- * <p>Single-thread rates are per second of the measuring thread's (or native process's) CPU time,
+ * <p>Single-thread rates are per second of the measuring thread's CPU time,
  * which equals wall-clock time on an idle machine and stays meaningful on a shared one where other
  * processes take turns on the cores. The all-cores rate is per second of wall-clock time.
  */
 final class Argon2Bench implements BenchPart {
 
     private static final PowParams PARAMS = PowParams.MAINNET;
-    private static final int ROUNDS = 3;
-    private static final double ROUND_SECONDS = 4;
+    private static final int ROUNDS = 5;
+    private static final double ROUND_SECONDS = 2;
 
     private long sink;
 
@@ -47,34 +47,12 @@ final class Argon2Bench implements BenchPart {
 
     @Override
     public void run(FigureSink out) throws Exception {
-        Optional<Path> nativeBench = nativeBench();
-        Argon2id java = new Argon2id(PARAMS.memoryKiB(), PARAMS.iterations(), PARAMS.parallelism());
+        Optional<NativeArgon2> library = nativeLibrary();
+        Argon2idProvider.Function java = Argon2idProvider.JAVA.create(PARAMS);
         byte[] input = new byte[128];
         byte[] salt = new byte[16];
         byte[] tag = new byte[32];
-        byte[] none = new byte[0];
-        LongConsumer javaHash = i -> {
-            input[120] = (byte) i;
-            input[121] = (byte) (i >>> 8);
-            input[122] = (byte) (i >>> 16);
-            java.hash(input, salt, none, none, tag);
-            System.arraycopy(tag, 0, salt, 0, salt.length);
-        };
-        rate(javaHash, 3);
-        if (nativeBench.isPresent() && runNative(nativeBench.get(), 1).isEmpty()) {
-            nativeBench = Optional.empty();
-        }
-
-        double javaSum = 0;
-        double nativeSum = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            javaSum += rate(javaHash, ROUND_SECONDS);
-            Optional<Double> nativeRound = nativeBench.isPresent() ? runNative(nativeBench.get(), ROUND_SECONDS) : Optional.empty();
-            nativeSum += nativeRound.orElse(0.0);
-            nativeBench = nativeRound.isPresent() ? nativeBench : Optional.empty();
-        }
-        double javaRate = javaSum / ROUNDS;
-        double nativeRate = nativeSum / ROUNDS;
+        LongConsumer javaHash = hashing(java, input, salt, tag);
         LongConsumer bouncyCastleHash = i -> {
             input[120] = (byte) i;
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
@@ -84,15 +62,23 @@ final class Argon2Bench implements BenchPart {
                     .withParallelism(PARAMS.parallelism()).withSalt(salt).build());
             generator.generateBytes(input, tag);
         };
-        rate(bouncyCastleHash, 1);
-        double bouncyCastleRate = rate(bouncyCastleHash, ROUND_SECONDS);
-
-        out.report("protocol.argon2id.java.per_s", javaRate, "per_s");
-        out.report("protocol.argon2id.bc.per_s", bouncyCastleRate, "per_s");
-        if (nativeBench.isPresent()) {
-            out.report("protocol.argon2id.native.per_s", nativeRate, "per_s");
-            out.report("protocol.argon2id.java_over_native", javaRate / nativeRate, "ratio");
-            out.report("protocol.argon2id.bc_over_native", bouncyCastleRate / nativeRate, "ratio");
+        if (library.isPresent()) {
+            LongConsumer nativeHash = hashing(new NativeArgon2idProvider(library.get()).create(PARAMS), input, salt, tag);
+            InterleavedRatio.Rate nativeRate = round -> rate(nativeHash, ROUND_SECONDS);
+            InterleavedRatio.Result javaOverNative = InterleavedRatio.measure(1, ROUNDS,
+                    round -> rate(javaHash, ROUND_SECONDS), nativeRate);
+            InterleavedRatio.Result bcOverNative = InterleavedRatio.measure(1, ROUNDS,
+                    round -> rate(bouncyCastleHash, ROUND_SECONDS), nativeRate);
+            out.report("protocol.argon2id.java.per_s", javaOverNative.medianA(), "per_s");
+            out.report("protocol.argon2id.bc.per_s", bcOverNative.medianA(), "per_s");
+            out.report("protocol.argon2id.native.per_s", javaOverNative.medianB(), "per_s");
+            javaOverNative.report(out, "protocol.argon2id.java_over_native");
+            bcOverNative.report(out, "protocol.argon2id.bc_over_native");
+        } else {
+            rate(javaHash, 3);
+            out.report("protocol.argon2id.java.per_s", rate(javaHash, ROUND_SECONDS), "per_s");
+            rate(bouncyCastleHash, 1);
+            out.report("protocol.argon2id.bc.per_s", rate(bouncyCastleHash, ROUND_SECONDS), "per_s");
         }
 
         ProofOfWork pow = new ProofOfWork(PARAMS);
@@ -153,33 +139,22 @@ final class Argon2Bench implements BenchPart {
                 CompactTarget.fromTarget(BigInteger.ONE.shiftLeft(240)), 0);
     }
 
-    private static Optional<Path> nativeBench() {
-        String dir = System.getProperty("numi.bench.native");
-        Path binary = dir == null ? null : Path.of(dir, "argon2_bench");
-        if (binary == null || !Files.isExecutable(binary)) {
-            System.err.println("bench: native argon2_bench not found (numi.bench.native=" + dir
-                    + "; bench/native/build.sh builds it with libargon2-dev); skipping native figures");
-            return Optional.empty();
-        }
-        return Optional.of(binary);
+    /** Hashes call {@code i} of {@code argon2} on the input with {@code i} in it, chaining the tag into the salt. */
+    private static LongConsumer hashing(Argon2idProvider.Function argon2, byte[] input, byte[] salt, byte[] tag) {
+        return i -> {
+            input[120] = (byte) i;
+            input[121] = (byte) (i >>> 8);
+            input[122] = (byte) (i >>> 16);
+            argon2.hash(input, salt, tag);
+            System.arraycopy(tag, 0, salt, 0, salt.length);
+        };
     }
 
-    /** Runs the native peer for {@code seconds}; its hashes per second, or empty (with a note) on failure. */
-    private static Optional<Double> runNative(Path binary, double seconds) throws InterruptedException {
+    private static Optional<NativeArgon2> nativeLibrary() {
         try {
-            Process process = new ProcessBuilder(binary.toString(),
-                    Integer.toString(PARAMS.memoryKiB()), Integer.toString(PARAMS.iterations()),
-                    Integer.toString(PARAMS.parallelism()), Double.toString(seconds), "cpu")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            if (process.waitFor() != 0) {
-                System.err.println("bench: native argon2_bench failed; skipping native figures");
-                return Optional.empty();
-            }
-            return Optional.of(Double.parseDouble(output));
-        } catch (IOException | NumberFormatException e) {
-            System.err.println("bench: native argon2_bench unusable (" + e + "); skipping native figures");
+            return Optional.of(NativeArgon2.load());
+        } catch (NativeArgon2UnavailableException e) {
+            System.err.println("bench: " + e.getMessage() + "; skipping native figures");
             return Optional.empty();
         }
     }

@@ -25,8 +25,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("all")) {
+            System.exit(AllSuites.run(SUITES));
+        }
         if (args.length != 1 || !SUITES.containsKey(args[0])) {
-            System.err.println("usage: bench/run SUITE   (suites: " + String.join(", ", SUITES.keySet().stream().sorted().toList()) + ")");
+            System.err.println("usage: bench/run SUITE   (suites: all, " + String.join(", ", SUITES.keySet().stream().sorted().toList()) + ")");
             System.exit(2);
         }
         FigureSink stdout = figure -> System.out.println(figure.line());

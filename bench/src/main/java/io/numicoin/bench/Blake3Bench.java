@@ -5,7 +5,6 @@ import io.numicoin.protocol.hash.HashDomain;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
 import org.bouncycastle.crypto.digests.Blake3Digest;
@@ -16,8 +15,9 @@ import org.bouncycastle.crypto.params.Blake3Parameters;
  * used it before (a new digest and context key per call) on the two shapes that matter: a merkle
  * leaf of a ~5.3 KB transfer encoding (32-byte hash) and a MuHash3072 element expansion (64-byte
  * input, 384-byte XOF). Rates are per second of the measuring thread's CPU time (one core), so
- * other load on a shared machine mostly drops out; windows of the two alternate, and each figure is
- * the median over the windows (each ratio the median of the per-pair ratios). About 25 s.
+ * other load on a shared machine mostly drops out; after a warm-up of each, windows of the two
+ * alternate ({@link InterleavedRatio}), and each figure is the median over the windows (each ratio
+ * the median of the per-pair ratios, with min and max). About 25 s.
  */
 final class Blake3Bench implements BenchPart {
 
@@ -51,14 +51,14 @@ final class Blake3Bench implements BenchPart {
         out.report("protocol.blake3.hash_5kb.own", leaf.own * LEAF_BYTES / 1e6, "MB/s");
         out.report("protocol.blake3.hash_5kb.bouncycastle", leaf.bouncyCastle * LEAF_BYTES / 1e6, "MB/s");
         out.report("protocol.blake3.hash_5kb.own_hashes", leaf.own, "per_s");
-        out.report("protocol.blake3.hash_5kb.over_bouncycastle", leaf.ratio, "ratio");
+        leaf.ratios.report(out, "protocol.blake3.hash_5kb.over_bouncycastle");
 
         Pair element = compare(
                 i -> Blake3.xof(HashDomain.STATE_ELEMENT, XOF_BYTES, elements[i & 15])[0],
                 i -> bouncyCastle(elementContext, XOF_BYTES, elements[i & 15])[0]);
         out.report("protocol.blake3.xof384_short.own", element.own, "per_s");
         out.report("protocol.blake3.xof384_short.bouncycastle", element.bouncyCastle, "per_s");
-        out.report("protocol.blake3.xof384_short.over_bouncycastle", element.ratio, "ratio");
+        element.ratios.report(out, "protocol.blake3.xof384_short.over_bouncycastle");
     }
 
     private static byte[] bouncyCastle(byte[] context, int length, byte[] data) {
@@ -70,21 +70,19 @@ final class Blake3Bench implements BenchPart {
         return result;
     }
 
-    private record Pair(double own, double bouncyCastle, double ratio) {
+    private record Pair(double own, double bouncyCastle, InterleavedRatio.Result ratios) {
     }
 
     private static Pair compare(IntUnaryOperator own, IntUnaryOperator bouncyCastle) {
         rate(own, WARM_UP_NANOS);
         rate(bouncyCastle, WARM_UP_NANOS);
-        double[] owns = new double[WINDOWS];
-        double[] bcs = new double[WINDOWS];
-        double[] ratios = new double[WINDOWS];
-        for (int w = 0; w < WINDOWS; w++) {
-            owns[w] = rate(own, WINDOW_NANOS);
-            bcs[w] = rate(bouncyCastle, WINDOW_NANOS);
-            ratios[w] = owns[w] / bcs[w];
+        InterleavedRatio.Result ratios;
+        try {
+            ratios = InterleavedRatio.measure(0, WINDOWS, round -> rate(own, WINDOW_NANOS), round -> rate(bouncyCastle, WINDOW_NANOS));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return new Pair(median(owns), median(bcs), median(ratios));
+        return new Pair(ratios.medianA(), ratios.medianB(), ratios);
     }
 
     /** Calls of {@code op} per second of this thread's CPU time, over about {@code nanos} of it. */
@@ -104,11 +102,5 @@ final class Blake3Bench implements BenchPart {
             System.err.print("");
         }
         return count * 1e9 / elapsed;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

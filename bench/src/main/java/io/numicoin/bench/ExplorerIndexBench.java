@@ -91,44 +91,39 @@ final class ExplorerIndexBench implements BenchPart {
                 node.start();
                 NodeImportBench.importAll(node, chain.setup().iterator());
                 chain.setup().forEach(explorer::index);
-                List<Double> ratios = new ArrayList<>();
-                double nodeSeconds = 0;
-                double explorerSeconds = 0;
-                int measuredBlocks = 0;
+                List<List<Block>> parts = new ArrayList<>();
                 Iterator<Block> measured = chain.measured(blocks);
-                for (int round = 0; measured.hasNext(); round++) {
+                while (measured.hasNext()) {
                     List<Block> part = new ArrayList<>(segment);
                     while (part.size() < segment && measured.hasNext()) {
                         part.add(measured.next());
                     }
-                    double nodeS;
-                    double explorerS;
-                    if (round % 2 == 0) {
-                        nodeS = timed(() -> NodeImportBench.importPipelined(pipeline, part.iterator(), part.size()));
-                        explorerS = timed(() -> part.forEach(explorer::index));
-                    } else {
-                        explorerS = timed(() -> part.forEach(explorer::index));
-                        nodeS = timed(() -> NodeImportBench.importPipelined(pipeline, part.iterator(), part.size()));
-                    }
-                    if (round == 0) {
-                        continue;  // warm-up
-                    }
-                    ratios.add(nodeS / explorerS);  // (blocks / explorer time) / (blocks / node time)
-                    nodeSeconds += nodeS;
-                    explorerSeconds += explorerS;
-                    measuredBlocks += part.size();
+                    parts.add(part);
                 }
-                if (ratios.isEmpty()) {
+                if (parts.size() < 2) {
                     throw new IllegalStateException("need at least two segments: raise numi.bench.explorer.index.blocks");
                 }
-                double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] seconds = new double[2];  // explorer, node (measured rounds only)
+                InterleavedRatio.Result ratio = InterleavedRatio.measure(1, parts.size() - 1,
+                        round -> {
+                            double t = timed(() -> parts.get(round).forEach(explorer::index));
+                            seconds[0] += round == 0 ? 0 : t;
+                            return parts.get(round).size() / t;
+                        },
+                        round -> {
+                            List<Block> part = parts.get(round);
+                            double t = timed(() -> NodeImportBench.importPipelined(pipeline, part.iterator(), part.size()));
+                            seconds[1] += round == 0 ? 0 : t;
+                            return part.size() / t;
+                        });
+                int measuredBlocks = parts.subList(1, parts.size()).stream().mapToInt(List::size).sum();
+                double explorerSeconds = seconds[0];
+                double nodeSeconds = seconds[1];
                 out.report("explorer.index.blocks", measuredBlocks, "blocks");
                 out.report("explorer.index.tx_per_block", transfers + 1, "tx");
                 out.report("explorer.index.blocks_per_s", measuredBlocks / explorerSeconds, "per_s");
                 out.report("explorer.index.node_import_blocks_per_s", measuredBlocks / nodeSeconds, "per_s");
-                out.report("explorer.index.over_node_import", Percentiles.median(r), "ratio");
-                out.report("explorer.index.over_node_import.min", java.util.Arrays.stream(r).min().orElseThrow(), "ratio");
-                out.report("explorer.index.over_node_import.max", java.util.Arrays.stream(r).max().orElseThrow(), "ratio");
+                ratio.report(out, "explorer.index.over_node_import");
             }
         }
     }

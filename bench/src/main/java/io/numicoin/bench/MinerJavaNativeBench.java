@@ -1,8 +1,8 @@
 package io.numicoin.bench;
 
 import io.numicoin.miner.pow.JavaPowHasher;
-import io.numicoin.miner.pow.NativeArgon2;
-import io.numicoin.miner.pow.NativeArgon2UnavailableException;
+import io.numicoin.support.argon2.NativeArgon2;
+import io.numicoin.support.argon2.NativeArgon2UnavailableException;
 import io.numicoin.miner.pow.NativePowHasher;
 import io.numicoin.miner.pow.PowHasher;
 import io.numicoin.protocol.pow.PowParams;
@@ -17,8 +17,8 @@ import java.lang.management.ThreadMXBean;
  */
 final class MinerJavaNativeBench implements BenchPart {
 
-    private static final int ROUNDS = 3;
-    private static final double ROUND_SECONDS = 3;
+    private static final int ROUNDS = 5;
+    private static final double ROUND_SECONDS = 2;
 
     private long sink;
 
@@ -28,7 +28,7 @@ final class MinerJavaNativeBench implements BenchPart {
     }
 
     @Override
-    public void run(FigureSink out) {
+    public void run(FigureSink out) throws Exception {
         NativeArgon2 library;
         try {
             library = NativeArgon2.load();
@@ -39,32 +39,18 @@ final class MinerJavaNativeBench implements BenchPart {
         PowHasher java = new JavaPowHasher(PowParams.MAINNET);
         PowHasher nativeHasher = new NativePowHasher(library, PowParams.MAINNET);
         byte[] header = new byte[128];
-        rate(java, header, 1.5);
-        rate(nativeHasher, header, 1.5);
-        double javaCpu = 0;
-        double nativeCpu = 0;
-        long javaHashes = 0;
-        long nativeHashes = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            double[] j = rate(java, header, ROUND_SECONDS);
-            double[] n = rate(nativeHasher, header, ROUND_SECONDS);
-            javaHashes += (long) j[0];
-            javaCpu += j[1];
-            nativeHashes += (long) n[0];
-            nativeCpu += n[1];
-        }
-        double javaRate = javaHashes / javaCpu;
-        double nativeRate = nativeHashes / nativeCpu;
-        out.report("miner.java.per_s", javaRate, "per_s");
-        out.report("miner.native.per_s", nativeRate, "per_s");
-        out.report("miner.java_over_native", javaRate / nativeRate, "ratio");
+        InterleavedRatio.Result javaOverNative = InterleavedRatio.measure(1, ROUNDS,
+                round -> rate(java, header, ROUND_SECONDS), round -> rate(nativeHasher, header, ROUND_SECONDS));
+        out.report("miner.java.per_s", javaOverNative.medianA(), "per_s");
+        out.report("miner.native.per_s", javaOverNative.medianB(), "per_s");
+        javaOverNative.report(out, "miner.java_over_native");
         if (sink == 42) {
             System.err.println();
         }
     }
 
-    /** Hashes for about {@code seconds} of wall time: {hashes, CPU seconds of this thread}. */
-    private double[] rate(PowHasher hasher, byte[] header, double seconds) {
+    /** Hashes per CPU second of this thread, over about {@code seconds} of wall time. */
+    private double rate(PowHasher hasher, byte[] header, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -75,6 +61,6 @@ final class MinerJavaNativeBench implements BenchPart {
             sink += hasher.powHash(header).bytes().get(0);
             hashes++;
         }
-        return new double[] {hashes, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9};
+        return hashes / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 }

@@ -9,7 +9,6 @@ import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
-import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
@@ -77,8 +76,7 @@ final class NodeImportBench implements BenchPart {
 
         // The limit is measured between segments of the import (1 s each) and averaged: on a shared
         // machine both move with the load, so they are measured under the same load, turn by turn.
-        SignatureVerifyRate signatures = SignatureVerifyRate.prepare(MlDsaProviders.preferred());
-        signatures.allCores(Duration.ofSeconds(1));  // warm-up
+        SignatureLimit signatures = SignatureLimit.prepare();
         NetworkParams params = NetworkParams.regtest();
         try (TestDatabase database = TestPostgres.shared().createDatabase("bench_node")) {
             System.err.println("bench node: PostgreSQL " + database.jdbcUrl() + " (TestPostgres: the server on 127.0.0.1:5432 if one"
@@ -104,17 +102,18 @@ final class NodeImportBench implements BenchPart {
                             "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Integer.class);
                     Measured measured;
                     try (BlockFeed feed = new BlockFeed(chain.measured(blocks), 4)) {
-                        measured = importSegments(service, feed, ahead, segment, signatures, backends);
+                        measured = importSegments(service, feed, ahead, segment, (blocks + segment - 1) / segment, txPerBlock,
+                                signatures, backends);
                     }
                     double blocksPerS = blocks / measured.seconds();
                     double txPerS = (double) blocks * txPerBlock / measured.seconds();
-                    double verifyRate = measured.limitPerSecond();
+                    double verifyRate = measured.ratio().medianB();
                     out.report("node.import.blocks", blocks, "blocks");
                     out.report("node.import.tx_per_block", txPerBlock, "tx");
                     out.report("node.import.blocks_per_s", blocksPerS, "per_s");
                     out.report("node.import.tx_per_s", txPerS, "per_s");
                     out.report("node.import.sig_verify_all_cores_per_s", verifyRate, "per_s");
-                    out.report("node.import.over_sig_limit", txPerS / verifyRate, "ratio");
+                    measured.ratio().report(out, "node.import.over_sig_limit");
                     // CPU per block, which other load on the machine does not inflate: what the ratio would be
                     // if the import kept every core busy with nothing else running.
                     double jvmMs = measured.jvmCpuNanos() / 1e6 / blocks;
@@ -134,48 +133,59 @@ final class NodeImportBench implements BenchPart {
     }
 
     /** What the segmented import measured: wall seconds importing, CPU spent, and the limit between segments. */
-    private record Measured(double seconds, long jvmCpuNanos, long postgresCpuNanos, double limitPerSecond,
+    private record Measured(double seconds, long jvmCpuNanos, long postgresCpuNanos, InterleavedRatio.Result ratio,
             double limitCpuNanosPerVerification) {
     }
 
     /**
-     * Imports the feed in segments of {@code segment} blocks (through {@link BlockImportPipeline} when
-     * {@code ahead > 0}), measuring the signature limit for 1 s before the first and after each; only
-     * the segments count as import time. PostgreSQL CPU is -1 when its backends cannot be read.
+     * Imports the feed in {@code rounds} segments of {@code segment} blocks (through {@link BlockImportPipeline}
+     * when {@code ahead > 0}), interleaved with windows of the signature limit ({@link InterleavedRatio}: one
+     * window before, then the order alternating); only the segments count as import time. PostgreSQL CPU is -1
+     * when its backends cannot be read.
      */
-    private static Measured importSegments(NodeChainService service, Iterator<Block> feed, int ahead, int segment,
-            SignatureVerifyRate signatures, List<Integer> backends) throws Exception {
+    private static Measured importSegments(NodeChainService service, Iterator<Block> feed, int ahead, int segment, int rounds,
+            int txPerBlock, SignatureLimit signatures, List<Integer> backends) throws Exception {
         List<SignatureVerifyRate.AllCores> limits = new ArrayList<>();
-        limits.add(signatures.allCoresMeasured(Duration.ofSeconds(1)));
-        long wall = 0;
-        long jvm = 0;
-        long postgres = 0;
+        long[] totals = new long[3];  // wall, JVM CPU, PostgreSQL CPU (-1: unreadable)
         try (BlockImportPipeline pipeline = ahead > 0 ? new BlockImportPipeline(service, ahead) : null) {
-            while (feed.hasNext()) {
+            InterleavedRatio.Rate importRate = round -> {
+                if (round == 0) {
+                    return 1;  // the import's warm-up was the setup blocks
+                }
                 OptionalLong pgStart = CpuClock.processesNanos(backends);
                 long cpuStart = CpuClock.processNanos();
                 long start = System.nanoTime();
+                int imported = 0;
                 if (pipeline != null) {
-                    importPipelined(pipeline, feed, segment);
+                    imported = importPipelined(pipeline, feed, segment);
                 } else {
-                    for (int i = 0; i < segment && feed.hasNext(); i++) {
+                    for (; imported < segment && feed.hasNext(); imported++) {
                         Block block = feed.next();
                         requireConnected(block, service.submitBlock(block));
                     }
                 }
-                wall += System.nanoTime() - start;
-                jvm += CpuClock.processNanos() - cpuStart;
+                long elapsed = System.nanoTime() - start;
+                totals[0] += elapsed;
+                totals[1] += CpuClock.processNanos() - cpuStart;
                 OptionalLong pgEnd = CpuClock.processesNanos(backends);
-                postgres = postgres < 0 || pgStart.isEmpty() || pgEnd.isEmpty() ? -1 : postgres + pgEnd.getAsLong() - pgStart.getAsLong();
-                limits.add(signatures.allCoresMeasured(Duration.ofSeconds(1)));
+                totals[2] = totals[2] < 0 || pgStart.isEmpty() || pgEnd.isEmpty() ? -1 : totals[2] + pgEnd.getAsLong() - pgStart.getAsLong();
+                return (double) imported * txPerBlock / (elapsed / 1e9);
+            };
+            InterleavedRatio.Rate limitRate = round -> {
+                SignatureVerifyRate.AllCores window = signatures.window();
+                limits.add(window);
+                return window.perSecond();
+            };
+            InterleavedRatio.Result ratio = InterleavedRatio.measure(1, rounds, importRate, limitRate);
+            if (feed.hasNext()) {
+                throw new IllegalStateException("blocks left after " + rounds + " segments");
             }
+            double limitCpu = limits.stream().mapToDouble(SignatureVerifyRate.AllCores::cpuNanosPerVerification).average().orElseThrow();
+            System.err.printf("bench node: the limit over %d windows: %.0f..%.0f /s%n", limits.size(),
+                    limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).min().orElseThrow(),
+                    limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).max().orElseThrow());
+            return new Measured(totals[0] / 1e9, totals[1], totals[2], ratio, limitCpu);
         }
-        double limit = limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).average().orElseThrow();
-        double limitCpu = limits.stream().mapToDouble(SignatureVerifyRate.AllCores::cpuNanosPerVerification).average().orElseThrow();
-        System.err.printf("bench node: the limit over %d windows: %.0f..%.0f /s%n", limits.size(),
-                limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).min().orElseThrow(),
-                limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).max().orElseThrow());
-        return new Measured(wall / 1e9, jvm, postgres, limit, limitCpu);
     }
 
     static void importAll(NodeChainService service, Iterator<Block> blocks) {
@@ -185,12 +195,16 @@ final class NodeImportBench implements BenchPart {
         }
     }
 
-    /** Up to {@code count} blocks through {@code pipeline} (the next blocks' signatures checked while one is written), all awaited. */
-    static void importPipelined(BlockImportPipeline pipeline, Iterator<Block> blocks, int count) throws Exception {
+    /**
+     * Up to {@code count} blocks through {@code pipeline} (the next blocks' signatures checked while one is
+     * written), all awaited; how many there were.
+     */
+    static int importPipelined(BlockImportPipeline pipeline, Iterator<Block> blocks, int count) throws Exception {
         record Submitted(Block block, CompletableFuture<BlockImportResult> result) {
         }
         Deque<Submitted> waiting = new ArrayDeque<>();
-        for (int i = 0; i < count && blocks.hasNext(); i++) {
+        int submitted = 0;
+        for (; submitted < count && blocks.hasNext(); submitted++) {
             Block block = blocks.next();
             waiting.add(new Submitted(block, pipeline.submit(block)));
             while (!waiting.isEmpty() && waiting.peek().result().isDone()) {
@@ -198,9 +212,10 @@ final class NodeImportBench implements BenchPart {
                 requireConnected(done.block(), done.result().get());
             }
         }
-        for (Submitted submitted : waiting) {
-            requireConnected(submitted.block(), submitted.result().get());
+        for (Submitted rest : waiting) {
+            requireConnected(rest.block(), rest.result().get());
         }
+        return submitted;
     }
 
     static void requireConnected(Block block, BlockImportResult result) {

@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -53,20 +52,12 @@ final class PoolSharesBench implements BenchPart {
             PowHasher bare = new JavaPowHasher(BenchStratumPool.MAINNET.pow());
             poolRate(pool, 3);
             bareRate(bare, 3);
-            double[] pools = new double[ROUNDS];
-            double[] bares = new double[ROUNDS];
-            double[] ratios = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) {
-                pools[r] = poolRate(pool, ROUND_SECONDS);
-                bares[r] = bareRate(bare, ROUND_SECONDS);
-                ratios[r] = pools[r] / bares[r];
-            }
+            InterleavedRatio.Result ratio = InterleavedRatio.measure(0, ROUNDS,
+                    round -> poolRate(pool, ROUND_SECONDS), round -> bareRate(bare, ROUND_SECONDS));
             System.err.println("bench: verdicts " + pool.verdicts);
-            out.report("pool.shares.per_s", median(pools), "per_s");
-            out.report("pool.argon2.per_s", median(bares), "per_s");
-            out.report("pool.shares.over_argon2_limit", median(ratios), "ratio");
-            out.report("pool.shares.over_argon2_limit.min", Arrays.stream(ratios).min().orElseThrow(), "ratio");
-            out.report("pool.shares.over_argon2_limit.max", Arrays.stream(ratios).max().orElseThrow(), "ratio");
+            out.report("pool.shares.per_s", ratio.medianA(), "per_s");
+            out.report("pool.argon2.per_s", ratio.medianB(), "per_s");
+            ratio.report(out, "pool.shares.over_argon2_limit");
             clients.forEach(Thread::interrupt);
         }
         if (sink == 42) {
@@ -162,9 +153,4 @@ final class PoolSharesBench implements BenchPart {
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.xbill.DNS.DClass;
@@ -55,26 +54,14 @@ final class SeedDnsQpsBench implements BenchPart {
         try (SeedDnsServer seed = SeedDnsServer.start(settings, responder, new ClientRateLimiter(1024, 1e12, 1e12, System::nanoTime),
                 new DnsMetrics(new SimpleMeterRegistry()));
                 NsdReference nsd = NsdReference.start(ORIGIN, zoneFile(peers), 2)) {
-            UdpQueryLoad.answersPerSecond(seed.localAddress(), query, CLIENTS, ROUND);  // warm-up: JIT, caches
-            UdpQueryLoad.answersPerSecond(nsd.address(), query, CLIENTS, ROUND);
-            double[] ours = new double[ROUNDS];
-            double[] ratios = new double[ROUNDS];
+            InterleavedRatio.Result ratio = InterleavedRatio.measure(1, ROUNDS,  // warm-up: JIT, caches
+                    round -> UdpQueryLoad.answersPerSecond(seed.localAddress(), query, CLIENTS, ROUND),
+                    round -> UdpQueryLoad.answersPerSecond(nsd.address(), query, CLIENTS, ROUND));
             for (int r = 0; r < ROUNDS; r++) {
-                double theirs;
-                if (r % 2 == 0) {
-                    ours[r] = UdpQueryLoad.answersPerSecond(seed.localAddress(), query, CLIENTS, ROUND);
-                    theirs = UdpQueryLoad.answersPerSecond(nsd.address(), query, CLIENTS, ROUND);
-                } else {
-                    theirs = UdpQueryLoad.answersPerSecond(nsd.address(), query, CLIENTS, ROUND);
-                    ours[r] = UdpQueryLoad.answersPerSecond(seed.localAddress(), query, CLIENTS, ROUND);
-                }
-                ratios[r] = ours[r] / theirs;
-                System.err.printf("bench: round %d: seed %.0f/s, nsd %.0f/s%n", r + 1, ours[r], theirs);
+                System.err.printf("bench: round %d: seed %.0f/s, nsd %.0f/s%n", r + 1, ratio.a()[r], ratio.b()[r]);
             }
-            out.report("seed.dns.qps", median(ours), "queries/s");
-            out.report("seed.dns.qps.over_reference", median(ratios), "ratio");
-            out.report("seed.dns.qps.over_reference.min", Arrays.stream(ratios).min().orElseThrow(), "ratio");
-            out.report("seed.dns.qps.over_reference.max", Arrays.stream(ratios).max().orElseThrow(), "ratio");
+            out.report("seed.dns.qps", ratio.medianA(), "queries/s");
+            ratio.report(out, "seed.dns.qps.over_reference");
         }
     }
 
@@ -107,9 +94,4 @@ final class SeedDnsQpsBench implements BenchPart {
         return z.toString();
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -69,6 +69,30 @@ public final class SignatureVerifyRate {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Verifications per second of the calling thread's CPU time, over about {@code duration} of it: what
+     * one idle core would do, so other load on a shared machine mostly drops out (for ratios of two providers).
+     */
+    public double oneCoreCpu(Duration duration) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        long deadline = start + duration.toNanos();
+        long count = 0;
+        long now;
+        do {
+            count += verifyOne((int) (count % DISTINCT));
+            now = THREADS.getCurrentThreadCpuTime();
+        } while (now < deadline);
+        return count / ((now - start) / 1e9);
+    }
+
+    private int verifyOne(int index) {
+        Signed signed = work.get(index);
+        if (!provider.verify(signed.pair().publicKey(), signed.message(), signed.signature())) {
+            throw new IllegalStateException("a valid signature did not verify with " + provider.name());
+        }
+        return 1;
+    }
+
     /** A run on every core: verifications per second of wall time, and CPU nanoseconds per verification. */
     public record AllCores(double perSecond, double cpuNanosPerVerification) {
     }

@@ -1,6 +1,7 @@
 package io.numicoin.mempool.pool;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -9,18 +10,24 @@ import java.util.PriorityQueue;
  * breaking a sender's nonce order. For each sender the candidate is the prefix of its remaining run
  * with the best combined rate (sum of fees / sum of sizes), so a cheap nonce n is taken when the
  * children behind it pay for it, and nonce n+1 never comes without n. Candidates are taken best
- * first; a package that does not fit whole is retried as its best prefix that fits. Pure.
+ * first ({@link TemplateCandidate}'s total order); a package that does not fit whole is retried as
+ * its best prefix that fits. Pure.
+ *
+ * <p>{@link #build} starts from the runs (what a rebuild does); {@link #choose} from the senders'
+ * first candidates already in order, as {@link TemplateIndex} keeps them while transactions come and
+ * go. Both make the same choice.
  */
 public final class TemplateBuilder {
 
     private TemplateBuilder() {
     }
 
+    /** The template chosen from scratch from every sender's includable run. */
     public static Template build(ChainTip tip, List<List<PoolEntry>> runs, long maxBytes, int maxTransactions) {
-        List<Candidate> initial = new ArrayList<>(runs.size());
+        List<TemplateCandidate> initial = new ArrayList<>(runs.size());
         long smallest = Long.MAX_VALUE;
         for (List<PoolEntry> run : runs) {
-            Candidate candidate = Candidate.best(run, 0, run.size(), Long.MAX_VALUE);
+            TemplateCandidate candidate = TemplateCandidate.best(run, 0, run.size(), Long.MAX_VALUE);
             if (candidate != null) {
                 initial.add(candidate);
             }
@@ -28,68 +35,50 @@ public final class TemplateBuilder {
                 smallest = Math.min(smallest, entry.size());
             }
         }
-        PriorityQueue<Candidate> queue = new PriorityQueue<>(initial); // heapified in linear time
+        initial.sort(null);
+        return choose(tip, initial, smallest, maxBytes, maxTransactions);
+    }
+
+    /**
+     * The template chosen from the senders' first candidates, {@code initial} in their order (best
+     * first), {@code smallest} the smallest transaction in any run: only as many candidates are read as
+     * the greedy choice reaches.
+     */
+    static Template choose(ChainTip tip, Iterable<TemplateCandidate> initial, long smallest, long maxBytes, int maxTransactions) {
+        Iterator<TemplateCandidate> firsts = initial.iterator();
+        TemplateCandidate nextFirst = firsts.hasNext() ? firsts.next() : null;
+        PriorityQueue<TemplateCandidate> queue = new PriorityQueue<>();  // follow-ups and retries
         List<PoolEntry> chosen = new ArrayList<>();
         long bytes = 0;
         long fees = 0;
-        while (!queue.isEmpty() && chosen.size() < maxTransactions && maxBytes - bytes >= smallest) {
-            Candidate candidate = queue.poll();
-            if (bytes + candidate.bytes > maxBytes || chosen.size() + candidate.count() > maxTransactions) {
+        while ((nextFirst != null || !queue.isEmpty()) && chosen.size() < maxTransactions && maxBytes - bytes >= smallest) {
+            TemplateCandidate candidate;
+            if (nextFirst != null && (queue.isEmpty() || nextFirst.compareTo(queue.peek()) < 0)) {
+                candidate = nextFirst;
+                nextFirst = firsts.hasNext() ? firsts.next() : null;
+            } else {
+                candidate = queue.poll();
+            }
+            if (bytes + candidate.bytes() > maxBytes || chosen.size() + candidate.count() > maxTransactions) {
                 // the package does not fit whole: retry with the best prefix of it that fits
-                Candidate smaller = Candidate.best(candidate.run, candidate.start,
-                        candidate.end - 1, maxBytes - bytes);
+                TemplateCandidate smaller = TemplateCandidate.best(candidate.run(), candidate.start(),
+                        candidate.end() - 1, maxBytes - bytes);
                 if (smaller != null) {
                     queue.add(smaller);
                 }
                 continue;
             }
-            for (int i = candidate.start; i < candidate.end; i++) {
-                PoolEntry entry = candidate.run.get(i);
+            for (int i = candidate.start(); i < candidate.end(); i++) {
+                PoolEntry entry = candidate.run().get(i);
                 chosen.add(entry);
                 bytes += entry.size();
                 fees += entry.fee();
             }
-            Candidate next = Candidate.best(candidate.run, candidate.end, candidate.run.size(), Long.MAX_VALUE);
+            TemplateCandidate next = TemplateCandidate.best(candidate.run(), candidate.end(), candidate.run().size(), Long.MAX_VALUE);
             if (next != null) {
                 queue.add(next);
             }
         }
         return new Template(tip, chosen, bytes, fees);
-    }
-
-    /** The prefix run[start, end) with the best package rate; ordered best first. */
-    private record Candidate(List<PoolEntry> run, int start, int end, long fees, long bytes, double rate)
-            implements Comparable<Candidate> {
-
-        Candidate(List<PoolEntry> run, int start, int end, long fees, long bytes) {
-            this(run, start, end, fees, bytes, (double) fees / bytes);
-        }
-
-        /** The best prefix of run[start, limit) whose bytes stay within {@code maxBytes}; null if none. */
-        static Candidate best(List<PoolEntry> run, int start, int limit, long maxBytes) {
-            long fees = 0;
-            long bytes = 0;
-            Candidate best = null;
-            for (int i = start; i < limit; i++) {
-                fees += run.get(i).fee();
-                bytes += run.get(i).size();
-                if (bytes > maxBytes) {
-                    break;
-                }
-                if (best == null || (double) fees / bytes > best.rate) {
-                    best = new Candidate(run, start, i + 1, fees, bytes);
-                }
-            }
-            return best;
-        }
-
-        int count() {
-            return end - start;
-        }
-
-        @Override
-        public int compareTo(Candidate other) {
-            return Double.compare(other.rate, rate);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.numicoin.miner.config;
 
-import io.numicoin.miner.pow.Argon2Mode;
+import io.numicoin.support.argon2.Argon2Mode;
 import io.numicoin.protocol.params.Network;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,7 +52,7 @@ public record MinerProperties(
      *
      * @param payoutAddress bech32m address of this network that every coinbase pays (checked at startup)
      * @param threads mining threads, each with its own Argon2 memory and nonce range
-     * @param argon2 {@code java} (default) or {@code native} (libargon2 through FFM)
+     * @param argon2 {@code auto} (default: libargon2 through FFM when it loads and agrees, else Java), {@code java} or {@code native}
      * @param templatePoll how often the mempool is asked for a better template
      * @param maxBytes passed to the mempool's template call (bytes of transfers per block)
      * @param maxTransactions passed to the mempool's template call (transfers per block)
@@ -63,7 +63,7 @@ public record MinerProperties(
     public record Miner(
             @NotBlank String payoutAddress,
             @DefaultValue("1") @Min(1) @Max(1024) int threads,
-            @DefaultValue("java") Argon2Mode argon2,
+            @DefaultValue("auto") Argon2Mode argon2,
             @DefaultValue("5s") Duration templatePoll,
             @DefaultValue("2093056") @Min(0) @Max(2_093_056) int maxBytes,
             @DefaultValue("9999") @Min(0) @Max(9_999) int maxTransactions,

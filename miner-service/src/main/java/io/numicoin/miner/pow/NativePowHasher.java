@@ -3,6 +3,7 @@ package io.numicoin.miner.pow;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Blake3;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.support.argon2.NativeArgon2;
 import io.numicoin.protocol.hash.HashDomain;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.header.ProofOfWork;

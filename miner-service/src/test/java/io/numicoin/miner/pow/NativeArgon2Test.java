@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.pow.PowParams;
+import io.numicoin.support.argon2.Argon2Mode;
+import io.numicoin.support.argon2.NativeArgon2;
+import io.numicoin.support.argon2.NativeArgon2UnavailableException;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

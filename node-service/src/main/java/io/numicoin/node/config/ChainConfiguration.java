@@ -8,7 +8,12 @@ import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.params.GenesisPins;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.pow.Argon2idProvider;
+import io.numicoin.support.argon2.Argon2Mode;
+import io.numicoin.support.argon2.Argon2idProviders;
 import java.time.Clock;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The chain: network parameters, the clock, chain events and the chain service. */
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
+
+    /**
+     * The Argon2id the node's proof-of-work checks use ({@code numi.node.argon2}: {@code auto}, the default,
+     * takes libargon2 when present; {@code java}; {@code native}); the choice is logged at startup.
+     */
+    @Bean
+    Argon2idProvider nodeArgon2id(@Value("${numi.node.argon2:auto}") String mode) {
+        return Argon2idProviders.choose(Argon2Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)), "node");
+    }
 
     @Bean
     @ConditionalOnMissingBean

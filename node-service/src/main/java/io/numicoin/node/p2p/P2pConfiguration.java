@@ -25,6 +25,7 @@ import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.protocol.chain.MinimumChainWork;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.validation.TransactionRules;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,9 +62,9 @@ public class P2pConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HeaderPowVerifier headerPowVerifier(NetworkParams params, P2pProperties properties) {
+    HeaderPowVerifier headerPowVerifier(NetworkParams params, P2pProperties properties, Argon2idProvider argon2) {
         int threads = properties.sync().powThreads() > 0 ? properties.sync().powThreads() : Runtime.getRuntime().availableProcessors();
-        return new HeaderPowVerifier(params.pow(), threads);
+        return new HeaderPowVerifier(params.pow(), threads, argon2);
     }
 
     @Bean(destroyMethod = "shutdownNow")

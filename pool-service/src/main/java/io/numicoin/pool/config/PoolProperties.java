@@ -1,6 +1,6 @@
 package io.numicoin.pool.config;
 
-import io.numicoin.miner.pow.Argon2Mode;
+import io.numicoin.support.argon2.Argon2Mode;
 import io.numicoin.protocol.params.Network;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,7 +44,7 @@ public record PoolProperties(
      * @param payoutExpiryBlocks a payout unmined this many blocks after sending is failed and redone
      * @param validationThreads Argon2id threads checking shares (one Argon2 memory each)
      * @param validationQueue shares waiting for a check before new ones are refused as busy
-     * @param argon2 java or native, as the miner's
+     * @param argon2 auto (default), java or native, as the miner's
      * @param templatePoll how often the mempool is asked for a better template
      * @param statsWindow the hash-rate window, in minutes
      */
@@ -60,7 +60,7 @@ public record PoolProperties(
             @DefaultValue("60") @Min(1) long payoutExpiryBlocks,
             @DefaultValue("2") @Min(1) @Max(64) int validationThreads,
             @DefaultValue("256") @Min(1) int validationQueue,
-            @DefaultValue("java") Argon2Mode argon2,
+            @DefaultValue("auto") Argon2Mode argon2,
             @DefaultValue("2s") Duration templatePoll,
             @DefaultValue("10") @Min(1) @Max(60) int statsWindow) {
     }

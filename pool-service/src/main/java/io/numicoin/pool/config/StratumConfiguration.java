@@ -57,7 +57,7 @@ class StratumConfiguration {
 
     @Bean
     ShareValidator shareValidator(JobBook jobs, PoolProperties properties, NetworkParams params, Clock clock) {
-        return new ShareValidator(jobs, PowHashers.factory(properties.pool().argon2(), params.pow()), clock,
+        return new ShareValidator(jobs, PowHashers.factory(properties.pool().argon2(), params.pow(), "pool"), clock,
                 properties.stratum().maxFutureSeconds());
     }
 

@@ -1,6 +1,7 @@
 package io.numicoin.node.p2p.sync;
 
 import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
@@ -30,10 +31,16 @@ public final class HeaderPowVerifier implements AutoCloseable {
     private final int threads;
     private final List<ProofOfWork> created = new CopyOnWriteArrayList<>();
 
+    /** With the protocol's pure-Java Argon2id. */
     public HeaderPowVerifier(PowParams params, int threads) {
+        this(params, threads, Argon2idProvider.JAVA);
+    }
+
+    /** With {@code argon2} doing the Argon2id step (the node's choice: libargon2 when present). */
+    public HeaderPowVerifier(PowParams params, int threads, Argon2idProvider argon2) {
         this.threads = threads;
         this.hashers = ThreadLocal.withInitial(() -> {
-            ProofOfWork pow = new ProofOfWork(params);
+            ProofOfWork pow = new ProofOfWork(params, argon2);
             created.add(pow);
             return pow;
         });

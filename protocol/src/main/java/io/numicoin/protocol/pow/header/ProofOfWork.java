@@ -2,7 +2,7 @@ package io.numicoin.protocol.pow.header;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
-import io.numicoin.protocol.pow.Argon2id;
+import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
 import io.numicoin.protocol.pow.PowParams;
@@ -24,7 +24,8 @@ import java.util.function.BooleanSupplier;
  * </pre>
  * with the network's Argon2id cost ({@link PowParams}) and no Argon2 secret or associated data.
  *
- * <p>Holds a reusable {@link Argon2id} hasher and its memory, so it is <b>not thread-safe</b>:
+ * <p>Holds a reusable Argon2id hasher ({@link Argon2idProvider}, pure Java unless a service passes
+ * another) and its memory, so it is <b>not thread-safe</b>:
  * use one instance per thread. {@link #hashCount()} alone may be read from any thread.
  */
 public final class ProofOfWork {
@@ -36,15 +37,20 @@ public final class ProofOfWork {
     public static final int ARGON2_OUTPUT_BYTES = 32;
 
     private final PowParams params;
-    private final Argon2id argon2;
+    private final Argon2idProvider.Function argon2;
     private final byte[] salt = new byte[SALT_BYTES];
     private final byte[] argon2Output = new byte[ARGON2_OUTPUT_BYTES];
-    private final byte[] none = new byte[0];
     private volatile long hashCount;
 
+    /** With the protocol's pure-Java Argon2id. */
     public ProofOfWork(PowParams params) {
+        this(params, Argon2idProvider.JAVA);
+    }
+
+    /** With the Argon2id step from {@code argon2} (which must give the same tags as the pure-Java one). */
+    public ProofOfWork(PowParams params, Argon2idProvider argon2) {
         this.params = Objects.requireNonNull(params, "params");
-        this.argon2 = new Argon2id(params.memoryKiB(), params.iterations(), params.parallelism());
+        this.argon2 = Objects.requireNonNull(argon2, "argon2").create(params);
     }
 
     public PowParams params() {
@@ -61,7 +67,7 @@ public final class ProofOfWork {
             throw new IllegalArgumentException("a header has " + BlockHeaderCodec.SIZE + " bytes, got " + headerBytes.length);
         }
         Blake3.hash(HashDomain.BLOCK, headerBytes).bytes().slice(0, SALT_BYTES).copyTo(salt, 0);
-        argon2.hash(headerBytes, salt, none, none, argon2Output);
+        argon2.hash(headerBytes, salt, argon2Output);
         hashCount++;
         return Blake3.hash(HashDomain.POW, argon2Output);
     }

@@ -1,4 +1,4 @@
-package io.numicoin.miner.pow;
+package io.numicoin.support.argon2;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -43,7 +43,7 @@ public final class NativeArgon2 {
             library = SymbolLookup.libraryLookup(LIBRARY, Arena.global());
         } catch (IllegalArgumentException | IllegalCallerException e) {
             throw new NativeArgon2UnavailableException("cannot load " + LIBRARY + " (" + e.getMessage()
-                    + "): install Debian's libargon2-1 (apt-get install libargon2-1) or set numi.miner.argon2=java", e);
+                    + "): install Debian's libargon2-1 (apt-get install libargon2-1) or set the service's argon2 setting to java", e);
         }
         Linker linker = Linker.nativeLinker();
         MemorySegment hash = library.find("argon2id_hash_raw").orElseThrow(() -> new NativeArgon2UnavailableException(

@@ -1,6 +1,6 @@
-package io.numicoin.miner.pow;
+package io.numicoin.support.argon2;
 
-/** {@code numi.miner.argon2=native} was asked for but libargon2 cannot be used; the message says why and what to do. */
+/** Native Argon2id was asked for (or tried) but libargon2 cannot be used; the message says why and what to do. */
 public final class NativeArgon2UnavailableException extends RuntimeException {
 
     public NativeArgon2UnavailableException(String message, Throwable cause) {
