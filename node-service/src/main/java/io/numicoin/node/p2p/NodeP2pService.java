@@ -23,6 +23,9 @@ import io.numicoin.wallet.keystore.KdfParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,12 +40,15 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The node on the network: starts the libp2p host from the persistent identity in
  * {@code numi.p2p.data-dir}, listens, serves the sync protocols, joins the two gossip topics, and
- * dials the bootstrap list (again whenever it has no peer). Connections are handed to
+ * dials the bootstrap list (again whenever it has no peer, and each bootstrap peer not connected once a minute). Connections are handed to
  * {@link ChainSync}. Also the {@link PeerConnector} the discovery package dials through.
  */
 public final class NodeP2pService implements SmartLifecycle, PeerConnector {
 
     private static final Logger log = LoggerFactory.getLogger(NodeP2pService.class);
+
+    /** How often a bootstrap peer that is not connected is dialled again while the node has other peers. */
+    private static final Duration BOOTSTRAP_RETRY_WHILE_CONNECTED = Duration.ofSeconds(60);
 
     private final P2pProperties properties;
     private final NetworkProtocols protocols;
@@ -58,6 +64,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
     private final NettyHost host;
     private final GossipListener gossipListener;
     private volatile GossipsubService gossip;
+    private final BootstrapRedial redial;
 
     public NodeP2pService(P2pProperties properties, NettyHost host, NetworkProtocols protocols, ChainSync sync, SyncServer server,
             BlockGossip blocks, TransactionGossip transactions, GossipListener gossipListener) {
@@ -69,6 +76,7 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         this.server = server;
         this.blocks = blocks;
         this.transactions = transactions;
+        this.redial = new BootstrapRedial(parseBootstrap(properties.bootstrap()), BOOTSTRAP_RETRY_WHILE_CONNECTED);
     }
 
     /** Creates the host from the node key in {@code dataDir} (created on first start; encrypted with {@code numi.node-key}). */
@@ -109,15 +117,32 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         }
         sync.start();
         long retry = properties.sync().bootstrapRetry().toMillis();
-        bootstrapper.scheduleWithFixedDelay(this::dialBootstrapIfAlone, 0, retry, TimeUnit.MILLISECONDS);
+        bootstrapper.scheduleWithFixedDelay(this::dialBootstrap, 0, retry, TimeUnit.MILLISECONDS);
     }
 
-    private void dialBootstrapIfAlone() {
-        if (!host.connections().isEmpty()) {
-            return;
+    private static List<Multiaddr> parseBootstrap(List<String> texts) {
+        List<Multiaddr> parsed = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                parsed.add(Multiaddr.parse(text));
+            } catch (RuntimeException e) {
+                log.warn("bootstrap address '{}' ignored: {}", text, e.getMessage());
+            }
         }
-        for (String address : properties.bootstrap()) {
-            dial(Multiaddr.parse(address)).whenComplete((peer, failure) -> {
+        return parsed;
+    }
+
+    private void dialBootstrap() {
+        try {
+            dialDueBootstrap();
+        } catch (RuntimeException e) {
+            log.warn("bootstrap dial round failed: {}", e.toString());
+        }
+    }
+
+    private void dialDueBootstrap() {
+        for (Multiaddr address : redial.due(connectedPeers(), Instant.now())) {
+            dial(address).whenComplete((peer, failure) -> {
                 if (failure != null) {
                     log.debug("bootstrap {} not reached: {}", address, failure.toString());
                 }

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether the node joins the network at all
  * @param dataDir where the node key ({@code node.key}) lives; created with mode 0600
  * @param listen multiaddrs to listen on
- * @param bootstrap multiaddrs (with {@code /p2p/<id>}) dialled at start and whenever no peer is connected
+ * @param bootstrap multiaddrs (with {@code /p2p/<id>}) dialled at start and whenever no peer is connected;
+ *        each one not connected is dialled again once a minute while other peers are
  * @param minimumChainWork a chain (header or claimed) with less cumulative work is never followed; 0 = none
  */
 @Validated
