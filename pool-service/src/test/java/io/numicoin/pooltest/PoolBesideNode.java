@@ -9,6 +9,7 @@ import io.numicoin.testkit.kafka.EmbeddedKafka;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import io.numicoin.miner.upstream.HttpJson;
+import io.numicoin.miner.upstream.UpstreamException;
 import io.numicoin.wallet.keystore.KdfParams;
 import io.numicoin.wallet.keystore.KeyKind;
 import io.numicoin.wallet.keystore.Keystore;
@@ -22,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -72,6 +74,18 @@ final class PoolBesideNode implements AutoCloseable {
                 "mempool-service-*-exec.jar is not on the test class path: run the IT in the reactor (-pl pool-service -am verify)"));
         mempool = MempoolProcess.start(mempoolJar, mempoolDb.jdbcUrl(), mempoolDb.user(), mempoolDb.password(), kafka.bootstrapServers(),
                 nodeBase);
+        HttpJson mempoolApi = new HttpJson("mempool", mempool.base(), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        // its own JVM, started before the pool: the pool's first jobs come from its templates
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!mempool.alive()) {
+                throw new IllegalStateException("the mempool process exited (see target/mempool-process.log)");
+            }
+            try {
+                return !mempoolApi.get("/api/v1/template").path("tipId").asString("").isEmpty();
+            } catch (UpstreamException e) {
+                return false;
+            }
+        });
 
         Path dir = Files.createDirectories(Path.of("target/pool-it"));
         Path keystore = dir.resolve("pool-" + System.nanoTime() + ".numikey");
