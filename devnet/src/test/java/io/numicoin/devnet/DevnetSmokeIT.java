@@ -63,8 +63,11 @@ class DevnetSmokeIT {
     @Test
     void oneCommandMinesConfirmsATransferAndStopsCleanly() throws Exception {
         long started = System.nanoTime();
-        devnet = numi("devnet", "--reset", "--data-dir", dataDir.toString(), "--port-offset", Integer.toString(ports.offset()),
-                "--block-interval", "1", "--pool").start();
+        ProcessBuilder command = numi("devnet", "--reset", "--data-dir", dataDir.toString(), "--port-offset", Integer.toString(ports.offset()),
+                "--block-interval", "1", "--pool");
+        // the launcher's own limit for services to report ready follows this test's
+        command.environment().put("NUMI_JAVA_OPTS", "-Dnumi.devnet.startup-minutes=" + READY_LIMIT.toMinutes());
+        devnet = command.start();
         Thread reader = Thread.ofPlatform().daemon().start(this::readOutput);
 
         await(READY_LIMIT, "a line starting with 'ready:'", () -> output.stream().anyMatch(l -> l.startsWith("ready:")));
