@@ -76,8 +76,8 @@ public final class Deployment {
     /**
      * The ports a service accepts connections on from other containers: for a module, its
      * {@code server.port}, the TCP ports of {@code numi.p2p.listen}, the DNS seed's
-     * {@code numi.seed.dns.port} (UDP and TCP) and {@code numi.stratum.port} (the pool's always, the
-     * miner's when enabled); for an image, what it declares in {@code expose}.
+     * {@code numi.seed.dns.port} (UDP and TCP) and, for pool-service (the one Stratum server),
+     * {@code numi.stratum.port}; for an image, what it declares in {@code expose}.
      */
     public Set<Integer> listeningPorts(String service) {
         Set<Integer> ports = new LinkedHashSet<>();
@@ -89,7 +89,7 @@ public final class Deployment {
         setting(service, "numi.p2p.listen").ifPresent(listen -> tcpPorts(listen).forEach(ports::add));
         port(service, "numi.seed.dns.port").ifPresent(ports::add);
         boolean pool = module(service).map(m -> m.name().equals("pool-service")).orElse(false);
-        if (pool || setting(service, "numi.stratum.enabled").map(Boolean::parseBoolean).orElse(false)) {
+        if (pool) {
             port(service, "numi.stratum.port").ifPresent(ports::add);
         }
         return ports;

@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one command, for real: {@code ./numi devnet} (jars from this build) starts PostgreSQL, Kafka,
- * three nodes, the mempool and the miner as processes; blocks are mined and followed by node2 and
+ * The one command, for real: {@code ./numi devnet --pool} (jars from this build) starts PostgreSQL, Kafka,
+ * three nodes, the mempool, the miner, the pool and its bundled CPU miner as processes; the pool takes the
+ * CPU miner's shares on its Stratum port and finds blocks; blocks are mined and followed by node2 and
  * node3; {@code ./numi wallet send} pays from the faucet through node1's API and the transfer is
  * confirmed on every node, and so are sends through node2 and node3 (relayed to the event source,
  * answered with the mempool's verdict); a refused send names the mempool's rule; a 2-of-3 multisig spend signed on
@@ -52,6 +53,8 @@ class DevnetSmokeIT {
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Path dataDir = Path.of("target/devnet-smoke").toAbsolutePath();
     private final DevnetPorts ports = new DevnetPorts(Integer.getInteger("numi.devnet.it.port-offset", 700));
+    /** Only for the pool's ports (API, Stratum). */
+    private final DevnetPool pool = new DevnetPool(new DevnetLayout(dataDir), ports.offset(), Path.of("unused"), "", "", 0, 0);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -60,8 +63,11 @@ class DevnetSmokeIT {
     @Test
     void oneCommandMinesConfirmsATransferAndStopsCleanly() throws Exception {
         long started = System.nanoTime();
-        devnet = numi("devnet", "--reset", "--data-dir", dataDir.toString(), "--port-offset", Integer.toString(ports.offset()),
-                "--block-interval", "1").start();
+        ProcessBuilder command = numi("devnet", "--reset", "--data-dir", dataDir.toString(), "--port-offset", Integer.toString(ports.offset()),
+                "--block-interval", "1", "--pool");
+        // the launcher's own limit for services to report ready follows this test's
+        command.environment().put("NUMI_JAVA_OPTS", "-Dnumi.devnet.startup-minutes=" + READY_LIMIT.toMinutes());
+        devnet = command.start();
         Thread reader = Thread.ofPlatform().daemon().start(this::readOutput);
 
         await(READY_LIMIT, "a line starting with 'ready:'", () -> output.stream().anyMatch(l -> l.startsWith("ready:")));
@@ -78,6 +84,9 @@ class DevnetSmokeIT {
             int node = n;
             await(STEP_LIMIT, "node" + n + " following node1", () -> chain(node).path("height").asLong() > readyHeight + 2);
         }
+
+        thePoolTakesTheBundledMinersShares();
+        System.out.printf("pool checked %.1f s after start%n", seconds(started));
 
         Path aliceKey = dataDir.resolve("alice.key");
         assertThat(run("wallet", "new", "--insecure-plaintext", "--key", aliceKey.toString())).isZero();
@@ -163,9 +172,40 @@ class DevnetSmokeIT {
         assertThat(output).anyMatch(l -> l.contains("stopped; data kept in"));
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         for (int port : List.of(ports.nodeApi(1), ports.nodeApi(2), ports.nodeApi(3), ports.nodeP2p(1), ports.mempoolApi(),
-                ports.minerApi(), ports.kafka(), ports.postgres())) {
+                ports.minerApi(), ports.kafka(), ports.postgres(), pool.api(), pool.stratum())) {
             assertThat(free(port)).as("port %d free", port).isTrue();
         }
+    }
+
+    /**
+     * {@code --pool}: the bundled CPU miner mines to the faucet's address through the devnet's Stratum
+     * port; the pool accepts its shares, finds blocks node1 connects, and its page and API answer.
+     */
+    private void thePoolTakesTheBundledMinersShares() throws InterruptedException {
+        String faucet = output.stream().filter(l -> l.startsWith("ready:")).findFirst().map(l -> {
+            Matcher m = Pattern.compile("faucet (rnumi1[0-9a-z]+)").matcher(l);
+            return m.find() ? m.group(1) : "";
+        }).orElse("");
+        assertThat(faucet).startsWith("rnumi1");
+        String api = "http://127.0.0.1:" + pool.api();
+        assertThat(output).anyMatch(l -> l.contains("Stratum 127.0.0.1:" + pool.stratum()));
+        await(STEP_LIMIT, "the CPU miner's shares accepted on Stratum port " + pool.stratum(), () -> {
+            JsonNode workers = get(api + "/api/v1/pool/workers?address=" + faucet);
+            return workers.path(0).path("worker").asString("").equals("devnet") && workers.path(0).path("accepted").asLong() >= 3;
+        });
+        // the pool's blocks race the devnet miner's at the same heights: one of them is on node1's active chain
+        await(STEP_LIMIT, "a block found by the pool on node1's chain", () -> {
+            for (JsonNode found : get(api + "/api/v1/pool/blocks?limit=50")) {
+                if (found.path("finder").asString().startsWith(faucet) && found.path("blockId").asString()
+                        .equals(get(nodeUrl(1) + "/api/v1/blocks/height/" + found.path("height").asLong()).path("id").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        JsonNode summary = get(api + "/api/v1/pool");
+        assertThat(summary.path("connections").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(text(api + "/")).contains("<h1>NumiCoin pool</h1>");
     }
 
     @AfterEach
@@ -246,6 +286,21 @@ class DevnetSmokeIT {
 
     private JsonNode chain(int n) {
         return get(nodeUrl(n) + "/api/v1/chain");
+    }
+
+    /** The body of a GET that must answer 200. */
+    private String text(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** The JSON answer of a GET, or an empty object when the service does not answer 200. */

@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * The mempool service's runnable jar ({@code mempool-service-*-exec.jar}, a test dependency) run as
  * its own JVM, as in production: its own PostgreSQL database, the test's Kafka broker and node.
- * Output goes to {@code target/mempool-process.log}.
+ * Output goes to {@code target/mempool-process.log}. Public: pool-service's ITs start it too (this
+ * module's test-jar).
  */
-final class MempoolProcess implements AutoCloseable {
+public final class MempoolProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -26,13 +27,13 @@ final class MempoolProcess implements AutoCloseable {
     }
 
     /** The exec jar on this test's class path, if the build put it there. */
-    static Optional<Path> jar() {
+    public static Optional<Path> jar() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("mempool-service") && entry.endsWith("-exec.jar"))
                 .map(Path::of).findFirst();
     }
 
-    static MempoolProcess start(Path jar, String jdbcUrl, String user, String password, String kafka, URI node) throws IOException {
+    public static MempoolProcess start(Path jar, String jdbcUrl, String user, String password, String kafka, URI node) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,11 +52,11 @@ final class MempoolProcess implements AutoCloseable {
         return new MempoolProcess(process, port);
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 

@@ -1,6 +1,6 @@
 package io.numicoin.pooltest;
 
-import io.numicoin.minertest.EmptyTemplateEndpoint;
+import io.numicoin.minertest.MempoolProcess;
 import io.numicoin.minertest.MinerBesideNode;
 import io.numicoin.node.NodeApplication;
 import io.numicoin.pool.PoolApplication;
@@ -9,6 +9,7 @@ import io.numicoin.testkit.kafka.EmbeddedKafka;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import io.numicoin.miner.upstream.HttpJson;
+import io.numicoin.miner.upstream.UpstreamException;
 import io.numicoin.wallet.keystore.KdfParams;
 import io.numicoin.wallet.keystore.KeyKind;
 import io.numicoin.wallet.keystore.Keystore;
@@ -22,14 +23,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real node (in-process {@link NodeApplication} on real PostgreSQL and an in-process Kafka broker,
- * with the miner tests' {@link EmptyTemplateEndpoint} standing in for the mempool's template, as
- * MinerNodeIT runs it) and the pool application beside it on its own database, its key a wallet
- * keystore made for the run.
+ * A real node (in-process {@link NodeApplication} on real PostgreSQL and an in-process Kafka broker),
+ * the real mempool service following it (its runnable jar as its own process, {@link MempoolProcess},
+ * as MinerNodeIT runs it) and the pool application beside them on its own database, its key a wallet
+ * keystore made for the run: the pool's templates come from the mempool, its payouts go to the node
+ * and through the mempool into the blocks the pool mines.
  */
 final class PoolBesideNode implements AutoCloseable {
 
@@ -37,6 +40,8 @@ final class PoolBesideNode implements AutoCloseable {
 
     private final TestDatabase nodeDb;
     private final TestDatabase poolDb;
+    private final TestDatabase mempoolDb;
+    private final MempoolProcess mempool;
     private final EmbeddedKafka kafka;
     private final ConfigurableApplicationContext node;
     private final ConfigurableApplicationContext pool;
@@ -48,8 +53,9 @@ final class PoolBesideNode implements AutoCloseable {
     PoolBesideNode(String... poolArgs) throws Exception {
         nodeDb = TestPostgres.shared().createDatabase("pool_it_node");
         poolDb = TestPostgres.shared().createDatabase("pool_it_pool");
+        mempoolDb = TestPostgres.shared().createDatabase("pool_it_mempool");
         kafka = EmbeddedKafka.launch();
-        node = new SpringApplicationBuilder(NodeApplication.class, EmptyTemplateEndpoint.class).run(
+        node = new SpringApplicationBuilder(NodeApplication.class).run(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--spring.datasource.url=" + nodeDb.jdbcUrl(),
@@ -64,6 +70,22 @@ final class PoolBesideNode implements AutoCloseable {
                 "--numi.p2p.discovery.mdns=false");
         URI nodeBase = URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port"));
         nodeApi = new HttpJson("node", nodeBase, Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+        Path mempoolJar = MempoolProcess.jar().orElseThrow(() -> new IllegalStateException(
+                "mempool-service-*-exec.jar is not on the test class path: run the IT in the reactor (-pl pool-service -am verify)"));
+        mempool = MempoolProcess.start(mempoolJar, mempoolDb.jdbcUrl(), mempoolDb.user(), mempoolDb.password(), kafka.bootstrapServers(),
+                nodeBase);
+        HttpJson mempoolApi = new HttpJson("mempool", mempool.base(), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        // its own JVM, started before the pool: the pool's first jobs come from its templates
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!mempool.alive()) {
+                throw new IllegalStateException("the mempool process exited (see target/mempool-process.log)");
+            }
+            try {
+                return !mempoolApi.get("/api/v1/template").path("tipId").asString("").isEmpty();
+            } catch (UpstreamException e) {
+                return false;
+            }
+        });
 
         Path dir = Files.createDirectories(Path.of("target/pool-it"));
         Path keystore = dir.resolve("pool-" + System.nanoTime() + ".numikey");
@@ -85,7 +107,7 @@ final class PoolBesideNode implements AutoCloseable {
                 "--numi.pool.template-poll=1s",
                 "--numi.stratum.port=0",
                 "--numi.upstream.node=" + nodeBase,
-                "--numi.upstream.mempool=" + nodeBase,
+                "--numi.upstream.mempool=" + mempool.base(),
                 "--numi.upstream.mining-token=" + MINING_TOKEN));
         args.addAll(List.of(poolArgs));
         pool = new SpringApplicationBuilder(PoolApplication.class, MinerBesideNode.class)
@@ -104,15 +126,21 @@ final class PoolBesideNode implements AutoCloseable {
         return "http://127.0.0.1:" + pool.getEnvironment().getProperty("local.management.port");
     }
 
+    boolean mempoolAlive() {
+        return mempool.alive();
+    }
+
     long nodeHeight() {
         return nodeApi.get("/api/v1/chain").path("height").asLong();
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, InterruptedException {
         pool.close();
+        mempool.close();
         node.close();
         kafka.close();
+        mempoolDb.close();
         poolDb.close();
         nodeDb.close();
     }

@@ -20,32 +20,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param network mainnet, testnet or regtest: must be the node's
  * @param miner what and how to mine
- * @param upstream the node and mempool services it talks to
- * @param stratum the optional Stratum-like pool server
+ * @param upstream the node and mempool services it talks to (the pool's too: pool-service binds
+ *     the same record)
  */
 @Validated
 @ConfigurationProperties(prefix = "numi")
 public record MinerProperties(
         @NotNull Network network,
         @Valid @NotNull Miner miner,
-        @Valid @DefaultValue Upstream upstream,
-        @Valid @DefaultValue Stratum stratum) {
-
-    /**
-     * {@code numi.stratum.*}: the minimal Stratum-like pool server (off by default).
-     *
-     * @param shareBits a share is a hash at most {@code 2^(256 - shareBits) - 1} (or the block target, if easier)
-     */
-    public record Stratum(
-            @DefaultValue("false") boolean enabled,
-            @DefaultValue("127.0.0.1") String address,
-            @DefaultValue("3333") @Min(0) @Max(65_535) int port,
-            @DefaultValue("8") @Min(1) @Max(255) int shareBits) {
-
-        public java.math.BigInteger shareTarget() {
-            return java.math.BigInteger.ONE.shiftLeft(256 - shareBits).subtract(java.math.BigInteger.ONE);
-        }
-    }
+        @Valid @DefaultValue Upstream upstream) {
 
     /**
      * {@code numi.miner.*}.

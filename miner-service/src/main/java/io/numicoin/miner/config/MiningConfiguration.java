@@ -12,7 +12,6 @@ import io.numicoin.miner.pow.PowHashers;
 import io.numicoin.miner.status.MinerHealthIndicator;
 import io.numicoin.miner.status.MinerMetrics;
 import io.numicoin.miner.status.MinerStatus;
-import io.numicoin.miner.stratum.StratumServer;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.protocol.address.Address;
@@ -84,15 +83,6 @@ class MiningConfiguration {
                 up.backoffInitial(), up.backoffMax(), new BlockPacing(pacing.interval(), pacing.fromHeight()));
         job.set(created);
         return created;
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "numi.stratum.enabled", havingValue = "true")
-    StratumServer stratumServer(MinerProperties properties, NetworkParams params, MiningEngine engine, MiningJob miningJob)
-            throws java.net.UnknownHostException {
-        MinerProperties.Stratum stratum = properties.stratum();
-        return new StratumServer(java.net.InetAddress.getByName(stratum.address()), stratum.port(), engine::current,
-                miningJob::blockFound, PowHashers.factory(properties.miner().argon2(), params.pow()), stratum.shareTarget());
     }
 
     @Bean

@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  * The bundled CPU Stratum miner: subscribes, authorizes as {@code user}, and mines every job it is
  * sent on {@code threads} threads (thread {@code i} uses extranonce2 {@code i}, nonces from 0),
  * submitting each share that meets the difficulty the pool set. Switches jobs within a few hashes.
+ * A job the pool answers "stale" for (code 21: its parent has a block now) is dropped until the next
+ * one arrives, and "slow down" (code 20) pauses the thread a moment: on regtest nearly every share
+ * solves a block, and a miner that kept submitting on the retired job would be banned for flooding.
  */
 public final class CpuMiner implements AutoCloseable {
 
@@ -32,6 +35,11 @@ public final class CpuMiner implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong hashes = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
+    /** Stratum error codes the pool answers with (docs/pool.md). */
+    static final int STALE_OR_UNKNOWN_JOB = 21;
+    static final int OTHER = 20;
+    static final long SLOW_DOWN_MILLIS = 500;
     private final List<Thread> threads = new ArrayList<>();
     private volatile Bytes extranonce1;
     private volatile boolean running = true;
@@ -67,10 +75,11 @@ public final class CpuMiner implements AutoCloseable {
         ShareSearch search = new ShareSearch(new ProofOfWork(pow));
         long nonce = 0;
         StratumJob mining = null;
+        StratumJob dropped = null;
         while (running && !client.isClosed()) {
             StratumJob current = job.get();
-            if (current == null) {
-                sleep();
+            if (current == null || current == dropped) {
+                sleep(50);
                 continue;
             }
             if (current != mining) {
@@ -92,8 +101,17 @@ public final class CpuMiner implements AutoCloseable {
                 if (answer.path("result").asBoolean(false)) {
                     accepted.incrementAndGet();
                 } else {
-                    rejected.incrementAndGet();
-                    log.info("share refused: {}", answer.path("error"));
+                    int code = answer.path("error").path(0).asInt(0);
+                    if (code == STALE_OR_UNKNOWN_JOB) {
+                        stale.incrementAndGet();
+                        dropped = jobNow; // a block was found on its parent: wait for the next job
+                    } else {
+                        rejected.incrementAndGet();
+                        log.info("share refused: {}", answer.path("error"));
+                        if (code == OTHER) {
+                            sleep(SLOW_DOWN_MILLIS); // too many shares, or the pool is busy
+                        }
+                    }
                 }
             } catch (IOException e) {
                 if (running) {
@@ -107,9 +125,9 @@ public final class CpuMiner implements AutoCloseable {
         return Double.longBitsToDouble(difficultyBits.get());
     }
 
-    private static void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -119,8 +137,14 @@ public final class CpuMiner implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Shares refused for anything but a stale job. */
     public long rejected() {
         return rejected.get();
+    }
+
+    /** Shares on a job the pool had already retired (answered code 21). */
+    public long stale() {
+        return stale.get();
     }
 
     public long hashes() {

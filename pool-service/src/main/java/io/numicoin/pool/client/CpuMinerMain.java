@@ -29,8 +29,8 @@ public final class CpuMinerMain {
             try (CpuMiner miner = new CpuMiner(pool, args[1], params.pow(), threads)) {
                 System.out.println("cpuminer: mining on " + args[0] + " as " + args[1] + " with " + threads + " thread(s)");
                 while (miner.connected() && !stop.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    System.out.println("cpuminer: " + miner.accepted() + " accepted, " + miner.rejected() + " refused, "
-                            + miner.hashes() + " hashes");
+                    System.out.println("cpuminer: " + miner.accepted() + " accepted, " + miner.stale() + " stale, " + miner.rejected()
+                            + " refused, " + miner.hashes() + " hashes");
                 }
             } catch (java.io.IOException e) {
                 System.out.println("cpuminer: " + e.getMessage() + "; retrying in 5 s");

@@ -1,5 +1,6 @@
 package io.numicoin.pool.config;
 
+import io.numicoin.miner.config.MinerProperties;
 import io.numicoin.support.argon2.Argon2Mode;
 import io.numicoin.protocol.params.Network;
 import jakarta.validation.Valid;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +30,7 @@ public record PoolProperties(
         @Valid @NotNull Pool pool,
         @Valid @DefaultValue Stratum stratum,
         @Valid @DefaultValue Vardiff vardiff,
-        @Valid @DefaultValue Upstream upstream) {
+        @Valid @DefaultValue MinerProperties.Upstream upstream) {
 
     /**
      * @param keystore the wallet keystore holding the pool's key (coinbase recipient, payout signer)
@@ -94,19 +94,5 @@ public record PoolProperties(
             @DefaultValue("1") @Min(1) long minDifficulty,
             @DefaultValue("1000000000000") @Min(1) long maxDifficulty,
             @DefaultValue("4") double maxStep) {
-    }
-
-    /** {@code numi.upstream.*}, as the miner's. */
-    public record Upstream(
-            @DefaultValue("http://127.0.0.1:8082") URI node,
-            @DefaultValue("http://127.0.0.1:8083") URI mempool,
-            @DefaultValue("5s") Duration timeout,
-            @DefaultValue("3") @Min(1) @Max(10) int attempts,
-            @DefaultValue("100ms") Duration retryBackoff,
-            @DefaultValue("500ms") Duration backoffInitial,
-            @DefaultValue("30s") Duration backoffMax,
-            @DefaultValue("65s") Duration submitTimeout,
-            @DefaultValue("") String miningToken,
-            Path miningTokenFile) {
     }
 }

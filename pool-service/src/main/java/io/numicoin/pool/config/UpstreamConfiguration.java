@@ -1,5 +1,6 @@
 package io.numicoin.pool.config;
 
+import io.numicoin.miner.config.MinerProperties;
 import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
@@ -28,7 +29,7 @@ class UpstreamConfiguration {
 
     @Bean
     HttpJson nodeHttp(PoolProperties properties) {
-        PoolProperties.Upstream up = properties.upstream();
+        MinerProperties.Upstream up = properties.upstream();
         String token = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
         return new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff(), token);
     }
@@ -40,7 +41,7 @@ class UpstreamConfiguration {
 
     @Bean
     MempoolClient mempoolClient(PoolProperties properties) {
-        PoolProperties.Upstream up = properties.upstream();
+        MinerProperties.Upstream up = properties.upstream();
         return new MempoolClient(new HttpJson("mempool", up.mempool(), up.timeout(), up.attempts(), up.retryBackoff()));
     }
 

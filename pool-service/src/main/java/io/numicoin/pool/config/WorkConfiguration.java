@@ -1,5 +1,6 @@
 package io.numicoin.pool.config;
 
+import io.numicoin.miner.config.MinerProperties;
 import io.numicoin.miner.assembly.BlockAssembler;
 import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.miner.events.ChainTipListener;
@@ -45,7 +46,7 @@ class WorkConfiguration {
 
     @Bean
     JobRefresher jobRefresher(PoolProperties properties, WorkBuilder poolWorkBuilder, JobBook jobBook) {
-        PoolProperties.Upstream up = properties.upstream();
+        MinerProperties.Upstream up = properties.upstream();
         return new JobRefresher(poolWorkBuilder, jobBook, properties.pool().templatePoll(), up.backoffInitial(), up.backoffMax());
     }
 

@@ -3,6 +3,7 @@ package io.numicoin.pool.work;
 import io.numicoin.miner.assembly.BlockTemplate;
 import io.numicoin.miner.job.WorkSource;
 import io.numicoin.miner.mining.Work;
+import io.numicoin.miner.upstream.UpstreamException;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.support.retry.Backoff;
@@ -23,6 +24,9 @@ import org.springframework.context.SmartLifecycle;
 public final class JobRefresher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRefresher.class);
+    /** After a block the mempool follows the node a moment later: this many quick retries are not an outage. */
+    static final int QUICK_TIP_RETRIES = 10;
+    static final Duration QUICK_RETRY = Duration.ofMillis(100);
 
     private final WorkSource source;
     private final JobBook book;
@@ -31,6 +35,7 @@ public final class JobRefresher implements SmartLifecycle {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() << 8);
     private final AtomicLong failures = new AtomicLong();
+    private int tipMoves;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile String lastFailure = "";
@@ -68,14 +73,23 @@ public final class JobRefresher implements SmartLifecycle {
                 refresh();
                 backoff.succeeded();
                 failures.set(0);
+                tipMoves = 0;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                failures.incrementAndGet();
-                lastFailure = String.valueOf(e.getMessage());
-                wait = backoff.failed();
-                log.warn("no new job ({} failures in a row), retrying in {} ms: {}", failures.get(), wait.toMillis(), e.getMessage());
+                if (e instanceof UpstreamException u && u.reason() == UpstreamException.Reason.TIP_MOVED && ++tipMoves <= QUICK_TIP_RETRIES) {
+                    // the template is on the tip before the one the node just connected (the node's proposal
+                    // call answers 409): the mempool is a moment behind, not away
+                    log.debug("template on an old tip, retrying: {}", e.getMessage());
+                    wait = QUICK_RETRY;
+                } else {
+                    tipMoves = 0;
+                    failures.incrementAndGet();
+                    lastFailure = String.valueOf(e.getMessage());
+                    wait = backoff.failed();
+                    log.warn("no new job ({} failures in a row), retrying in {} ms: {}", failures.get(), wait.toMillis(), e.getMessage());
+                }
             }
             try {
                 wake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
