@@ -74,7 +74,8 @@ class ComposeStackIT {
         Set<String> services = defaultServices(root.resolve("docker-compose.yml"));
 
         ServiceImages images = new ServiceImages(podman, root, project);
-        try (PodmanService api = PodmanService.start(podman, workDir); HealthPump pump = new HealthPump(podman, project).start()) {
+        try (PodmanService api = PodmanService.start(podman, workDir); HealthPump pump = new HealthPump(podman, project)) {
+            pump.start();
             ComposeStack stack = new ComposeStack(podman, root.resolve("docker-compose.yml"), project, api.dockerHost(), variables,
                     ComposeStackIT::log);
             try {
