@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 final class ComposeStack {
 
     static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
-    private static final Duration UP_LIMIT = Duration.ofMinutes(12);
+    private static final Duration UP_LIMIT = Duration.ofMinutes(20);
 
     private final Podman podman;
     private final Path composeFile;

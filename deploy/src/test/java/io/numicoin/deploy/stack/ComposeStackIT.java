@@ -52,7 +52,7 @@ class ComposeStackIT {
     private static final List<String> PORT_VARIABLES = List.of("NUMI_PORT_NODE1", "NUMI_PORT_NODE1_P2P", "NUMI_PORT_NODE2",
             "NUMI_PORT_NODE3", "NUMI_PORT_MEMPOOL", "NUMI_PORT_MINER", "NUMI_PORT_EXPLORER", "NUMI_PORT_POOL", "NUMI_PORT_POOL_STRATUM",
             "NUMI_PORT_SEED_DNS", "NUMI_PORT_GATEWAY", "NUMI_PORT_PROMETHEUS", "NUMI_PORT_GRAFANA");
-    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(6);
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(10);
 
     @Test
     void theStackBecomesHealthyMinesATransferAndResumesOnItsVolumes() throws Exception {

@@ -1,9 +1,14 @@
 package io.numicoin.deploy.stack;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +35,12 @@ final class HealthPump implements AutoCloseable {
         return thread;
     });
 
+    private final ExecutorService checkers = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "health-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     HealthPump(Podman podman, String project) {
         this.podman = podman;
         this.project = project;
@@ -41,22 +52,37 @@ final class HealthPump implements AutoCloseable {
     }
 
     private void round() {
+        List<String> containers;
         try {
-            for (String container : podman.containersOf(project)) {
-                Check last = checks.get(container);
-                if (last != null && last.healthy() && System.nanoTime() - last.atNanos() < HEALTHY_INTERVAL.toNanos()) {
-                    continue;
-                }
-                checks.put(container, new Check(podman.healthcheck(container), System.nanoTime()));
-            }
+            containers = podman.containersOf(project);
         } catch (RuntimeException e) {
-            // podman busy or the project going down: the next round asks again
+            return;   // podman busy or the project going down: the next round asks again
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (String container : containers) {
+            Check last = checks.get(container);
+            if (last != null && last.healthy() && System.nanoTime() - last.atNanos() < HEALTHY_INTERVAL.toNanos()) {
+                continue;
+            }
+            // in parallel: on a loaded machine one check can take seconds
+            running.add(checkers.submit(() -> checks.put(container, new Check(podman.healthcheck(container), System.nanoTime()))));
+        }
+        for (Future<?> check : running) {
+            try {
+                check.get();
+            } catch (ExecutionException e) {
+                // that container's check counts as not run; the next round runs it again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        checkers.shutdownNow();
         try {
             scheduler.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {

@@ -43,7 +43,11 @@ final class ServiceImages {
             for (String module : modules) {
                 Path jar = execJar(module);
                 Path target = Files.createDirectories(context.resolve(module).resolve("target"));
-                Files.createLink(target.resolve(jar.getFileName()), jar);
+                try {
+                    Files.createLink(target.resolve(jar.getFileName()), jar);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(jar, target.resolve(jar.getFileName()));   // another file system
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the service jars in " + context, e);
