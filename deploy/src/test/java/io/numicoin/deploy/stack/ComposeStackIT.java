@@ -95,8 +95,9 @@ class ComposeStackIT {
                 JsonNode shown = await("the explorer showing " + txid + " confirmed", Duration.ofMinutes(2),
                         () -> explorer.get("/api/v1/explorer/transactions/" + txid).filter(t -> t.path("status").path("confirmed").asBoolean())
                                 .orElse(null));
-                assertThat(shown.path("status").path("height").asLong()).isEqualTo(height);
                 String blockId = blockAt(node(ports, "NUMI_PORT_NODE1"), height);
+                assertThat(shown.path("status").path("blockHeight").asLong(-1)).as("the explorer's block height of the transfer").isEqualTo(height);
+                assertThat(shown.path("status").path("blockId").asString("")).as("the explorer's block of the transfer").isEqualTo(blockId);
                 for (String other : List.of("NUMI_PORT_NODE2", "NUMI_PORT_NODE3")) {
                     await(other + " holding block " + height + " " + blockId, Duration.ofMinutes(2),
                             () -> blockId.equals(blockAtOrNull(node(ports, other), height)) ? Boolean.TRUE : null);
