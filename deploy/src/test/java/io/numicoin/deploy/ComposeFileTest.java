@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.testkit.TestKeys;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,11 @@ class ComposeFileTest {
         Deployment deployment = new Deployment(Repository.root(), ComposeFile.read(Repository.composeFile()));
         Map<String, ComposeService> services = deployment.services();
         assertThat(services).containsOnlyKeys("postgres", "kafka", "redis", "node1", "node2", "node3", "mempool", "miner",
-                "gateway", "pool", "seed", "explorer");
+                "gateway", "pool", "seed", "explorer", "prometheus", "grafana");
+        assertThat(services.get("prometheus").body().get("profiles")).as("Prometheus runs only in the monitoring profile")
+                .isEqualTo(List.of("monitoring"));
+        assertThat(services.get("grafana").body().get("profiles")).as("Grafana runs only in the monitoring profile")
+                .isEqualTo(List.of("monitoring"));
         assertThat(services.get("redis").image()).hasValueSatisfying(i -> assertThat(i).startsWith("redis:"));
         assertThat(services.get("postgres").image()).hasValueSatisfying(i -> assertThat(i).startsWith("postgres:"));
         assertThat(services.get("kafka").image()).hasValueSatisfying(i -> assertThat(i).startsWith("apache/kafka:"));

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository root: the directory above this module holding the parent pom and the compose file. */
-final class Repository {
+public final class Repository {
 
     private Repository() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))
@@ -21,7 +21,7 @@ final class Repository {
         throw new IllegalStateException("no repository root with docker-compose.yml above " + Path.of("").toAbsolutePath());
     }
 
-    static Path composeFile() {
+    public static Path composeFile() {
         return root().resolve("docker-compose.yml");
     }
 }

@@ -3,6 +3,7 @@ package io.numicoin.p2p.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -16,10 +17,13 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -46,11 +50,18 @@ public final class TcpTransport implements AutoCloseable {
         return epoll;
     }
 
+    /**
+     * Listens on {@code address} in its own address family: an IPv4 address gets an IPv4 socket. (The
+     * JDK's default socket is dual-stack IPv6: told to listen on 0.0.0.0 it would listen on {@code ::}
+     * and report that as the bound address, which the host then announces.)
+     */
     public ChannelFuture bind(InetSocketAddress address, ChannelInitializer<Channel> initializer) {
-        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        SocketProtocolFamily family = address.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        ChannelFactory<ServerChannel> channels = epoll ? () -> new EpollServerSocketChannel(family)
+                : () -> new NioServerSocketChannel(SelectorProvider.provider(), family);
         return new ServerBootstrap()
                 .group(group)
-                .channel(type)
+                .channelFactory(channels)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -70,6 +70,20 @@ class HostTest {
         assertThat(b.ping().ping(back).get(5, TimeUnit.SECONDS)).isPositive();
     }
 
+    @Test
+    void listensOnTheIpv4WildcardAsToldAndSaysSo() throws Exception {
+        // the JDK's default server socket is dual-stack IPv6: 0.0.0.0 used to come back as /ip6/::
+        a = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults());
+        b = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults().withAgentVersion("b/1"));
+        Multiaddr bound = b.listen(Multiaddr.parse("/ip4/0.0.0.0/tcp/0")).get(5, TimeUnit.SECONDS);
+        assertThat(bound.toString()).startsWith("/ip4/0.0.0.0/tcp/");
+        assertThat(b.listenAddresses()).containsExactly(bound);
+
+        Multiaddr loopback = Multiaddr.parse(bound.toString().replace("/ip4/0.0.0.0/", "/ip4/127.0.0.1/"));
+        Connection conn = a.dial(loopback.withPeerId(b.peerId())).get(5, TimeUnit.SECONDS);
+        assertThat(a.identify().identify(conn).get(5, TimeUnit.SECONDS).listenAddrs()).containsExactly(bound);
+    }
+
     private Multiaddr listening(NettyHost host) throws Exception {
         return host.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(5, TimeUnit.SECONDS).withPeerId(host.peerId());
     }

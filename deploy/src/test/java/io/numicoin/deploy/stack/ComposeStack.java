@@ -1,0 +1,119 @@
+package io.numicoin.deploy.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The repository's docker-compose.yml under a project name of the test's own, run by docker-compose
+ * v1 against {@code podman system service}, with the healthchecks run by a {@link HealthPump} (so
+ * {@code depends_on: condition: service_healthy} works as with Docker). Only containers, volumes and
+ * networks labelled with this project are ever stopped or removed.
+ */
+final class ComposeStack {
+
+    static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
+    private static final Duration UP_LIMIT = Duration.ofMinutes(20);
+
+    private final Podman podman;
+    private final Path composeFile;
+    private final String project;
+    private final Map<String, String> environment;
+    private final Consumer<String> log;
+
+    ComposeStack(Podman podman, Path composeFile, String project, String dockerHost, Map<String, String> variables, Consumer<String> log) {
+        this.podman = podman;
+        this.composeFile = composeFile;
+        this.project = project;
+        this.log = log;
+        Map<String, String> env = new HashMap<>(variables);
+        env.put("DOCKER_HOST", dockerHost);
+        env.put("COMPOSE_PROJECT_NAME", project);
+        // the images exist already: docker-compose must not try to build (it would need BuildKit)
+        env.put("DOCKER_BUILDKIT", "1");
+        env.put("COMPOSE_DOCKER_CLI_BUILD", "1");
+        this.environment = Map.copyOf(env);
+    }
+
+    String project() {
+        return project;
+    }
+
+    /** {@code up -d}: returns once every service is started, each after what it depends on is healthy. */
+    void up() {
+        compose(UP_LIMIT, "up", "-d", "--no-build").check();
+    }
+
+    /** {@code down}: containers and the network go, the named volumes stay (unless {@code volumes}). */
+    Command.Result down(boolean volumes) {
+        return volumes ? compose(Duration.ofMinutes(5), "down", "--volumes", "--timeout", "30")
+                : compose(Duration.ofMinutes(5), "down", "--timeout", "30");
+    }
+
+    /** The container of a service ({@code <project>_<service>_1}). */
+    String container(String service) {
+        return project + "_" + service + "_1";
+    }
+
+    /**
+     * Runs every service's healthcheck until all pass; fails after {@code limit} naming the ones
+     * that did not, with the end of their logs.
+     */
+    void awaitHealthy(Set<String> services, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Set<String> waiting = new LinkedHashSet<>(services);
+        while (true) {
+            waiting.removeIf(service -> podman.healthcheck(container(service)));
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                List<String> report = new ArrayList<>();
+                for (String service : waiting) {
+                    report.add("--- " + service + " (last 40 log lines):\n" + podman.logs(container(service), 40));
+                }
+                throw new AssertionError("not healthy within " + limit + ": " + waiting + "\n" + String.join("\n", report));
+            }
+            Thread.sleep(HealthPump.INTERVAL.toMillis());
+        }
+    }
+
+    /**
+     * Takes the project down with its volumes; what compose leaves (it failed, or never started)
+     * is removed by its project label. Never touches anything of another project.
+     */
+    void destroy() {
+        Command.Result down = down(true);
+        if (!down.ok()) {
+            log.accept("docker-compose down failed, removing the project's containers by label: " + Command.tail(down.output(), 2000));
+        }
+        for (String container : podman.containersOf(project)) {
+            podman.run(Duration.ofMinutes(2), "rm", "--force", "--time", "10", container);
+        }
+        String label = "label=com.docker.compose.project=" + project;
+        for (String volume : podman.run(Duration.ofMinutes(1), "volume", "ls", "--quiet", "--filter", label).output().lines()
+                .map(String::strip).filter(v -> !v.isEmpty()).toList()) {
+            podman.run(Duration.ofMinutes(1), "volume", "rm", "--force", volume);
+        }
+        for (String network : podman.run(Duration.ofMinutes(1), "network", "ls", "--quiet", "--filter", label).output().lines()
+                .map(String::strip).filter(n -> !n.isEmpty()).toList()) {
+            podman.run(Duration.ofMinutes(1), "network", "rm", "--force", network);
+        }
+    }
+
+    private Command.Result compose(Duration limit, String... args) {
+        List<String> argv = new ArrayList<>(List.of(DOCKER_COMPOSE.toString(), "--ansi", "never", "-f", composeFile.toString(), "-p", project));
+        argv.addAll(List.of(args));
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(podman.environment());
+        Command.Result result = Command.of(env, limit, argv).run();
+        log.accept("docker-compose " + String.join(" ", args) + ": exit " + result.exitCode());
+        return result;
+    }
+}
