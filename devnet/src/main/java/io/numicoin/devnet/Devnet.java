@@ -36,7 +36,8 @@ public final class Devnet {
 
     /** Heights up to here are mined at full speed: the faucet's first reward (height 1) is spendable from it on. */
     static final long FAUCET_MATURE_HEIGHT = ProtocolLimits.COINBASE_MATURITY + 1L;
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
+    /** How long a service may take to become ready; {@code -Dnumi.devnet.startup-minutes} on a machine shared with other builds. */
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(Long.getLong("numi.devnet.startup-minutes", 5));
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 

@@ -45,6 +45,8 @@ class ChaosIT {
                 "--baseline", "5", "--rate", "4", "--accounts", "12")
                 .directory(root.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("NUMI_DEVNET_SKIP_BUILD", "1");
+        // a service may take minutes to start on a machine shared with other builds
+        builder.environment().put("NUMI_JAVA_OPTS", "-Dnumi.devnet.startup-minutes=" + Long.getLong("numi.chaos.it.startup-minutes", 10));
         long started = System.nanoTime();
         chaos = builder.start();
         Thread reader = Thread.ofPlatform().daemon().start(this::readOutput);
