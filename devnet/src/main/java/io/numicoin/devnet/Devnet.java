@@ -90,10 +90,18 @@ public final class Devnet {
                 peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
         progress.say("starting node1, node2, node3, the mempool, the explorer, the DNS seed and node4 (seed only; logs in " + layout.logs() + ")");
-        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer(), plan.seed(), plan.node(4))) {
+        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
             services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
         awaitReady(services);
+        // The seed only once node1 answers: its first visits decide whether node1 is a good peer to serve (a peer
+        // failing one of its first three visits is served only after hours of visits), and node4 knows no one else.
+        List<ServiceProcess> seeded = new ArrayList<>();
+        for (ServiceSpec spec : List.of(plan.seed(), plan.node(4))) {
+            seeded.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
+        }
+        services.addAll(seeded);
+        awaitReady(seeded);
         progress.say("starting the miner (pays the faucet " + faucet.address() + ")");
         ServiceProcess miner = ServiceProcess.start(plan.miner(), javaBin, jars.guardAgent());
         services.add(miner);
