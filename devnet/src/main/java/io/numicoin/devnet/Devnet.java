@@ -89,13 +89,14 @@ public final class Devnet {
         plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
-        progress.say("starting node1, node2, node3, the mempool, the explorer, the DNS seed and node4 (seed only; logs in " + layout.logs() + ")");
+        progress.say("starting node1, node2, node3, the mempool and the explorer (logs in " + layout.logs() + ")");
         for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
             services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
         awaitReady(services);
         // The seed only once node1 answers: its first visits decide whether node1 is a good peer to serve (a peer
         // failing one of its first three visits is served only after hours of visits), and node4 knows no one else.
+        progress.say("starting the DNS seed and node4 (it finds its peers only through the seed)");
         List<ServiceProcess> seeded = new ArrayList<>();
         for (ServiceSpec spec : List.of(plan.seed(), plan.node(4))) {
             seeded.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
