@@ -8,6 +8,8 @@ import io.numicoin.devnet.load.LoadAccount;
 import io.numicoin.devnet.load.Submission;
 import io.numicoin.devnet.load.Submitter;
 import io.numicoin.devnet.load.TransferFactory;
+import io.numicoin.devnet.process.HttpProbe;
+import io.numicoin.devnet.process.PrometheusText;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.money.SubsidySchedule;
 import java.io.IOException;
@@ -98,7 +100,7 @@ public final class ChaosChecker {
         supplyAgrees(node1, blocks, problems);
         List<String> evidence = evidence(history, lost, duplicated);
         return new CheckReport(acceptedTxids.size(), confirmed, lost.size(), duplicated.size(), rejectedLater, commitmentsEqual,
-                stream.disconnects(), problems, evidence);
+                stream.disconnects(), reorgs(), problems, evidence);
     }
 
     /** Offers each unconfirmed accepted transfer again to the mempool: a refusal explains it, anything else is a loss. */
@@ -225,6 +227,17 @@ public final class ChaosChecker {
             problems.add("supply: the accounts hold " + held + " units, subsidies " + subsidies + " minus burned " + burned + " = "
                     + (subsidies - burned));
         }
+    }
+
+    /** Reorganisations the four nodes counted since they last started ({@code numi_chain_reorgs_total} on each management port). */
+    private long reorgs() {
+        long sum = 0;
+        for (int n = 1; n <= 4; n++) {
+            sum += Math.round(new HttpProbe().get(URI.create("http://127.0.0.1:" + ports.nodeManagement(n) + "/actuator/prometheus"))
+                    .map(body -> PrometheusText.gauge(body, "numi_chain_reorgs_total").orElse(0))
+                    .orElse(0.0));
+        }
+        return sum;
     }
 
     private List<String> addresses() {

@@ -40,6 +40,7 @@ public record ChaosResult(CheckReport report, int faults, Phase baseline, Phase 
         lines.add("chaos.commitments_equal " + (report.commitmentsEqual() ? 1 : 0) + " bool");
         lines.add("chaos.checks_passed " + (report.passed() ? 1 : 0) + " bool");
         lines.add("chaos.blocks_disconnected " + report.disconnects() + " count");
+        lines.add("chaos.reorgs_all_nodes " + report.reorgs() + " count");
         lines.add(String.format(Locale.ROOT, "e2e.confirmed_tx_per_s %.2f tx/s", chaos.confirmedPerSecond()));
         lines.add(String.format(Locale.ROOT, "e2e.confirmed_tx_per_s.no_faults %.2f tx/s", baseline.confirmedPerSecond()));
         lines.add(String.format(Locale.ROOT, "e2e.mempool_accept_per_s %.2f tx/s", chaos.acceptedPerSecond()));
