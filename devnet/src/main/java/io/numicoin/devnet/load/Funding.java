@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The faucet pays each load account, in batches below the mempool's per-sender limit (64 pending),
- * each batch confirmed before the next; every payment is in the history (phase {@code fund}).
+ * The faucet pays each load account, in batches of 16 — a node relays at most 16 nonces beyond the
+ * sender's chain nonce (the mempool would hold 64) — each batch confirmed before the next; every
+ * payment is in the history (phase {@code fund}).
  */
 public final class Funding {
 
-    private static final int BATCH = 50;
+    private static final int BATCH = 16;
     private static final int ATTEMPTS = 10;
     private static final Duration CONFIRM_LIMIT = Duration.ofMinutes(3);
 
