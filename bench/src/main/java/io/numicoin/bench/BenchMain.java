@@ -9,17 +9,18 @@ import java.util.Map;
  */
 public final class BenchMain {
 
-    private static final Map<String, List<BenchPart>> SUITES = Map.of(
-            "protocol", ProtocolSuite.parts(),
-            "difficulty", DifficultySuite.parts(),
-            "node", NodeSuite.parts(),
-            "mempool", MempoolSuite.parts(),
-            "miner", MinerSuite.parts(),
-            "p2p", P2pSuite.parts(),
-            "explorer", ExplorerSuite.parts(),
-            "pool", PoolSuite.parts(),
-            "seed", SeedSuite.parts(),
-            "gateway", GatewaySuite.parts());
+    private static final Map<String, List<BenchPart>> SUITES = Map.ofEntries(
+            Map.entry("protocol", ProtocolSuite.parts()),
+            Map.entry("difficulty", DifficultySuite.parts()),
+            Map.entry("node", NodeSuite.parts()),
+            Map.entry("mempool", MempoolSuite.parts()),
+            Map.entry("miner", MinerSuite.parts()),
+            Map.entry("p2p", P2pSuite.parts()),
+            Map.entry("explorer", ExplorerSuite.parts()),
+            Map.entry("pool", PoolSuite.parts()),
+            Map.entry("seed", SeedSuite.parts()),
+            Map.entry("gateway", GatewaySuite.parts()),
+            Map.entry("chaos", ChaosSuite.parts()));
 
     private BenchMain() {
     }

@@ -54,6 +54,8 @@ public final class Devnet {
     private DevnetPrometheus prometheus;
     private Faucet faucet;
     private DataDirLock lock;
+    private ServiceJars jars;
+    private ServicePlan plan;
     private boolean stopped;
 
     public Devnet(DevnetOptions options, Progress progress, StopSignal stop) {
@@ -65,7 +67,7 @@ public final class Devnet {
     }
 
     public void start() throws Exception {
-        ServiceJars jars = ServiceJars.find(options.root());
+        jars = ServiceJars.find(options.root());
         lock = DataDirLock.acquire(layout.dir());
         prepareDataDir();
         checkPortsFree();
@@ -84,14 +86,23 @@ public final class Devnet {
         faucet = Faucet.loadOrCreate(layout.faucetKeystore(), layout.faucetPassphrase(), layout.faucetKey(), regtest, progress::say);
         MiningTokenFile.ensure(layout.miningToken());
         List<String> peerIds = List.of(peerId(1), peerId(2), peerId(3), peerId(4));   // every node's key made (encrypted) before it starts, node4 (seed only) too
-        ServicePlan plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
+        plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);
 
-        progress.say("starting node1, node2, node3, the mempool, the explorer, the DNS seed and node4 (seed only; logs in " + layout.logs() + ")");
-        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer(), plan.seed(), plan.node(4))) {
+        progress.say("starting node1, node2, node3, the mempool and the explorer (logs in " + layout.logs() + ")");
+        for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
             services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
         awaitReady(services);
+        // The seed only once node1 answers: its first visits decide whether node1 is a good peer to serve (a peer
+        // failing one of its first three visits is served only after hours of visits), and node4 knows no one else.
+        progress.say("starting the DNS seed and node4 (it finds its peers only through the seed)");
+        List<ServiceProcess> seeded = new ArrayList<>();
+        for (ServiceSpec spec : List.of(plan.seed(), plan.node(4))) {
+            seeded.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
+        }
+        services.addAll(seeded);
+        awaitReady(seeded);
         progress.say("starting the miner (pays the faucet " + faucet.address() + ")");
         ServiceProcess miner = ServiceProcess.start(plan.miner(), javaBin, jars.guardAgent());
         services.add(miner);
@@ -137,6 +148,88 @@ public final class Devnet {
             stop.pause(500);
         }
         progress.say("Prometheus ready: " + prometheus.url());
+    }
+
+    /** The devnet's ports (with its offset). */
+    public DevnetPorts ports() {
+        return ports;
+    }
+
+    /** The faucet: its key and address (once {@link #start()} has made or loaded it). */
+    public Faucet faucet() {
+        return faucet;
+    }
+
+    /** The in-process broker's bootstrap address. */
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public DevnetLayout layout() {
+        return layout;
+    }
+
+    /** The running service of that name (node1..node4, mempool, miner, miner2, explorer, seed, gateway). */
+    public synchronized ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service '" + name + "' in this devnet"));
+    }
+
+    /** {@code kill -9} of a service (and its children); returns once it has exited. */
+    public void kill(String name) {
+        service(name).kill();
+    }
+
+    /** Starts a service again from its command line (after {@link #kill} or a stop) and waits until it is ready. */
+    public void restart(String name) throws IOException {
+        ServiceProcess old = service(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
+        }
+        ServiceProcess fresh = ServiceProcess.start(old.spec(), javaBin, jars.guardAgent());
+        synchronized (this) {
+            services.set(services.indexOf(old), fresh);
+        }
+        awaitReady(List.of(fresh));
+    }
+
+    /** Stops a service gracefully (SIGTERM), keeping its place for {@link #restart}. */
+    public void stopGracefully(String name) {
+        stopService(service(name));
+    }
+
+    /** Stops the in-process Kafka broker (every client loses its connection), keeping its data. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on its port and log directory. */
+    public void startKafka() {
+        kafka.start();
+    }
+
+    /** Stops the devnet's own PostgreSQL (fast shutdown: open connections are cut), keeping its data. */
+    public void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts the devnet's PostgreSQL again on its port and data directory. */
+    public void startPostgres() throws IOException {
+        postgres = DevnetPostgres.start(layout.postgresData(), layout.postgresBinaries(), ports.postgres(), layout.log("postgres"),
+                progress::say);
+    }
+
+    /**
+     * A second miner ({@code miner2}) that submits its blocks to node2 while the first submits to
+     * node1: both mine on the mempool's templates, so they often find a block at the same height and
+     * the nodes see real forks and reorganisations.
+     */
+    public void startSecondMiner() throws IOException {
+        ServiceProcess miner2 = ServiceProcess.start(plan.secondMiner(), javaBin, jars.guardAgent());
+        synchronized (this) {
+            services.add(miner2);
+        }
+        awaitReady(List.of(miner2));
     }
 
     /** Prints what runs where and the {@code ready:} line. */

@@ -31,6 +31,8 @@ public record DevnetPorts(int offset) {
         ports.put(mempoolManagement(), "mempool management");
         ports.put(minerApi(), "miner API");
         ports.put(minerManagement(), "miner management");
+        ports.put(secondMinerApi(), "second miner API (chaos runs)");
+        ports.put(secondMinerManagement(), "second miner management (chaos runs)");
         ports.put(explorerApi(), "explorer API");
         ports.put(explorerManagement(), "explorer management");
         ports.put(gatewayApi(), "gateway API");
@@ -91,6 +93,15 @@ public record DevnetPorts(int offset) {
 
     public int explorerManagement() {
         return 9090 + offset;
+    }
+
+    /** The second miner of a chaos run ({@code ./numi chaos}): 8089. */
+    public int secondMinerApi() {
+        return 8089 + offset;
+    }
+
+    public int secondMinerManagement() {
+        return 9089 + offset;
     }
 
     /** The gateway, the devnet's public API: 8080. */

@@ -95,6 +95,23 @@ public record ServicePlan(
                 readiness(ports.minerManagement()), "http://127.0.0.1:" + ports.minerApi() + "/api/v1/miner", "");
     }
 
+    /**
+     * The chaos runs' second miner: the same jar on its own ports, submitting to node2 (and reading
+     * node2's headers), so its blocks compete with the first miner's, which submits to node1.
+     */
+    public ServiceSpec secondMiner() {
+        List<String> args = new ArrayList<>(common(ports.secondMinerApi(), ports.secondMinerManagement()));
+        args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(2));
+        args.add("--numi.upstream.mempool=http://127.0.0.1:" + ports.mempoolApi());
+        args.add("--numi.upstream.mining-token-file=" + layout.miningToken().toAbsolutePath());
+        args.add("--numi.miner.payout-address=" + faucetAddress);
+        args.add("--numi.miner.threads=1");
+        args.add("--numi.miner.pacing.interval=" + blockInterval.toMillis() + "ms");
+        args.add("--numi.miner.pacing.from-height=" + paceFromHeight);
+        return new ServiceSpec("miner2", jars.miner(), jvm("256m"), args, layout.service("miner2"), layout.log("miner2"),
+                readiness(ports.secondMinerManagement()), "http://127.0.0.1:" + ports.secondMinerApi() + "/api/v1/miner", "");
+    }
+
     /** The explorer: its read model in {@code numi_explorer}, backfilled from node1's API, then following the topics. */
     public ServiceSpec explorer() {
         List<String> args = new ArrayList<>(common(ports.explorerApi(), ports.explorerManagement()));

@@ -32,11 +32,15 @@ public final class NumiCli {
                 case "wallet" -> wallet(rest);
                 case "signer" -> signer(rest);
                 case "gateway" -> new GatewayKeyCommand(System.out).run(rest);
+                case "load" -> load(rest);
+                case "chaos" -> chaos(rest);
                 default -> {
                     System.out.print(DevnetOptions.USAGE);
                     System.out.print(WalletCommand.USAGE);
                     System.out.print(ReferenceSignerMain.USAGE);
                     System.out.print(GatewayKeyCommand.USAGE);
+                    System.out.print(LoadCommand.USAGE);
+                    System.out.print(ChaosCommand.USAGE);
                     yield command.equals("help") ? 0 : 2;
                 }
             };
@@ -59,6 +63,34 @@ public final class NumiCli {
     private static int signer(List<String> args) {
         System.setProperty("logback.configurationFile", "logback-quiet.xml");
         return ReferenceSignerMain.run(args, System.in, System.out, System.err, System.console(), System::getenv);
+    }
+
+    private static int load(List<String> args) throws Exception {
+        System.setProperty("logback.configurationFile", "logback-quiet.xml");
+        return new LoadCommand(System.out).run(root(), args);
+    }
+
+    /** A devnet of its own, the load, the faults, the checker; SIGINT or SIGTERM stops it like the devnet. */
+    private static int chaos(List<String> args) throws Exception {
+        Path root = root();
+        Path dataDir = root.resolve("data/chaos");
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--data-dir")) {
+                dataDir = root.resolve(args.get(i + 1));
+            }
+        }
+        System.setProperty("numi.devnet.log", dataDir.toAbsolutePath().resolve("logs/launcher.log").toString());
+        System.setProperty("logback.configurationFile", "logback-devnet.xml");
+        Progress progress = new Progress(System.out);
+        StopSignal stop = new StopSignal();
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), signal -> stop.request("SIG" + name));
+        }
+        return new ChaosCommand(System.out).run(root, args, progress, stop);
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("numi.root", "")).toAbsolutePath().normalize();
     }
 
     private static int devnet(List<String> args) {

@@ -30,6 +30,16 @@ public final class DevnetKafka implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** Stops the broker (clients lose their connections), keeping its port and log directory for {@link #start()}. */
+    public void stop() {
+        broker.stop();
+    }
+
+    /** Starts a stopped broker again; returns once it accepts clients. */
+    public void start() {
+        broker.start();
+    }
+
     @Override
     public void close() {
         broker.close();

@@ -72,6 +72,17 @@ public final class ServiceProcess {
         return process.exitValue();
     }
 
+    /** {@code kill -9} of the service and its children; returns once it has exited. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Stops the service: SIGTERM, then SIGKILL (with its child processes) if it has not exited
      * within {@code grace}. Returns true if it stopped on SIGTERM.

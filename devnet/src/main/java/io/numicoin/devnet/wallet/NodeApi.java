@@ -84,6 +84,11 @@ public final class NodeApi {
                 body.path("amount").path("units").asLong(0), body.path("fee").path("units").asLong(0), body.path("height").asLong(-1));
     }
 
+    /** How many transactions (the coinbase too) the active chain's block at {@code height} has. */
+    public long blockTransactionCount(long height) throws IOException {
+        return http.get("/api/v1/blocks/height/" + height).path("transactionCount").asLong(0);
+    }
+
     /** Whether the transaction is on the active chain, and in which block height (-1 if not). */
     public long transactionHeight(String txid) throws IOException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/transactions/" + txid)).GET());

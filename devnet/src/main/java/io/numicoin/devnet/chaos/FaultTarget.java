@@ -1,0 +1,27 @@
+package io.numicoin.devnet.chaos;
+
+import java.io.IOException;
+
+/** What the fault injector does to a running devnet. */
+public interface FaultTarget {
+
+    /** {@code kill -9} of a service; returns once it has exited. */
+    void kill(String service);
+
+    /** Starts a killed service again; returns once it is ready. */
+    void restart(String service) throws IOException;
+
+    /** SIGSTOP: the process stops answering anything, its connections stay open. */
+    void freeze(String service) throws IOException;
+
+    /** SIGCONT. */
+    void thaw(String service) throws IOException;
+
+    void stopKafka();
+
+    void startKafka();
+
+    void stopPostgres() throws IOException;
+
+    void startPostgres() throws IOException;
+}
