@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.explorer.index.ChainBootstrap;
 import io.numicoin.explorer.index.ChainIndexer;
 import io.numicoin.explorer.index.ChainLagHealth;
-import io.numicoin.explorer.node.NodeUnavailableException;
+import io.numicoin.support.node.NodeApiException;
 import io.numicoin.support.health.KafkaHealthIndicator;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -53,7 +53,7 @@ public class HealthConfiguration {
         poller.scheduleWithFixedDelay(() -> {
             try {
                 indexer.refreshNodeHeight();
-            } catch (NodeUnavailableException e) {
+            } catch (NodeApiException e) {
                 // the last known node height stands; the lag is as good as the last answer
             }
         }, 0, period, TimeUnit.MILLISECONDS);

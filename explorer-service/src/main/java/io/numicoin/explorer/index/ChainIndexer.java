@@ -3,7 +3,7 @@ package io.numicoin.explorer.index;
 import io.numicoin.events.BlockConnected;
 import io.numicoin.events.BlockDisconnected;
 import io.numicoin.events.ChainEvent;
-import io.numicoin.explorer.node.NodeClient;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.explorer.store.ChainCursor;
 import io.numicoin.explorer.store.PostgresExplorerStore;
 import io.numicoin.protocol.block.Block;
@@ -40,7 +40,7 @@ public final class ChainIndexer {
     public enum Outcome { APPLIED, DUPLICATE, RESYNCED }
 
     private final PostgresExplorerStore store;
-    private final NodeClient node;
+    private final NodeApiClient node;
     private final int chainId;
     private final Clock clock;
     private final AtomicLong nodeHeight = new AtomicLong(-1);
@@ -48,7 +48,7 @@ public final class ChainIndexer {
     private final AtomicLong resyncs = new AtomicLong();
     private volatile boolean resyncNext;
 
-    public ChainIndexer(PostgresExplorerStore store, NodeClient node, int chainId, Clock clock) {
+    public ChainIndexer(PostgresExplorerStore store, NodeApiClient node, int chainId, Clock clock) {
         this.store = store;
         this.node = node;
         this.chainId = chainId;

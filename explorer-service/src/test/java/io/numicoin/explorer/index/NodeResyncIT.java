@@ -12,7 +12,7 @@ import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.explorer.RealNode;
 import io.numicoin.explorer.api.ExplorerQueries;
 import io.numicoin.explorer.index.ChainIndexer.Outcome;
-import io.numicoin.explorer.node.NodeClient;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.explorer.store.ChainCursor;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
@@ -20,6 +20,7 @@ import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
+import java.net.URI;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class NodeResyncIT {
             backfilled.indexer.resync();
             ChainCursor cursor = backfilled.store.cursor().orElseThrow();
             assertThat(cursor.tipId()).isEqualTo(BlockHeaderCodec.id(tip.header()));
-            assertThat(cursor.tipHeight()).isEqualTo(new NodeClient(node.baseUrl(), Duration.ofSeconds(10)).chain().height());
+            assertThat(cursor.tipHeight()).isEqualTo(new NodeApiClient(URI.create(node.baseUrl()), Duration.ofSeconds(10)).chain().height());
             assertThat(cursor.sequence()).isEqualTo(ChainCursor.UNKNOWN_SEQUENCE);
             assertThat(backfilled.indexer.lag()).isZero();
 
@@ -124,11 +125,11 @@ class NodeResyncIT {
             for (int h = 1; h <= 2; h++) {
                 model.store.connect(SUBMITTED.get(h - 1), workThrough(h), ChainCursor.UNKNOWN_SEQUENCE);
             }
-            ChainIndexer indexer = new ChainIndexer(model.store, new NodeClient(node.baseUrl(), Duration.ofSeconds(10)),
+            ChainIndexer indexer = new ChainIndexer(model.store, new NodeApiClient(URI.create(node.baseUrl()), Duration.ofSeconds(10)),
                     CHAIN.params().chainId(), java.time.Clock.systemUTC());
             ChainLagHealth readiness = new ChainLagHealth(indexer, () -> true, 1);
             indexer.refreshNodeHeight();
-            long nodeHeight = new NodeClient(node.baseUrl(), Duration.ofSeconds(10)).chain().height();
+            long nodeHeight = new NodeApiClient(URI.create(node.baseUrl()), Duration.ofSeconds(10)).chain().height();
             assertThat(indexer.lag()).isEqualTo(nodeHeight - 2).isGreaterThan(1);
             assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
             assertThat(readiness.health().getDetails()).containsEntry("lagBlocks", nodeHeight - 2);

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.mempool.api.MempoolController;
 import io.numicoin.mempool.kafka.MempoolEventPublisher;
 import io.numicoin.mempool.node.NodeAccountSource;
+import io.numicoin.support.node.NodeApiClient;
+import java.net.URI;
 import io.numicoin.mempool.pool.AccountSource;
 import io.numicoin.mempool.pool.Admission;
 import io.numicoin.mempool.pool.ChainTip;
@@ -50,7 +52,7 @@ public class PoolConfiguration {
     @Bean
     NodeAccountSource nodeAccountSource(MempoolProperties properties, NetworkParams params) {
         MempoolProperties.Node node = properties.node();
-        return new NodeAccountSource(node.baseUrl(), params.hrp(), node.timeout(), node.cacheSize());
+        return new NodeAccountSource(new NodeApiClient(URI.create(node.baseUrl()), node.timeout()), params.hrp(), node.cacheSize());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.numicoin.mempool.pool.AccountState;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.mempool.pool.AccountUnavailableException;
 import io.numicoin.node.NodeApplication;
 import io.numicoin.protocol.address.Address;
@@ -23,6 +24,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -116,7 +118,7 @@ class NodeAccountSourceIT {
     void readsBalanceAndNonceAfterTheTipAndCachesPerTip() {
         List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
         funded.forEach(NodeAccountSourceIT::submit);
-        NodeAccountSource source = new NodeAccountSource(baseUrl, CHAIN.params().hrp(), Duration.ofSeconds(5), 1000);
+        NodeAccountSource source = new NodeAccountSource(new NodeApiClient(URI.create(baseUrl), Duration.ofSeconds(5)), CHAIN.params().hrp(), 1000);
 
         InMemoryAccountState expected = CHAIN.stateAfter(funded.getLast());
         AccountState funds = source.account(TestKeys.address(1));
@@ -135,7 +137,7 @@ class NodeAccountSourceIT {
         assertThat(after.nonce()).isEqualTo(1);
         assertThat(after.balance()).isEqualTo(CHAIN.stateAfter(next).account(TestKeys.address(1)).balance());
         assertThat(source.account(TestKeys.address(2)).balance().units()).isEqualTo(1_000_000);
-        assertThat(source.chain().path("height").asLong()).isEqualTo(next.height());
+        assertThat(source.chain().height()).isEqualTo(next.height());
     }
 
     @Test
@@ -144,8 +146,7 @@ class NodeAccountSourceIT {
         Block tip = lastSubmitted;  // the first test's chain: key 1 is funded and has sent nonce 1
         Address sender = TestKeys.address(1);
         try (PausableProxy proxy = new PausableProxy(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)))) {
-            NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:" + proxy.port(), CHAIN.params().hrp(),
-                    Duration.ofSeconds(30), 1000);
+            NodeAccountSource source = new NodeAccountSource(new NodeApiClient(URI.create("http://127.0.0.1:" + proxy.port()), Duration.ofSeconds(30)), CHAIN.params().hrp(), 1000);
             proxy.pause();
             CompletableFuture<AccountState> early = CompletableFuture.supplyAsync(() -> source.account(sender));
             await().atMost(Duration.ofSeconds(30)).until(() -> proxy.heldBytes() > 0);  // the node answered: nonce 1
@@ -163,7 +164,7 @@ class NodeAccountSourceIT {
     @Test
     @Order(3)
     void anUnreachableNodeIsReportedNotGuessed() {
-        NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:1", CHAIN.params().hrp(), Duration.ofMillis(500), 10);
+        NodeAccountSource source = new NodeAccountSource(new NodeApiClient(URI.create("http://127.0.0.1:1"), Duration.ofMillis(500)), CHAIN.params().hrp(), 10);
         assertThatThrownBy(() -> source.account(TestKeys.address(1))).isInstanceOf(AccountUnavailableException.class)
                 .hasMessageContaining("unreachable");
     }

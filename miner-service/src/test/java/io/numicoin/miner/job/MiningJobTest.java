@@ -17,6 +17,7 @@ import io.numicoin.miner.upstream.BlockSubmitter;
 import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.hash.Blake3;
@@ -122,8 +123,7 @@ class MiningJobTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
         NetworkParams regtest = NetworkParams.regtest();
-        NodeClient node = new NodeClient(new HttpJson("node", nowhere, Duration.ofSeconds(1), 1, Duration.ofMillis(10)),
-                regtest.hrp(), Duration.ofSeconds(1));
+        NodeClient node = new NodeClient(new NodeApiClient(nowhere, Duration.ofSeconds(1)), Duration.ofSeconds(1));
         MempoolClient mempool = new MempoolClient(new HttpJson("mempool", nowhere, Duration.ofSeconds(1), 1, Duration.ofMillis(10)));
         WorkBuilder builder = new WorkBuilder(regtest, mempool, node,
                 new BlockAssembler(regtest, TestKeys.address(4), block -> { throw new AssertionError("never reached"); }),
