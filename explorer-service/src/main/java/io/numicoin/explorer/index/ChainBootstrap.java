@@ -1,7 +1,7 @@
 package io.numicoin.explorer.index;
 
-import io.numicoin.support.node.NodeApiException;
 import io.numicoin.explorer.store.PostgresExplorerStore;
+import io.numicoin.support.node.NodeApiException;
 import io.numicoin.support.retry.Backoff;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -9,19 +9,19 @@ import io.numicoin.events.ChainEvent;
 import io.numicoin.events.EventMeta;
 import io.numicoin.events.Topics;
 import io.numicoin.events.codec.ChainEventCodec;
-import io.numicoin.explorer.RealNode;
 import io.numicoin.explorer.api.ExplorerQueries;
 import io.numicoin.explorer.index.ChainIndexer.Outcome;
-import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.explorer.store.ChainCursor;
+import io.numicoin.node.testing.RealNode;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
-import java.net.URI;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,7 @@ class NodeResyncIT {
     @BeforeAll
     static void startNode() throws Exception {
         kafka = EmbeddedKafka.launch();
-        node = new RealNode(kafka, "explorerresync");
+        node = RealNode.start(kafka, "explorerresync");
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package io.numicoin.explorer.index;
 
-import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.explorer.store.PostgresExplorerStore;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package io.numicoin.miner.config;
 
-import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.miner.assembly.StateCommitmentSource;
 import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
+import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.support.http.BearerToken;
 import io.numicoin.support.node.NodeApiClient;
