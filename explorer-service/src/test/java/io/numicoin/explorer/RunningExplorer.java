@@ -26,10 +26,8 @@ public final class RunningExplorer implements AutoCloseable {
 
     public RunningExplorer(EmbeddedKafka kafka, RealNode node, String name, String... extraArgs) {
         db = TestPostgres.shared().createDatabase(name);
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
+        List<String> args = new ArrayList<>(db.springArgs());
+        args.addAll(List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--server.port=0",
                 "--management.server.port=-1",

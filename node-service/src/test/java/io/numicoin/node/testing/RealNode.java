@@ -51,11 +51,9 @@ public final class RealNode implements AutoCloseable {
     public static RealNode start(EmbeddedKafka kafka, String name, String... extraArgs) {
         TestDatabase db = TestPostgres.shared().createDatabase(name);
         try {
-            List<String> args = new ArrayList<>(List.of(
+            List<String> args = new ArrayList<>(db.springArgs());
+            args.addAll(List.of(
                     "--spring.config.location=" + nodeConfig().toUri(),
-                    "--spring.datasource.url=" + db.jdbcUrl(),
-                    "--spring.datasource.username=" + db.user(),
-                    "--spring.datasource.password=" + db.password(),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--server.port=0",
                     "--management.server.port=-1",
