@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.numicoin.events.BlockConnected;
 import io.numicoin.events.EventMeta;
 import io.numicoin.explorer.index.ChainIndexer;
-import io.numicoin.explorer.node.NodeClient;
 import io.numicoin.explorer.store.ChainCursor;
 import io.numicoin.explorer.store.PostgresExplorerStore;
 import io.numicoin.node.chain.BlockImportPipeline;
@@ -15,9 +14,11 @@ import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +82,7 @@ final class ExplorerIndexBench implements BenchPart {
             OutboxChainEvents events = new OutboxChainEvents(new JdbcOutboxWriter(nodeJdbc, new OutboxSignal()), params.chainId(), CLOCK);
             PostgresExplorerStore store = store(explorerPool);
             // the explorer never asks the node here: every event links to its tip
-            ChainIndexer indexer = new ChainIndexer(store, new NodeClient("http://127.0.0.1:1", Duration.ofSeconds(1)),
+            ChainIndexer indexer = new ChainIndexer(store, new NodeApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)),
                     params.chainId(), Clock.systemUTC());
             Indexing explorer = new Indexing(indexer, params);
             store.connect(params.genesis(), params.genesis().header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);

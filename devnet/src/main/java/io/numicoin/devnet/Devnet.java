@@ -11,6 +11,7 @@ import io.numicoin.devnet.process.ServiceSpec;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.support.node.NodeAccount;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -235,7 +236,7 @@ public final class Devnet {
     /** Prints what runs where and the {@code ready:} line. */
     public void printReady() throws IOException {
         NodeApi node1 = new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(1)));
-        NodeApi.AccountState funds = node1.account(faucet.address());
+        NodeAccount funds = node1.account(faucet.address());
         progress.print("");
         progress.print(String.format(Locale.ROOT, "  %-9s %-40s %-15s %-24s %-8s %s", "service", "API", "management", "p2p",
                 "pid", "log"));

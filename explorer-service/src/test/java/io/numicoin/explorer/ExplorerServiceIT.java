@@ -3,23 +3,19 @@ package io.numicoin.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.explorer.index.ChainIndexer;
+import io.numicoin.node.testing.RealNode;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
-import io.numicoin.testkit.postgres.TestDatabase;
-import io.numicoin.testkit.postgres.TestPostgres;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -33,33 +29,20 @@ class ExplorerServiceIT {
     private static final ChainBuilder CHAIN = ChainBuilder.regtest();
     private static EmbeddedKafka kafka;
     private static RealNode node;
-    private static TestDatabase db;
-    private static ConfigurableApplicationContext explorer;
+    private static RunningExplorer explorer;
     private static WebTestClient client;
     private static final List<Block> SUBMITTED = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.launch();
-        node = new RealNode(kafka, "explorerservice");
+        node = RealNode.start(kafka, "explorerservice");
         for (Block b : CHAIN.extend(CHAIN.genesis(), 5, 1)) {
             node.submit(b);
             SUBMITTED.add(b);
         }
-        db = TestPostgres.shared().createDatabase("explorerservice");
-        explorer = new SpringApplicationBuilder(ExplorerApplication.class).run(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--server.port=0",
-                "--management.server.port=-1",
-                "--numi.network=regtest",
-                "--numi.node.base-url=" + node.baseUrl(),
-                "--numi.index.lag-poll=500ms");
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + explorer.getEnvironment().getProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        explorer = new RunningExplorer(kafka, node, "explorerservice");
+        client = explorer.http();
     }
 
     @AfterAll
@@ -71,22 +54,11 @@ class ExplorerServiceIT {
             node.close();
         }
         kafka.close();
-        db.close();
-    }
-
-    private static long explorerHeight() {
-        return explorer.getBean(JdbcTemplate.class).query("SELECT tip_height FROM chain_cursor", (rs, i) -> rs.getLong(1))
-                .stream().findFirst().orElse(-1L);
-    }
-
-    private static String explorerTip() {
-        return explorer.getBean(JdbcTemplate.class).query("SELECT encode(tip_id, 'hex') FROM chain_cursor",
-                (rs, i) -> rs.getString(1)).stream().findFirst().orElse("");
     }
 
     @Test
     void backfillsThenFollowsTheTopicThroughAReorg() {
-        await().atMost(Duration.ofSeconds(120)).until(() -> explorerHeight() == 5);
+        await().atMost(Duration.ofSeconds(120)).until(() -> explorer.height() == 5);
         client.get().uri("/api/v1/explorer/blocks/height/5").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo(BlockHeaderCodec.id(SUBMITTED.get(4).header()).toHex())
                 .jsonPath("$.confirmations").isEqualTo(1);
@@ -96,14 +68,14 @@ class ExplorerServiceIT {
             node.submit(b);
             SUBMITTED.add(b);
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> explorerHeight() == 8);
-        assertThat(explorer.getBean(ChainIndexer.class).lag()).isZero();
+        await().atMost(Duration.ofSeconds(120)).until(() -> explorer.height() == 8);
+        assertThat(explorer.context().getBean(ChainIndexer.class).lag()).isZero();
 
         // a reorg of depth 2 on the node: a fork from height 6 that becomes heavier at its third block
         List<Block> fork = CHAIN.extend(SUBMITTED.get(5), 3, 3);
         fork.forEach(node::submit);
         String forkTip = BlockHeaderCodec.id(fork.getLast().header()).toHex();
-        await().atMost(Duration.ofSeconds(120)).until(() -> explorerTip().equals(forkTip));
+        await().atMost(Duration.ofSeconds(120)).until(() -> explorer.tipId().equals(forkTip));
         client.get().uri("/api/v1/explorer/reorgs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[0].depth").isEqualTo(2)
                 .jsonPath("$[0].forkHeight").isEqualTo(6)
@@ -123,6 +95,6 @@ class ExplorerServiceIT {
                 .jsonPath("$.paths['/api/v1/explorer/hashrate']").exists()
                 .jsonPath("$.paths['/api/v1/explorer/stale-blocks']").exists();
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                explorer.getBean(MeterRegistry.class).get("explorer.chain.lag.blocks").gauge().value() == 0.0);
+                explorer.context().getBean(MeterRegistry.class).get("explorer.chain.lag.blocks").gauge().value() == 0.0);
     }
 }

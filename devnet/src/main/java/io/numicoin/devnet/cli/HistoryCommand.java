@@ -5,6 +5,8 @@ import io.numicoin.devnet.wallet.WalletKeyException;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.codec.SpendingPolicyCodec;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.support.node.NodeAccount;
+import io.numicoin.support.node.NodeTransaction;
 import io.numicoin.wallet.file.FileFormatException;
 import io.numicoin.wallet.multisig.PolicyFile;
 import java.io.IOException;
@@ -50,14 +52,14 @@ final class HistoryCommand {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("--limit is 1..100, got " + limit);
         }
-        NodeApi.History history = node.history(address, limit, cli.get("--cursor", ""));
+        NodeAccount history = node.history(address, limit, cli.get("--cursor", ""));
         out.println("address:  " + address);
         out.println("balance:  " + WalletCommand.numi(history.balanceUnits()) + " NUMI (nonce " + history.nonce() + ", tip " + history.tipHeight() + ")");
-        if (history.entries().isEmpty()) {
+        if (history.transactions().isEmpty()) {
             out.println("no transactions" + (cli.has("--cursor") ? " after this cursor" : ""));
         }
-        for (NodeApi.HistoryEntry entry : history.entries()) {
-            NodeApi.TransactionView tx = node.transaction(entry.txid());
+        for (NodeAccount.Entry entry : history.transactions()) {
+            NodeTransaction tx = node.transaction(entry.txid());
             String counterpart = switch (entry.direction()) {
                 case "SENT" -> "to   " + tx.recipient();
                 case "RECEIVED" -> "from " + tx.sender();

@@ -17,6 +17,7 @@ import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.node.NodeTransactionAnswer;
 import io.numicoin.wallet.file.FileFormatException;
 import io.numicoin.wallet.file.WalletFiles;
 import io.numicoin.wallet.multisig.PolicyFile;
@@ -208,7 +209,7 @@ final class TransferCommand {
     private int broadcast(CliArgs cli) throws Exception {
         TransferTx tx = readFinal(Path.of(cli.required("--in", "transfer broadcast")));
         NodeApi node = WalletCommand.node(cli.options());
-        NodeApi.Submitted submitted;
+        NodeTransactionAnswer submitted;
         try {
             submitted = node.submitTransaction(TransactionCodec.encode(tx));
         } catch (NodeApi.RefusedException e) {

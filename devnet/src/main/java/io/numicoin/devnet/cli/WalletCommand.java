@@ -16,6 +16,9 @@ import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.node.NodeAccount;
+import io.numicoin.support.node.NodeChainTip;
+import io.numicoin.support.node.NodeTransactionAnswer;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +140,7 @@ public final class WalletCommand {
         String address = options.containsKey("--address")
                 ? options.get("--address")
                 : encode(keys.address(options, FAUCET), params.network());
-        NodeApi.AccountState state = node.account(address);
+        NodeAccount state = node.account(address);
         out.println("address:  " + address);
         out.println("balance:  " + numi(state.balanceUnits()) + " NUMI");
         out.println("immature: " + numi(state.immatureUnits()) + " NUMI");
@@ -148,7 +151,7 @@ public final class WalletCommand {
     private int send(Map<String, String> options) throws IOException, InterruptedException, WalletKeyException {
         Account from = Account.of(keys.signingKey(options, FAUCET));   // before the network: a wrong passphrase fails first
         NodeApi node = node(options);
-        NodeApi.Chain chain = node.chain();
+        NodeChainTip chain = node.chain();
         NetworkParams params = NetworkParams.of(chain.network());
         Address to = decode(required(options, "--to"), params);
         Amount amount = Amount.parseNumi(required(options, "--amount"));
@@ -160,7 +163,7 @@ public final class WalletCommand {
         String sender = encode(from.address(), params.network());
         long nonce = nextNonce(options, node, sender);
         TransferTx tx = new TransferSigner().sign(params.chainId(), from, nonce, to, amount, fee, memo);
-        NodeApi.Submitted submitted;
+        NodeTransactionAnswer submitted;
         try {
             submitted = node.submitTransaction(TransactionCodec.encode(tx));
         } catch (NodeApi.RefusedException e) {

@@ -4,11 +4,12 @@ import io.numicoin.explorer.api.ExplorerQueries;
 import io.numicoin.explorer.index.ChainBootstrap;
 import io.numicoin.explorer.index.ChainIndexer;
 import io.numicoin.explorer.kafka.ChainEventListener;
-import io.numicoin.explorer.node.NodeClient;
 import io.numicoin.explorer.store.PostgresExplorerStore;
 import io.numicoin.explorer.store.PostgresMempoolStore;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.support.node.NodeApiClient;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,12 +50,12 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    NodeClient nodeClient(ExplorerProperties properties) {
-        return new NodeClient(properties.node().baseUrl(), properties.node().timeout());
+    NodeApiClient nodeClient(ExplorerProperties properties) {
+        return new NodeApiClient(URI.create(properties.node().baseUrl()), properties.node().timeout());
     }
 
     @Bean
-    ChainIndexer chainIndexer(PostgresExplorerStore store, NodeClient node, NetworkParams params) {
+    ChainIndexer chainIndexer(PostgresExplorerStore store, NodeApiClient node, NetworkParams params) {
         return new ChainIndexer(store, node, params.chainId(), Clock.systemUTC());
     }
 

@@ -1,7 +1,7 @@
 package io.numicoin.explorer.index;
 
-import io.numicoin.explorer.node.NodeUnavailableException;
 import io.numicoin.explorer.store.PostgresExplorerStore;
+import io.numicoin.support.node.NodeApiException;
 import io.numicoin.support.retry.Backoff;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ public final class ChainBootstrap {
                 try {
                     indexer.resync();
                     break;
-                } catch (NodeUnavailableException e) {
+                } catch (NodeApiException e) {
                     Duration delay = backoff.failed();
                     log.warn("backfill from the node failed ({} in a row): {}; again in {}", backoff.failures(),
                             e.getMessage(), delay);

@@ -3,12 +3,12 @@ package io.numicoin.explorer.index;
 import io.numicoin.events.BlockConnected;
 import io.numicoin.events.BlockDisconnected;
 import io.numicoin.events.ChainEvent;
-import io.numicoin.explorer.node.NodeClient;
 import io.numicoin.explorer.store.ChainCursor;
 import io.numicoin.explorer.store.PostgresExplorerStore;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.support.node.NodeApiClient;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,13 +19,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the read model on the node's chain, by the consumer rules of docs/events.md (rule 3):
  * an event that is next in sequence and links to the read model's tip is applied (a disconnect
- * exactly undone); one at or below the last sequence that was applied here as it is (same sequence,
- * kind and block: a relay's replay, even of an event a later reorg superseded) or whose effect is
- * reflected (its block active, or a disconnected block not active) is a duplicate and skipped; anything else (a gap, a sequence reset, a failed-over
+ * exactly undone). Any other event is a duplicate, skipped (the sequence cursor moved forward to
+ * it), when its effect is already in the read model (its connected block active, its disconnected
+ * block not active), whatever its sequence; when the chain's work after it is below the read
+ * model's tip work (the node only ever moves to more work, and a reorganisation is one
+ * transaction whose last event ends above the old tip: an event below the tip's work is from
+ * before the state the read model holds); or when it was applied here as it is (same sequence,
+ * kind and block: a relay's replay). Anything else (a gap, a sequence reset, a failed-over
  * source, an undecodable record) resyncs from the node's API ({@link #resync}): walk back to the
  * newest block the node has on its active chain, disconnect the read model's blocks above it,
  * connect the node's blocks up to its tip. With an empty read model the resync is the backfill
- * from genesis. One writer at a time (the methods are synchronized).
+ * from genesis. So a replay of the whole topic after a backfill costs no resync. One writer at a
+ * time (the methods are synchronized).
  */
 public final class ChainIndexer {
 
@@ -35,14 +40,15 @@ public final class ChainIndexer {
     public enum Outcome { APPLIED, DUPLICATE, RESYNCED }
 
     private final PostgresExplorerStore store;
-    private final NodeClient node;
+    private final NodeApiClient node;
     private final int chainId;
     private final Clock clock;
     private final AtomicLong nodeHeight = new AtomicLong(-1);
     private final AtomicLong ownHeight = new AtomicLong(-1);
+    private final AtomicLong resyncs = new AtomicLong();
     private volatile boolean resyncNext;
 
-    public ChainIndexer(PostgresExplorerStore store, NodeClient node, int chainId, Clock clock) {
+    public ChainIndexer(PostgresExplorerStore store, NodeApiClient node, int chainId, Clock clock) {
         this.store = store;
         this.node = node;
         this.chainId = chainId;
@@ -70,8 +76,7 @@ public final class ChainIndexer {
                 ownHeight.set(event.tipHeightAfter());
                 return Outcome.APPLIED;
             }
-            boolean replay = !c.sequenceKnown() || sequence <= c.sequence();
-            if (replay && (store.applied(sequence, event.blockId(), event instanceof BlockConnected) || reflected(event))) {
+            if (duplicate(event, c)) {
                 if (sequence > c.sequence()) {
                     store.saveSequence(sequence);
                 }
@@ -96,6 +101,7 @@ public final class ChainIndexer {
      * block is its own transaction.
      */
     public synchronized void resync() {
+        resyncs.incrementAndGet();
         while (!resyncOnce()) {
             log.info("the node's chain moved during the resync: again");
         }
@@ -160,6 +166,14 @@ public final class ChainIndexer {
         };
     }
 
+    private boolean duplicate(ChainEvent event, ChainCursor c) {
+        long sequence = event.meta().sequence();
+        return event.tipWorkAfter().compareTo(c.tipWork()) < 0
+                || reflected(event)
+                || ((!c.sequenceKnown() || sequence <= c.sequence())
+                        && store.applied(sequence, event.blockId(), event instanceof BlockConnected));
+    }
+
     private boolean reflected(ChainEvent event) {
         return switch (event) {
             case BlockConnected connected -> store.isActive(connected.blockId());
@@ -177,6 +191,11 @@ public final class ChainIndexer {
         long theirs = nodeHeight.get();
         long ours = ownHeight.get();
         return theirs < 0 || ours < 0 ? -1 : Math.max(0, theirs - ours);
+    }
+
+    /** Resyncs from the node's API so far (the initial backfill included): meter {@code explorer.index.resyncs}. */
+    public long resyncs() {
+        return resyncs.get();
     }
 
     public long height() {

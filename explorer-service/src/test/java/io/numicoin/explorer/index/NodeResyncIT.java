@@ -1,23 +1,36 @@
 package io.numicoin.explorer.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.numicoin.events.BlockConnected;
+import io.numicoin.events.BlockDisconnected;
+import io.numicoin.events.ChainEvent;
 import io.numicoin.events.EventMeta;
-import io.numicoin.explorer.RealNode;
+import io.numicoin.events.Topics;
+import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.explorer.api.ExplorerQueries;
 import io.numicoin.explorer.index.ChainIndexer.Outcome;
-import io.numicoin.explorer.node.NodeClient;
 import io.numicoin.explorer.store.ChainCursor;
+import io.numicoin.node.testing.RealNode;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +42,8 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Backfill and resync against a real node's API: an empty read model backfills from genesis and
  * equals a rebuild from the same blocks; a sequence reset and a gap resync it to the node's tip
- * (disconnecting its own blocks the node reorganised away).
+ * (disconnecting its own blocks the node reorganised away); after a backfill, the node's whole topic
+ * (a reorg included) replays as duplicates without another resync.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeResyncIT {
@@ -42,7 +56,7 @@ class NodeResyncIT {
     @BeforeAll
     static void startNode() throws Exception {
         kafka = EmbeddedKafka.launch();
-        node = new RealNode(kafka, "explorerresync");
+        node = RealNode.start(kafka, "explorerresync");
     }
 
     @AfterAll
@@ -90,7 +104,7 @@ class NodeResyncIT {
             backfilled.indexer.resync();
             ChainCursor cursor = backfilled.store.cursor().orElseThrow();
             assertThat(cursor.tipId()).isEqualTo(BlockHeaderCodec.id(tip.header()));
-            assertThat(cursor.tipHeight()).isEqualTo(new NodeClient(node.baseUrl(), Duration.ofSeconds(10)).chain().height());
+            assertThat(cursor.tipHeight()).isEqualTo(new NodeApiClient(URI.create(node.baseUrl()), Duration.ofSeconds(10)).chain().height());
             assertThat(cursor.sequence()).isEqualTo(ChainCursor.UNKNOWN_SEQUENCE);
             assertThat(backfilled.indexer.lag()).isZero();
 
@@ -111,11 +125,11 @@ class NodeResyncIT {
             for (int h = 1; h <= 2; h++) {
                 model.store.connect(SUBMITTED.get(h - 1), workThrough(h), ChainCursor.UNKNOWN_SEQUENCE);
             }
-            ChainIndexer indexer = new ChainIndexer(model.store, new NodeClient(node.baseUrl(), Duration.ofSeconds(10)),
+            ChainIndexer indexer = new ChainIndexer(model.store, new NodeApiClient(URI.create(node.baseUrl()), Duration.ofSeconds(10)),
                     CHAIN.params().chainId(), java.time.Clock.systemUTC());
             ChainLagHealth readiness = new ChainLagHealth(indexer, () -> true, 1);
             indexer.refreshNodeHeight();
-            long nodeHeight = new NodeClient(node.baseUrl(), Duration.ofSeconds(10)).chain().height();
+            long nodeHeight = new NodeApiClient(URI.create(node.baseUrl()), Duration.ofSeconds(10)).chain().height();
             assertThat(indexer.lag()).isEqualTo(nodeHeight - 2).isGreaterThan(1);
             assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
             assertThat(readiness.health().getDetails()).containsEntry("lagBlocks", nodeHeight - 2);
@@ -174,6 +188,69 @@ class NodeResyncIT {
             assertThat(model.store.cursor().orElseThrow().tipId()).isEqualTo(BlockHeaderCodec.id(last.header()));
             assertThat(model.store.cursor().orElseThrow().sequence()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void replayingTheWholeTopicAfterABackfillCostsNoResyncAndEqualsARebuild() {
+        extendNode(4, 5);
+        // a reorganisation of depth 2 on the node: the topic holds disconnects and blocks now stale
+        List<Block> fork;
+        synchronized (NodeResyncIT.class) {
+            Block forkPoint = SUBMITTED.get(SUBMITTED.size() - 3);
+            fork = CHAIN.extend(forkPoint, 3, 8);
+            fork.forEach(node::submit);
+            SUBMITTED.subList((int) forkPoint.height(), SUBMITTED.size()).clear();
+            SUBMITTED.addAll(fork);
+        }
+        Block tip = fork.getLast();
+        List<ChainEvent> topic = chainTopicThrough(BlockHeaderCodec.id(tip.header()));
+        assertThat(topic).anyMatch(e -> e instanceof BlockDisconnected);
+
+        try (ReadModelDatabase model = new ReadModelDatabase(node.baseUrl());
+                ReadModelDatabase rebuilt = ReadModelDatabase.withoutNode()) {
+            model.indexer.resync();
+            assertThat(model.indexer.resyncs()).isOne();
+            for (ChainEvent event : topic) {
+                assertThat(model.indexer.apply(event)).as("sequence %d", event.meta().sequence()).isEqualTo(Outcome.DUPLICATE);
+            }
+            assertThat(model.indexer.resyncs()).as("the backfill alone").isOne();
+            ChainCursor cursor = model.store.cursor().orElseThrow();
+            assertThat(cursor.sequence()).isEqualTo(topic.getLast().meta().sequence());
+            assertThat(cursor.tipId()).isEqualTo(BlockHeaderCodec.id(tip.header()));
+
+            rebuilt.store.connect(CHAIN.genesis(), CHAIN.genesis().header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
+            for (int h = 1; h <= tip.height(); h++) {
+                rebuilt.store.connect(SUBMITTED.get(h - 1), workThrough(h), ChainCursor.UNKNOWN_SEQUENCE);
+            }
+            assertThat(model.activeProjection()).isEqualTo(rebuilt.activeProjection());
+
+            // the stream goes on: the node's next block is next in sequence and links
+            Block next = extendNode(1, 5);
+            List<ChainEvent> more = chainTopicThrough(BlockHeaderCodec.id(next.header()));
+            assertThat(model.indexer.apply(more.getLast())).isEqualTo(Outcome.APPLIED);
+            assertThat(model.indexer.resyncs()).isOne();
+        }
+    }
+
+    /** Every event on the node's {@code numi.chain.v1}, from the first, once the last leaves {@code tipId} the tip. */
+    private static List<ChainEvent> chainTopicThrough(Hash256 tipId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, EmbeddedKafka.MAX_MESSAGE_BYTES);
+        List<ChainEvent> events = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(Topics.CHAIN, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(ChainEventCodec.decode(record.value()));
+                }
+                return !events.isEmpty() && events.getLast().tipIdAfter().equals(tipId);
+            });
+        }
+        return events;
     }
 
     private static long balanceAfter(Block tip, int key) {

@@ -1,9 +1,10 @@
 package io.numicoin.explorer.index;
 
-import io.numicoin.explorer.node.NodeClient;
 import io.numicoin.explorer.store.PostgresExplorerStore;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ReadModelDatabase implements AutoCloseable {
         jdbc = new JdbcTemplate(db.dataSource());
         store = new PostgresExplorerStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
                 eventLogRetention);
-        indexer = new ChainIndexer(store, new NodeClient(nodeUrl, Duration.ofSeconds(30)), ChainFixture.CHAIN_ID,
+        indexer = new ChainIndexer(store, new NodeApiClient(URI.create(nodeUrl), Duration.ofSeconds(30)), ChainFixture.CHAIN_ID,
                 Clock.systemUTC());
     }
 

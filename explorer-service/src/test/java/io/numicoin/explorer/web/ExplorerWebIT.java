@@ -7,8 +7,8 @@ import io.numicoin.events.EventMeta;
 import io.numicoin.events.MempoolEvent;
 import io.numicoin.events.Topics;
 import io.numicoin.events.codec.MempoolEventCodec;
-import io.numicoin.explorer.ExplorerApplication;
-import io.numicoin.explorer.RealNode;
+import io.numicoin.explorer.RunningExplorer;
+import io.numicoin.node.testing.RealNode;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
@@ -21,8 +21,6 @@ import io.numicoin.protocol.tx.TransferTx;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
-import io.numicoin.testkit.postgres.TestDatabase;
-import io.numicoin.testkit.postgres.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -66,8 +61,7 @@ class ExplorerWebIT {
 
     private static EmbeddedKafka kafka;
     private static RealNode node;
-    private static TestDatabase db;
-    private static ConfigurableApplicationContext explorer;
+    private static RunningExplorer explorer;
     private static String base;
     private static WebTestClient http;
     private static HeadlessChromium browser;
@@ -81,7 +75,7 @@ class ExplorerWebIT {
     static void start() throws Exception {
         kafka = EmbeddedKafka.launch();
         kafka.createTopic(Topics.MEMPOOL, 1);
-        node = new RealNode(kafka, "explorerweb");
+        node = RealNode.start(kafka, "explorerweb");
         ACTIVE.add(CHAIN.genesis());
         ACTIVE.addAll(CHAIN.extend(CHAIN.genesis(), 101, 1));
         payment = CHAIN.transfer(1, TestKeys.address(10), 150_000_000L, 20_000, 1);
@@ -93,28 +87,17 @@ class ExplorerWebIT {
         ACTIVE.addAll(CHAIN.extend(ACTIVE.getLast(), 2, 2));
         ACTIVE.subList(1, ACTIVE.size()).forEach(node::submit);
 
-        db = TestPostgres.shared().createDatabase("explorerweb");
-        explorer = new SpringApplicationBuilder(ExplorerApplication.class).run(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--server.port=0",
-                "--management.server.port=-1",
-                "--numi.network=regtest",
-                "--numi.node.base-url=" + node.baseUrl(),
-                "--numi.index.lag-poll=500ms",
-                "--numi.web.live-poll=200ms");
-        base = "http://127.0.0.1:" + explorer.getEnvironment().getProperty("local.server.port");
-        http = WebTestClient.bindToServer().baseUrl(base).responseTimeout(Duration.ofSeconds(30)).build();
-        await().atMost(Duration.ofSeconds(120)).until(() -> explorerHeight() == 105);
+        explorer = new RunningExplorer(kafka, node, "explorerweb", "--numi.web.live-poll=200ms");
+        base = explorer.baseUrl();
+        http = explorer.http();
+        await().atMost(Duration.ofSeconds(120)).until(() -> explorer.height() == 105);
 
         // a reorg of depth 1 followed on the topic: block 105 becomes stale
         stale = ACTIVE.removeLast();
         List<Block> fork = CHAIN.extend(ACTIVE.getLast(), 2, 3);
         fork.forEach(node::submit);
         ACTIVE.addAll(fork);
-        await().atMost(Duration.ofSeconds(120)).until(() -> explorerHeight() == 106);
+        await().atMost(Duration.ofSeconds(120)).until(() -> explorer.height() == 106);
 
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
@@ -138,14 +121,6 @@ class ExplorerWebIT {
         if (kafka != null) {
             kafka.close();
         }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private static long explorerHeight() {
-        return explorer.getBean(JdbcTemplate.class).query("SELECT tip_height FROM chain_cursor", (rs, i) -> rs.getLong(1))
-                .stream().findFirst().orElse(-1L);
     }
 
     private static String id(Block block) {
@@ -332,7 +307,7 @@ class ExplorerWebIT {
         http.get().uri("/height/100000").exchange().expectStatus().isNotFound();
         http.get().uri("/height/104").exchange().expectStatus().isSeeOther()
                 .expectHeader().valueEquals("Location", "/block/" + id(ACTIVE.get(104)));
-        String css = explorer.getBean(StaticAssets.class).url("explorer.css");
+        String css = explorer.context().getBean(StaticAssets.class).url("explorer.css");
         http.get().uri(css).exchange().expectStatus().isOk()
                 .expectHeader().valueMatches("Cache-Control", "max-age=31536000, public");
         // the API keeps its problem+json answers

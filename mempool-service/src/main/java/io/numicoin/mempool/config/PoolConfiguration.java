@@ -18,6 +18,8 @@ import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.TransactionRules;
+import io.numicoin.support.node.NodeApiClient;
+import java.net.URI;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +52,7 @@ public class PoolConfiguration {
     @Bean
     NodeAccountSource nodeAccountSource(MempoolProperties properties, NetworkParams params) {
         MempoolProperties.Node node = properties.node();
-        return new NodeAccountSource(node.baseUrl(), params.hrp(), node.timeout(), node.cacheSize());
+        return new NodeAccountSource(new NodeApiClient(URI.create(node.baseUrl()), node.timeout()), params.hrp(), node.cacheSize());
     }
 
     @Bean

@@ -6,25 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.numicoin.mempool.pool.AccountState;
 import io.numicoin.mempool.pool.AccountUnavailableException;
-import io.numicoin.node.NodeApplication;
+import io.numicoin.node.testing.RealNode;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.state.InMemoryAccountState;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
-import io.numicoin.testkit.postgres.TestDatabase;
-import io.numicoin.testkit.postgres.TestPostgres;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +27,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * {@link NodeAccountSource} against a real node ({@code NodeApplication} on its own PostgreSQL
@@ -49,48 +38,15 @@ class NodeAccountSourceIT {
 
     private static final ChainBuilder CHAIN = ChainBuilder.regtest();
 
-    private static TestDatabase db;
     private static EmbeddedKafka kafka;
-    private static ConfigurableApplicationContext node;
-    private static WebTestClient client;
+    private static RealNode node;
     private static String baseUrl;
-
-    private static final String MINING_TOKEN = "test-mining-token-0123456789";
 
     @BeforeAll
     static void startNode() throws Exception {
-        db = TestPostgres.shared().createDatabase("mempoolnode");
         kafka = EmbeddedKafka.launch();
-        node = new SpringApplicationBuilder(NodeApplication.class).run(
-                "--spring.config.location=" + nodeConfig().toUri(),
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--server.port=0",
-                "--management.server.port=-1",
-                "--numi.network=regtest",
-                "--numi.api.mining-token=" + MINING_TOKEN,
-                // p2p on loopback with a throwaway key under target/, no multicast discovery
-                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
-                "--numi.p2p.data-dir=target/p2p-mempool-node",
-                "--numi.p2p.discovery.mdns=false");
-        baseUrl = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
-        client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
-    /** The node's own application.yml (the mempool's shadows it on this classpath), copied to a file. */
-    private static Path nodeConfig() throws Exception {
-        for (URL url : Collections.list(NodeApplication.class.getClassLoader().getResources("application.yml"))) {
-            if (url.toString().contains("node-service")) {
-                Path file = Files.createTempFile("node-application", ".yml");
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return file;
-            }
-        }
-        throw new IllegalStateException("node-service's application.yml is not on the test classpath");
+        node = RealNode.start(kafka, "mempoolnode");
+        baseUrl = node.baseUrl();
     }
 
     @AfterAll
@@ -99,13 +55,10 @@ class NodeAccountSourceIT {
             node.close();
         }
         kafka.close();
-        db.close();
     }
 
     private static void submit(Block block) {
-        client.post().uri("/api/v1/blocks").header("Authorization", "Bearer " + MINING_TOKEN).contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .bodyValue(BlockCodec.encode(block)).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.outcome").isEqualTo("CONNECTED");
+        node.submit(block).jsonPath("$.outcome").isEqualTo("CONNECTED");
     }
 
     /** The last block the first test connected. */
@@ -116,7 +69,8 @@ class NodeAccountSourceIT {
     void readsBalanceAndNonceAfterTheTipAndCachesPerTip() {
         List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
         funded.forEach(NodeAccountSourceIT::submit);
-        NodeAccountSource source = new NodeAccountSource(baseUrl, CHAIN.params().hrp(), Duration.ofSeconds(5), 1000);
+        NodeAccountSource source = new NodeAccountSource(new NodeApiClient(URI.create(baseUrl), Duration.ofSeconds(5)),
+                CHAIN.params().hrp(), 1000);
 
         InMemoryAccountState expected = CHAIN.stateAfter(funded.getLast());
         AccountState funds = source.account(TestKeys.address(1));
@@ -135,7 +89,7 @@ class NodeAccountSourceIT {
         assertThat(after.nonce()).isEqualTo(1);
         assertThat(after.balance()).isEqualTo(CHAIN.stateAfter(next).account(TestKeys.address(1)).balance());
         assertThat(source.account(TestKeys.address(2)).balance().units()).isEqualTo(1_000_000);
-        assertThat(source.chain().path("height").asLong()).isEqualTo(next.height());
+        assertThat(source.chain().height()).isEqualTo(next.height());
     }
 
     @Test
@@ -144,8 +98,8 @@ class NodeAccountSourceIT {
         Block tip = lastSubmitted;  // the first test's chain: key 1 is funded and has sent nonce 1
         Address sender = TestKeys.address(1);
         try (PausableProxy proxy = new PausableProxy(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)))) {
-            NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:" + proxy.port(), CHAIN.params().hrp(),
-                    Duration.ofSeconds(30), 1000);
+            NodeAccountSource source = new NodeAccountSource(
+                    new NodeApiClient(URI.create("http://127.0.0.1:" + proxy.port()), Duration.ofSeconds(30)), CHAIN.params().hrp(), 1000);
             proxy.pause();
             CompletableFuture<AccountState> early = CompletableFuture.supplyAsync(() -> source.account(sender));
             await().atMost(Duration.ofSeconds(30)).until(() -> proxy.heldBytes() > 0);  // the node answered: nonce 1
@@ -163,7 +117,8 @@ class NodeAccountSourceIT {
     @Test
     @Order(3)
     void anUnreachableNodeIsReportedNotGuessed() {
-        NodeAccountSource source = new NodeAccountSource("http://127.0.0.1:1", CHAIN.params().hrp(), Duration.ofMillis(500), 10);
+        NodeAccountSource source = new NodeAccountSource(new NodeApiClient(URI.create("http://127.0.0.1:1"), Duration.ofMillis(500)),
+                CHAIN.params().hrp(), 10);
         assertThatThrownBy(() -> source.account(TestKeys.address(1))).isInstanceOf(AccountUnavailableException.class)
                 .hasMessageContaining("unreachable");
     }

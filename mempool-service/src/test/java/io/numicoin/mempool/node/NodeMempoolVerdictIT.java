@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.numicoin.mempool.MempoolApplication;
-import io.numicoin.node.NodeApplication;
+import io.numicoin.node.testing.RealNode;
 import io.numicoin.protocol.block.Block;
-import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.TransferTx;
@@ -15,15 +14,9 @@ import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,42 +37,24 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class NodeMempoolVerdictIT {
 
     private static final ChainBuilder CHAIN = ChainBuilder.regtest();
-    private static final String MINING_TOKEN = "test-mining-token-0123456789";
-
-    private static TestDatabase nodeDb;
     private static TestDatabase mempoolDb;
     private static EmbeddedKafka kafka;
-    private static ConfigurableApplicationContext node;
+    private static RealNode node;
     private static ConfigurableApplicationContext mempool;
-    private static WebTestClient nodeClient;
+    private static WebTestClient nodeClient;  // the node's API
     private static WebTestClient mempoolClient;
 
     @BeforeAll
     static void start() throws Exception {
-        nodeDb = TestPostgres.shared().createDatabase("verdict_node");
         mempoolDb = TestPostgres.shared().createDatabase("verdict_mempool");
         kafka = EmbeddedKafka.launch();
         int mempoolPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             mempoolPort = socket.getLocalPort();
         }
-        node = new SpringApplicationBuilder(NodeApplication.class).run(
-                "--spring.config.location=" + nodeConfig().toUri(),
-                "--spring.datasource.url=" + nodeDb.jdbcUrl(),
-                "--spring.datasource.username=" + nodeDb.user(),
-                "--spring.datasource.password=" + nodeDb.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--server.port=0",
-                "--management.server.port=-1",
-                "--numi.network=regtest",
-                "--numi.events.publish=true",
-                "--numi.api.mining-token=" + MINING_TOKEN,
-                "--numi.api.mempool-url=http://127.0.0.1:" + mempoolPort,
-                "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
-                "--numi.p2p.data-dir=target/p2p-verdict-node",
-                "--numi.p2p.discovery.mdns=false");
-        String nodeUrl = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
-        nodeClient = WebTestClient.bindToServer().baseUrl(nodeUrl).responseTimeout(Duration.ofSeconds(60)).build();
+        node = RealNode.start(kafka, "verdict_node", "--numi.api.mempool-url=http://127.0.0.1:" + mempoolPort);
+        String nodeUrl = node.baseUrl();
+        nodeClient = node.client();
         mempool = new SpringApplicationBuilder(MempoolApplication.class).run(
                 "--spring.datasource.url=" + mempoolDb.jdbcUrl(),
                 "--spring.datasource.username=" + mempoolDb.user(),
@@ -93,20 +68,6 @@ class NodeMempoolVerdictIT {
                 .responseTimeout(Duration.ofSeconds(60)).build();
     }
 
-    /** The node's own application.yml (the mempool's shadows it on this classpath), copied to a file. */
-    private static Path nodeConfig() throws Exception {
-        for (URL url : Collections.list(NodeApplication.class.getClassLoader().getResources("application.yml"))) {
-            if (url.toString().contains("node-service")) {
-                Path file = Files.createTempFile("node-application", ".yml");
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return file;
-            }
-        }
-        throw new IllegalStateException("node-service's application.yml is not on the test classpath");
-    }
-
     @AfterAll
     static void stop() {
         if (mempool != null) {
@@ -117,16 +78,13 @@ class NodeMempoolVerdictIT {
         }
         kafka.close();
         mempoolDb.close();
-        nodeDb.close();
     }
 
     @Test
     void aRefusalOnlyTheMempoolCanGiveReachesTheNodesClientWithTheMempoolsRuleTypeAndTitle() {
         List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
         for (Block block : funded) {
-            nodeClient.post().uri("/api/v1/blocks").header("Authorization", "Bearer " + MINING_TOKEN)
-                    .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(BlockCodec.encode(block)).exchange()
-                    .expectStatus().isOk();
+            node.submit(block);
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> mempoolTipHeight() == funded.getLast().height());
 

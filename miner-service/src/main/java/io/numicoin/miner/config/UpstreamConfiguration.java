@@ -1,12 +1,13 @@
 package io.numicoin.miner.config;
 
-import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.miner.assembly.StateCommitmentSource;
 import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
+import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.support.http.BearerToken;
+import io.numicoin.support.node.NodeApiClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,11 +22,11 @@ class UpstreamConfiguration {
     }
 
     @Bean
-    NodeClient nodeClient(MinerProperties properties, NetworkParams params) {
+    NodeClient nodeClient(MinerProperties properties) {
         MinerProperties.Upstream up = properties.upstream();
         String miningToken = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
-        return new NodeClient(new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff(), miningToken),
-                params.hrp(), up.submitTimeout());
+        return new NodeClient(new NodeApiClient(up.node(), up.timeout(), up.attempts(), up.retryBackoff(), miningToken),
+                up.submitTimeout());
     }
 
     @Bean

@@ -47,6 +47,23 @@ public final class HttpJson {
         return base;
     }
 
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Duration retryBackoff() {
+        return retryBackoff;
+    }
+
+    /** The bearer token sent on every call, or null for none. */
+    public String bearerToken() {
+        return authorization == null ? null : authorization.substring("Bearer ".length());
+    }
+
     /** GET {@code pathAndQuery}; the answer's JSON. */
     public JsonNode get(String pathAndQuery) {
         HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)

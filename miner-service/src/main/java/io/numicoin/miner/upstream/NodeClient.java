@@ -4,17 +4,21 @@ import io.numicoin.miner.assembly.TemplateRejectedException;
 import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
-import io.numicoin.protocol.bytes.Bytes;
-import io.numicoin.protocol.codec.BlockCodec;
-import io.numicoin.protocol.codec.BlockHeaderCodec;
-import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.support.node.NodeApiClient;
+import io.numicoin.support.node.NodeApiException;
+import io.numicoin.support.node.NodeBlockAnswer;
+import io.numicoin.support.node.NodeChainTip;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import java.util.function.Supplier;
 
-/** The node's HTTP API (docs/api.md) as far as the miner uses it. */
+/**
+ * The node's HTTP API (docs/api.md) as far as the miner uses it, over service-support's
+ * {@link NodeApiClient}: its failures become {@link UpstreamException}s (the mining job's backoff
+ * and health read those), a proposal's 409 is {@code TIP_MOVED} and its 422 a
+ * {@link TemplateRejectedException}, a block's 4xx a refused {@link SubmitResult}.
+ */
 public final class NodeClient implements BlockSubmitter {
 
     /** The node's active tip. */
@@ -25,33 +29,28 @@ public final class NodeClient implements BlockSubmitter {
     public record SubmitResult(boolean accepted, String outcomeOrRule, String detail) {
     }
 
-    private final HttpJson http;
-    private final AddressHrp hrp;
+    private final NodeApiClient api;
     private final Duration submitTimeout;
 
-    public NodeClient(HttpJson http, AddressHrp hrp, Duration submitTimeout) {
-        this.http = http;
-        this.hrp = hrp;
+    public NodeClient(NodeApiClient api, Duration submitTimeout) {
+        this.api = api;
         this.submitTimeout = submitTimeout;
     }
 
+    /** With {@code http}'s base, deadline, retries and token (the pool's wiring builds it so). */
+    public NodeClient(HttpJson http, AddressHrp hrp, Duration submitTimeout) {
+        this(new NodeApiClient(http.base(), http.timeout(), http.attempts(), http.retryBackoff(), http.bearerToken()),
+                submitTimeout);
+    }
+
     public ChainTip chain() {
-        JsonNode body = http.get("/api/v1/chain");
-        return new ChainTip(hash(body, "tipId"), body.path("height").asLong(), body.path("network").asString(""));
+        NodeChainTip tip = call(api::chain);
+        return new ChainTip(tip.tipId(), tip.height(), tip.network().id());
     }
 
     /** Up to {@code count} active-chain headers from height {@code from}, ascending. */
     public List<BlockHeader> headers(long from, int count) {
-        JsonNode body = http.get("/api/v1/headers?from=" + from + "&count=" + count);
-        List<BlockHeader> headers = new ArrayList<>();
-        for (JsonNode hex : body.path("headers")) {
-            try {
-                headers.add(BlockHeaderCodec.decode(Bytes.fromHex(hex.asString()).toArray()));
-            } catch (DecodeException | IllegalArgumentException e) {
-                throw bad("header at " + (from + headers.size()) + " does not decode: " + e.getMessage(), e);
-            }
-        }
-        return headers;
+        return call(() -> api.headers(from, count));
     }
 
     /** The active-chain header at {@code height}. */
@@ -71,44 +70,42 @@ public final class NodeClient implements BlockSubmitter {
      * @throws UpstreamException with {@code TIP_MOVED} when the candidate no longer extends the tip (409)
      */
     public Hash256 proposeCommitment(Block candidate) {
-        String body = "{\"hex\":" + http.quote(Bytes.of(BlockCodec.encode(candidate)).toHex()) + "}";
         try {
-            return hash(http.post("/api/v1/blocks/proposal", body, submitTimeout), "stateCommitment");
-        } catch (UpstreamException e) {
-            if (e.reason() == UpstreamException.Reason.HTTP_ERROR && e.status() == 409) {
+            return api.proposeCommitment(candidate, submitTimeout);
+        } catch (NodeApiException e) {
+            if (e.status() == 409) {
                 throw new UpstreamException(UpstreamException.Reason.TIP_MOVED, 409, "node: " + e.getMessage(), e);
             }
-            if (e.reason() == UpstreamException.Reason.HTTP_ERROR && e.status() == 422) {
+            if (e.status() == 422) {
                 throw new TemplateRejectedException(e.rule(), e.getMessage());
             }
-            throw e;
+            throw upstream(e);
         }
     }
 
-    /** {@code POST /api/v1/blocks}: 200 is accepted with its outcome; 422 a rejection with its rule. */
+    /** {@code POST /api/v1/blocks}: 200 is accepted with its outcome; a 4xx a rejection with its rule. */
     @Override
     public SubmitResult submit(Block block) {
-        String body = "{\"hex\":" + http.quote(Bytes.of(BlockCodec.encode(block)).toHex()) + "}";
         try {
-            JsonNode answer = http.post("/api/v1/blocks", body, submitTimeout);
-            return new SubmitResult(true, answer.path("outcome").asString("UNKNOWN"), "");
-        } catch (UpstreamException e) {
-            if (e.reason() == UpstreamException.Reason.HTTP_ERROR && e.status() >= 400 && e.status() < 500) {
-                return new SubmitResult(false, e.rule().isEmpty() ? "HTTP_" + e.status() : e.rule(), e.getMessage());
+            NodeBlockAnswer answer = api.submitBlock(block, submitTimeout);
+            return new SubmitResult(true, answer.outcome(), "");
+        } catch (NodeApiException e) {
+            if (e.status() >= 400 && e.status() < 500) {
+                return new SubmitResult(false, e.rule(), e.getMessage());
             }
-            throw e;
+            throw upstream(e);
         }
     }
 
-    private static Hash256 hash(JsonNode body, String field) {
+    private static <T> T call(Supplier<T> call) {
         try {
-            return Hash256.fromHex(body.path(field).asString(""));
-        } catch (IllegalArgumentException e) {
-            throw bad("field " + field + " is not a 64-digit hex hash", e);
+            return call.get();
+        } catch (NodeApiException e) {
+            throw upstream(e);
         }
     }
 
-    private static UpstreamException bad(String message, Throwable cause) {
-        return new UpstreamException(UpstreamException.Reason.BAD_RESPONSE, 0, "node: " + message, cause);
+    private static UpstreamException upstream(NodeApiException e) {
+        return new UpstreamException(UpstreamException.Reason.valueOf(e.reason().name()), e.status(), e.rule(), e.getMessage(), e);
     }
 }

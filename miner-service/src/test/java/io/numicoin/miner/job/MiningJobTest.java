@@ -23,6 +23,7 @@ import io.numicoin.protocol.hash.Blake3;
 import io.numicoin.protocol.hash.HashDomain;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.state.InMemoryAccountState;
+import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.testkit.InMemoryChain;
 import io.numicoin.testkit.TestKeys;
 import java.net.ServerSocket;
@@ -122,8 +123,7 @@ class MiningJobTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
         NetworkParams regtest = NetworkParams.regtest();
-        NodeClient node = new NodeClient(new HttpJson("node", nowhere, Duration.ofSeconds(1), 1, Duration.ofMillis(10)),
-                regtest.hrp(), Duration.ofSeconds(1));
+        NodeClient node = new NodeClient(new NodeApiClient(nowhere, Duration.ofSeconds(1)), Duration.ofSeconds(1));
         MempoolClient mempool = new MempoolClient(new HttpJson("mempool", nowhere, Duration.ofSeconds(1), 1, Duration.ofMillis(10)));
         WorkBuilder builder = new WorkBuilder(regtest, mempool, node,
                 new BlockAssembler(regtest, TestKeys.address(4), block -> { throw new AssertionError("never reached"); }),

@@ -1,5 +1,6 @@
 package io.numicoin.testkit.postgres;
 
+import java.util.List;
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -50,6 +51,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A new connection per {@code getConnection()}; no pool. */
+    /** Spring Boot's settings for this database as command-line arguments: {@code --spring.datasource.url}, username, password. */
+    public List<String> springArgs() {
+        return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=" + password());
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
