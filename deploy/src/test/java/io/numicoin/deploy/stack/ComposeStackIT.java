@@ -8,6 +8,8 @@ import io.numicoin.deploy.ComposeService;
 import io.numicoin.deploy.Repository;
 import io.numicoin.devnet.wallet.Account;
 import io.numicoin.devnet.wallet.NodeApi;
+import io.numicoin.support.node.NodeChainTip;
+import io.numicoin.support.node.NodeTransactionAnswer;
 import io.numicoin.devnet.wallet.TransferSigner;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
@@ -110,7 +112,7 @@ class ComposeStackIT {
                 stack.up();
                 stack.awaitHealthy(services, HEALTHY_WITHIN);
                 log("restarted on kept volumes, healthy after " + secondsSince(start) + " s");
-                NodeApi.Chain after = gateway.chain();
+                NodeChainTip after = gateway.chain();
                 assertThat(after.height()).as("the tip after the restart").isGreaterThanOrEqualTo(tipBefore);
                 assertThat(blockAt(node(ports, "NUMI_PORT_NODE1"), height)).as("node1's block at height %d after the restart", height)
                         .isEqualTo(blockId);
@@ -137,7 +139,7 @@ class ComposeStackIT {
         long nonce = gateway.account(sender).nonce() + 1;
         TransferTx tx = new TransferSigner().sign(NetworkParams.of(Network.REGTEST).chainId(), from, nonce, TestKeys.address(1), amount, fee,
                 Bytes.of(new byte[0]));
-        NodeApi.Submitted submitted = gateway.submitTransaction(TransactionCodec.encode(tx));
+        NodeTransactionAnswer submitted = gateway.submitTransaction(TransactionCodec.encode(tx));
         assertThat(submitted.status()).as("the gateway's answer to the transfer").isEqualTo("ACCEPTED");
         assertThat(submitted.txid()).isEqualTo(TransactionCodec.txid(tx).toHex());
         return submitted.txid();

@@ -130,7 +130,7 @@ public final class ChaosRun {
             Set<String> tips = new HashSet<>();
             for (NodeApi node : nodes) {
                 try {
-                    tips.add(node.chain().tipId());
+                    tips.add(node.chain().tipId().toHex());
                 } catch (IOException e) {
                     tips.add("down: " + e.getMessage());
                 }

@@ -50,7 +50,7 @@ public final class NodeApi {
 
     /** How many transactions (the coinbase too) the active chain's block at {@code height} has. */
     public long blockTransactionCount(long height) throws IOException {
-        return http.get("/api/v1/blocks/height/" + height).path("transactionCount").asLong(0);
+        return call(() -> api.blockAt(height)).map(block -> (long) block.transactions().size()).orElse(0L);
     }
 
     /** Whether the transaction is on the active chain, and in which block height (-1 if not). */
