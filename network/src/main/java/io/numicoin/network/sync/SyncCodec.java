@@ -16,7 +16,8 @@ import java.util.List;
  * and refuses trailing bytes.
  *
  * <pre>
- * status            genesis id (32) ‖ tip id (32) ‖ tip height (i64) ‖ work length (u8, ≤ 33) ‖ work (big-endian, unsigned)
+ * status            genesis id (32) ‖ tip id (32) ‖ tip height (i64) ‖ work length (u8, ≤ 33) ‖ work (big-endian, unsigned,
+ *                   minimal two's complement: no leading zero byte unless the next byte's top bit is set)
  * headers request   max (u16, 1..2000) ‖ locator count (u8, 1..64) ‖ ids (32 each)
  * headers response  count (u16, ≤ 2000) ‖ headers (128 each, ascending, each the child of the one before)
  * block request     id (32)
@@ -63,6 +64,10 @@ public final class SyncCodec {
         BigInteger work = new BigInteger(reader.bytes(workLength, "work"));
         if (work.signum() < 0) {
             throw new DecodeException(DecodeError.OUT_OF_RANGE, "negative work");
+        }
+        if (work.bitLength() / 8 + 1 != workLength) {
+            // one encoding per value (what encodeStatus writes): no leading zero byte a shorter form would not need
+            throw new DecodeException(DecodeError.NON_CANONICAL, "work of " + workLength + " bytes has a leading zero byte");
         }
         reader.expectEnd("status");
         return new ChainStatusMessage(genesis, tip, height, work);
