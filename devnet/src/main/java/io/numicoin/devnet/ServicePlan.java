@@ -83,16 +83,7 @@ public record ServicePlan(
     }
 
     public ServiceSpec miner() {
-        List<String> args = new ArrayList<>(common(ports.minerApi(), ports.minerManagement()));
-        args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(1));
-        args.add("--numi.upstream.mempool=http://127.0.0.1:" + ports.mempoolApi());
-        args.add("--numi.upstream.mining-token-file=" + layout.miningToken().toAbsolutePath());
-        args.add("--numi.miner.payout-address=" + faucetAddress);
-        args.add("--numi.miner.threads=1");
-        args.add("--numi.miner.pacing.interval=" + blockInterval.toMillis() + "ms");
-        args.add("--numi.miner.pacing.from-height=" + paceFromHeight);
-        return new ServiceSpec("miner", jars.miner(), jvm("256m"), args, layout.service("miner"), layout.log("miner"),
-                readiness(ports.minerManagement()), "http://127.0.0.1:" + ports.minerApi() + "/api/v1/miner", "");
+        return miner("miner", 1, ports.minerApi(), ports.minerManagement());
     }
 
     /**
@@ -100,16 +91,20 @@ public record ServicePlan(
      * node2's headers), so its blocks compete with the first miner's, which submits to node1.
      */
     public ServiceSpec secondMiner() {
-        List<String> args = new ArrayList<>(common(ports.secondMinerApi(), ports.secondMinerManagement()));
-        args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(2));
+        return miner("miner2", 2, ports.secondMinerApi(), ports.secondMinerManagement());
+    }
+
+    private ServiceSpec miner(String name, int node, int apiPort, int managementPort) {
+        List<String> args = new ArrayList<>(common(apiPort, managementPort));
+        args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(node));
         args.add("--numi.upstream.mempool=http://127.0.0.1:" + ports.mempoolApi());
         args.add("--numi.upstream.mining-token-file=" + layout.miningToken().toAbsolutePath());
         args.add("--numi.miner.payout-address=" + faucetAddress);
         args.add("--numi.miner.threads=1");
         args.add("--numi.miner.pacing.interval=" + blockInterval.toMillis() + "ms");
         args.add("--numi.miner.pacing.from-height=" + paceFromHeight);
-        return new ServiceSpec("miner2", jars.miner(), jvm("256m"), args, layout.service("miner2"), layout.log("miner2"),
-                readiness(ports.secondMinerManagement()), "http://127.0.0.1:" + ports.secondMinerApi() + "/api/v1/miner", "");
+        return new ServiceSpec(name, jars.miner(), jvm("256m"), args, layout.service(name), layout.log(name),
+                readiness(managementPort), "http://127.0.0.1:" + apiPort + "/api/v1/miner", "");
     }
 
     /** The explorer: its read model in {@code numi_explorer}, backfilled from node1's API, then following the topics. */

@@ -7,26 +7,15 @@ import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.support.argon2.Argon2Mode;
 import io.numicoin.support.argon2.NativeArgon2;
-import io.numicoin.support.argon2.NativeArgon2UnavailableException;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NativeArgon2Test {
 
-    private static NativeArgon2 library;
-
-    @BeforeAll
-    static void load() {
-        try {
-            library = NativeArgon2.load();
-        } catch (NativeArgon2UnavailableException e) {
-            library = null;
-        }
-    }
+    private static final NativeArgon2 library = NativeArgon2.loadIfPresent().orElse(null);
 
     private static void requireLibrary() {
         Assumptions.assumeTrue(library != null,

@@ -1,5 +1,6 @@
 package io.numicoin.support.argon2;
 
+import java.util.Optional;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -29,6 +30,15 @@ public final class NativeArgon2 {
     private NativeArgon2(MethodHandle hashRaw, MethodHandle errorMessage) {
         this.hashRaw = hashRaw;
         this.errorMessage = errorMessage;
+    }
+
+    /** {@link #load()}, or empty where {@value #LIBRARY} is not installed (for callers that fall back to Java). */
+    public static Optional<NativeArgon2> loadIfPresent() {
+        try {
+            return Optional.of(load());
+        } catch (NativeArgon2UnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /**

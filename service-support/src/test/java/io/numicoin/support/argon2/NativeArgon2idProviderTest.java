@@ -10,7 +10,6 @@ import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.header.ProofOfWork;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,16 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NativeArgon2idProviderTest {
 
-    private static NativeArgon2 library;
-
-    @BeforeAll
-    static void load() {
-        try {
-            library = NativeArgon2.load();
-        } catch (NativeArgon2UnavailableException e) {
-            library = null;
-        }
-    }
+    private static final NativeArgon2 library = NativeArgon2.loadIfPresent().orElse(null);
 
     private static void requireLibrary() {
         Assumptions.assumeTrue(library != null,
