@@ -127,8 +127,11 @@ class SeedDnsIT {
         for (int i = 0; i < 30; i++) {
             visit("/ip4/10.2.0." + (i + 1) + "/tcp/9100", 10 + i, Outcome.SUCCESS);
         }
+        // the answers are a snapshot refreshed on an interval: wait until it holds all 30 (over TCP, never truncated)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(dig.run("+noedns", "+ignore", "_dnsaddr." + ZONE, "TXT")).contains("flags: qr aa tc"));
+                assertThat(dig.answers("_dnsaddr." + ZONE, "TXT", "+tcp").stream().filter(t -> t.contains("/10.2.0.")).count())
+                        .isEqualTo(30));
+        assertThat(dig.run("+noedns", "+ignore", "_dnsaddr." + ZONE, "TXT")).contains("flags: qr aa tc");
         String retried = dig.run("+noedns", "_dnsaddr." + ZONE, "TXT");
         assertThat(retried).contains("Truncated, retrying in TCP mode");
         assertThat(retried.lines().filter(l -> l.contains("dnsaddr=/ip4/10.2.0.")).count()).isEqualTo(30);
