@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** The longest a shutdown waits for the round in progress to be acknowledged. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final OutboxTable table;
     private final OutboxSignal signal;
@@ -54,6 +57,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Producer<byte[], byte[]> producer;
     private boolean topicsReady;
     private volatile boolean running;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread thread;
 
     public OutboxRelay(JdbcTemplate jdbc, OutboxSignal signal, RelaySettings settings, Clock clock, MeterRegistry meters) {
@@ -91,13 +95,28 @@ public final class OutboxRelay implements AutoCloseable {
         thread = Thread.ofPlatform().name("numi-outbox-relay").daemon().start(this::run);
     }
 
+    /**
+     * Stops the relay after the round in progress: a round that is waiting for Kafka's
+     * acknowledgements finishes and deletes what was acknowledged, so a clean shutdown never sends a
+     * row twice (only a crash or a lost acknowledgement does). The thread is interrupted if the round
+     * is still waiting after {@link #SHUTDOWN_GRACE} (or the send timeout, if shorter): Kafka is then
+     * unreachable, and the unacknowledged rows stay in the table for the next start.
+     */
     @Override
     public synchronized void close() {
         running = false;
+        stopping.countDown();
+        signal.wake();
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(10_000);
+                Duration grace = settings.sendTimeout().compareTo(SHUTDOWN_GRACE) < 0 ? settings.sendTimeout() : SHUTDOWN_GRACE;
+                thread.join(grace.toMillis() + 1);
+                if (thread.isAlive()) {
+                    log.warn("outbox relay still waiting for Kafka after {} ms at shutdown; stopping it (unacknowledged rows stay in the outbox)",
+                            grace.toMillis());
+                    thread.interrupt();
+                    thread.join(10_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -198,8 +217,7 @@ public final class OutboxRelay implements AutoCloseable {
                     delay.toMillis());
         }
         try {
-            Thread.sleep(delay);
-            return true;
+            return !stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return false;
