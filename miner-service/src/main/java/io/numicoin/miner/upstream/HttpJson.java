@@ -26,15 +26,8 @@ public final class HttpJson {
     private final Duration timeout;
     private final int attempts;
     private final Duration retryBackoff;
-    private final String authorization;
 
     public HttpJson(String service, URI base, Duration timeout, int attempts, Duration retryBackoff) {
-        this(service, base, timeout, attempts, retryBackoff, null);
-    }
-
-    /** @param bearerToken sent as {@code Authorization: Bearer} on every call (the node's mining token); null for none */
-    public HttpJson(String service, URI base, Duration timeout, int attempts, Duration retryBackoff, String bearerToken) {
-        this.authorization = bearerToken == null ? null : "Bearer " + bearerToken;
         this.service = service;
         this.base = base;
         this.timeout = timeout;
@@ -59,15 +52,10 @@ public final class HttpJson {
         return retryBackoff;
     }
 
-    /** The bearer token sent on every call, or null for none. */
-    public String bearerToken() {
-        return authorization == null ? null : authorization.substring("Bearer ".length());
-    }
-
     /** GET {@code pathAndQuery}; the answer's JSON. */
     public JsonNode get(String pathAndQuery) {
-        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
-                .header("Accept", "application/json")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
+                .header("Accept", "application/json").GET().build();
         return call(request, true);
     }
 
@@ -76,14 +64,10 @@ public final class HttpJson {
      * 4xx answers come back as {@link UpstreamException} with {@link UpstreamException.Reason#HTTP_ERROR}.
      */
     public JsonNode post(String path, String body, Duration deadline) {
-        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(deadline)
-                .header("Content-Type", "application/json").header("Accept", "application/json"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(deadline)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return call(request, false);
-    }
-
-    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public String quote(String text) {

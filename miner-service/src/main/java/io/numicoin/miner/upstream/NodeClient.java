@@ -1,7 +1,6 @@
 package io.numicoin.miner.upstream;
 
 import io.numicoin.miner.assembly.TemplateRejectedException;
-import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.hash.Hash256;
@@ -35,12 +34,6 @@ public final class NodeClient implements BlockSubmitter {
     public NodeClient(NodeApiClient api, Duration submitTimeout) {
         this.api = api;
         this.submitTimeout = submitTimeout;
-    }
-
-    /** With {@code http}'s base, deadline, retries and token (the pool's wiring builds it so). */
-    public NodeClient(HttpJson http, AddressHrp hrp, Duration submitTimeout) {
-        this(new NodeApiClient(http.base(), http.timeout(), http.attempts(), http.retryBackoff(), http.bearerToken()),
-                submitTimeout);
     }
 
     public ChainTip chain() {

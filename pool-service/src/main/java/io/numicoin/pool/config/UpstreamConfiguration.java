@@ -7,6 +7,7 @@ import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.pool.payout.PayoutNode;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.support.http.BearerToken;
+import io.numicoin.support.node.NodeApiClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,16 +28,17 @@ class UpstreamConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The one client of the node's API: the miner's {@link NodeClient} and the payouts share it. */
     @Bean
-    HttpJson nodeHttp(PoolProperties properties) {
+    NodeApiClient nodeApi(PoolProperties properties) {
         MinerProperties.Upstream up = properties.upstream();
         String token = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
-        return new HttpJson("node", up.node(), up.timeout(), up.attempts(), up.retryBackoff(), token);
+        return new NodeApiClient(up.node(), up.timeout(), up.attempts(), up.retryBackoff(), token);
     }
 
     @Bean
-    NodeClient nodeClient(PoolProperties properties, NetworkParams params, HttpJson nodeHttp) {
-        return new NodeClient(nodeHttp, params.hrp(), properties.upstream().submitTimeout());
+    NodeClient nodeClient(PoolProperties properties, NodeApiClient nodeApi) {
+        return new NodeClient(nodeApi, properties.upstream().submitTimeout());
     }
 
     @Bean
@@ -46,7 +48,7 @@ class UpstreamConfiguration {
     }
 
     @Bean
-    PayoutNode payoutNode(HttpJson nodeHttp) {
-        return new PayoutNode(nodeHttp);
+    PayoutNode payoutNode(PoolProperties properties, NodeApiClient nodeApi) {
+        return new PayoutNode(nodeApi, properties.upstream().submitTimeout());
     }
 }

@@ -1,18 +1,19 @@
 package io.numicoin.pool.payout;
 
-import io.numicoin.miner.upstream.HttpJson;
-import io.numicoin.miner.upstream.UpstreamException;
-import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.node.NodeApiClient;
+import io.numicoin.support.node.NodeApiException;
+import io.numicoin.support.node.NodeTransaction;
 import java.time.Duration;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The node calls payouts need (docs/api.md), over the miner's {@link HttpJson}: an account's nonce
- * and balance, whether a transaction is in a block, and submitting a signed transfer.
+ * The node calls payouts need (docs/api.md), over service-support's {@link NodeApiClient}: an
+ * account's nonce and balance, whether a transaction is in a block, and submitting a signed
+ * transfer. A failure to reach the node is a {@link NodeApiException}; the payout round that
+ * met it is retried by {@link PayoutScheduler}.
  */
 public final class PayoutNode {
 
@@ -24,45 +25,32 @@ public final class PayoutNode {
     public record Verdict(boolean accepted, String rule, String detail) {
     }
 
-    private final HttpJson http;
+    private final NodeApiClient api;
+    private final Duration submitTimeout;
 
-    public PayoutNode(HttpJson http) {
-        this.http = http;
+    public PayoutNode(NodeApiClient api, Duration submitTimeout) {
+        this.api = api;
+        this.submitTimeout = submitTimeout;
     }
 
+    /** The account as the node sees it; an address the node has never seen is empty (balance 0, nonce 0). */
     public AccountState account(String address) {
-        try {
-            JsonNode body = http.get("/api/v1/accounts/" + address + "?limit=1");
-            return new AccountState(body.path("balance").path("units").asLong(), body.path("nonce").asLong(),
-                    body.path("tipHeight").asLong());
-        } catch (UpstreamException e) {
-            if (e.status() == 404) {
-                return new AccountState(0, 0, -1);
-            }
-            throw e;
-        }
+        return api.account(address, 1, "").map(a -> new AccountState(a.balanceUnits(), a.nonce(), a.tipHeight()))
+                .orElse(new AccountState(0, 0, -1));
     }
 
     /** The id of the block holding {@code txid} on the active chain, if it is in one. */
     public Optional<String> blockOf(Hash256 txid) {
-        try {
-            String block = http.get("/api/v1/transactions/" + txid.toHex()).path("blockId").asString("");
-            return block.isEmpty() ? Optional.empty() : Optional.of(block);
-        } catch (UpstreamException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return api.transaction(txid.toHex()).filter(NodeTransaction::inBlock).map(NodeTransaction::blockId);
     }
 
+    /** Submits a signed transfer once: accepted, or refused with the rule a 4xx answer names. */
     public Verdict submit(TransferTx transfer) {
-        String body = "{\"hex\":" + http.quote(Bytes.of(TransactionCodec.encode(transfer)).toHex()) + "}";
         try {
-            http.post("/api/v1/transactions", body, Duration.ofSeconds(30));
+            api.submitTransaction(TransactionCodec.encode(transfer), submitTimeout);
             return new Verdict(true, "", "");
-        } catch (UpstreamException e) {
-            if (e.reason() == UpstreamException.Reason.HTTP_ERROR && e.status() >= 400 && e.status() < 500) {
+        } catch (NodeApiException e) {
+            if (e.reason() == NodeApiException.Reason.HTTP_ERROR && e.status() >= 400 && e.status() < 500) {
                 return new Verdict(false, e.rule(), e.getMessage());
             }
             throw e;

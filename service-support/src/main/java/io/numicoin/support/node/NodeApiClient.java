@@ -137,7 +137,7 @@ public final class NodeApiClient {
         }
         return getJson("/api/v1/transactions/" + txid).map(body -> new NodeTransaction(txid, body.path("sender").asString(""),
                 body.path("recipient").asString(""), body.path("amount").path("units").asLong(0),
-                body.path("fee").path("units").asLong(0), body.path("height").asLong(-1)));
+                body.path("fee").path("units").asLong(0), body.path("blockId").asString(""), body.path("height").asLong(-1)));
     }
 
     /** {@code POST /api/v1/blocks} (needs the mining token): the node's import outcome; a refusal is a 422 {@link NodeApiException}. */
