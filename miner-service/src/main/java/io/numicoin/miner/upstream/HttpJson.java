@@ -1,6 +1,8 @@
 package io.numicoin.miner.upstream;
 
+import io.numicoin.protocol.tx.ProtocolLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +16,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON over HTTP to one upstream service, every call with a deadline; transient failures (no
- * connection, timeout, 5xx) are retried {@code attempts} times with a doubling backoff.
+ * JSON over HTTP to one upstream service (the mempool), every call with a deadline and every answer
+ * read up to {@link #MAX_ANSWER_BYTES}; transient failures (no connection, timeout, 5xx) are
+ * retried {@code attempts} times with a doubling backoff.
  */
 public final class HttpJson {
+
+    /**
+     * The largest answer read: a template of a full block ({@link ProtocolLimits#MAX_BLOCK_BYTES},
+     * hex-encoded) with room for its JSON fields.
+     */
+    public static final int MAX_ANSWER_BYTES = 4 * ProtocolLimits.MAX_BLOCK_BYTES;
 
     private final String service;
     private final URI base;
@@ -92,9 +101,9 @@ public final class HttpJson {
 
     private JsonNode once(HttpRequest request) {
         String where = service + " " + request.method() + " " + request.uri();
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new UpstreamException(UpstreamException.Reason.TIMEOUT, 0, where + ": no connection within " + timeout, e);
         } catch (HttpTimeoutException e) {
@@ -107,9 +116,10 @@ public final class HttpJson {
             Thread.currentThread().interrupt();
             throw new UpstreamException(UpstreamException.Reason.UNREACHABLE, 0, where + ": interrupted", e);
         }
+        byte[] bytes = read(response.body(), where);
         JsonNode body;
         try {
-            body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+            body = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
         } catch (JacksonException e) {
             throw new UpstreamException(UpstreamException.Reason.BAD_RESPONSE, response.statusCode(),
                     where + ": answer is not JSON (status " + response.statusCode() + ")", e);
@@ -120,6 +130,20 @@ public final class HttpJson {
                     where + ": " + response.statusCode() + " " + rule + " " + body.path("detail").asString(""), null);
         }
         return body;
+    }
+
+    /** The answer's bytes, at most {@link #MAX_ANSWER_BYTES}: a larger answer is refused unread. */
+    private static byte[] read(InputStream in, String where) {
+        try (in) {
+            byte[] body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (body.length > MAX_ANSWER_BYTES) {
+                throw new UpstreamException(UpstreamException.Reason.BAD_RESPONSE, 0,
+                        where + ": answer over " + MAX_ANSWER_BYTES + " bytes", null);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UpstreamException(UpstreamException.Reason.UNREACHABLE, 0, where + ": reading the answer failed: " + e, e);
+        }
     }
 
     private static void sleep(long millis) {
