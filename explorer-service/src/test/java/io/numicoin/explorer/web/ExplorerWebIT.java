@@ -152,7 +152,7 @@ class ExplorerWebIT {
     }
 
     private static void open(String path) {
-        browser.driver().get(base + path);
+        browser.open(base + path);
     }
 
     private static String text() {
@@ -280,16 +280,16 @@ class ExplorerWebIT {
     @Order(4)
     void blockTransactionAndAddressPagesReadTheSameWithJavaScriptOff() {
         try (HeadlessChromium noScript = HeadlessChromium.withoutJavaScript()) {
-            noScript.driver().get(base + "/block/" + id(ACTIVE.get(103)));
+            noScript.open(base + "/block/" + id(ACTIVE.get(103)));
             String block = noScript.driver().findElement(By.tagName("main")).getText();
             assertThat(block).contains("Block 103", id(ACTIVE.get(103)), TransactionCodec.txid(multisigSpend).toHex().substring(0, 8));
             assertThat(noScript.script("return document.body.dataset.live")).isNull();
 
-            noScript.driver().get(base + "/tx/" + TransactionCodec.txid(multisigSpend).toHex());
+            noScript.open(base + "/tx/" + TransactionCodec.txid(multisigSpend).toHex());
             assertThat(noScript.driver().findElement(By.tagName("main")).getText())
                     .contains("Confirmed in block 103", AddressFormat.encode(MULTISIG_ADDRESS, HRP), address(11), "1 NUMI");
 
-            noScript.driver().get(base + "/address/" + AddressFormat.encode(MULTISIG_ADDRESS, HRP));
+            noScript.open(base + "/address/" + AddressFormat.encode(MULTISIG_ADDRESS, HRP));
             assertThat(noScript.driver().findElement(By.tagName("main")).getText())
                     .contains("2 of 3", address(40), address(41), address(42), "1.9997");
             noScript.screenshot("address-multisig-nojs");

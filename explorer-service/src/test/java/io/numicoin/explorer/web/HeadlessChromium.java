@@ -56,6 +56,21 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Navigates to {@code url}. Chromium abandons a navigation with {@code ERR_NETWORK_CHANGED} when
+     * the machine's network interfaces change under it (another program creating a bridge or a veth,
+     * as container runtimes do): that navigation is tried again, up to three times. Any other error
+     * page stays for the test to see.
+     */
+    void open(String url) {
+        for (int attempt = 1; ; attempt++) {
+            driver.get(url);
+            if (attempt == 3 || !driver.getPageSource().contains("ERR_NETWORK_CHANGED")) {
+                return;
+            }
+        }
+    }
+
     /** A phone: 375x812 CSS pixels, device scale 2, mobile (the page's viewport meta applies). */
     void phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
