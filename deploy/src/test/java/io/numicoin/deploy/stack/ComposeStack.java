@@ -50,6 +50,31 @@ final class ComposeStack {
         compose(UP_LIMIT, "up", "-d", "--no-build").check();
     }
 
+    /**
+     * {@code --profile <profile> up -d --no-build <service>}: one service of a profile, beside the
+     * running stack (what it depends on must be up already).
+     */
+    void upProfileService(String profile, String service) {
+        compose(UP_LIMIT, "--profile", profile, "up", "-d", "--no-build", service).check();
+    }
+
+    /** Stops and removes one service's container (a profile's, before {@link #down}). */
+    void removeService(String profile, String service) {
+        compose(Duration.ofMinutes(2), "--profile", profile, "rm", "--stop", "--force", service).check();
+    }
+
+    /**
+     * {@code run --rm -T [-v bind ...] <service> <args>}: a one-off container of a tool (the wallet),
+     * on the project's network, without a terminal; returns what it printed however it ended.
+     */
+    Command.Result run(String service, List<String> binds, List<String> args) {
+        List<String> argv = new ArrayList<>(List.of("run", "--rm", "-T"));
+        binds.forEach(bind -> argv.addAll(List.of("-v", bind)));
+        argv.add(service);
+        argv.addAll(args);
+        return compose(Duration.ofMinutes(5), argv.toArray(String[]::new));
+    }
+
     /** {@code down}: containers and the network go, the named volumes stay (unless {@code volumes}). */
     Command.Result down(boolean volumes) {
         return volumes ? compose(Duration.ofMinutes(5), "down", "--volumes", "--timeout", "30")
