@@ -137,8 +137,11 @@ final class ComposeStack {
         argv.addAll(List.of(args));
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(podman.environment());
+        long start = System.nanoTime();
         Command.Result result = Command.of(env, limit, argv).run();
-        log.accept("docker-compose " + String.join(" ", args) + ": exit " + result.exitCode());
+        String shown = String.join(" ", args);
+        log.accept("docker-compose " + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown) + ": exit " + result.exitCode()
+                + " in " + (System.nanoTime() - start) / 1_000_000L + " ms");
         return result;
     }
 }
