@@ -27,6 +27,7 @@ public final class ComposeChecks {
         ServiceRules.check(deployment, problems);
         ModuleRules.check(deployment, problems);
         TestnetRules.check(deployment, problems);
+        ToolRules.check(deployment, problems);
         DockerfileRules.check(deployment.root(), dockerfile, problems);
         return problems;
     }

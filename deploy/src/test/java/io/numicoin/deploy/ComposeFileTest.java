@@ -1,6 +1,7 @@
 package io.numicoin.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.numicoin.protocol.address.AddressFormat;
@@ -38,11 +39,18 @@ class ComposeFileTest {
         Deployment deployment = new Deployment(Repository.root(), ComposeFile.read(Repository.composeFile()));
         Map<String, ComposeService> services = deployment.services();
         assertThat(services).containsOnlyKeys("postgres", "kafka", "redis", "node1", "node2", "node3", "mempool", "miner",
-                "gateway", "pool", "seed", "explorer", "prometheus", "grafana");
+                "gateway", "pool", "seed", "explorer", "prometheus", "grafana", "wallet");
         assertThat(services.get("prometheus").body().get("profiles")).as("Prometheus runs only in the monitoring profile")
                 .isEqualTo(List.of("monitoring"));
         assertThat(services.get("grafana").body().get("profiles")).as("Grafana runs only in the monitoring profile")
                 .isEqualTo(List.of("monitoring"));
+        assertThat(services.get("wallet").body().get("profiles")).as("the wallet is a tool: docker compose run --rm wallet ...")
+                .isEqualTo(List.of("tools"));
+        assertThat(deployment.servicesOf("devnet")).extracting(ComposeService::name).containsExactly("wallet");
+        assertThat(services.get("wallet").environment()).containsEntry("NUMI_WALLET_NODE", "http://gateway:8080")
+                .containsEntry("NUMI_WALLET_DIR", "/var/lib/numi/wallets");
+        assertThat(services.get("wallet").volumes()).extracting(ComposeService.Mount::source, ComposeService.Mount::target)
+                .containsExactly(tuple("wallet-data", "/var/lib/numi"));
         assertThat(services.get("redis").image()).hasValueSatisfying(i -> assertThat(i).startsWith("redis:"));
         assertThat(services.get("postgres").image()).hasValueSatisfying(i -> assertThat(i).startsWith("postgres:"));
         assertThat(services.get("kafka").image()).hasValueSatisfying(i -> assertThat(i).startsWith("apache/kafka:"));

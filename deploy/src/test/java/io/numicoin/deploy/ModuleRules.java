@@ -24,8 +24,8 @@ final class ModuleRules {
                 continue;
             }
             String name = service.name();
-            if (!build(deployment, service, problems)) {
-                continue;
+            if (!build(deployment, service, problems) || ToolRules.isTool(service)) {
+                continue;   // a tool's environment is no Spring setting: ToolRules
             }
             ServiceModule module = deployment.module(name).orElseThrow();
             environment(service, module, problems);

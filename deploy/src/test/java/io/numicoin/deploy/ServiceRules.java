@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What every service of the compose file needs: a pinned image version (when not built), a
- * healthcheck, a memory limit, dependencies that wait for health, volumes that exist.
+ * healthcheck (but a tool, {@link ToolRules}), a memory limit, dependencies that wait for health, volumes that exist.
  */
 final class ServiceRules {
 
@@ -24,7 +24,7 @@ final class ServiceRules {
                     problems.add(name + ": image " + image + " has no pinned version tag");
                 }
             }
-            if (service.healthcheck().isEmpty()) {
+            if (service.healthcheck().isEmpty() && !ToolRules.isTool(service)) {
                 problems.add(name + ": no healthcheck (every service needs one: the others wait for it with service_healthy)");
             }
             if (service.memoryLimit().isEmpty()) {

@@ -50,6 +50,31 @@ final class ComposeStack {
         compose(UP_LIMIT, "up", "-d", "--no-build").check();
     }
 
+    /**
+     * {@code --profile <profile> up -d --no-build <service>}: one service of a profile, beside the
+     * running stack (what it depends on must be up already).
+     */
+    void upProfileService(String profile, String service) {
+        compose(UP_LIMIT, "--profile", profile, "up", "-d", "--no-build", service).check();
+    }
+
+    /** Stops and removes one service's container (a profile's, before {@link #down}). */
+    void removeService(String profile, String service) {
+        compose(Duration.ofMinutes(2), "--profile", profile, "rm", "--stop", "--force", service).check();
+    }
+
+    /**
+     * {@code run --rm -T [-v bind ...] <service> <args>}: a one-off container of a tool (the wallet),
+     * on the project's network, without a terminal; returns what it printed however it ended.
+     */
+    Command.Result run(String service, List<String> binds, List<String> args) {
+        List<String> argv = new ArrayList<>(List.of("run", "--rm", "-T"));
+        binds.forEach(bind -> argv.addAll(List.of("-v", bind)));
+        argv.add(service);
+        argv.addAll(args);
+        return compose(Duration.ofMinutes(5), argv.toArray(String[]::new));
+    }
+
     /** {@code down}: containers and the network go, the named volumes stay (unless {@code volumes}). */
     Command.Result down(boolean volumes) {
         return volumes ? compose(Duration.ofMinutes(5), "down", "--volumes", "--timeout", "30")
@@ -112,8 +137,11 @@ final class ComposeStack {
         argv.addAll(List.of(args));
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(podman.environment());
+        long start = System.nanoTime();
         Command.Result result = Command.of(env, limit, argv).run();
-        log.accept("docker-compose " + String.join(" ", args) + ": exit " + result.exitCode());
+        String shown = String.join(" ", args);
+        log.accept("docker-compose " + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown) + ": exit " + result.exitCode()
+                + " in " + (System.nanoTime() - start) / 1_000_000L + " ms");
         return result;
     }
 }

@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.numicoin.deploy.ComposeFile;
 import io.numicoin.deploy.ComposeService;
 import io.numicoin.deploy.Repository;
-import io.numicoin.devnet.wallet.Account;
 import io.numicoin.devnet.wallet.NodeApi;
-import io.numicoin.support.node.NodeChainTip;
-import io.numicoin.support.node.NodeTransactionAnswer;
-import io.numicoin.devnet.wallet.TransferSigner;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.address.AddressHrp;
-import io.numicoin.protocol.bytes.Bytes;
-import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.money.Amount;
-import io.numicoin.protocol.params.Network;
-import io.numicoin.protocol.params.NetworkParams;
-import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.node.NodeChainTip;
 import io.numicoin.testkit.TestKeys;
+import io.numicoin.wallet.recovery.KeyRecovery;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,14 +36,19 @@ import tools.jackson.databind.JsonNode;
  * profile; Prometheus and Grafana are the {@code monitoring} profile's) on stand-ins for the official
  * base images ({@link StandInImages}) and the services' images from the reactor's jars
  * ({@link ServiceImages}), under a project name and on free host ports of its own. Every service
- * becomes healthy, a transfer signed with the wallet's code goes through the gateway, is mined and
- * shown by the explorer; the stack restarts on its kept volumes with the same history; at the end
- * it is taken down with its volumes, also when something failed.
+ * becomes healthy; the monitoring profile's Prometheus (a stand-in from Debian's package; Grafana has
+ * none) scrapes every service it is configured for and has the repository's rules loaded; the
+ * {@code wallet} tool, run as {@code docker-compose run --rm wallet ...} the way a user with only
+ * Docker would, imports the miner's key and creates another in its volume, reads a balance and
+ * sends a transfer through the gateway, which is mined and shown by the explorer; the stack restarts
+ * on its kept volumes with the same history and the same wallet keys; at the end it is taken down
+ * with its volumes, also when something failed.
  */
 class ComposeStackIT {
 
+    /** The modules of the compose file's images: the services, and devnet's launcher jar for the wallet tool. */
     private static final List<String> MODULES = List.of("node-service", "mempool-service", "miner-service", "explorer-service",
-            "pool-service", "seed-service", "gateway");
+            "pool-service", "seed-service", "gateway", "devnet");
     /** The compose file's published ports, each given a free port here (the devnet's may be in use). */
     private static final List<String> PORT_VARIABLES = List.of("NUMI_PORT_NODE1", "NUMI_PORT_NODE1_P2P", "NUMI_PORT_NODE2",
             "NUMI_PORT_NODE3", "NUMI_PORT_MEMPOOL", "NUMI_PORT_MINER", "NUMI_PORT_EXPLORER", "NUMI_PORT_POOL", "NUMI_PORT_POOL_STRATUM",
@@ -86,14 +85,22 @@ class ComposeStackIT {
                 stack.up();
                 stack.awaitHealthy(services, HEALTHY_WITHIN);
                 log(services.size() + " services healthy after " + secondsSince(start) + " s");
+                // Prometheus starts while the wallet works: its first scrapes are done by the time it is asked
+                stack.upProfileService("monitoring", "prometheus");
 
                 NodeApi gateway = new NodeApi(URI.create("http://127.0.0.1:" + ports.get("NUMI_PORT_GATEWAY")));
                 Api explorer = new Api(gateway.base());
-                String txid = sendThroughTheGateway(gateway);
-                long height = await("the transfer " + txid + " mined", Duration.ofMinutes(3), () -> {
-                    long h = gateway.transactionHeight(txid);
-                    return h >= 0 ? h : null;
-                });
+                WalletContainer wallet = WalletContainer.withNewPassphrase(stack, workDir.resolve("wallet-" + project));
+                Transfer sent = sendWithTheWalletContainer(wallet, gateway);
+                String txid = sent.txid();
+                long height = sent.height();
+                assertThat(gateway.transactionHeight(txid)).as("the gateway's height of the wallet's transfer").isEqualTo(height);
+                log("the wallet container's transfer " + txid + " confirmed at height " + height + " after " + secondsSince(start) + " s");
+                assertThat(WalletContainer.value(wallet.run("balance", "--key", "receiver"), "balance:"))
+                        .as("the receiver's balance, read by the wallet container").isEqualTo("1.00000000 NUMI");
+
+                checkPrometheus(new PrometheusProbe(new Api(URI.create("http://127.0.0.1:" + ports.get("NUMI_PORT_PROMETHEUS")))), root);
+                log("Prometheus: every target up, every rule loaded after " + secondsSince(start) + " s");
                 JsonNode shown = await("the explorer showing " + txid + " confirmed", Duration.ofMinutes(2),
                         () -> explorer.get("/api/v1/explorer/transactions/" + txid).filter(t -> t.path("status").path("confirmed").asBoolean())
                                 .orElse(null));
@@ -108,6 +115,7 @@ class ComposeStackIT {
                 log("transfer " + txid + " mined at height " + height + " (block " + blockId + "), tip " + tipBefore + " after "
                         + secondsSince(start) + " s");
 
+                stack.removeService("monitoring", "prometheus");
                 stack.down(false).check();
                 stack.up();
                 stack.awaitHealthy(services, HEALTHY_WITHIN);
@@ -119,6 +127,9 @@ class ComposeStackIT {
                 assertThat(gateway.transactionHeight(txid)).as("the transfer's height after the restart").isEqualTo(height);
                 await("the chain growing past " + after.height() + " after the restart", Duration.ofMinutes(2),
                         () -> gateway.chain().height() > after.height() ? Boolean.TRUE : null);
+                List<String> kept = wallet.run("balance", "--key", "receiver");
+                assertThat(WalletContainer.value(kept, "balance:")).as("the receiver's balance after the restart, its key from the kept volume")
+                        .isEqualTo("1.00000000 NUMI");
             } finally {
                 stack.destroy();
                 images.remove();
@@ -128,21 +139,57 @@ class ComposeStackIT {
         }
     }
 
-    /** Pays 1 NUMI from testkit's key 0 (the compose miner's payout, once a reward is spendable) to key 1. */
-    private static String sendThroughTheGateway(NodeApi gateway) throws Exception {
-        Account from = new Account(TestKeys.key(0), TestKeys.policy(0), TestKeys.address(0));
-        String sender = AddressFormat.encode(from.address(), AddressHrp.REGTEST);
-        Amount amount = Amount.parseNumi("1");
-        Amount fee = Amount.parseNumi("0.0001");
-        await("a spendable reward for " + sender, Duration.ofMinutes(4),
-                () -> gateway.account(sender).balanceUnits() > amount.units() + fee.units() ? Boolean.TRUE : null);
-        long nonce = gateway.account(sender).nonce() + 1;
-        TransferTx tx = new TransferSigner().sign(NetworkParams.of(Network.REGTEST).chainId(), from, nonce, TestKeys.address(1), amount, fee,
-                Bytes.of(new byte[0]));
-        NodeTransactionAnswer submitted = gateway.submitTransaction(TransactionCodec.encode(tx));
-        assertThat(submitted.status()).as("the gateway's answer to the transfer").isEqualTo("ACCEPTED");
-        assertThat(submitted.txid()).isEqualTo(TransactionCodec.txid(tx).toHex());
-        return submitted.txid();
+    record Transfer(String txid, long height) {
+    }
+
+    /**
+     * Through the wallet container only: imports testkit's key 0 (the compose miner's payout) from its
+     * recovery words and creates a new key, both encrypted in the wallet volume; once a reward is
+     * spendable, reads the payout's balance and sends 1 NUMI to the new key through the gateway,
+     * waiting until it is in a block ({@code send --wait}).
+     */
+    private static Transfer sendWithTheWalletContainer(WalletContainer wallet, NodeApi gateway) throws Exception {
+        String payout = AddressFormat.encode(TestKeys.address(0), AddressHrp.REGTEST);
+        String words = String.join(" ", KeyRecovery.mnemonic(TestKeys.key(0).privateKey()));
+        List<String> imported = wallet.run("import", "--name", "miner", "--words", words, "--passphrase-source", WalletContainer.passphraseSource());
+        assertThat(WalletContainer.value(imported, "address:")).as("the imported key's address").isEqualTo(payout);
+        List<String> created = wallet.run("create", "--name", "receiver", "--passphrase-source", WalletContainer.passphraseSource());
+        String receiver = WalletContainer.value(created, "address:");
+        assertThat(receiver).as("the created key's address").startsWith("rnumi1").isNotEqualTo(payout);
+        assertThat(WalletContainer.value(created, "key:")).as("where the key was written").startsWith("/var/lib/numi/wallets/receiver.numikey");
+        assertThat(String.join("\n", created)).contains("RECOVERY WORDS");
+
+        Amount needed = Amount.parseNumi("1.0001");
+        await("a spendable reward for " + payout, Duration.ofMinutes(4),
+                () -> gateway.account(payout).balanceUnits() > needed.units() ? Boolean.TRUE : null);
+        List<String> balance = wallet.run("balance", "--key", "miner");
+        assertThat(WalletContainer.value(balance, "address:")).isEqualTo(payout);
+        String spendable = WalletContainer.value(balance, "balance:");
+        assertThat(spendable).as("the payout's balance, read by the wallet container").endsWith(" NUMI");
+        assertThat(new BigDecimal(spendable.replace(" NUMI", ""))).as("the payout's balance").isGreaterThan(new BigDecimal("1.0001"));
+
+        List<String> sent = wallet.run("send", "--key", "miner", "--passphrase-source", WalletContainer.passphraseSource(),
+                "--to", receiver, "--amount", "1", "--wait");
+        String txid = WalletContainer.value(sent, "txid:");
+        assertThat(WalletContainer.value(sent, "status:")).as("the gateway's answer to the wallet's transfer").startsWith("ACCEPTED");
+        String confirmed = WalletContainer.value(sent, "confirmed in block");
+        return new Transfer(txid, Long.parseLong(confirmed));
+    }
+
+    /** Every target of deploy/docker/prometheus.yml up (value 1), and every rule of monitoring/rules loaded. */
+    private static void checkPrometheus(PrometheusProbe prometheus, Path root) throws Exception {
+        Set<String> targets = PrometheusProbe.configuredTargets(root.resolve("deploy/docker/prometheus.yml"));
+        assertThat(targets).as("the scrape targets of deploy/docker/prometheus.yml").hasSizeGreaterThanOrEqualTo(9);
+        try {
+            await("every scrape target up: " + targets, Duration.ofMinutes(2), () -> prometheus.targetsUp().containsAll(targets) ? Boolean.TRUE : null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; up: " + prometheus.targetsUp() + "; not up: " + prometheus.targetsNotUp(), e);
+        }
+        assertThat(prometheus.targetsUp()).as("the targets whose up is 1").containsAll(targets);
+        Set<String> rules = PrometheusProbe.repositoryRules(root.resolve("monitoring/rules"));
+        assertThat(rules).as("the rules of monitoring/rules").isNotEmpty();
+        assertThat(await("the rules loaded", Duration.ofMinutes(1), () -> prometheus.loadedRules().isEmpty() ? null : prometheus.loadedRules()))
+                .as("the rule groups and names Prometheus loaded (/api/v1/rules)").isEqualTo(rules);
     }
 
     private static Api node(Map<String, Integer> ports, String variable) {

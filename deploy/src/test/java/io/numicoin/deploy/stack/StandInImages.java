@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Local stand-ins for the official images the compose file names, built from what this machine has
  * (no image registry is reachable here): a Debian bookworm base (mmdebstrap, podman import), the
- * JDK the build runs on (for the JDK and the JRE image), Debian's PostgreSQL 15 and Redis, and
+ * JDK the build runs on (for the JDK and the JRE image), Debian's PostgreSQL 15, Redis and Prometheus
+ * (the monitoring profile's; Grafana has no Debian package, so there is no stand-in for it), and
  * Kafka's broker from the Maven jars the build uses. Recipes in {@code deploy/standins/}.
  *
  * <p>Every image is named {@code localhost/numi-standin/<name>:<hash>} (never an official name) and
@@ -33,11 +34,11 @@ final class StandInImages {
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(10);
 
     /** The images the compose file gets through its {@code NUMI_*_IMAGE} variables. */
-    record Images(String jdk, String postgres, String kafka, String redis) {
+    record Images(String jdk, String postgres, String kafka, String redis, String prometheus) {
 
         Map<String, String> composeEnvironment() {
             return Map.of("NUMI_JDK_IMAGE", jdk, "NUMI_JRE_IMAGE", jdk, "NUMI_POSTGRES_IMAGE", postgres,
-                    "NUMI_KAFKA_IMAGE", kafka, "NUMI_REDIS_IMAGE", redis);
+                    "NUMI_KAFKA_IMAGE", kafka, "NUMI_REDIS_IMAGE", redis, "NUMI_PROMETHEUS_IMAGE", prometheus);
         }
     }
 
@@ -69,8 +70,9 @@ final class StandInImages {
         String jdk = ensureJdk(base);
         String postgres = ensure("postgres", base, new ContentHash(), recipes.resolve("postgres"), null);
         String redis = ensure("redis", base, new ContentHash(), recipes.resolve("redis"), null);
+        String prometheus = ensure("prometheus", base, new ContentHash(), recipes.resolve("prometheus"), null);
         String kafka = ensureKafka(jdk);
-        return new Images(jdk, postgres, kafka, redis);
+        return new Images(jdk, postgres, kafka, redis, prometheus);
     }
 
     private String ensureBase() {

@@ -130,7 +130,7 @@ final class MultisigCommand {
     }
 
     static WalletKeys keys(CliArgs cli) {
-        return new WalletKeys(Path.of(cli.get("--wallet-dir", WalletKeyCommands.WALLET_DIR.toString())));
+        return new WalletKeys(Path.of(cli.get("--wallet-dir", WalletEnvironment.current().walletDir().toString())));
     }
 
     static NetworkParams network(CliArgs cli) {

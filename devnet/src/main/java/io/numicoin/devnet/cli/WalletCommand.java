@@ -66,16 +66,16 @@ public final class WalletCommand {
             """ + HistoryCommand.USAGE + MultisigCommand.USAGE + TransferCommand.USAGE + """
 
               --key K         a key name in the wallet directory, or a key file (keystore or plain-text devnet key)
-              --wallet-dir D  the wallet directory (default data/devnet/wallets)
+              --wallet-dir D  the wallet directory (default data/devnet/wallets, or NUMI_WALLET_DIR)
               --passphrase-source S   prompt (default; no echo), file:PATH (the file's first line) or env:VARIABLE
                               (a variable naming such a file); never the passphrase itself
-              --node URL      the node API, or the gateway in front of it (default: the devnet's gateway, http://127.0.0.1:8080)
-              --mempool URL   the mempool API, for the nonce after pending sends (default: the gateway, http://127.0.0.1:8080)
+              --node URL      the node API, or the gateway in front of it (default: the devnet's gateway, http://127.0.0.1:8080,
+                              or NUMI_WALLET_NODE)
+              --mempool URL   the mempool API, for the nonce after pending sends (default: NUMI_WALLET_MEMPOOL, else the
+                              node's URL: the gateway serves both)
               --network NET   for addresses: regtest (default), testnet or mainnet
             """;
 
-    static final String DEFAULT_NODE = "http://127.0.0.1:8080";
-    static final String DEFAULT_MEMPOOL = "http://127.0.0.1:8080";
     static final WalletKeyCommands.FaucetFiles FAUCET = new WalletKeyCommands.FaucetFiles(
             Path.of("data/devnet/faucet.numikey"), Path.of("data/devnet/faucet.passphrase"), Path.of("data/devnet/faucet.key"));
     static final Path NEW_KEY = Path.of("data/devnet/wallet.key");
@@ -279,11 +279,11 @@ public final class WalletCommand {
     }
 
     static NodeApi node(Map<String, String> options) {
-        return new NodeApi(URI.create(options.getOrDefault("--node", DEFAULT_NODE)));
+        return new NodeApi(URI.create(options.getOrDefault("--node", WalletEnvironment.current().node())));
     }
 
     static MempoolApi mempool(Map<String, String> options) {
-        return new MempoolApi(URI.create(options.getOrDefault("--mempool", DEFAULT_MEMPOOL)));
+        return new MempoolApi(URI.create(options.getOrDefault("--mempool", WalletEnvironment.current().mempool())));
     }
 
     private static Network network(Map<String, String> options) {

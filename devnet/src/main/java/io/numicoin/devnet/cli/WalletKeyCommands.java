@@ -35,7 +35,6 @@ import java.util.function.UnaryOperator;
  */
 final class WalletKeyCommands {
 
-    static final Path WALLET_DIR = Path.of("data/devnet/wallets");
     static final String DEFAULT_NAME = "default";
     private static final long MAX_WORDS_BYTES = 4096;
 
@@ -230,7 +229,7 @@ final class WalletKeyCommands {
     }
 
     private static WalletKeys keys(Map<String, String> options) {
-        return new WalletKeys(Path.of(options.getOrDefault("--wallet-dir", WALLET_DIR.toString())));
+        return new WalletKeys(Path.of(options.getOrDefault("--wallet-dir", WalletEnvironment.current().walletDir().toString())));
     }
 
     private static Network network(Map<String, String> options) {
