@@ -55,6 +55,7 @@ class GatewayRealServicesIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new RealServices();
+        stack.closeAtExit();
         gateway = stack.withKey();
         chain.addAll(CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, PAYER));
         RealServices.feed(stack.node1, chain);
@@ -65,7 +66,7 @@ class GatewayRealServicesIT {
     @AfterAll
     static void stop() throws Exception {
         if (stack != null) {
-            stack.close();
+            stack.stopMempool();
         }
     }
 
@@ -228,7 +229,7 @@ class GatewayRealServicesIT {
     @Test
     @Order(6)
     void withTheMempoolStoppedSubmissionFallsBackToANode() throws Exception {
-        stack.mempool.close();
+        stack.stopMempool();
         TransferTx next = transfer(1_000, FEE, pending.size() + 1);
         // the node checks it against its tip and relays it; it cannot ask the mempool, so its answer is SEEN
         submitHex(gateway, next).expectStatus().isAccepted()
@@ -246,8 +247,8 @@ class GatewayRealServicesIT {
     @Test
     @Order(7)
     void withTheNodesStoppedReadsAndSubmissionsAreAFast503() {
-        stack.node1.context().close();
-        stack.node2.context().close();
+        RealServices.stopApi(stack.node1);
+        RealServices.stopApi(stack.node2);
         gateway.get().uri("/api/v1/chain").exchange().expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.rule").isEqualTo("UNAVAILABLE").jsonPath("$.backend").isEqualTo("node")

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,6 +27,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * following the first ({@link MempoolProcess}, its runnable jar as its own JVM, on the same embedded
  * Kafka broker), real Redis and the gateway's own PostgreSQL database. No explorer. The nodes are
  * not peers: a test gives each the blocks it wants it to have.
+ *
+ * <p>The nodes' and this gateway's Spring contexts share Reactor Netty's global event loops with
+ * every other web server and client in the test JVM (the other ITs' gateways too), and closing any
+ * of those contexts disposes them for all: so a node is taken down by stopping its API server
+ * ({@link #stopApi}), and the contexts are closed when the JVM exits ({@link #closeAtExit}); only the
+ * mempool's process is stopped as soon as the test class is done ({@link #stopMempool}).
  */
 final class RealServices implements AutoCloseable {
 
@@ -98,6 +105,26 @@ final class RealServices implements AutoCloseable {
     /** A client of the gateway seen as anonymous client {@code address} (X-Forwarded-For from the trusted 127.0.0.1). */
     WebTestClient anonymous(String address) {
         return gateway.client().mutate().defaultHeader("X-Forwarded-For", address).build();
+    }
+
+    /** The node's API server stops: connections are refused, as from a node that is down (its context stays open). */
+    static void stopApi(RealNode node) {
+        ((WebServerApplicationContext) node.context()).getWebServer().stop();
+    }
+
+    void stopMempool() throws InterruptedException {
+        mempool.close();
+    }
+
+    /** Everything else is closed when the test JVM exits (see the class comment). */
+    void closeAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "real-services-close"));
     }
 
     static void feed(RealNode node, List<Block> blocks) {
