@@ -2,7 +2,9 @@ package io.numicoin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.numicoin.gateway.limit.LeasedTokenBuckets;
 import io.numicoin.gateway.limit.Limits;
+import io.numicoin.gateway.route.Cost;
 import io.numicoin.gateway.route.Scope;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -80,6 +82,30 @@ class GatewayLimitsIT {
                 .expectHeader().valueMatches("Retry-After", "[1-5]");
         b.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isEqualTo(429);
         b.get().uri("/api/v1/chain").header("X-Api-Key", other).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aLargeBucketLeasedInBatchesByBothReplicasStillHoldsOneBudget() throws Exception {
+        Limits limits = new Limits(0.001, 200, 0.001, 200);  // no refill to speak of during the test
+        int batch = LeasedTokenBuckets.batch(limits.bucket(Cost.STANDARD));
+        assertThat(batch).isEqualTo(10);
+        String key = fx.key(limits, EnumSet.allOf(Scope.class));
+        WebTestClient a = fx.aAsFreshClient();
+        WebTestClient b = fx.b.client();
+        // B leases a batch and serves one of it; A then serves everything else the Redis bucket holds
+        b.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isOk();
+        int servedByA = 0;
+        while (a.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().returnResult(String.class).getStatus().value() == 200) {
+            servedByA++;
+        }
+        assertThat(servedByA).as("refused with B's unused lease outstanding, no more").isEqualTo(200 - batch);
+        int servedByB = 1;
+        while (b.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().returnResult(String.class).getStatus().value() == 200) {
+            servedByB++;
+        }
+        // B's lease may have ended (1 s) while A was served: its tokens are then lost, never served twice
+        assertThat(servedByA + servedByB).as("both replicas together: the one budget, never more")
+                .isBetween(200 - (batch - 1), 200);
     }
 
     @Test
