@@ -55,7 +55,6 @@ class GatewayRealServicesIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new RealServices();
-        stack.closeAtExit();
         gateway = stack.withKey();
         chain.addAll(CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, PAYER));
         RealServices.feed(stack.node1, chain);
@@ -66,7 +65,7 @@ class GatewayRealServicesIT {
     @AfterAll
     static void stop() throws Exception {
         if (stack != null) {
-            stack.stopMempool();
+            stack.close();
         }
     }
 

@@ -28,11 +28,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Kafka broker), real Redis and the gateway's own PostgreSQL database. No explorer. The nodes are
  * not peers: a test gives each the blocks it wants it to have.
  *
- * <p>The nodes' and this gateway's Spring contexts share Reactor Netty's global event loops with
- * every other web server and client in the test JVM (the other ITs' gateways too), and closing any
- * of those contexts disposes them for all: so a node is taken down by stopping its API server
- * ({@link #stopApi}), and the contexts are closed when the JVM exits ({@link #closeAtExit}); only the
- * mempool's process is stopped as soon as the test class is done ({@link #stopMempool}).
+ * <p>The nodes' and this gateway's Spring contexts share Reactor Netty's global event loops, and
+ * closing any of them disposes those for all: so a test takes a node down by stopping its API server
+ * ({@link #stopApi}), and everything is closed together at the end. The gateway module's ITs run in
+ * a JVM each (failsafe's {@code reuseForks=false}) for the same reason.
  */
 final class RealServices implements AutoCloseable {
 
@@ -114,17 +113,6 @@ final class RealServices implements AutoCloseable {
 
     void stopMempool() throws InterruptedException {
         mempool.close();
-    }
-
-    /** Everything else is closed when the test JVM exits (see the class comment). */
-    void closeAtExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "real-services-close"));
     }
 
     static void feed(RealNode node, List<Block> blocks) {
