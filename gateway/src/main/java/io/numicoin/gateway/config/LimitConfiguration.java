@@ -2,6 +2,7 @@ package io.numicoin.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.gateway.limit.FallbackTokenBuckets;
+import io.numicoin.gateway.limit.LeasedTokenBuckets;
 import io.numicoin.gateway.limit.LocalTokenBuckets;
 import io.numicoin.gateway.limit.RedisTokenBuckets;
 import io.numicoin.gateway.limit.TokenBuckets;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * The token buckets: Redis (one budget for every replica; this replica's own buckets while Redis
- * fails) or, with {@code numi.gateway.limits.store=local}, only this process's (a single replica).
+ * The token buckets: Redis (one budget for every replica, taken in small leases from large buckets;
+ * this replica's own buckets while Redis fails) or, with {@code numi.gateway.limits.store=local}, only this process's (a single replica).
  */
 @Configuration(proxyBeanMethods = false)
 public class LimitConfiguration {
@@ -34,7 +35,9 @@ public class LimitConfiguration {
             LoggerFactory.getLogger(LimitConfiguration.class).warn(
                     "Redis does not answer yet ({}); limiting with this replica's buckets until it does", e.toString());
         }
-        return new FallbackTokenBuckets(new RedisTokenBuckets(template, properties.limits().keyPrefix()), local,
-                properties.limits().sharedTimeout(), meters);
+        RedisTokenBuckets redisBuckets = new RedisTokenBuckets(template, properties.limits().keyPrefix());
+        Duration lease = properties.limits().leaseTime();
+        TokenBuckets shared = lease.isZero() ? redisBuckets : new LeasedTokenBuckets(redisBuckets, lease);
+        return new FallbackTokenBuckets(shared, local, properties.limits().sharedTimeout(), meters);
     }
 }

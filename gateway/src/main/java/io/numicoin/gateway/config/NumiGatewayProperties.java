@@ -89,10 +89,12 @@ public record NumiGatewayProperties(
      * @param keyPrefix prefix of every Redis key the limiter writes
      * @param anonymous the limits of a client without a key (per IP)
      * @param sharedTimeout a Redis answer slower than this is not waited for: this replica's own buckets decide
+     * @param leaseTime how long a replica may hold tokens it took from a Redis bucket in a batch
+     *     ({@code LeasedTokenBuckets}: buckets of capacity 40 and more; 0 asks Redis for every request)
      */
     public record LimitSettings(@DefaultValue("redis") @NotNull Store store, @DefaultValue("numi:gw:rl") @NotNull String keyPrefix,
             @Valid @NotNull @DefaultValue({"5", "20", "0.5", "4"}) Limits anonymous,
-            @DefaultValue("500ms") @NotNull Duration sharedTimeout) {
+            @DefaultValue("500ms") @NotNull Duration sharedTimeout, @DefaultValue("1s") @NotNull Duration leaseTime) {
 
         /** Where the buckets live. */
         public enum Store { REDIS, LOCAL }

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * every gateway replica sharing the Redis shares the budget. Keys are {@code <prefix>:<key>} and
  * expire once the bucket would be full again.
  */
-public final class RedisTokenBuckets implements TokenBuckets {
+public final class RedisTokenBuckets implements TokenBuckets, BatchTokenBuckets {
 
     /**
      * The script's text, read once: a script made from a class-path resource would have Spring
@@ -35,10 +35,15 @@ public final class RedisTokenBuckets implements TokenBuckets {
 
     @Override
     public Mono<Verdict> take(String key, Limits.Bucket bucket) {
+        return takeUpTo(key, bucket, 1).map(Grant::verdict);
+    }
+
+    @Override
+    public Mono<Grant> takeUpTo(String key, Limits.Bucket bucket, int n) {
         return redis.execute(SCRIPT, List.of(prefix + ":" + key),
-                        List.of(Double.toString(bucket.rate()), Integer.toString(bucket.capacity())))
+                        List.of(Double.toString(bucket.rate()), Integer.toString(bucket.capacity()), Integer.toString(n)))
                 .next()
-                .map(RedisTokenBuckets::verdict);
+                .map(RedisTokenBuckets::grant);
     }
 
     private static String script() {
@@ -49,11 +54,11 @@ public final class RedisTokenBuckets implements TokenBuckets {
         }
     }
 
-    private static Verdict verdict(List<?> answer) {
+    private static Grant grant(List<?> answer) {
         if (answer.size() != 4) {
             throw new IllegalStateException("token bucket script answered " + answer);
         }
-        return new Verdict(number(answer.get(0)) == 1, number(answer.get(1)), number(answer.get(2)), number(answer.get(3)));
+        return new Grant((int) number(answer.get(0)), number(answer.get(1)), number(answer.get(2)), number(answer.get(3)));
     }
 
     private static long number(Object value) {

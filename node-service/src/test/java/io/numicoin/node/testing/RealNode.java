@@ -63,6 +63,12 @@ public final class RealNode implements AutoCloseable {
                     "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                     "--numi.p2p.data-dir=target/p2p-" + name,
                     "--numi.p2p.discovery.mdns=false"));
+            // a setting given twice on the command line would be joined with a comma ("true,false"): the caller's wins
+            for (String extra : extraArgs) {
+                int eq = extra.indexOf('=');
+                String prefix = (eq < 0 ? extra : extra.substring(0, eq)) + "=";
+                args.removeIf(arg -> arg.startsWith(prefix));
+            }
             args.addAll(List.of(extraArgs));
             return new RealNode(db, new SpringApplicationBuilder(NodeApplication.class).run(args.toArray(String[]::new)));
         } catch (RuntimeException | Error e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,12 @@ import reactor.core.scheduler.Schedulers;
  * </pre>
  *
  * Every request needs {@value #TOKEN_HEADER} equal to {@code numi.admin.token} (compared in
- * constant time); errors are problem+json like the public API's.
+ * constant time); errors are problem+json like the public API's. Only in a node's own management
+ * context (where {@link AdminProperties} is bound): the imports file reaches every Spring Boot
+ * application with this jar on its class path, e.g. another service's IT running a node beside it.
  */
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+@ConditionalOnBean(AdminProperties.class)
 public class AdminRoutes {
 
     public static final String TOKEN_HEADER = "X-Numi-Admin-Token";
