@@ -26,7 +26,7 @@ final class CrashKillsBench implements BenchPart {
                 "-Dit.test=CrashSafetyIT", "-Dtest=NONE", "-Dsurefire.failIfNoSpecifiedTests=false",
                 "-Dfailsafe.failIfNoSpecifiedTests=false", "-Dnumi.crash.kills=" + KILLS,
                 "verify"))
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(new java.io.File("/dev/stderr")))
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/dev/stderr")))
                 .start();
         process.getOutputStream().close();
         if (process.waitFor() != 0) {

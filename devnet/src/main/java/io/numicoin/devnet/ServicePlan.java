@@ -83,19 +83,24 @@ public record ServicePlan(
     }
 
     public ServiceSpec miner() {
-        return miner("miner", 1, ports.minerApi(), ports.minerManagement());
+        return miner("miner", 1, ports.minerApi(), ports.minerManagement(), List.of());
     }
 
     /**
-     * The chaos runs' second miner: the same jar on its own ports, submitting to node2 (and reading
-     * node2's headers), so its blocks compete with the first miner's, which submits to node1.
+     * The chaos runs' second miner: the same jar on its own ports with its own view of the chain
+     * ({@code numi.miner.view=node}): it builds on node2's active tip, polled every block interval
+     * (not on the event source's tips from {@code numi.chain.v1}), takes the mempool's transfers
+     * only while the mempool is on that tip, and submits to node2. The first miner builds on node1's
+     * tip and submits there: the two find blocks at one height, the nodes fork and reorganise.
      */
     public ServiceSpec secondMiner() {
-        return miner("miner2", 2, ports.secondMinerApi(), ports.secondMinerManagement());
+        return miner("miner2", 2, ports.secondMinerApi(), ports.secondMinerManagement(),
+                List.of("--numi.miner.view=node", "--numi.miner.template-poll=" + blockInterval.toMillis() + "ms"));
     }
 
-    private ServiceSpec miner(String name, int node, int apiPort, int managementPort) {
+    private ServiceSpec miner(String name, int node, int apiPort, int managementPort, List<String> extra) {
         List<String> args = new ArrayList<>(common(apiPort, managementPort));
+        args.addAll(extra);
         args.add("--numi.upstream.node=http://127.0.0.1:" + ports.nodeApi(node));
         args.add("--numi.upstream.mempool=http://127.0.0.1:" + ports.mempoolApi());
         args.add("--numi.upstream.mining-token-file=" + layout.miningToken().toAbsolutePath());

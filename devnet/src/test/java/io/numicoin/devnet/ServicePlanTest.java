@@ -69,6 +69,15 @@ class ServicePlanTest {
     }
 
     @Test
+    void theSecondMinerBuildsOnNode2sOwnTipWhileTheFirstFollowsTheEventSource() {
+        ServiceSpec second = plan(0).secondMiner();
+        assertThat(second.arguments()).contains("--numi.upstream.node=http://127.0.0.1:8085", "--numi.miner.view=node",
+                "--numi.miner.template-poll=5000ms", "--numi.miner.pacing.interval=5000ms");
+        assertThat(plan(0).miner().arguments()).noneMatch(a -> a.startsWith("--numi.miner.view"))
+                .contains("--numi.upstream.node=http://127.0.0.1:8082");
+    }
+
+    @Test
     void theExplorerServesOn8090AndBackfillsFromNode1IntoItsOwnDatabase() {
         ServiceSpec explorer = plan(0).explorer();
         assertThat(explorer.api()).isEqualTo("http://127.0.0.1:8090/");

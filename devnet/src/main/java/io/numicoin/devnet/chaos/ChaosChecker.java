@@ -99,8 +99,9 @@ public final class ChaosChecker {
         explorerAgrees(tip, tipId, heightOf, problems);
         supplyAgrees(node1, blocks, problems);
         List<String> evidence = evidence(history, lost, duplicated);
+        long orphanedAccepted = acceptedTxids.stream().filter(stream.orphanedTxids()::contains).count();
         return new CheckReport(acceptedTxids.size(), confirmed, lost.size(), duplicated.size(), rejectedLater, commitmentsEqual,
-                stream.disconnects(), reorgs(), problems, evidence);
+                stream.disconnects(), stream.reorgs(), orphanedAccepted, reorgs(), problems, evidence);
     }
 
     /** Offers each unconfirmed accepted transfer again to the mempool: a refusal explains it, anything else is a loss. */

@@ -39,7 +39,9 @@ public record ChaosResult(CheckReport report, int faults, Phase baseline, Phase 
         lines.add("chaos.duplicated " + report.duplicated() + " count");
         lines.add("chaos.commitments_equal " + (report.commitmentsEqual() ? 1 : 0) + " bool");
         lines.add("chaos.checks_passed " + (report.passed() ? 1 : 0) + " bool");
+        lines.add("chaos.reorgs " + report.eventSourceReorgs() + " count");
         lines.add("chaos.blocks_disconnected " + report.disconnects() + " count");
+        lines.add("chaos.orphaned_transfers " + report.orphanedAccepted() + " count");
         lines.add("chaos.reorgs_all_nodes " + report.reorgs() + " count");
         lines.add(String.format(Locale.ROOT, "e2e.confirmed_tx_per_s %.2f tx/s", chaos.confirmedPerSecond()));
         lines.add(String.format(Locale.ROOT, "e2e.confirmed_tx_per_s.no_faults %.2f tx/s", baseline.confirmedPerSecond()));

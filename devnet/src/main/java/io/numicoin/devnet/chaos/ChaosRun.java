@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * One chaos run, Jepsen-style: a new devnet with a second miner (forks), the load funded and run
@@ -29,6 +30,8 @@ public final class ChaosRun {
 
     private static final Duration CONFIRM_LIMIT = Duration.ofMinutes(2);
     private static final Duration CONVERGE_LIMIT = Duration.ofSeconds(90);
+    /** The schedule's own thread, started here: it keeps the launcher's context class loader (a common-pool thread has the system one). */
+    private static final Executor FAULT_THREAD = task -> Thread.ofPlatform().name("fault-schedule").daemon().start(task);
 
     private final ChaosOptions options;
     private final Progress progress;
@@ -68,7 +71,7 @@ public final class ChaosRun {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted", e);
                     }
-                });
+                }, FAULT_THREAD);
                 progress.say("load under " + schedule.faults().size() + " faults");
                 ChaosResult.Phase chaos = phase(session, node1, Duration.ofHours(6), () -> !faults.isDone() && !stop.requested(), accepted);
                 int applied = faults.join();

@@ -3,6 +3,7 @@ package io.numicoin.devnet.kafka;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The devnet's Kafka: a real single-node KRaft broker (controller and broker in one) inside the
@@ -23,7 +24,7 @@ public final class DevnetKafka implements AutoCloseable {
 
     /** Formats {@code logDir} if it is new, then starts the broker; returns once it accepts clients. */
     public static DevnetKafka start(Path logDir, int brokerPort, int controllerPort) {
-        return new DevnetKafka(EmbeddedKafka.persistent(logDir, brokerPort, controllerPort, BROKER_SETTINGS));
+        return withLaunchersClassLoader(() -> new DevnetKafka(EmbeddedKafka.persistent(logDir, brokerPort, controllerPort, BROKER_SETTINGS)));
     }
 
     public String bootstrapServers() {
@@ -32,12 +33,36 @@ public final class DevnetKafka implements AutoCloseable {
 
     /** Stops the broker (clients lose their connections), keeping its port and log directory for {@link #start()}. */
     public void stop() {
-        broker.stop();
+        withLaunchersClassLoader(() -> {
+            broker.stop();
+            return null;
+        });
     }
 
-    /** Starts a stopped broker again; returns once it accepts clients. */
+    /** Starts a stopped broker again (from any thread); returns once it accepts clients. */
     public void start() {
-        broker.start();
+        withLaunchersClassLoader(() -> {
+            broker.start();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code action} with this class's loader as the thread's context class loader. Kafka loads
+     * configured classes (the share-state persister, ...) through the context loader; in the
+     * launcher's executable jar the classes are in a nested-jar loader, while a pool thread (the chaos
+     * run's fault schedule) has the system loader as its context: a broker restarted from there
+     * failed with {@code ClassNotFoundException: ...DefaultStatePersister}.
+     */
+    private static <T> T withLaunchersClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(DevnetKafka.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     @Override

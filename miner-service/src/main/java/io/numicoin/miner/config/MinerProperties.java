@@ -42,6 +42,8 @@ public record MinerProperties(
      * @param enabled false: the job does not start (the API and health still run)
      * @param pacing regtest only: a pause after each found block, so a local network does not mine
      *     thousands of blocks a minute
+     * @param view whose tip to build on: {@code mempool} (its template, tips from {@code numi.chain.v1})
+     *     or {@code node} (the upstream node's active tip, polled every {@code templatePoll})
      */
     public record Miner(
             @NotBlank String payoutAddress,
@@ -51,7 +53,8 @@ public record MinerProperties(
             @DefaultValue("2093056") @Min(0) @Max(2_093_056) int maxBytes,
             @DefaultValue("9999") @Min(0) @Max(9_999) int maxTransactions,
             @DefaultValue("true") boolean enabled,
-            @Valid @DefaultValue Pacing pacing) {
+            @Valid @DefaultValue Pacing pacing,
+            @DefaultValue("mempool") MinerView view) {
     }
 
     /**

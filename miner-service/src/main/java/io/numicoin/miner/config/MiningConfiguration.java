@@ -6,7 +6,9 @@ import io.numicoin.miner.assembly.StateCommitmentSource;
 import io.numicoin.miner.events.ChainTipListener;
 import io.numicoin.miner.job.BlockPacing;
 import io.numicoin.miner.job.MiningJob;
+import io.numicoin.miner.job.NodeTipWork;
 import io.numicoin.miner.job.WorkBuilder;
+import io.numicoin.miner.job.WorkSource;
 import io.numicoin.miner.mining.MiningEngine;
 import io.numicoin.miner.pow.PowHashers;
 import io.numicoin.miner.status.MinerHealthIndicator;
@@ -19,6 +21,7 @@ import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -79,14 +82,16 @@ class MiningConfiguration {
         if (pacing.enabled() && properties.network() != Network.REGTEST) {
             throw new IllegalStateException("numi.miner.pacing.interval is for regtest only, not " + properties.network());
         }
-        MiningJob created = new MiningJob(builder, node, engine, status, metrics, properties.miner().templatePoll(),
+        WorkSource source = properties.miner().view() == MinerView.NODE ? new NodeTipWork(builder, node) : builder;
+        MiningJob created = new MiningJob(source, node, engine, status, metrics, properties.miner().templatePoll(),
                 up.backoffInitial(), up.backoffMax(), new BlockPacing(pacing.interval(), pacing.fromHeight()));
         job.set(created);
         return created;
     }
 
+    /** Not for {@code numi.miner.view=node}: that miner follows its node's tip, not the event source's. */
     @Bean
-    @ConditionalOnProperty(name = "numi.miner.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${numi.miner.enabled:true} and '${numi.miner.view:mempool}'.equalsIgnoreCase('mempool')")
     ChainTipListener chainTipListener(KafkaProperties kafka,
             NetworkParams params, MiningJob miningJob) {
         // the whole connection (SASL, TLS), not only the brokers: an authenticated Kafka refuses anything less
