@@ -116,6 +116,34 @@ class NodeMempoolVerdictIT {
         assertThat(pendingAware.get("title")).isEqualTo("Insufficient balance");
     }
 
+    /**
+     * A node that does not publish events and cannot reach its mempool answers 503 and relays
+     * nothing: a 202 would promise a delivery that only gossip to the event source stood behind.
+     */
+    @Test
+    void aNodeThatCannotReachItsMempoolAndPublishesNothingAnswers503() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (RealNode plain = RealNode.start(kafka, "verdict_plain", "--numi.events.publish=false",
+                "--numi.api.mempool-url=http://127.0.0.1:" + closedPort)) {
+            List<Block> funded = CHAIN.extend(CHAIN.genesis(), ProtocolLimits.COINBASE_MATURITY + 1, 1);
+            for (Block block : funded) {
+                plain.submit(block);
+            }
+            TransferTx transfer = CHAIN.transfer(1, TestKeys.address(4), 1_000, 20_000, 1);
+            Map<?, ?> answer = plain.client().post().uri("/api/v1/transactions").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .bodyValue(TransactionCodec.encode(transfer)).exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(answer.get("rule")).isEqualTo("UNAVAILABLE");
+            assertThat(answer.get("backend")).isEqualTo("mempool");
+            assertThat(answer.get("txid")).isEqualTo(TransactionCodec.txid(transfer).toHex());
+            assertThat((String) answer.get("detail")).contains("offer the same transaction again");
+        }
+    }
+
     private static long mempoolTipHeight() {
         Map<?, ?> summary = mempoolClient.get().uri("/api/v1/mempool").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();

@@ -20,6 +20,6 @@ public class SubmitConfiguration {
             @Value("${numi.api.transaction-timeout:10s}") Duration transactionTimeout) {
         Optional<MempoolSubmitClient> client = Optional.ofNullable(mempool.mempoolUrl())
                 .map(url -> new MempoolSubmitClient(url, mempool.mempoolTimeout()));
-        return new TransactionSubmitter(node.params().chainId(), relay, client, bus, transactionTimeout);
+        return new TransactionSubmitter(node.params().chainId(), relay, client, bus, transactionTimeout, node.events().publish());
     }
 }

@@ -18,6 +18,7 @@ import io.numicoin.support.mempool.MempoolSubmitClient;
 import io.numicoin.support.mempool.MempoolUnavailableException;
 import io.numicoin.support.mempool.MempoolVerdict;
 import io.numicoin.support.problem.Problem;
+import io.numicoin.support.problem.ProblemVocabulary;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,12 @@ import reactor.core.scheduler.Schedulers;
  *     balance, minimum relay fee rate), the rules transaction gossip relays by;</li>
  * <li>with a mempool configured ({@code numi.api.mempool-url}), asks it and answers with its verdict:
  *     a refusal is the mempool's problem (its {@code rule}, e.g. {@code REPLACEMENT_UNDERPAID}) and
- *     the transfer is not relayed; a mempool that gives no verdict leaves the answer at SEEN;</li>
+ *     the transfer is not relayed. A mempool that gives no verdict (down, or unable to check) leaves the
+ *     answer at SEEN only on the event-source node, whose {@code numi.tx.v1} event is committed to its
+ *     outbox and reaches the mempool when it is back; any other node answers 503 {@code UNAVAILABLE}
+ *     and relays nothing, so the client offers the same transaction again (a 202 that only a gossip
+ *     to a node that may be down stood behind was a promise nothing kept: the chaos run lost such
+ *     transfers);</li>
  * <li>hands it to the {@link TransactionRelay} (its {@code numi.tx.v1} event once, on the event-source
  *     node, and a broadcast to peers) and announces it on the live stream.</li>
  * </ol>
@@ -50,9 +56,15 @@ public final class TransactionSubmitter {
     private final Optional<MempoolSubmitClient> mempool;
     private final ChainEventBus bus;
     private final Duration timeout;
+    private final boolean eventSource;
 
+    /**
+     * @param eventSource whether this node publishes the events ({@code numi.events.publish}): then a
+     *     transfer it relays without a mempool verdict is still durably on its way to the mempool
+     */
     public TransactionSubmitter(int chainId, TransactionRelay relay, Optional<MempoolSubmitClient> mempool, ChainEventBus bus,
-            Duration timeout) {
+            Duration timeout, boolean eventSource) {
+        this.eventSource = eventSource;
         this.rules = new TransactionRules(chainId, MlDsaProviders.preferred());
         this.relay = relay;
         this.mempool = mempool;
@@ -123,6 +135,12 @@ public final class TransactionSubmitter {
 
     private TxAccepted relay(TransferTx tx, Optional<MempoolVerdict> verdict) {
         Hash256 txid = TransactionCodec.txid(tx);
+        if (verdict.isEmpty() && mempool.isPresent() && !eventSource) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemVocabulary.UNAVAILABLE,
+                    "the mempool gave no verdict and this node does not publish events, so nothing would carry the transaction "
+                            + "to the mempool: nothing was relayed; offer the same transaction again",
+                    Map.of("txid", txid.toHex(), "backend", "mempool"));
+        }
         if (relay.relayFromApi(tx, txid)) {
             bus.transactionSeen(txid);
         }
