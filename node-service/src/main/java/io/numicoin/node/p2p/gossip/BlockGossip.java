@@ -152,7 +152,8 @@ public final class BlockGossip implements MessageValidator, AutoCloseable {
         }
         if (relayed || reason.map(BlockRejectReason::escapesRelayCheck).orElse(false)) {
             // its header and proof of work held (we checked them, or the import did first): an honest peer may have relayed it
-            log.info("gossiped block {} turned out invalid{}; its sender {} loses points", detail, relayed ? " after we relayed it" : "", source);
+            log.info("a gossiped block {} is invalid, {}; its sender {} loses points: {}", result.id(),
+                    relayed ? "found on import after we forwarded it" : "found before forwarding", source, detail);
             penalty.penalise(source, PeerPenalty.Reason.INVALID_BODY, PeerPenalty.Severity.MINOR, detail);
             return ValidationResult.IGNORE;
         }
