@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.numicoin.network.NetworkProtocols;
 import io.numicoin.node.p2p.peers.BanList;
+import io.numicoin.node.p2p.peers.PeerScores;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
@@ -123,6 +124,8 @@ class BlockRelayIT {
             for (TestNode node : List.of(a, d, e)) {
                 assertThat(P2pSyncIT.penalties(node, "INVALID_BLOCK")).as(node.name).isZero();
             }
+            assertThat(d.context.getBean(PeerScores.class).score(a.peerId())).isZero();
+            assertThat(e.context.getBean(PeerScores.class).score(d.peerId())).isZero();
             assertThat(d.context.getBean(BanList.class).isBanned(a.peerId())).isFalse();
             assertThat(e.context.getBean(BanList.class).isBanned(d.peerId())).isFalse();
             assertThat(d.peers()).contains(a.peerId());

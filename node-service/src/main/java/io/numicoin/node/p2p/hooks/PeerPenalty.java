@@ -26,8 +26,8 @@ public interface PeerPenalty {
         INVALID_BLOCK,
         /**
          * A block with a valid header and proof of work whose body or state is invalid: an honest peer
-         * may have relayed it before its own import found out (header-first relay), so it costs points
-         * ({@link Severity#MINOR}), never a ban at once.
+         * may have relayed it before its own import found out (header-first relay), so it is reported
+         * {@link Severity#MINOR} and never leads to a ban ({@code PeerScores} counts it without points).
          */
         INVALID_BODY,
         INVALID_HEADER,
