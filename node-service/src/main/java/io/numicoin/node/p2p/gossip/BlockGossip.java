@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * broken, is REJECTed and bans its sender ({@link PeerPenalty.Severity#FATAL}): no honest node
  * forwards it. A block with a valid header whose body or state turns out invalid
  * ({@link BlockRejectReason#escapesRelayCheck}) may have been relayed by an honest peer before its
- * own import found out, so it costs its sender points only ({@link PeerPenalty.Reason#INVALID_BODY},
- * MINOR) and is IGNOREd (no gossipsub penalty); a block forwarded already gets no second verdict
- * from gossipsub, only that penalty. A block that connected or extended a side branch counts as
+ * own import found out, so it is reported as {@link PeerPenalty.Reason#INVALID_BODY}, MINOR (counted,
+ * never scored toward a ban) and IGNOREd (no gossipsub penalty); a block forwarded already gets no
+ * second verdict from gossipsub, only that report. A block that connected or extended a side branch counts as
  * useful for its sender ({@link PeerActivity#usefulBlock}); a sender over its block gossip budget is
  * IGNOREd unread (the refusal costs it points).
  */
@@ -152,7 +152,7 @@ public final class BlockGossip implements MessageValidator, AutoCloseable {
         }
         if (relayed || reason.map(BlockRejectReason::escapesRelayCheck).orElse(false)) {
             // its header and proof of work held (we checked them, or the import did first): an honest peer may have relayed it
-            log.info("a gossiped block {} is invalid, {}; its sender {} loses points: {}", result.id(),
+            log.info("a gossiped block {} is invalid, {}; its sender {} may have relayed it in good faith: {}", result.id(),
                     relayed ? "found on import after we forwarded it" : "found before forwarding", source, detail);
             penalty.penalise(source, PeerPenalty.Reason.INVALID_BODY, PeerPenalty.Severity.MINOR, detail);
             return ValidationResult.IGNORE;
