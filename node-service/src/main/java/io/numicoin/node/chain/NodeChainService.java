@@ -4,6 +4,7 @@ import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.node.storage.CorruptChainDataException;
 import io.numicoin.node.storage.PostgresChainStore;
 import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.block.HeaderChain;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImportResult;
@@ -79,6 +80,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private boolean needsReload;
     private final Backoff reloadRetries = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));  // under the lock
     private volatile ChainStatus status;
+    private volatile HeaderChain tipBranch;  // the active chain as of the last import, for readers without the lock
     private volatile String refusal = "the chain service has not started";
 
     public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
@@ -217,6 +219,16 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return clock.instant().getEpochSecond();
     }
 
+    /**
+     * The active chain, genesis to the tip, as the last import left it: read without the import lock
+     * (its headers never change), so a gossiped block can be checked against the tip while another
+     * block is being imported.
+     */
+    public HeaderChain tipBranch() {
+        requireServing();
+        return tipBranch;
+    }
+
     @Override
     public ChainStatus status() {
         requireServing();
@@ -241,7 +253,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
                 }
                 T result = work.get();
                 store.flushTreeChanges();
-                status = snapshot();
+                publishTip();
                 return result;
             } catch (CorruptChainDataException e) {
                 refusal = e.getMessage();
@@ -266,7 +278,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         if (!resumed.isEmpty()) {
             log.info("resumed moving the active chain: {} blocks disconnected and connected, tip {}", resumed.size(), store.tip());
         }
-        status = snapshot();
+        publishTip();
     }
 
     /**
@@ -306,6 +318,12 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         load();
         needsReload = false;
         reloadRetries.succeeded();
+    }
+
+    /** Publishes the status and the active branch after a change, for readers that do not take the lock. */
+    private void publishTip() {
+        status = snapshot();
+        tipBranch = engine.tree().branch(store.tip());
     }
 
     private ChainStatus snapshot() {

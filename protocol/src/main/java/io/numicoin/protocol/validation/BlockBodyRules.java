@@ -60,8 +60,18 @@ public final class BlockBodyRules {
         return check(block, new ArrayList<>());
     }
 
-    /** Checks the body; adds every transaction's txid, in block order, to {@code txids} once they are known. */
-    private Optional<BlockRejection> check(Block block, List<Hash256> txids) {
+    /**
+     * The body's commitment to its header, hashing only: it holds between one transaction and the
+     * most a block may, matches the header's merkle root and fits the block size limit. What a
+     * relay checks before forwarding a block whose header it has checked (the rest of the body,
+     * signatures included, is checked on import); empty when it holds.
+     */
+    public static Optional<BlockRejection> checkCommitment(Block block) {
+        return checkCommitment(block, encodeWithinCount(block.transactions()));
+    }
+
+    /** {@link #checkCommitment(Block)} with the transactions' encodings computed (none when the count is out of bounds). */
+    private static Optional<BlockRejection> checkCommitment(Block block, List<Encoded> encoded) {
         List<Transaction> txs = block.transactions();
         if (txs.isEmpty()) {
             return reject(BlockRejectReason.NO_TRANSACTIONS, -1, "a block needs at least its coinbase");
@@ -70,7 +80,6 @@ public final class BlockBodyRules {
             return reject(BlockRejectReason.TOO_MANY_TRANSACTIONS, -1,
                     txs.size() + " transactions, at most " + ProtocolLimits.MAX_BLOCK_TRANSACTIONS);
         }
-        List<Encoded> encoded = encodeAll(txs);
         List<Hash256> leaves = new ArrayList<>(encoded.size());
         long size = BLOCK_OVERHEAD;
         for (Encoded tx : encoded) {
@@ -82,6 +91,17 @@ public final class BlockBodyRules {
         }
         if (size > ProtocolLimits.MAX_BLOCK_BYTES) {
             return reject(BlockRejectReason.BLOCK_TOO_LARGE, -1, size + " bytes, at most " + ProtocolLimits.MAX_BLOCK_BYTES);
+        }
+        return Optional.empty();
+    }
+
+    /** Checks the body; adds every transaction's txid, in block order, to {@code txids} once they are known. */
+    private Optional<BlockRejection> check(Block block, List<Hash256> txids) {
+        List<Transaction> txs = block.transactions();
+        List<Encoded> encoded = encodeWithinCount(txs);
+        Optional<BlockRejection> commitment = checkCommitment(block, encoded);
+        if (commitment.isPresent()) {
+            return commitment;
         }
         if (!(txs.getFirst() instanceof CoinbaseTx coinbase)) {
             return reject(BlockRejectReason.COINBASE_MISSING, 0, "the first transaction is not a coinbase");
@@ -117,6 +137,11 @@ public final class BlockBodyRules {
      */
     public long transfersVerified() {
         return transfersVerified.sum();
+    }
+
+    /** {@link #encodeAll}, or nothing when the count is out of bounds (none or too many: refused before any hashing). */
+    private static List<Encoded> encodeWithinCount(List<Transaction> txs) {
+        return txs.isEmpty() || txs.size() > ProtocolLimits.MAX_BLOCK_TRANSACTIONS ? List.of() : encodeAll(txs);
     }
 
     /** Every transaction's encoding and merkle leaf (hashing only, on the calling thread). */

@@ -77,4 +77,21 @@ public enum BlockRejectReason {
     public boolean invalidatesHeader() {
         return this != MERKLE_ROOT_MISMATCH && this != BELOW_SNAPSHOT_BASE && this != LOW_CHAIN_WORK;
     }
+
+    /**
+     * True for a rule the relay check ({@code io.numicoin.protocol.chain.BlockRelayCheck}) does not
+     * look at: the rest of the body (coinbase, every transaction's rules and signatures) and the
+     * state. A block can break one with a valid header and proof of work, so an honest node may
+     * have forwarded it before its own import found out: its sender is not provably malicious.
+     * False for the header, the proof of work and the body's commitment (count, merkle root, size),
+     * which a relay checks first, and for the limits and ancestry reasons.
+     */
+    public boolean escapesRelayCheck() {
+        return switch (this) {
+            case COINBASE_MISSING, COINBASE_NOT_FIRST, COINBASE_HEIGHT_MISMATCH, WRONG_CHAIN_ID, TRANSACTION_TOO_LARGE, ZERO_FEE,
+                    SENDER_POLICY_MISMATCH, BAD_SIGNATURE, BAD_NONCE, INSUFFICIENT_BALANCE, EXPIRED, COINBASE_AMOUNT_TOO_HIGH,
+                    AMOUNT_OVERFLOW, STATE_COMMITMENT_MISMATCH -> true;
+            default -> false;
+        };
+    }
 }

@@ -24,6 +24,12 @@ public interface PeerPenalty {
     enum Reason {
         WRONG_GENESIS,
         INVALID_BLOCK,
+        /**
+         * A block with a valid header and proof of work whose body or state is invalid: an honest peer
+         * may have relayed it before its own import found out (header-first relay), so it is reported
+         * {@link Severity#MINOR} and never leads to a ban ({@code PeerScores} counts it without points).
+         */
+        INVALID_BODY,
         INVALID_HEADER,
         INVALID_TRANSACTION,
         MALFORMED_MESSAGE,

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A misbehaviour score per peer, and the node's {@link PeerPenalty}. Provably bad behaviour (a
  * {@link PeerPenalty.Severity#FATAL} report, or an invalid block, header or message) bans at once;
+ * a block whose header and proof of work held but whose body did not ({@link PeerPenalty.Reason#INVALID_BODY})
+ * is counted and never scored, since an honest peer may have relayed it;
  * lesser offences add points that halve every {@link Settings#halfLife}; a peer whose score reaches
  * {@link Settings#banThreshold} is banned for {@link Settings#banDuration}. A banned peer is
  * disconnected through {@code disconnect}.
@@ -69,6 +71,14 @@ public final class PeerScores implements PeerPenalty {
         }
         if (severity == Severity.FATAL || bansAtOnce(reason)) {
             ban(peer, reason.name() + ": " + detail);
+            return;
+        }
+        if (reason == Reason.INVALID_BODY) {
+            // counted, never scored: an honest relay forwards a block at the tip before its import
+            // finds a bad body (header-first relay), so points would let one attacker who pays the
+            // proof of work of a few blocks get honest relays banned, as Bitcoin Core does not
+            // punish a block that came by compact block relay
+            log.debug("{}: a block with a valid header and an invalid body ({}); not scored", peer, detail);
             return;
         }
         addPoints(peer, severity == Severity.MAJOR ? settings.majorPoints() : settings.minorPoints(), reason.name());

@@ -7,6 +7,8 @@ import io.numicoin.node.chain.ChainUnavailableException;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.block.HeaderChain;
+import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
@@ -61,6 +63,20 @@ public final class LocalChain implements AutoCloseable {
 
     public Hash256 genesisId() {
         return chain.params().genesisId();
+    }
+
+    public NetworkParams params() {
+        return chain.params();
+    }
+
+    /** The active chain as the last import left it, read without waiting for the imports queued ({@link NodeChainService#tipBranch}). */
+    public HeaderChain tipBranch() {
+        return chain.tipBranch();
+    }
+
+    /** This node's clock, in seconds. */
+    public long nowSeconds() {
+        return chain.nowSeconds();
     }
 
     public ChainStatusMessage status() {

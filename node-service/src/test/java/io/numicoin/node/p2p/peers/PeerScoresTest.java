@@ -82,6 +82,16 @@ class PeerScoresTest {
     }
 
     @Test
+    void invalidBodiesBehindValidHeadersAreNeverScored() {
+        for (int i = 0; i < 50; i++) {
+            scores.penalise(peer(1), Reason.INVALID_BODY, Severity.MINOR, "a relayed block with an overpaying coinbase");
+        }
+        assertThat(scores.score(peer(1))).isZero();
+        assertThat(bans.isBanned(peer(1))).isFalse();
+        assertThat(disconnected).isEmpty();
+    }
+
+    @Test
     void minorOffencesAddUpAndDecay() {
         for (int i = 0; i < 9; i++) {
             scores.penalise(peer(1), Reason.STALLED, Severity.MINOR, "slow");
