@@ -11,6 +11,7 @@ import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.Network;
+import io.numicoin.protocol.time.TimeRules;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
@@ -159,6 +160,35 @@ class BlockRelayIT {
             assertThat(known).as(node.name).isFalse();
         }
         assertThat(d.peers()).contains(a.peerId());
+    }
+
+    @Test
+    @Order(4)
+    void aBlockStampedBeyondTheFutureLimitIsNotForwardedAndCostsItsSenderNothing() {
+        long tooNew = System.currentTimeMillis() / 1000 + TimeRules.MAX_FUTURE_SECONDS + 3_600;
+        Block early = builder.child(tip).coinbaseTo(TestKeys.address(9)).coinbaseMemo("too new").timestamp(tooNew).build();
+        double invalidBefore = P2pSyncIT.penalties(a, "INVALID_BLOCK");  // the forged block's, from the test before
+        try (RawPeer sender = new RawPeer()) {
+            sender.dial(a);
+            await().atMost(PATIENCE).until(() -> a.peers().contains(sender.peerId()));
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> sender.publish(early).peers() > 0);
+            // a hears it at once and checks it in milliseconds; the old verdict (REJECT, a ban) would show within these seconds
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                    .until(() -> a.peers().contains(sender.peerId()) && P2pSyncIT.penalties(a, "INVALID_BLOCK") == invalidBefore);
+            tip = mineOn(a, tip, "after the early one");
+            awaitOn(List.of(a, d, e), tip);
+            assertThat(a.peers()).as("a clock ahead of ours is no reason to ban").contains(sender.peerId());
+            assertThat(a.context.getBean(BanList.class).isBanned(sender.peerId())).isFalse();
+            assertThat(a.context.getBean(PeerScores.class).score(sender.peerId())).isZero();
+            assertThat(P2pSyncIT.penalties(a, "INVALID_BLOCK")).isEqualTo(invalidBefore);
+            for (TestNode node : List.of(d, e)) {
+                assertThat(P2pSyncIT.penalties(node, "INVALID_BLOCK")).as(node.name).isZero();
+            }
+            for (TestNode node : List.of(a, d, e)) {
+                boolean known = node.chain.readTree(tree -> tree.contains(id(early)));
+                assertThat(known).as(node.name + " stored the early block").isFalse();
+            }
+        }
     }
 
     /** Whether {@code peer} is in {@code node}'s blocks-topic mesh (it forwards blocks to it). */

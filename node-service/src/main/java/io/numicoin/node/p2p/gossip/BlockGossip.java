@@ -106,6 +106,11 @@ public final class BlockGossip implements MessageValidator, AutoCloseable {
                         chain.submitBlock(block, source).whenComplete((result, failure) -> judge(result, failure, source, true));
                         yield CompletableFuture.completedFuture(ValidationResult.ACCEPT);
                     }
+                    case BlockRelayCheck.Refuse(BlockRejection rejection) when rejection.reason() == BlockRejectReason.TIMESTAMP_TOO_FAR_IN_FUTURE -> {
+                        log.info("a gossiped block from {} is stamped beyond this node's future limit; not forwarded, not held "
+                                + "against its sender (clocks differ; it may be valid later): {}", source, rejection);
+                        yield CompletableFuture.completedFuture(ValidationResult.IGNORE);
+                    }
                     case BlockRelayCheck.Refuse(BlockRejection rejection) -> {
                         penalty.penalise(source, PeerPenalty.Reason.INVALID_BLOCK, PeerPenalty.Severity.FATAL, rejection.toString());
                         yield CompletableFuture.completedFuture(ValidationResult.REJECT);
@@ -144,6 +149,11 @@ public final class BlockGossip implements MessageValidator, AutoCloseable {
         String detail = result.id() + ": " + result.rejection().map(Object::toString).orElse("");
         if (reason.equals(Optional.of(BlockRejectReason.BELOW_SNAPSHOT_BASE))) {
             return ValidationResult.IGNORE;  // a stale block below our snapshot base: our limit, not the peer's fault
+        }
+        if (reason.equals(Optional.of(BlockRejectReason.TIMESTAMP_TOO_FAR_IN_FUTURE))) {
+            // our clock's limit, not proof of bad faith (Bitcoin Core does not punish time-too-new either);
+            // a header refusal is not remembered, so the block is taken once it is no longer too new
+            return ValidationResult.IGNORE;
         }
         if (reason.equals(Optional.of(BlockRejectReason.LOW_CHAIN_WORK))) {
             // a block of a chain far below ours: not stored, not forwarded; costs the sender a little
