@@ -9,6 +9,7 @@ import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.Transaction;
+import io.numicoin.support.kafka.PartitionReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The event source's {@code numi.chain.v1} against its chain: read whole from the beginning, the
@@ -110,21 +106,6 @@ final class ChainStreamCheck {
     }
 
     private static List<byte[]> consumeAll(String bootstrapServers) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 << 20);
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(Topics.CHAIN, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
+        return PartitionReader.readValues(bootstrapServers, Topics.CHAIN, 0, Duration.ofSeconds(60));
     }
 }

@@ -17,6 +17,7 @@ import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import java.time.Clock;
+import io.numicoin.support.kafka.PartitionReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,21 +207,7 @@ class OutboxRelayIT {
 
     /** Every record of partition 0 of {@code topic}, from its start to its end. */
     private static List<ConsumerRecord<byte[], byte[]>> consume(String topic, int atLeast, Duration timeout) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 << 20);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
+        List<ConsumerRecord<byte[], byte[]>> records = PartitionReader.readAll(kafka.bootstrapServers(), topic, 0, timeout);
         assertThat(records.size()).isGreaterThanOrEqualTo(atLeast);
         return records;
     }
