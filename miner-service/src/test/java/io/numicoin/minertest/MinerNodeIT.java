@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.miner.MinerApplication;
 import io.numicoin.miner.status.MinerMetrics;
-import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.node.NodeApplication;
 import io.numicoin.protocol.address.AddressFormat;
 import io.numicoin.protocol.params.NetworkParams;
@@ -13,7 +12,6 @@ import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
-import io.numicoin.miner.upstream.UpstreamException;
 import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.tx.TransferTx;
@@ -34,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import io.numicoin.support.httpclient.JsonHttpClient;
+import io.numicoin.support.httpclient.ServiceCallException;
 
 /**
  * End to end: a real node (in-process {@link NodeApplication} on real PostgreSQL and a real Kafka
@@ -52,7 +52,7 @@ class MinerNodeIT {
     private static TestDatabase db;
     private static EmbeddedKafka kafka;
     private static ConfigurableApplicationContext node;
-    private static HttpJson nodeApi;
+    private static JsonHttpClient nodeApi;
 
     @BeforeAll
     static void startNode() {
@@ -73,8 +73,8 @@ class MinerNodeIT {
                 "--numi.p2p.listen=/ip4/127.0.0.1/tcp/0",
                 "--numi.p2p.data-dir=target/p2p-miner-node",
                 "--numi.p2p.discovery.mdns=false");
-        nodeApi = new HttpJson("node", URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port")),
-                Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+        nodeApi = JsonHttpClient.to("node", URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port")))
+                .timeout(Duration.ofSeconds(10)).retries(3, Duration.ofMillis(100)).build();
     }
 
     /** Miners are stopped, not closed, until the end (closed before the node). */
@@ -143,7 +143,7 @@ class MinerNodeIT {
     }
 
     private static long nodeHeight() {
-        return nodeApi.get("/api/v1/chain").path("height").asLong();
+        return nodeApi.getJson("/api/v1/chain").path("height").asLong();
     }
 
     @Test
@@ -157,28 +157,28 @@ class MinerNodeIT {
             assertThat(metrics.submissionCount(true)).isGreaterThanOrEqualTo(102);
             assertThat(metrics.submissionCount(false)).as("no block rejected").isZero();
 
-            JsonNode first = nodeApi.get("/api/v1/blocks/height/1");
-            JsonNode coinbase = nodeApi.get("/api/v1/transactions/" + first.path("txIds").path(0).asString());
+            JsonNode first = nodeApi.getJson("/api/v1/blocks/height/1");
+            JsonNode coinbase = nodeApi.getJson("/api/v1/transactions/" + first.path("txIds").path(0).asString());
             assertThat(coinbase.path("type").asString()).isEqualTo("coinbase");
             assertThat(coinbase.path("recipient").asString()).isEqualTo(PAYOUT);
             assertThat(coinbase.path("amount").path("units").asLong()).isEqualTo(8_888_000_000L);
 
             // rewards of blocks 1..(height - 100) have matured into the payout account
-            JsonNode account = nodeApi.get("/api/v1/accounts/" + PAYOUT + "?limit=1");
+            JsonNode account = nodeApi.getJson("/api/v1/accounts/" + PAYOUT + "?limit=1");
             long matured = account.path("tipHeight").asLong() - 100;
             assertThat(account.path("balance").path("units").asLong()).isEqualTo(matured * 8_888_000_000L);
 
-            HttpJson management = new HttpJson("miner", URI.create("http://127.0.0.1:"
-                    + miner.getEnvironment().getProperty("local.management.port")), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
-            HttpJson api = new HttpJson("miner", URI.create("http://127.0.0.1:"
-                    + miner.getEnvironment().getProperty("local.server.port")), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
-            JsonNode health = management.get("/actuator/health");
+            JsonHttpClient management = JsonHttpClient.to("miner", URI.create("http://127.0.0.1:"
+                    + miner.getEnvironment().getProperty("local.management.port"))).build();
+            JsonHttpClient api = JsonHttpClient.to("miner", URI.create("http://127.0.0.1:"
+                    + miner.getEnvironment().getProperty("local.server.port"))).build();
+            JsonNode health = management.getJson("/actuator/health");
             assertThat(health.path("components").path("mining").path("details").path("state").asString()).isIn("MINING", "RETRYING");
-            JsonNode view = api.get("/api/v1/miner");
+            JsonNode view = api.getJson("/api/v1/miner");
             assertThat(view.path("threads").asInt()).isEqualTo(2);
             assertThat(view.path("blocksFound").asLong()).isGreaterThanOrEqualTo(102);
             // errors in the problem vocabulary every service shares
-            assertThatThrownBy(() -> api.get("/api/v1/no-such-thing")).isInstanceOfSatisfying(UpstreamException.class, e -> {
+            assertThatThrownBy(() -> api.getJson("/api/v1/no-such-thing")).isInstanceOfSatisfying(ServiceCallException.class, e -> {
                 assertThat(e.status()).isEqualTo(404);
                 assertThat(e.rule()).isEqualTo("NOT_FOUND");
             });
@@ -205,27 +205,27 @@ class MinerNodeIT {
         try (TestDatabase mempoolDb = TestPostgres.shared().createDatabase("miner_it_mempool");
                 MempoolProcess mempool = MempoolProcess.start(jar.get(), mempoolDb.jdbcUrl(), mempoolDb.user(),
                         mempoolDb.password(), kafka.bootstrapServers(), nodeApi.base())) {
-            HttpJson mempoolApi = new HttpJson("mempool", mempool.base(), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+            JsonHttpClient mempoolApi = JsonHttpClient.to("mempool", mempool.base()).build();
             long height = nodeHeight();
             await(() -> {
                 assertThat(mempool.alive()).as("mempool process (see target/mempool-process.log)").isTrue();
                 try {
-                    return mempoolApi.get("/api/v1/template").path("tipHeight").asLong() == height;
-                } catch (UpstreamException e) {
+                    return mempoolApi.getJson("/api/v1/template").path("tipHeight").asLong() == height;
+                } catch (ServiceCallException e) {
                     return false;
                 }
             }, 180, "the mempool following the node's tip");
 
-            long nonce = nodeApi.get("/api/v1/accounts/" + PAYOUT + "?limit=1").path("nonce").asLong() + 1;
+            long nonce = nodeApi.getJson("/api/v1/accounts/" + PAYOUT + "?limit=1").path("nonce").asLong() + 1;
             TransferTx transfer = ChainBuilder.regtest().transfer(7, TestKeys.address(8), 500_000_000L, 250_000L, nonce);
             String txid = TransactionCodec.txid(transfer).toString();
-            JsonNode seen = nodeApi.post("/api/v1/transactions",
+            JsonNode seen = nodeApi.postJson("/api/v1/transactions",
                     "{\"hex\":\"" + Bytes.of(TransactionCodec.encode(transfer)).toHex() + "\"}", Duration.ofSeconds(10));
             assertThat(seen.path("txid").asString()).isEqualTo(txid);
             await(() -> {
                 try {
-                    return "PENDING".equals(mempoolApi.get("/api/v1/mempool/transactions/" + txid).path("status").asString(""));
-                } catch (UpstreamException e) {
+                    return "PENDING".equals(mempoolApi.getJson("/api/v1/mempool/transactions/" + txid).path("status").asString(""));
+                } catch (ServiceCallException e) {
                     return false;
                 }
             }, 60, "the mempool accepting the transfer from numi.tx.v1");
@@ -233,25 +233,25 @@ class MinerNodeIT {
             try (Miner miner = startMiner(mempool.base())) {
                 await(() -> {
                     try {
-                        return !nodeApi.get("/api/v1/transactions/" + txid).path("blockId").asString("").isEmpty();
-                    } catch (UpstreamException e) {
+                        return !nodeApi.getJson("/api/v1/transactions/" + txid).path("blockId").asString("").isEmpty();
+                    } catch (ServiceCallException e) {
                         return false;
                     }
                 }, 180, "the transfer mined into a block");
             }
-            JsonNode mined = nodeApi.get("/api/v1/transactions/" + txid);
-            JsonNode block = nodeApi.get("/api/v1/blocks/" + mined.path("blockId").asString());
-            JsonNode coinbase = nodeApi.get("/api/v1/transactions/" + block.path("txIds").path(0).asString());
+            JsonNode mined = nodeApi.getJson("/api/v1/transactions/" + txid);
+            JsonNode block = nodeApi.getJson("/api/v1/blocks/" + mined.path("blockId").asString());
+            JsonNode coinbase = nodeApi.getJson("/api/v1/transactions/" + block.path("txIds").path(0).asString());
             assertThat(coinbase.path("amount").path("units").asLong()).isEqualTo(8_888_000_000L + 250_000L);
-            JsonNode recipient = nodeApi.get("/api/v1/accounts/" + AddressFormat.encode(TestKeys.address(8), REGTEST.hrp()) + "?limit=1");
+            JsonNode recipient = nodeApi.getJson("/api/v1/accounts/" + AddressFormat.encode(TestKeys.address(8), REGTEST.hrp()) + "?limit=1");
             assertThat(recipient.path("balance").path("units").asLong()).isEqualTo(500_000_000L);
-            assertThat(nodeApi.get("/api/v1/accounts/" + PAYOUT + "?limit=1").path("nonce").asLong()).isEqualTo(nonce);
+            assertThat(nodeApi.getJson("/api/v1/accounts/" + PAYOUT + "?limit=1").path("nonce").asLong()).isEqualTo(nonce);
             // The mempool drops the transfer once the block that includes it is connected.
             await(() -> {
                 try {
-                    mempoolApi.get("/api/v1/mempool/transactions/" + txid);
+                    mempoolApi.getJson("/api/v1/mempool/transactions/" + txid);
                     return false;
-                } catch (UpstreamException e) {
+                } catch (ServiceCallException e) {
                     return e.status() == 404;
                 }
             }, 60, "the mempool dropping the mined transfer");

@@ -8,8 +8,6 @@ import io.numicoin.pool.payout.PoolKey;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
 import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
-import io.numicoin.miner.upstream.HttpJson;
-import io.numicoin.miner.upstream.UpstreamException;
 import io.numicoin.wallet.keystore.KdfParams;
 import io.numicoin.wallet.keystore.KeyKind;
 import io.numicoin.wallet.keystore.Keystore;
@@ -26,6 +24,8 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import io.numicoin.support.httpclient.JsonHttpClient;
+import io.numicoin.support.httpclient.ServiceCallException;
 
 /**
  * A real node (in-process {@link NodeApplication} on real PostgreSQL and an in-process Kafka broker),
@@ -45,8 +45,8 @@ final class PoolBesideNode implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final ConfigurableApplicationContext node;
     private final ConfigurableApplicationContext pool;
-    final HttpJson nodeApi;
-    final HttpJson poolApi;
+    final JsonHttpClient nodeApi;
+    final JsonHttpClient poolApi;
     final InetSocketAddress stratum;
     final PoolKey key;
 
@@ -69,20 +69,20 @@ final class PoolBesideNode implements AutoCloseable {
                 "--numi.p2p.data-dir=target/p2p-pool-node",
                 "--numi.p2p.discovery.mdns=false");
         URI nodeBase = URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port"));
-        nodeApi = new HttpJson("node", nodeBase, Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+        nodeApi = JsonHttpClient.to("node", nodeBase).timeout(Duration.ofSeconds(10)).retries(3, Duration.ofMillis(100)).build();
         Path mempoolJar = MempoolProcess.jar().orElseThrow(() -> new IllegalStateException(
                 "mempool-service-*-exec.jar is not on the test class path: run the IT in the reactor (-pl pool-service -am verify)"));
         mempool = MempoolProcess.start(mempoolJar, mempoolDb.jdbcUrl(), mempoolDb.user(), mempoolDb.password(), kafka.bootstrapServers(),
                 nodeBase);
-        HttpJson mempoolApi = new HttpJson("mempool", mempool.base(), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        JsonHttpClient mempoolApi = JsonHttpClient.to("mempool", mempool.base()).build();
         // its own JVM, started before the pool: the pool's first jobs come from its templates
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!mempool.alive()) {
                 throw new IllegalStateException("the mempool process exited (see target/mempool-process.log)");
             }
             try {
-                return !mempoolApi.get("/api/v1/template").path("tipId").asString("").isEmpty();
-            } catch (UpstreamException e) {
+                return !mempoolApi.getJson("/api/v1/template").path("tipId").asString("").isEmpty();
+            } catch (ServiceCallException e) {
                 return false;
             }
         });
@@ -113,8 +113,8 @@ final class PoolBesideNode implements AutoCloseable {
         pool = new SpringApplicationBuilder(PoolApplication.class, MinerBesideNode.class)
                 .properties("spring.config.name=" + PoolApplication.CONFIG_NAME)
                 .run(args.toArray(String[]::new));
-        poolApi = new HttpJson("pool", URI.create("http://127.0.0.1:" + pool.getEnvironment().getProperty("local.server.port")),
-                Duration.ofSeconds(10), 1, Duration.ofMillis(10));
+        poolApi = JsonHttpClient.to("pool", URI.create("http://127.0.0.1:" + pool.getEnvironment().getProperty("local.server.port")))
+                .timeout(Duration.ofSeconds(10)).build();
         stratum = new InetSocketAddress("127.0.0.1", pool.getBean(io.numicoin.pool.stratum.StratumServer.class).localPort());
     }
 
@@ -131,7 +131,7 @@ final class PoolBesideNode implements AutoCloseable {
     }
 
     long nodeHeight() {
-        return nodeApi.get("/api/v1/chain").path("height").asLong();
+        return nodeApi.getJson("/api/v1/chain").path("height").asLong();
     }
 
     @Override

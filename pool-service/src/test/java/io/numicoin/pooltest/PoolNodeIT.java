@@ -3,7 +3,6 @@ package io.numicoin.pooltest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.pool.client.CpuMiner;
 import io.numicoin.pool.client.FoundShare;
 import io.numicoin.pool.client.ShareSearch;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
+import io.numicoin.support.httpclient.JsonHttpClient;
 
 /**
  * The pool end to end against a real node and a real mempool: the bundled CPU miner and hand-driven
@@ -73,7 +73,7 @@ class PoolNodeIT {
     }
 
     private static JsonNode pool(String path) {
-        return stack.poolApi.get(path);
+        return stack.poolApi.getJson(path);
     }
 
     @Test
@@ -84,8 +84,8 @@ class PoolNodeIT {
             await().atMost(Duration.ofSeconds(120)).until(() -> miner.accepted() >= 10 && stack.nodeHeight() >= start + 3);
         }
         // the node's block at start + 1 pays the pool's key, its memo carries the pool tag and the extranonces
-        JsonNode block = stack.nodeApi.get("/api/v1/blocks/height/" + (start + 1));
-        JsonNode coinbase = stack.nodeApi.get("/api/v1/transactions/" + block.path("txIds").path(0).asString());
+        JsonNode block = stack.nodeApi.getJson("/api/v1/blocks/height/" + (start + 1));
+        JsonNode coinbase = stack.nodeApi.getJson("/api/v1/transactions/" + block.path("txIds").path(0).asString());
         assertThat(coinbase.path("recipient").asString()).isEqualTo(AddressFormat.encode(stack.key.address(), REGTEST.hrp()));
         assertThat(coinbase.path("amount").path("units").asLong()).isEqualTo(8_888_000_000L);
 
@@ -117,9 +117,9 @@ class PoolNodeIT {
         assertThat(workers.path(0).path("hashrate").asDouble()).isPositive();
 
         // UP with the miner stopped: a template a moment behind the node after each block is retried, not an outage
-        HttpJson management = new HttpJson("pool", URI.create(stack.managementBase()), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        JsonHttpClient management = JsonHttpClient.to("pool", URI.create(stack.managementBase())).build();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(management.get("/actuator/health").path("status").asString()).isEqualTo("UP"));
+                assertThat(management.getJson("/actuator/health").path("status").asString()).isEqualTo("UP"));
     }
 
     @Test
@@ -230,7 +230,7 @@ class PoolNodeIT {
         }
         // the chain is still: the ledger's confirmed payouts are what the node paid Alice, to the unit
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                confirmedTo(ALICE) == stack.nodeApi.get("/api/v1/accounts/" + ALICE + "?limit=1").path("balance").path("units").asLong());
+                confirmedTo(ALICE) == stack.nodeApi.getJson("/api/v1/accounts/" + ALICE + "?limit=1").path("balance").path("units").asLong());
 
         int checked = 0;
         for (String address : new String[] {ALICE, BOB}) {
@@ -240,7 +240,7 @@ class PoolNodeIT {
                     continue;
                 }
                 // the transfer on the node's active chain: from the pool's key, to the miner, the ledger's amount and fee
-                JsonNode tx = stack.nodeApi.get("/api/v1/transactions/" + payout.path("txid").asString());
+                JsonNode tx = stack.nodeApi.getJson("/api/v1/transactions/" + payout.path("txid").asString());
                 assertThat(tx.path("blockId").asString()).isNotEmpty();
                 assertThat(tx.path("sender").asString()).isEqualTo(poolAddress);
                 assertThat(tx.path("recipient").asString()).isEqualTo(address);
@@ -248,8 +248,8 @@ class PoolNodeIT {
                 assertThat(tx.path("fee").path("units").asLong()).isEqualTo(PAYOUT_FEE);
                 assertThat(tx.path("nonce").asLong()).isEqualTo(payout.path("nonce").asLong());
                 // ... in a block the pool found: its reward (subsidy and fees) is what the ledger split
-                JsonNode block = stack.nodeApi.get("/api/v1/blocks/" + tx.path("blockId").asString());
-                JsonNode coinbase = stack.nodeApi.get("/api/v1/transactions/" + block.path("txIds").path(0).asString());
+                JsonNode block = stack.nodeApi.getJson("/api/v1/blocks/" + tx.path("blockId").asString());
+                JsonNode coinbase = stack.nodeApi.getJson("/api/v1/transactions/" + block.path("txIds").path(0).asString());
                 assertThat(coinbase.path("recipient").asString()).isEqualTo(poolAddress);
                 assertThat(coinbase.path("amount").path("units").asLong()).isGreaterThanOrEqualTo(8_888_000_000L + PAYOUT_FEE);
                 await().atMost(Duration.ofSeconds(30)).until(() -> foundBlock(tx.path("blockId").asString()) != null);

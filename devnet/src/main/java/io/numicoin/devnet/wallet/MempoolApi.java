@@ -1,21 +1,27 @@
 package io.numicoin.devnet.wallet;
 
+import io.numicoin.support.httpclient.JsonHttpClient;
+import io.numicoin.support.httpclient.ServiceCallException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
-/** The mempool API call the wallet makes ({@code docs/mempool-api.md}). */
+/**
+ * The mempool API calls the wallet makes ({@code docs/mempool-api.md}), each with a deadline and
+ * answers read up to a bound; a failure is an {@link IOException} naming the mempool and the
+ * problem's rule.
+ */
 public final class MempoolApi {
 
-    private final URI base;
-    private final JsonHttp http;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final JsonHttpClient http;
 
     public MempoolApi(URI base) {
-        this.base = base;
-        this.http = new JsonHttp("mempool", base);
+        this.http = JsonHttpClient.to("mempool", base).timeout(TIMEOUT).build();
     }
 
     /**
@@ -23,19 +29,25 @@ public final class MempoolApi {
      * transactions, empty when none are pending (then the chain's nonce + 1 is next).
      */
     public OptionalLong nextNonce(String address) throws IOException {
-        JsonNode body = http.get("/api/v1/mempool/accounts/" + address);
-        JsonNode next = body.path("nextNonce");
+        JsonNode next;
+        try {
+            next = http.getJson("/api/v1/mempool/accounts/" + address).path("nextNonce");
+        } catch (ServiceCallException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         return next.isNumber() ? OptionalLong.of(next.asLong()) : OptionalLong.empty();
     }
 
     /** {@code GET /api/v1/mempool/transactions/{txid}}: whether the pool holds the transaction now. */
     public boolean holds(String txid) throws IOException {
-        String path = "/api/v1/mempool/transactions/" + txid;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET());
-        if (response.statusCode() == 404) {
-            return false;
+        return find("/api/v1/mempool/transactions/" + txid).isPresent();
+    }
+
+    private Optional<JsonNode> find(String path) throws IOException {
+        try {
+            return http.findJson(path);
+        } catch (ServiceCallException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        http.parse(response, "GET " + path);
-        return true;
     }
 }

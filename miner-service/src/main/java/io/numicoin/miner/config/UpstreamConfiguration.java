@@ -1,12 +1,12 @@
 package io.numicoin.miner.config;
 
 import io.numicoin.miner.assembly.StateCommitmentSource;
-import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.support.http.BearerToken;
+import io.numicoin.support.httpclient.JsonHttpClient;
 import io.numicoin.support.node.NodeApiClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +32,8 @@ class UpstreamConfiguration {
     @Bean
     MempoolClient mempoolClient(MinerProperties properties) {
         MinerProperties.Upstream up = properties.upstream();
-        return new MempoolClient(new HttpJson("mempool", up.mempool(), up.timeout(), up.attempts(), up.retryBackoff()));
+        return new MempoolClient(JsonHttpClient.to("mempool", up.mempool()).timeout(up.timeout())
+                .retries(up.attempts(), up.retryBackoff()).maxAnswerBytes(MempoolClient.MAX_ANSWER_BYTES).build());
     }
 
     @Bean

@@ -5,24 +5,41 @@ import io.numicoin.protocol.bytes.Bytes;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.codec.TransactionCodec;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
+import io.numicoin.support.httpclient.JsonHttpClient;
+import io.numicoin.support.httpclient.ServiceCallException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The mempool service's {@code GET /api/v1/template} (docs/mempool-api.md). */
+/**
+ * The mempool service's {@code GET /api/v1/template} (docs/mempool-api.md), read up to
+ * {@link #MAX_ANSWER_BYTES}.
+ */
 public final class MempoolClient {
 
-    private final HttpJson http;
+    /**
+     * The largest template answer read: a full block ({@link ProtocolLimits#MAX_BLOCK_BYTES}) hex-encoded,
+     * with room for its JSON fields. The client given should read at least this much.
+     */
+    public static final int MAX_ANSWER_BYTES = 4 * ProtocolLimits.MAX_BLOCK_BYTES;
 
-    public MempoolClient(HttpJson http) {
+    private final JsonHttpClient http;
+
+    public MempoolClient(JsonHttpClient http) {
         this.http = http;
     }
 
     /** The best transfers for the next block within the limits, decoded; fees are recomputed from them. */
     public BlockTemplate template(int maxBytes, int maxTransactions) {
-        JsonNode body = http.get("/api/v1/template?maxBytes=" + maxBytes + "&maxTransactions=" + maxTransactions);
+        JsonNode body;
+        try {
+            body = http.getJson("/api/v1/template?maxBytes=" + maxBytes + "&maxTransactions=" + maxTransactions);
+        } catch (ServiceCallException e) {
+            throw UpstreamException.from(e);
+        }
         Hash256 tipId;
         try {
             tipId = Hash256.fromHex(body.path("tipId").asString(""));

@@ -99,6 +99,6 @@ public final class NodeClient implements BlockSubmitter {
     }
 
     private static UpstreamException upstream(NodeApiException e) {
-        return new UpstreamException(UpstreamException.Reason.valueOf(e.reason().name()), e.status(), e.rule(), e.getMessage(), e);
+        return UpstreamException.from(e);
     }
 }

@@ -1,5 +1,7 @@
 package io.numicoin.miner.upstream;
 
+import io.numicoin.support.httpclient.ServiceCallException;
+
 /**
  * A call to the node or the mempool failed; {@link #reason()} says how. The mining job backs off
  * and reports the message in its health.
@@ -37,6 +39,11 @@ public final class UpstreamException extends RuntimeException {
 
     public UpstreamException(Reason reason, String message) {
         this(reason, 0, message, null);
+    }
+
+    /** A failed call to the node or the mempool under the miner's name for it; the same reason, status and rule. */
+    public static UpstreamException from(ServiceCallException failure) {
+        return new UpstreamException(Reason.valueOf(failure.reason().name()), failure.status(), failure.rule(), failure.getMessage(), failure);
     }
 
     public Reason reason() {

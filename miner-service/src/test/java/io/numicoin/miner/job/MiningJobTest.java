@@ -14,7 +14,6 @@ import io.numicoin.miner.status.MinerMetrics;
 import io.numicoin.miner.status.MinerState;
 import io.numicoin.miner.status.MinerStatus;
 import io.numicoin.miner.upstream.BlockSubmitter;
-import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.protocol.block.Block;
@@ -38,6 +37,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import io.numicoin.support.httpclient.JsonHttpClient;
 
 /**
  * The job with real parts: testnet (mainnet's Argon2 cost) and its initial target, the pow limit
@@ -124,7 +124,7 @@ class MiningJobTest {
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
         NetworkParams regtest = NetworkParams.regtest();
         NodeClient node = new NodeClient(new NodeApiClient(nowhere, Duration.ofSeconds(1)), Duration.ofSeconds(1));
-        MempoolClient mempool = new MempoolClient(new HttpJson("mempool", nowhere, Duration.ofSeconds(1), 1, Duration.ofMillis(10)));
+        MempoolClient mempool = new MempoolClient(JsonHttpClient.to("mempool", nowhere).timeout(Duration.ofSeconds(1)).build());
         WorkBuilder builder = new WorkBuilder(regtest, mempool, node,
                 new BlockAssembler(regtest, TestKeys.address(4), block -> { throw new AssertionError("never reached"); }),
                 Clock.systemUTC(), 1000, 10);

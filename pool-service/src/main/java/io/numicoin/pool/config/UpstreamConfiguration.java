@@ -1,12 +1,12 @@
 package io.numicoin.pool.config;
 
 import io.numicoin.miner.config.MinerProperties;
-import io.numicoin.miner.upstream.HttpJson;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.pool.payout.PayoutNode;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.support.http.BearerToken;
+import io.numicoin.support.httpclient.JsonHttpClient;
 import io.numicoin.support.node.NodeApiClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,7 +44,8 @@ class UpstreamConfiguration {
     @Bean
     MempoolClient mempoolClient(PoolProperties properties) {
         MinerProperties.Upstream up = properties.upstream();
-        return new MempoolClient(new HttpJson("mempool", up.mempool(), up.timeout(), up.attempts(), up.retryBackoff()));
+        return new MempoolClient(JsonHttpClient.to("mempool", up.mempool()).timeout(up.timeout())
+                .retries(up.attempts(), up.retryBackoff()).maxAnswerBytes(MempoolClient.MAX_ANSWER_BYTES).build());
     }
 
     @Bean

@@ -8,6 +8,8 @@ import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.tx.ProtocolLimits;
+import io.numicoin.support.httpclient.JsonHttpClient;
+import io.numicoin.support.httpclient.ServiceCallException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ public final class NodeApiClient {
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,19}-[0-9]{1,5}");
 
     private final URI base;
-    private final NodeHttp http;
+    private final JsonHttpClient http;
 
     /** A client whose calls are tried once, without the mining token. */
     public NodeApiClient(URI base, Duration timeout) {
@@ -52,7 +54,8 @@ public final class NodeApiClient {
      */
     public NodeApiClient(URI base, Duration timeout, int getAttempts, Duration retryBackoff, String miningToken) {
         this.base = base;
-        this.http = new NodeHttp(base, timeout, getAttempts, retryBackoff, miningToken);
+        this.http = JsonHttpClient.to("node", base).timeout(timeout).retries(getAttempts, retryBackoff)
+                .bearerToken(miningToken).maxAnswerBytes(MAX_JSON_BYTES).build();
     }
 
     public URI base() {
@@ -61,18 +64,18 @@ public final class NodeApiClient {
 
     /** {@code GET /api/v1/chain}: the node's network and tip. */
     public NodeChainTip chain() {
-        JsonNode body = getJson("/api/v1/chain").orElseThrow(() -> http.bad("no /api/v1/chain (404)", null));
+        JsonNode body = getJson("/api/v1/chain").orElseThrow(() -> bad("no /api/v1/chain (404)", null));
         try {
             return new NodeChainTip(Network.fromId(body.path("network").asString("")), hash(body, "tipId"),
                     body.path("height").asLong(-1), new BigInteger(body.path("cumulativeWork").asString("0")));
         } catch (IllegalArgumentException e) {
-            throw http.bad("unreadable /api/v1/chain answer: " + e.getMessage(), e);
+            throw bad("unreadable /api/v1/chain answer: " + e.getMessage(), e);
         }
     }
 
     /** {@code GET /api/v1/blocks/height/{h}?format=hex}: the active-chain block at {@code height}; empty above the tip. */
     public Optional<Block> blockAt(long height) {
-        Optional<byte[]> hex = http.get("/api/v1/blocks/height/" + height + "?format=hex", "text/plain", MAX_BLOCK_HEX_BYTES);
+        Optional<byte[]> hex = find("/api/v1/blocks/height/" + height + "?format=hex", "text/plain", MAX_BLOCK_HEX_BYTES);
         if (hex.isEmpty()) {
             return Optional.empty();
         }
@@ -80,10 +83,10 @@ public final class NodeApiClient {
         try {
             block = BlockCodec.decode(HexFormat.of().parseHex(new String(hex.get(), StandardCharsets.US_ASCII).strip()));
         } catch (DecodeException | IllegalArgumentException e) {
-            throw http.bad("the block at height " + height + " does not decode: " + e.getMessage(), e);
+            throw bad("the block at height " + height + " does not decode: " + e.getMessage(), e);
         }
         if (block.height() != height) {
-            throw http.bad("answered height " + block.height() + " for " + height, null);
+            throw bad("answered height " + block.height() + " for " + height, null);
         }
         return Optional.of(block);
     }
@@ -91,20 +94,20 @@ public final class NodeApiClient {
     /** {@code GET /api/v1/headers}: up to {@code count} (1..2,000) active-chain headers from height {@code from}, ascending. */
     public List<BlockHeader> headers(long from, int count) {
         JsonNode body = getJson("/api/v1/headers?from=" + from + "&count=" + count)
-                .orElseThrow(() -> http.bad("no /api/v1/headers (404)", null));
+                .orElseThrow(() -> bad("no /api/v1/headers (404)", null));
         List<BlockHeader> headers = new ArrayList<>();
         for (JsonNode hex : body.path("headers")) {
             if (headers.size() == count) {
-                throw http.bad("more than the " + count + " headers asked for", null);
+                throw bad("more than the " + count + " headers asked for", null);
             }
             try {
                 BlockHeader header = BlockHeaderCodec.decode(HexFormat.of().parseHex(hex.asString("")));
                 if (header.height() != from + headers.size()) {
-                    throw http.bad("header at " + header.height() + " where " + (from + headers.size()) + " was due", null);
+                    throw bad("header at " + header.height() + " where " + (from + headers.size()) + " was due", null);
                 }
                 headers.add(header);
             } catch (DecodeException | IllegalArgumentException e) {
-                throw http.bad("the header at " + (from + headers.size()) + " does not decode: " + e.getMessage(), e);
+                throw bad("the header at " + (from + headers.size()) + " does not decode: " + e.getMessage(), e);
             }
         }
         return headers;
@@ -164,19 +167,38 @@ public final class NodeApiClient {
     }
 
     private Optional<JsonNode> getJson(String pathAndQuery) {
-        return http.get(pathAndQuery, "application/json", MAX_JSON_BYTES).map(body -> http.json(body, pathAndQuery));
+        try {
+            return http.findJson(pathAndQuery);
+        } catch (ServiceCallException e) {
+            throw new NodeApiException(e);
+        }
+    }
+
+    private Optional<byte[]> find(String pathAndQuery, String accept, int maxBytes) {
+        try {
+            return http.find(pathAndQuery, accept, maxBytes);
+        } catch (ServiceCallException e) {
+            throw new NodeApiException(e);
+        }
     }
 
     private JsonNode postHex(String path, byte[] payload, Duration deadline) {
-        byte[] body = http.jsonBytes(Map.of("hex", HexFormat.of().formatHex(payload)));
-        return http.json(http.post(path, "application/json", body, deadline, MAX_JSON_BYTES), path);
+        try {
+            return http.postJson(path, Map.of("hex", HexFormat.of().formatHex(payload)), deadline);
+        } catch (ServiceCallException e) {
+            throw new NodeApiException(e);
+        }
+    }
+
+    private NodeApiException bad(String message, Throwable cause) {
+        return new NodeApiException(http.bad(message, cause));
     }
 
     private Hash256 hash(JsonNode body, String field) {
         try {
             return Hash256.fromHex(body.path(field).asString(""));
         } catch (IllegalArgumentException e) {
-            throw http.bad("field " + field + " is not a 64-digit hex hash", e);
+            throw bad("field " + field + " is not a 64-digit hex hash", e);
         }
     }
 }

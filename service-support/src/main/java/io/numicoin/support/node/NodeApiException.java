@@ -1,62 +1,14 @@
 package io.numicoin.support.node;
 
-import io.numicoin.support.problem.Problem;
-import java.util.Optional;
+import io.numicoin.support.httpclient.ServiceCallException;
 
 /**
  * A call to the node's API failed; {@link #reason()} says how. An error status carries the node's
  * problem document ({@link #problem()}: its {@code rule}, e.g. {@code BAD_NONCE}, and detail).
  */
-public final class NodeApiException extends RuntimeException {
+public final class NodeApiException extends ServiceCallException {
 
-    /** How a call failed. */
-    public enum Reason {
-        /** No connection (refused, reset, unknown host), or the caller was interrupted. */
-        UNREACHABLE,
-        /** No connection or no answer within the deadline. */
-        TIMEOUT,
-        /** An HTTP error status; {@link #problem()} holds the node's problem document. */
-        HTTP_ERROR,
-        /** An answer that is too large, does not parse, or does not fit what was asked. */
-        BAD_RESPONSE
-    }
-
-    private final Reason reason;
-    private final Problem problem;
-
-    NodeApiException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
-        this.reason = reason;
-        this.problem = null;
-    }
-
-    NodeApiException(Problem problem, String message) {
-        super(message);
-        this.reason = Reason.HTTP_ERROR;
-        this.problem = problem;
-    }
-
-    public Reason reason() {
-        return reason;
-    }
-
-    /** The problem document of an {@link Reason#HTTP_ERROR} answer (rule {@code HTTP_<status>} when it named none). */
-    public Optional<Problem> problem() {
-        return Optional.ofNullable(problem);
-    }
-
-    /** The HTTP status of an {@link Reason#HTTP_ERROR} answer, else 0. */
-    public int status() {
-        return problem == null ? 0 : problem.status();
-    }
-
-    /** The problem's {@code rule} of an {@link Reason#HTTP_ERROR} answer, else empty. */
-    public String rule() {
-        return problem == null ? "" : problem.rule();
-    }
-
-    /** Worth another try of the same call: no connection, no answer, or a 5xx. */
-    public boolean transientFailure() {
-        return reason == Reason.UNREACHABLE || reason == Reason.TIMEOUT || (reason == Reason.HTTP_ERROR && status() >= 500);
+    NodeApiException(ServiceCallException failure) {
+        super(failure);
     }
 }

@@ -9,7 +9,7 @@ import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.params.Network;
-import io.numicoin.support.node.NodeApiException.Reason;
+import io.numicoin.support.httpclient.ServiceCallException.Reason;
 import io.numicoin.testkit.ChainBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
