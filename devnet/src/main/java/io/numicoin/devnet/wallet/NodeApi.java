@@ -9,6 +9,7 @@ import io.numicoin.support.node.NodeTransactionAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +51,8 @@ public final class NodeApi {
 
     /** How many transactions (the coinbase too) the active chain's block at {@code height} has. */
     public long blockTransactionCount(long height) throws IOException {
-        return call(() -> api.blockAt(height)).map(block -> (long) block.transactions().size()).orElse(0L);
+        OptionalInt count = call(() -> api.transactionCountAt(height));
+        return count.isPresent() ? count.getAsInt() : 0;
     }
 
     /** Whether the transaction is on the active chain, and in which block height (-1 if not). */

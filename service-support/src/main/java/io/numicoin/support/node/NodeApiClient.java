@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -89,6 +90,24 @@ public final class NodeApiClient {
             throw bad("answered height " + block.height() + " for " + height, null);
         }
         return Optional.of(block);
+    }
+
+    /**
+     * {@code GET /api/v1/blocks/height/{height}} (the JSON summary, not the block): how many
+     * transactions, the coinbase too, the active chain's block at {@code height} has; empty when there
+     * is none or its body is not stored yet.
+     */
+    public OptionalInt transactionCountAt(long height) {
+        return getJson("/api/v1/blocks/height/" + height).map(body -> {
+            JsonNode count = body.path("transactionCount");
+            if (count.isMissingNode() || count.isNull()) {
+                return OptionalInt.empty();
+            }
+            if (!count.isInt() || count.asInt() < 1) {
+                throw bad("transactionCount of the block at " + height + " is not a positive count: " + count, null);
+            }
+            return OptionalInt.of(count.asInt());
+        }).orElse(OptionalInt.empty());
     }
 
     /** {@code GET /api/v1/headers}: up to {@code count} (1..2,000) active-chain headers from height {@code from}, ascending. */

@@ -113,7 +113,13 @@ class NodeApiClientTest {
                 {"address":"rnumi1abc","balance":{"units":500},"immature":{"units":7},"nonce":3,"tipHeight":9,
                  "transactions":[{"txid":"aa","height":7,"direction":"SENT"}],"nextCursor":"6-1"}"""));
 
+        answers.put("/api/v1/blocks/height/2", Answer.json(200, "{\"height\":2,\"transactionCount\":3,\"txIds\":[\"aa\",\"bb\",\"cc\"]}"));
+        answers.put("/api/v1/blocks/height/3", Answer.json(200, "{\"height\":3,\"status\":\"HEADER_ONLY\"}"));
+
         NodeApiClient client = client();
+        assertThat(client.transactionCountAt(2)).hasValue(3);
+        assertThat(client.transactionCountAt(3)).as("body not stored yet").isEmpty();
+        assertThat(client.transactionCountAt(9)).as("no block there: 404").isEmpty();
         NodeChainTip chain = client.chain();
         assertThat(chain.network()).isEqualTo(Network.REGTEST);
         assertThat(chain.tipId().toHex()).isEqualTo(tipId);
