@@ -1,5 +1,7 @@
 package io.numicoin.gateway.config;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.gateway.client.ClientAddressResolver;
 import io.numicoin.gateway.fast.FastReads;
 import io.numicoin.gateway.key.ApiKeyVerifier;
@@ -14,6 +16,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The fast path for plain proxied reads ({@link FastReads}; {@code numi.gateway.fast-reads}, on by
@@ -26,11 +29,12 @@ public class FastReadConfiguration {
 
     @Bean(destroyMethod = "close")
     FastReads fastReads(NumiGatewayProperties properties, ApiKeyVerifier keys, TokenBuckets buckets, BackendConfiguration.Pools pools,
-            AnswerLog answers, ProblemWriter problems,
+            AnswerLog answers, MeterRegistry meters, ProblemWriter problems,
             @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:1000}") int connectTimeoutMillis,
             @Value("${spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time:30s}") Duration maxIdle) {
         return new FastReads(ClientAddressResolver.of(properties.trustedProxies()), keys, properties.limits().anonymous(), buckets,
-                pools.all(), properties.resilience().readAttempts(), answers, problems, !properties.cors().allowedOrigins().isEmpty(),
+                pools.all(), properties.resilience().readAttempts(), answers,
+                Counter.builder("numi.gateway.fast_reads").description("requests answered by the fast read path").register(meters), problems, !properties.cors().allowedOrigins().isEmpty(),
                 Duration.ofMillis(connectTimeoutMillis), maxIdle);
     }
 
@@ -38,6 +42,12 @@ public class FastReadConfiguration {
     @Bean
     NettyServerCustomizer fastReadChannels(FastReads reads) {
         return server -> server.doOnChannelInit((observer, channel, remote) -> reads.install(channel));
+    }
+
+    /** On closing, before the web server's graceful shutdown: every request to the Spring side, which drains them. */
+    @Bean
+    ApplicationListener<ContextClosedEvent> fastReadStop(FastReads reads) {
+        return event -> reads.stop();
     }
 
     /** The public server's port (not the management server's, which shares the customizer). */

@@ -73,6 +73,10 @@ final class FastReadHandler extends ChannelDuplexHandler {
         while (current == null && !waiting.isEmpty() && ctx.channel().isActive()) {
             channelRead(ctx, waiting.poll());
         }
+        if (current == null && !ctx.channel().config().isAutoRead()) {
+            // Reactor Netty reads the next request itself after each answer it wrote; after ours this does
+            ctx.read();
+        }
     }
 
     @Override

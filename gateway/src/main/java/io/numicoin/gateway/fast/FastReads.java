@@ -1,5 +1,6 @@
 package io.numicoin.gateway.fast;
 
+import io.micrometer.core.instrument.Counter;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -69,14 +70,18 @@ public final class FastReads implements AutoCloseable {
     private final Map<Backend, BackendPool> pools = new EnumMap<>(Backend.class);
     private final int readAttempts;
     private final AnswerLog answers;
+    /** {@code numi.gateway.fast_reads}: the answers given here. */
+    private final Counter answered;
     private final ProblemWriter problems;
     private final boolean cors;
     private final BackendChannels channels;
     private final Map<String, PublicRoute> routes = new ConcurrentHashMap<>();
     private volatile int publicPort = -1;
+    private volatile boolean stopped;
 
     public FastReads(ClientAddressResolver addresses, ApiKeyVerifier keys, Limits anonymous, TokenBuckets buckets, List<BackendPool> pools,
-            int readAttempts, AnswerLog answers, ProblemWriter problems, boolean cors, Duration connectTimeout, Duration maxIdle) {
+            int readAttempts, AnswerLog answers, Counter answered, ProblemWriter problems, boolean cors, Duration connectTimeout,
+            Duration maxIdle) {
         this.addresses = addresses;
         this.keys = keys;
         this.anonymous = anonymous;
@@ -88,6 +93,7 @@ public final class FastReads implements AutoCloseable {
         }
         this.readAttempts = readAttempts;
         this.answers = answers;
+        this.answered = answered;
         this.problems = problems;
         this.cors = cors;
         this.channels = new BackendChannels(connectTimeout, maxIdle);
@@ -96,6 +102,14 @@ public final class FastReads implements AutoCloseable {
     /** The public port, once the server listens: only its connections get the fast path (not the management port's). */
     public void publicPort(int port) {
         publicPort = port;
+    }
+
+    /**
+     * Takes no more requests (the application is closing): the Spring side answers them, and its
+     * graceful shutdown sees every request in flight there and closes the connections.
+     */
+    public void stop() {
+        stopped = true;
     }
 
     /** Puts the fast path into a new connection's pipeline, after Reactor Netty's HTTP codec (public port only). */
@@ -108,7 +122,7 @@ public final class FastReads implements AutoCloseable {
 
     /** The read this path answers for {@code request}, or {@code null}: the Spring side answers it. */
     ProxiedRead take(ChannelHandlerContext ctx, HttpRequest request, FastReadHandler connection) {
-        if (!request.decoderResult().isSuccess() || request.method() != HttpMethod.GET || request.protocolVersion() != HttpVersion.HTTP_1_1) {
+        if (stopped || !request.decoderResult().isSuccess() || request.method() != HttpMethod.GET || request.protocolVersion() != HttpVersion.HTTP_1_1) {
             return null;
         }
         HttpHeaders headers = request.headers();
@@ -223,8 +237,10 @@ public final class FastReads implements AutoCloseable {
         return channels;
     }
 
-    AnswerLog answers() {
-        return answers;
+    /** Logs and times one answer given here. */
+    void record(String route, int status, String key, String client, String method, String path, long nanos) {
+        answered.increment();
+        answers.record(route, status, key, client, method, path, nanos);
     }
 
     @Override

@@ -16,9 +16,15 @@ final class Headers {
             HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.PROXY_AUTHORIZATION,
             HttpHeaderNames.PROXY_AUTHENTICATE, AsciiString.cached("x-application-context"), HttpHeaderNames.UPGRADE,
             AsciiString.cached("proxy-connection"));
-    /** Never passed to a backend: the client's credentials (every route removes them) and the gateway's own host. */
-    private static final List<AsciiString> CREDENTIALS = List.of(HttpHeaderNames.AUTHORIZATION, AsciiString.cached("x-api-key"),
-            HttpHeaderNames.COOKIE, HttpHeaderNames.HOST);
+    /**
+     * Never passed to a backend: the client's credentials (every route removes them), the gateway's own
+     * host, and the client's forwarding headers (Spring Cloud Gateway drops them from a peer it does not
+     * trust as a proxy, and it trusts none).
+     */
+    private static final List<AsciiString> DROPPED = List.of(HttpHeaderNames.AUTHORIZATION, AsciiString.cached("x-api-key"),
+            HttpHeaderNames.COOKIE, HttpHeaderNames.HOST, AsciiString.cached("forwarded"), AsciiString.cached("x-forwarded-for"),
+            AsciiString.cached("x-forwarded-host"), AsciiString.cached("x-forwarded-port"), AsciiString.cached("x-forwarded-proto"),
+            AsciiString.cached("x-forwarded-prefix"));
 
     private Headers() {
     }
@@ -29,7 +35,7 @@ final class Headers {
         while (entries.hasNext()) {
             Map.Entry<CharSequence, CharSequence> entry = entries.next();
             CharSequence name = entry.getKey();
-            if (!among(name, HOP_BY_HOP) && !among(name, CREDENTIALS)) {
+            if (!among(name, HOP_BY_HOP) && !among(name, DROPPED)) {
                 to.add(name, entry.getValue());
             }
         }

@@ -299,7 +299,7 @@ final class ProxiedRead {
 
     private void finish() {
         over = true;
-        reads.answers().record(route.id(), status, caller.label(), caller.address().getHostAddress(), HttpMethod.GET.name(), path(),
+        reads.record(route.id(), status, caller.label(), caller.address().getHostAddress(), HttpMethod.GET.name(), path(),
                 System.nanoTime() - startNanos);
         connection.answered(client, this);
     }
