@@ -60,7 +60,7 @@ public final class FastReads implements AutoCloseable {
     private static final int MAX_REMEMBERED_PATHS = 4096;
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String KEY_HEADER = "X-Api-Key";
-    private static final Set<Scope> ANONYMOUS_SCOPES = EnumSet.allOf(Scope.class);
+    private static final Set<Scope> ANONYMOUS_SCOPES = Set.copyOf(EnumSet.allOf(Scope.class));
     private static final List<String> CORS_VARY = List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
 
     private final ClientAddressResolver addresses;
