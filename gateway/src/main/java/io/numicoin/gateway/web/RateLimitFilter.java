@@ -5,7 +5,6 @@ import io.numicoin.gateway.limit.Limits;
 import io.numicoin.gateway.limit.TokenBuckets;
 import io.numicoin.gateway.limit.Verdict;
 import io.numicoin.gateway.route.PublicRoute;
-import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,7 +31,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
 
     /** The bucket key of {@code caller} for routes of {@code route}'s cost class. */
     public static String bucketKey(Caller caller, PublicRoute route) {
-        return caller.subject() + ":" + route.cost().name().toLowerCase(Locale.ROOT);
+        return caller.subject() + ":" + route.cost().id();
     }
 
     @Override
