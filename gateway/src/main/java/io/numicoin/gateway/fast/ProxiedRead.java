@@ -31,6 +31,7 @@ import io.numicoin.gateway.route.PublicRoute;
 import io.numicoin.gateway.web.GatewayProblemHandler;
 import io.numicoin.gateway.web.RateLimitHeaders;
 import io.numicoin.gateway.web.RateLimitFilter;
+import io.numicoin.gateway.web.SecurityHeaders;
 import io.numicoin.support.problem.ProblemAnswer;
 import io.numicoin.support.problem.ProblemVocabulary;
 import java.io.IOException;
@@ -191,7 +192,7 @@ final class ProxiedRead {
         backendKeepAlive = HttpUtil.isKeepAlive(response);
         HttpHeaders headers = response.headers();
         Headers.removeHopByHop(headers);
-        headers.remove(io.numicoin.gateway.web.SecurityHeaders.SERVER);
+        headers.remove(SecurityHeaders.SERVER);
         if (!HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response) && status != 204 && status != 304) {
             HttpUtil.setTransferEncodingChunked(response, true);
         }
