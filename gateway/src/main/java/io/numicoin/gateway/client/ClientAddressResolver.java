@@ -46,7 +46,12 @@ public final class ClientAddressResolver {
     }
 
     private boolean isTrusted(InetAddress address) {
-        return trusted.stream().anyMatch(c -> c.contains(address));
+        for (Cidr cidr : trusted) {
+            if (cidr.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InetAddress literal(String text) {

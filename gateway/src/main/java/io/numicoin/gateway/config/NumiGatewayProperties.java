@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param trustedProxies addresses or CIDR blocks whose {@code X-Forwarded-For} is believed; empty:
  *     the client is always the connection's peer
+ * @param fastReads whether plain proxied reads take the fast path ({@code FastReads}) instead of
+ *     Spring Cloud Gateway; the same checks and answers either way
  */
 @Validated
 @ConfigurationProperties(prefix = "numi.gateway")
@@ -27,7 +29,8 @@ public record NumiGatewayProperties(
         @Valid @NotNull @DefaultValue LimitSettings limits,
         @DefaultValue List<String> trustedProxies,
         @Valid @NotNull @DefaultValue Cors cors,
-        @Valid @NotNull @DefaultValue Keys keys) {
+        @Valid @NotNull @DefaultValue Keys keys,
+        @DefaultValue("true") boolean fastReads) {
 
     public NumiGatewayProperties {
         trustedProxies = List.copyOf(trustedProxies);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.gateway.client.ClientAddressResolver;
 import io.numicoin.gateway.key.ApiKeyVerifier;
 import io.numicoin.gateway.limit.TokenBuckets;
+import io.numicoin.gateway.web.AnswerLog;
 import io.numicoin.gateway.web.CallerFilter;
 import io.numicoin.gateway.web.EdgeFilter;
 import io.numicoin.gateway.web.FilterOrder;
@@ -35,8 +36,13 @@ public class WebConfiguration {
     }
 
     @Bean
-    EdgeFilter edgeFilter(MeterRegistry meters) {
-        return new EdgeFilter(meters);
+    AnswerLog answerLog(MeterRegistry meters) {
+        return new AnswerLog(meters);
+    }
+
+    @Bean
+    EdgeFilter edgeFilter(AnswerLog answers) {
+        return new EdgeFilter(answers);
     }
 
     @Bean

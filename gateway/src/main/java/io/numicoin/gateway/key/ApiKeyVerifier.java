@@ -49,6 +49,19 @@ public final class ApiKeyVerifier {
         });
     }
 
+    /**
+     * The stored key {@code token} presents, when it is remembered, matches and is not revoked:
+     * answered from memory only (empty when the database would have to be asked, or the key is refused).
+     */
+    public Optional<ApiKey> rememberedValid(ApiKeyToken token) {
+        Entry entry = cacheTrusted.getAsBoolean() ? cache.get(token.id()) : null;
+        if (entry == null || !entry.expires().isAfter(clock.instant()) || entry.stored().isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKeyStore.Stored stored = entry.stored().get();
+        return token.matches(stored.secretHash()) && !stored.key().revoked() ? Optional.of(stored.key()) : Optional.empty();
+    }
+
     /** Whether key {@code id} would be answered from memory (no database lookup). */
     public boolean cached(String id) {
         Entry entry = cacheTrusted.getAsBoolean() ? cache.get(id) : null;

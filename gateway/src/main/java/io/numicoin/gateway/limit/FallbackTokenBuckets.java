@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +33,13 @@ public final class FallbackTokenBuckets implements TokenBuckets {
 
     @Override
     public Mono<Verdict> take(String key, Limits.Bucket bucket) {
-        return shared.take(key, bucket).timeout(timeout).onErrorResume(e -> {
+        Mono<Verdict> verdict = shared.take(key, bucket);
+        if (verdict instanceof Fuseable.ScalarCallable) {
+            // decided without asking the store (a leased token, a remembered refusal): nothing to wait for, so no
+            // timer (Mono.timeout scheduled and cancelled one on a shared scheduler per request: 20 % of the fast path)
+            return verdict;
+        }
+        return verdict.timeout(timeout).onErrorResume(e -> {
             fallbacks.increment();
             log.warn("shared rate-limit store failed ({}); limiting with this replica's buckets", e.toString());
             return local.take(key, bucket);

@@ -50,15 +50,18 @@ public final class LeasedTokenBuckets implements TokenBuckets {
         return Math.max(1, Math.min(MAX_BATCH, bucket.capacity() / CAPACITY_PER_BATCH_TOKEN));
     }
 
+    /**
+     * Takes the token now, when this is called: a verdict the lease decides (a token on hand, a
+     * remembered refusal) is a plain {@code Mono.just}, with no operator or timer behind it (see
+     * {@link FallbackTokenBuckets}); one that needs the store completes when the batch arrives.
+     */
     @Override
     public Mono<Verdict> take(String key, Limits.Bucket bucket) {
-        return Mono.defer(() -> {
-            long now = nanoTime.getAsLong();
-            if (leases.size() > sweepAbove) {
-                leases.values().removeIf(lease -> lease.idle(now));
-            }
-            return leases.computeIfAbsent(key, k -> new Lease()).take(key, bucket, now);
-        });
+        long now = nanoTime.getAsLong();
+        if (leases.size() > sweepAbove) {
+            leases.values().removeIf(lease -> lease.idle(now));
+        }
+        return leases.computeIfAbsent(key, k -> new Lease()).take(key, bucket, now);
     }
 
     /** Leases held now. */

@@ -5,5 +5,12 @@ package io.numicoin.gateway.route;
  * (transaction submission, address history, search) with a separate, smaller budget.
  */
 public enum Cost {
-    STANDARD, EXPENSIVE
+    STANDARD, EXPENSIVE;
+
+    private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The lower-case name, as in bucket keys and problem details. */
+    public String id() {
+        return id;
+    }
 }

@@ -28,20 +28,25 @@ public final class GatewayProblemHandler extends ProblemExceptionHandler {
             return ProblemAnswer.of(413, ProblemVocabulary.TOO_LARGE, "the body is larger than the route takes");
         }
         if (error instanceof BackendUnavailableException e) {
-            String backend = e.backend().name().toLowerCase(Locale.ROOT);
-            log.warn("{} unavailable: {}", backend, e.getMessage());
-            String rule = switch (e.reason()) {
-                case UNAVAILABLE -> ProblemVocabulary.UNAVAILABLE;
-                case BUSY -> "BUSY";
-                case TIMEOUT -> ProblemVocabulary.TIMEOUT;
-            };
-            String detail = switch (e.reason()) {
-                case UNAVAILABLE -> "the " + backend + " backend is unavailable; try again later";
-                case BUSY -> "the " + backend + " backend has too many requests in flight; try again";
-                case TIMEOUT -> "the " + backend + " backend did not answer in time; try again";
-            };
-            return new ProblemAnswer(503, rule, detail, Map.of("backend", backend));
+            return unavailable(e);
         }
         return null;
+    }
+
+    /** The 503 problem of a backend that could not answer: the rule of its reason, the backend's name, never its address. */
+    public static ProblemAnswer unavailable(BackendUnavailableException e) {
+        String backend = e.backend().name().toLowerCase(Locale.ROOT);
+        log.warn("{} unavailable: {}", backend, e.getMessage());
+        String rule = switch (e.reason()) {
+            case UNAVAILABLE -> ProblemVocabulary.UNAVAILABLE;
+            case BUSY -> "BUSY";
+            case TIMEOUT -> ProblemVocabulary.TIMEOUT;
+        };
+        String detail = switch (e.reason()) {
+            case UNAVAILABLE -> "the " + backend + " backend is unavailable; try again later";
+            case BUSY -> "the " + backend + " backend has too many requests in flight; try again";
+            case TIMEOUT -> "the " + backend + " backend did not answer in time; try again";
+        };
+        return new ProblemAnswer(503, rule, detail, Map.of("backend", backend));
     }
 }

@@ -21,8 +21,13 @@ public final class ProblemWriter {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(answer.document(exchange.getRequest().getPath().value()));
+        byte[] body = body(answer, exchange.getRequest().getPath().value());
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    /** The problem document of {@code answer} for a request to {@code path}, as JSON. */
+    public byte[] body(ProblemAnswer answer, String path) {
+        return json.writeValueAsBytes(answer.document(path));
     }
 }

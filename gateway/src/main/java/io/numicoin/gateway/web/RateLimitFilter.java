@@ -5,9 +5,6 @@ import io.numicoin.gateway.limit.Limits;
 import io.numicoin.gateway.limit.TokenBuckets;
 import io.numicoin.gateway.limit.Verdict;
 import io.numicoin.gateway.route.PublicRoute;
-import io.numicoin.support.problem.ProblemAnswer;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,13 +14,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Takes a token from the caller's bucket for the route's cost class ({@code <key or ip>:<cost>}):
- * allowed requests carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
- * {@code RateLimit-Reset} (seconds until the bucket is full); refused ones are 429
- * {@code RATE_LIMITED} with {@code Retry-After} (seconds until a token is there).
+ * every answer carries the {@code RateLimit-*} headers, a refusal is 429 {@code RATE_LIMITED} with
+ * {@code Retry-After} ({@link RateLimitHeaders}).
  */
 public final class RateLimitFilter implements WebFilter, Ordered {
 
-    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String RATE_LIMITED = RateLimitHeaders.RATE_LIMITED;
 
     private final TokenBuckets buckets;
     private final ProblemWriter problems;
@@ -31,6 +27,11 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     public RateLimitFilter(TokenBuckets buckets, ProblemWriter problems) {
         this.buckets = buckets;
         this.problems = problems;
+    }
+
+    /** The bucket key of {@code caller} for routes of {@code route}'s cost class. */
+    public static String bucketKey(Caller caller, PublicRoute route) {
+        return caller.subject() + ":" + route.cost().id();
     }
 
     @Override
@@ -41,27 +42,16 @@ public final class RateLimitFilter implements WebFilter, Ordered {
         Caller caller = Caller.of(exchange).orElseThrow();
         PublicRoute route = RouteAttributes.route(exchange).orElseThrow();
         Limits.Bucket bucket = caller.limits().bucket(route.cost());
-        String key = caller.subject() + ":" + route.cost().name().toLowerCase(Locale.ROOT);
-        return buckets.take(key, bucket).flatMap(verdict -> {
+        return buckets.take(bucketKey(caller, route), bucket).flatMap(verdict -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("RateLimit-Limit", Integer.toString(bucket.capacity()));
-            headers.set("RateLimit-Remaining", Long.toString(verdict.remaining()));
-            headers.set("RateLimit-Reset", Long.toString(seconds(verdict.fullInMillis())));
-            headers.set("RateLimit-Policy", bucket.capacity() + ";w=" + seconds((long) Math.ceil(bucket.capacity() / bucket.rate() * 1000)));
+            RateLimitHeaders.apply(bucket, verdict, headers::set);
             return EventLoops.continueOn(exchange, () -> verdict.allowed() ? chain.filter(exchange) : refuse(exchange, route, verdict));
         });
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, PublicRoute route, Verdict verdict) {
-        long retry = seconds(verdict.retryAfterMillis());
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retry));
-        return problems.write(exchange, new ProblemAnswer(429, RATE_LIMITED,
-                "too many " + route.cost().name().toLowerCase(Locale.ROOT) + " requests; retry after " + retry + " s",
-                Map.of("retryAfterSeconds", retry)));
-    }
-
-    private static long seconds(long millis) {
-        return Math.max(1, (millis + 999) / 1000);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RateLimitHeaders.retryAfterSeconds(verdict)));
+        return problems.write(exchange, RateLimitHeaders.refusal(route, verdict));
     }
 
     @Override
