@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gossiped block whose proof of work the relay check verified is imported without a second
- * Argon2id run, and with every other rule; a block whose work nobody verified is refused for bad
- * work on every import path.
+ * A gossiped block whose proof of work the relay check verified, or an orphan whose work was
+ * verified when the pool took it, is imported without a second Argon2id run, and with every other
+ * rule; a block whose work nobody verified is refused for bad work on every import path.
  */
 class WorkVerifiedImportTest {
 
@@ -50,6 +50,23 @@ class WorkVerifiedImportTest {
         Block plain = child(relayed, "not relayed");
         assertThat(s.chain.importBlock(plain).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
         assertThat(importer.headerPowChecks()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAdoptedOrphanRunsNoSecondArgon2id() {
+        Block tip = s.mineAndImport(3, 1).getLast();
+        Block parent = child(tip, "arrives late");
+        Block orphan = child(parent, "arrives first");
+        long headerChecks = importer.headerPowChecks();
+        long orphanChecks = importer.orphanPowChecks();
+
+        assertThat(s.chain.importBlock(orphan).outcome()).isEqualTo(BlockImportResult.Outcome.ORPHANED);
+        assertThat(importer.orphanPowChecks()).isEqualTo(orphanChecks + 1);
+        assertThat(s.chain.importBlock(parent).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+
+        assertThat(s.chain.tip()).isEqualTo(Scenario.id(orphan));
+        assertThat(importer.headerPowChecks()).isEqualTo(headerChecks + 1);  // the parent's; the orphan's work was verified on arrival
+        assertThat(importer.orphanPowChecks()).isEqualTo(orphanChecks + 1);
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final ExecutorService verifier;
     private final ChainWriter writer;
     private final BlockBodyRules bodyRules;
-    private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
+    private final OrphanPool<WorkVerifiedBlock> orphans = OrphanPool.withDefaults();
     private final BlockAdmission admission;  // used under the lock only
     private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
     private ChainEngine engine;

@@ -34,14 +34,15 @@ public final class BlockImporter {
 
     private final BlockTree tree;
     private final ChainStore store;
-    private final OrphanPool<Block> orphans;
+    /** Only blocks whose proof of work was verified before they were kept ({@link #orphan}). */
+    private final OrphanPool<WorkVerifiedBlock> orphans;
     private final HeaderRules headerRules;
     private final BlockBodyRules bodyRules;
     private final StateRules stateRules;
     private final BlockAdmission admission;
     private final RefusedDescendants refusedDescendants = new RefusedDescendants(RefusedDescendants.DEFAULT_CAPACITY);
 
-    public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<Block> orphans,
+    public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<WorkVerifiedBlock> orphans,
             HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules, BlockAdmission admission) {
         this.admission = admission;
         this.tree = tree;
@@ -106,8 +107,9 @@ public final class BlockImporter {
             parents.add(first.id());
         }
         while (!parents.isEmpty()) {
-            for (Block child : orphans.takeChildren(parents.poll())) {
-                BlockImportResult result = importOne(child, null, false, nowSeconds, OrphanPool.NO_SOURCE, changes);
+            for (WorkVerifiedBlock child : orphans.takeChildren(parents.poll())) {
+                boolean childWorkVerified = child.verifiedUnder(headerRules.powParams());
+                BlockImportResult result = importOne(child.block(), null, childWorkVerified, nowSeconds, OrphanPool.NO_SOURCE, changes);
                 if (tree.contains(result.id()) || refusedDescendants.contains(result.id())) {
                     parents.add(result.id());
                 }
@@ -305,8 +307,9 @@ public final class BlockImporter {
      * Into the orphan pool, under {@code source}'s quota, once the body matches the header's merkle
      * root (so an orphan stored under a block id is that id's one body: a mutated copy cannot take
      * the id's place and shut out the honest block) and the header carries the proof of work it
-     * claims (a stranger pays an Argon2id run for every orphan it makes us keep). Neither failure
-     * marks anything invalid: the block is not in the tree.
+     * claims (a stranger pays an Argon2id run for every orphan it makes us keep; a block whose work
+     * was verified before pays none here). Neither failure marks anything invalid: the block is not
+     * in the tree. The pool keeps it as a {@link WorkVerifiedBlock}, so its adoption runs no second Argon2id.
      */
     private BlockImportResult orphan(Block block, Hash256 id, boolean workVerified, long nowSeconds, String source,
             List<ChainChange> changes) {
@@ -321,7 +324,8 @@ public final class BlockImporter {
         if (work != PowCheck.VALID) {
             return invalid(id, BlockRejection.of(BlockRejectReason.INSUFFICIENT_PROOF_OF_WORK, "orphan's proof of work " + work), changes);
         }
-        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), block, nowSeconds, source);
+        WorkVerifiedBlock verified = new WorkVerifiedBlock(block, admission.powParams());  // its work holds, as checked above
+        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), verified, nowSeconds, source);
         return new BlockImportResult(BlockImportResult.Outcome.ORPHANED, id, Optional.empty(), changes);
     }
 
