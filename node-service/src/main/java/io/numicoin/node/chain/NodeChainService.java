@@ -147,11 +147,6 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return importing(() -> engine.importer().importBlock(verified, clock.instant().getEpochSecond(), source));
     }
 
-    /** Argon2id runs the imports' header rules have spent (one per new header whose work was not verified before). */
-    public long headerPowChecks() {
-        return readTree(tree -> engine.importer().headerPowChecks());
-    }
-
     /** Argon2id runs spent on orphans before admitting them (one per orphan offered with a well-formed target). */
     public long orphanPowChecks() {
         return admission.orphanPowChecks();

@@ -324,7 +324,8 @@ public final class BlockImporter {
         if (work != PowCheck.VALID) {
             return invalid(id, BlockRejection.of(BlockRejectReason.INSUFFICIENT_PROOF_OF_WORK, "orphan's proof of work " + work), changes);
         }
-        WorkVerifiedBlock verified = new WorkVerifiedBlock(block, admission.powParams());  // its work holds, as checked above
+        // its work holds: verified above, or before under the header rules' parameters
+        WorkVerifiedBlock verified = new WorkVerifiedBlock(block, workVerified ? headerRules.powParams() : admission.powParams());
         orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), verified, nowSeconds, source);
         return new BlockImportResult(BlockImportResult.Outcome.ORPHANED, id, Optional.empty(), changes);
     }
