@@ -2,11 +2,11 @@ package io.numicoin.node.chain;
 
 import io.numicoin.node.storage.BlockTreeLoader;
 import io.numicoin.node.storage.PostgresChainStore;
-import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImporter;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.OrphanPool;
+import io.numicoin.protocol.chain.WorkVerifiedBlock;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
@@ -32,7 +32,7 @@ record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter impor
     }
 
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,
-            OrphanPool<Block> orphans, BlockBodyRules bodyRules, BlockAdmission admission) {
+            OrphanPool<WorkVerifiedBlock> orphans, BlockBodyRules bodyRules, BlockAdmission admission) {
         NetworkParams params = store.params();
         store.reload();
         BlockTree tree = readOnly.execute(status -> new BlockTreeLoader(jdbc).load(params.genesis().header(), store.journal()));

@@ -14,6 +14,7 @@ import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.chain.OrphanPool;
+import io.numicoin.protocol.chain.WorkVerifiedBlock;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejection;
@@ -73,7 +74,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final ExecutorService verifier;
     private final ChainWriter writer;
     private final BlockBodyRules bodyRules;
-    private final OrphanPool<Block> orphans = OrphanPool.withDefaults();
+    private final OrphanPool<WorkVerifiedBlock> orphans = OrphanPool.withDefaults();
     private final BlockAdmission admission;  // used under the lock only
     private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
     private ChainEngine engine;
@@ -136,6 +137,14 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     public BlockImportResult submitBlock(Block block, String source) {
         return importing(() -> engine.importer().importBlock(block, clock.instant().getEpochSecond(), source));
+    }
+
+    /**
+     * As {@link #submitBlock(Block, String)} for a gossiped block whose proof of work the relay check
+     * verified on this node ({@code BlockRelayCheck}): the import does not run that Argon2id again.
+     */
+    public BlockImportResult submitBlock(WorkVerifiedBlock verified, String source) {
+        return importing(() -> engine.importer().importBlock(verified, clock.instant().getEpochSecond(), source));
     }
 
     /** Argon2id runs spent on orphans before admitting them (one per orphan offered with a well-formed target). */

@@ -63,6 +63,11 @@ public final class BlockAdmission {
         return orphanWork.verify(header);
     }
 
+    /** The Argon2id cost {@link #orphanWork} verifies with. */
+    PowParams powParams() {
+        return orphanWork.params();
+    }
+
     /** Argon2id runs spent on orphans so far (readable from any thread). */
     public long orphanPowChecks() {
         return orphanWork.hashCount();

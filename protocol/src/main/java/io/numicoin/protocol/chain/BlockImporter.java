@@ -34,14 +34,15 @@ public final class BlockImporter {
 
     private final BlockTree tree;
     private final ChainStore store;
-    private final OrphanPool<Block> orphans;
+    /** Only blocks whose proof of work was verified before they were kept ({@link #orphan}). */
+    private final OrphanPool<WorkVerifiedBlock> orphans;
     private final HeaderRules headerRules;
     private final BlockBodyRules bodyRules;
     private final StateRules stateRules;
     private final BlockAdmission admission;
     private final RefusedDescendants refusedDescendants = new RefusedDescendants(RefusedDescendants.DEFAULT_CAPACITY);
 
-    public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<Block> orphans,
+    public BlockImporter(BlockTree tree, ChainStore store, OrphanPool<WorkVerifiedBlock> orphans,
             HeaderRules headerRules, BlockBodyRules bodyRules, StateRules stateRules, BlockAdmission admission) {
         this.admission = admission;
         this.tree = tree;
@@ -71,13 +72,33 @@ public final class BlockImporter {
      * if these rules made it.
      */
     public BlockImportResult importBlock(CheckedBody checked, long nowSeconds) {
-        return importBlock(checked.block(), checked.checkedBy(bodyRules) ? checked : null, nowSeconds, OrphanPool.NO_SOURCE);
+        return importBlock(checked.block(), checked.checkedBy(bodyRules) ? checked : null, nowSeconds, OrphanPool.NO_SOURCE, false);
+    }
+
+    /**
+     * As {@link #importBlock(Block, long, String)} for a block whose header's proof of work this
+     * process verified ({@link BlockRelayCheck}): if the header is new, every header rule runs but the
+     * Argon2id one, whose verdict the block carries (unless it was reached under other proof-of-work
+     * parameters than these rules', when it runs again). Nothing else is skipped.
+     */
+    public BlockImportResult importBlock(WorkVerifiedBlock verified, long nowSeconds, String source) {
+        return importBlock(verified.block(), null, nowSeconds, source, verified.verifiedUnder(headerRules.powParams()));
+    }
+
+    /** Argon2id runs the header rules of imports have spent (readable from any thread). */
+    public long headerPowChecks() {
+        return headerRules.powChecks();
     }
 
     private BlockImportResult importBlock(Block block, CheckedBody checked, long nowSeconds, String source) {
+        return importBlock(block, checked, nowSeconds, source, false);
+    }
+
+    /** {@code workVerified}: the header's proof of work was verified before, by this process, under these rules' parameters. */
+    private BlockImportResult importBlock(Block block, CheckedBody checked, long nowSeconds, String source, boolean workVerified) {
         orphans.expire(nowSeconds);
         List<ChainChange> changes = new ArrayList<>();
-        BlockImportResult first = importOne(block, checked, nowSeconds, source, changes);
+        BlockImportResult first = importOne(block, checked, workVerified, nowSeconds, source, changes);
         // Orphans waiting on a block the tree now knows (or has refused as a descendant of an
         // invalid one) are imported too: connected if valid, refused as INVALID_ANCESTOR if not.
         Deque<Hash256> parents = new ArrayDeque<>();
@@ -86,8 +107,9 @@ public final class BlockImporter {
             parents.add(first.id());
         }
         while (!parents.isEmpty()) {
-            for (Block child : orphans.takeChildren(parents.poll())) {
-                BlockImportResult result = importOne(child, null, nowSeconds, OrphanPool.NO_SOURCE, changes);
+            for (WorkVerifiedBlock child : orphans.takeChildren(parents.poll())) {
+                boolean childWorkVerified = child.verifiedUnder(headerRules.powParams());
+                BlockImportResult result = importOne(child.block(), null, childWorkVerified, nowSeconds, OrphanPool.NO_SOURCE, changes);
                 if (tree.contains(result.id()) || refusedDescendants.contains(result.id())) {
                     parents.add(result.id());
                 }
@@ -162,8 +184,12 @@ public final class BlockImporter {
         return admission.orphanPowChecks();
     }
 
-    /** {@code checked}: the body's verdict when it was checked ahead, else null (checked here). */
-    private BlockImportResult importOne(Block block, CheckedBody checked, long nowSeconds, String source, List<ChainChange> changes) {
+    /**
+     * {@code checked}: the body's verdict when it was checked ahead, else null (checked here);
+     * {@code workVerified}: the header's proof of work was verified already (not run again here).
+     */
+    private BlockImportResult importOne(Block block, CheckedBody checked, boolean workVerified, long nowSeconds, String source,
+            List<ChainChange> changes) {
         BlockHeader header = block.header();
         Hash256 id = BlockHeaderCodec.id(header);
         Optional<BlockIndexEntry> known = tree.entry(id);
@@ -179,13 +205,13 @@ public final class BlockImporter {
                 return invalid(id, BlockRejection.of(BlockRejectReason.INVALID_ANCESTOR, "it descends from an invalid block"), changes);
             }
             if (!tree.contains(header.previousId())) {
-                return orphan(block, id, nowSeconds, source, changes);
+                return orphan(block, id, workVerified, nowSeconds, source, changes);
             }
             Optional<BlockRejection> lowWork = lowWork(header);
             if (lowWork.isPresent()) {
                 return invalid(id, lowWork.get(), changes);
             }
-            Optional<BlockRejection> headerRejection = admitHeader(header, id, nowSeconds, true);
+            Optional<BlockRejection> headerRejection = admitHeader(header, id, nowSeconds, !workVerified);
             if (headerRejection.isPresent()) {
                 return invalid(id, headerRejection.get(), changes);
             }
@@ -281,10 +307,12 @@ public final class BlockImporter {
      * Into the orphan pool, under {@code source}'s quota, once the body matches the header's merkle
      * root (so an orphan stored under a block id is that id's one body: a mutated copy cannot take
      * the id's place and shut out the honest block) and the header carries the proof of work it
-     * claims (a stranger pays an Argon2id run for every orphan it makes us keep). Neither failure
-     * marks anything invalid: the block is not in the tree.
+     * claims (a stranger pays an Argon2id run for every orphan it makes us keep; a block whose work
+     * was verified before pays none here). Neither failure marks anything invalid: the block is not
+     * in the tree. The pool keeps it as a {@link WorkVerifiedBlock}, so its adoption runs no second Argon2id.
      */
-    private BlockImportResult orphan(Block block, Hash256 id, long nowSeconds, String source, List<ChainChange> changes) {
+    private BlockImportResult orphan(Block block, Hash256 id, boolean workVerified, long nowSeconds, String source,
+            List<ChainChange> changes) {
         if (orphans.contains(id)) {
             return new BlockImportResult(BlockImportResult.Outcome.ALREADY_KNOWN, id, Optional.empty(), changes);
         }
@@ -292,11 +320,13 @@ public final class BlockImporter {
             return invalid(id, BlockRejection.of(BlockRejectReason.MERKLE_ROOT_MISMATCH,
                     "an orphan's transactions do not match its header's merkle root"), changes);
         }
-        PowCheck work = admission.orphanWork(block.header());
+        PowCheck work = workVerified ? PowCheck.VALID : admission.orphanWork(block.header());
         if (work != PowCheck.VALID) {
             return invalid(id, BlockRejection.of(BlockRejectReason.INSUFFICIENT_PROOF_OF_WORK, "orphan's proof of work " + work), changes);
         }
-        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), block, nowSeconds, source);
+        // its work holds: verified above, or before under the header rules' parameters
+        WorkVerifiedBlock verified = new WorkVerifiedBlock(block, workVerified ? headerRules.powParams() : admission.powParams());
+        orphans.add(id, block.header().previousId(), BlockCodec.encodedSize(block), verified, nowSeconds, source);
         return new BlockImportResult(BlockImportResult.Outcome.ORPHANED, id, Optional.empty(), changes);
     }
 

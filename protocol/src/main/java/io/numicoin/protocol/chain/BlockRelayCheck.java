@@ -29,8 +29,11 @@ public final class BlockRelayCheck {
     public sealed interface Verdict {
     }
 
-    /** Forward it now and import it after. */
-    public record Relay() implements Verdict {
+    /**
+     * Forward it now and import it after; {@code block} carries the proof of work this check
+     * verified, so the import does not run Argon2id again.
+     */
+    public record Relay(WorkVerifiedBlock block) implements Verdict {
     }
 
     /** Not at the tip: import it first and forward it only if the import accepts it. */
@@ -65,6 +68,6 @@ public final class BlockRelayCheck {
         }
         Optional<BlockRejection> rejection = BlockBodyRules.checkCommitment(block)
                 .or(() -> rules.check(header, parentBranch, nowSeconds));
-        return rejection.<Verdict>map(Refuse::new).orElseGet(Relay::new);
+        return rejection.<Verdict>map(Refuse::new).orElseGet(() -> new Relay(new WorkVerifiedBlock(block, rules.powParams())));
     }
 }

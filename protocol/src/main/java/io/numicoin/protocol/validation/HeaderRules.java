@@ -7,6 +7,7 @@ import io.numicoin.protocol.difficulty.DifficultyCheck;
 import io.numicoin.protocol.difficulty.DifficultyRule;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.PowCheck;
+import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.header.ProofOfWork;
 import io.numicoin.protocol.time.TimestampCheck;
 import io.numicoin.protocol.time.TimestampRule;
@@ -27,6 +28,16 @@ public final class HeaderRules {
         this.difficulty = new DifficultyRule(params.difficulty().algorithm());
         this.timestamps = new TimestampRule(params.maxFutureSeconds());
         this.proofOfWork = new ProofOfWork(params.pow());
+    }
+
+    /** The Argon2id cost this network's proof of work is verified with. */
+    public PowParams powParams() {
+        return proofOfWork.params();
+    }
+
+    /** Argon2id runs these rules have spent on proofs of work (readable from any thread). */
+    public long powChecks() {
+        return proofOfWork.hashCount();
     }
 
     /**

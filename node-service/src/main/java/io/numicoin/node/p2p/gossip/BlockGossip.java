@@ -13,6 +13,7 @@ import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockRelayCheck;
+import io.numicoin.protocol.chain.WorkVerifiedBlock;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.validation.BlockRejectReason;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * as it passes the checks that make it costly to forge ({@link BlockRelayCheck}: body commitment,
  * header rules, Argon2id proof of work, on one checking thread and without the import lock), and
  * imported right after, through the same import queue as every block: each hop adds a check, not
- * an import. Any other block is imported before it is forwarded, as before: ACCEPT when it
+ * an import. That import takes the check's verified proof of work ({@link WorkVerifiedBlock}) and
+ * does not run Argon2id again. Any other block is imported before it is forwarded, as before: ACCEPT when it
  * connected, landed on a side branch or was already known; IGNORE when its parent is unknown (then
  * the sender is asked for its status, so sync fetches the missing ancestors).
  *
@@ -102,8 +104,8 @@ public final class BlockGossip implements MessageValidator, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> relayCheck.check(block, chain.tipBranch(), chain.nowSeconds()), checking)
                 .exceptionally(failure -> new BlockRelayCheck.Defer("the relay check failed: " + failure))
                 .thenCompose(verdict -> switch (verdict) {
-                    case BlockRelayCheck.Relay relay -> {
-                        chain.submitBlock(block, source).whenComplete((result, failure) -> judge(result, failure, source, true));
+                    case BlockRelayCheck.Relay(WorkVerifiedBlock verified) -> {
+                        chain.submitBlock(verified, source).whenComplete((result, failure) -> judge(result, failure, source, true));
                         yield CompletableFuture.completedFuture(ValidationResult.ACCEPT);
                     }
                     case BlockRelayCheck.Refuse(BlockRejection rejection) when rejection.reason() == BlockRejectReason.TIMESTAMP_TOO_FAR_IN_FUTURE -> {

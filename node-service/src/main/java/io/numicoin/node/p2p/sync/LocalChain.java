@@ -13,6 +13,7 @@ import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.HeaderBatchCheck;
+import io.numicoin.protocol.chain.WorkVerifiedBlock;
 import io.numicoin.p2p.peer.PeerId;
 import java.math.BigInteger;
 import io.numicoin.protocol.hash.Hash256;
@@ -96,6 +97,11 @@ public final class LocalChain implements AutoCloseable {
     /** As {@link #submitBlock} for a block {@code peer} sent unasked: an orphan counts against the peer's quota. */
     public CompletableFuture<BlockImportResult> submitBlock(Block block, PeerId peer) {
         return CompletableFuture.supplyAsync(() -> chain.submitBlock(block, peer.toString()), importer);
+    }
+
+    /** As {@link #submitBlock(Block, PeerId)} for a gossiped block whose proof of work the relay check verified here. */
+    public CompletableFuture<BlockImportResult> submitBlock(WorkVerifiedBlock verified, PeerId peer) {
+        return CompletableFuture.supplyAsync(() -> chain.submitBlock(verified, peer.toString()), importer);
     }
 
     /** A headers response's cheap checks ({@link HeaderBatchCheck}) and the work threshold, in one read of the tree. */
