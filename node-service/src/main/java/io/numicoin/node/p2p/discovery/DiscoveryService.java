@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link PeerObserver} and the peer-exchange protocol; loads the stored bans; feeds the address
  * book from the bootstrap list and DNS seeds (again whenever it runs short), from mDNS when
  * enabled and from peer exchange; and keeps the outbound slots filled ({@link OutboundDialer}).
- * One scheduler thread; database work happens there or on the observer's executor.
+ * One scheduler thread; database work happens there or on the observer's executor. Its rounds skip
+ * while the host's networking is switched off ({@code Host#setNetworkActive}).
  */
 public final class DiscoveryService implements AutoCloseable {
 
@@ -116,6 +117,9 @@ public final class DiscoveryService implements AutoCloseable {
 
     private void schedule(Runnable task, Duration every) {
         scheduler.scheduleWithFixedDelay(() -> {
+            if (!host.networkActive()) {  // switched off by the operator: no dialling, seeding or exchange
+                return;
+            }
             try {
                 task.run();
             } catch (RuntimeException e) {
