@@ -43,11 +43,12 @@ final class PartitionFault {
     }
 
     void apply(String node, Duration downtime) throws IOException, InterruptedException {
-        NodeChainTip node1Before = target.tip(EVENT_SOURCE);
-        NodeChainTip nodeBefore = target.tip(node);
         target.networkOff(node);
         boolean held = false;
         try {
+            // read once cut off: a block crossing just before the cut must not count as a side's own
+            NodeChainTip node1Before = target.tip(EVENT_SOURCE);
+            NodeChainTip nodeBefore = target.tip(node);
             Thread.sleep(downtime.toMillis());
             boolean diverged = await(DIVERGE_LIMIT, node, (one, other) ->
                     one.height() > node1Before.height() && other.height() > nodeBefore.height());

@@ -117,9 +117,6 @@ public final class DiscoveryService implements AutoCloseable {
 
     private void schedule(Runnable task, Duration every) {
         scheduler.scheduleWithFixedDelay(() -> {
-            if (!host.networkActive()) {  // switched off by the operator: no dialling, seeding or exchange
-                return;
-            }
             try {
                 task.run();
             } catch (RuntimeException e) {
@@ -148,7 +145,15 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void fill() {
+        if (networkOff()) {
+            return;
+        }
         dialer.fillOutboundSlots();
+    }
+
+    /** Switched off by the operator ({@code NetworkSwitch}): no dialling, seeding or exchange. */
+    private boolean networkOff() {
+        return !host.networkActive();
     }
 
     private boolean bookIsShort() {
@@ -156,6 +161,9 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void exchangeIfShort() {
+        if (networkOff()) {
+            return;
+        }
         List<PeerId> peers = host.connections().stream().map(c -> c.remotePeer()).distinct().toList();
         if (peers.isEmpty() || !bookIsShort()) {
             return;
@@ -169,7 +177,7 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void seedIfShort() {
-        if (bookIsShort()) {
+        if (!networkOff() && bookIsShort()) {
             seed();
         }
     }
