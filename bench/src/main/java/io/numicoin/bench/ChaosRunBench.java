@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./numi chaos --faults 21} as its own process (a devnet of its own, ports +400, data in
+ * {@code ./numi chaos --faults 24} as its own process (a devnet of its own, ports +400, data in
  * {@code bench/target/chaos}): its figure lines ({@code chaos.*}, {@code e2e.*}) are passed on; its
  * progress goes to stderr. {@code -Dnumi.bench.chaos.faults} and {@code .seed} change the schedule.
  * A run whose checker failed still prints its figures (lost, duplicated) and then fails the suite.
@@ -29,7 +29,7 @@ final class ChaosRunBench implements BenchPart {
         Path root = Path.of("").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(root.resolve("numi").toString(), "chaos",
                 "--data-dir", "bench/target/chaos", "--port-offset", "400",
-                "--faults", Integer.toString(Integer.getInteger("numi.bench.chaos.faults", 21)),
+                "--faults", Integer.toString(Integer.getInteger("numi.bench.chaos.faults", 24)),
                 "--seed", Long.toString(Long.getLong("numi.bench.chaos.seed", 1)),
                 "--baseline", "45", "--rate", "8", "--accounts", "40"));
         Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();

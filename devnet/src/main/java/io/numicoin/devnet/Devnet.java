@@ -9,6 +9,7 @@ import io.numicoin.devnet.process.PrometheusText;
 import io.numicoin.devnet.process.ServiceProcess;
 import io.numicoin.devnet.process.ServiceSpec;
 import io.numicoin.devnet.wallet.NodeApi;
+import io.numicoin.devnet.wallet.RandomSecretFile;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.support.node.NodeAccount;
@@ -86,6 +87,7 @@ public final class Devnet {
         NetworkParams regtest = NetworkParams.regtest();
         faucet = Faucet.loadOrCreate(layout.faucetKeystore(), layout.faucetPassphrase(), layout.faucetKey(), regtest, progress::say);
         MiningTokenFile.ensure(layout.miningToken());
+        RandomSecretFile.ensure(layout.adminToken(), "admin token");
         List<String> peerIds = List.of(peerId(1), peerId(2), peerId(3), peerId(4));   // every node's key made (encrypted) before it starts, node4 (seed only) too
         plan = new ServicePlan(layout, ports, jars, "127.0.0.1:" + postgres.port(), kafka.bootstrapServers(),
                 peerIds.get(0), peerIds.get(1), faucet.address(), options.blockInterval(), FAUCET_MATURE_HEIGHT);

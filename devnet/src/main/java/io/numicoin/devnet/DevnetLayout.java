@@ -61,6 +61,11 @@ public record DevnetLayout(Path dir) {
         return dir.resolve("mining.token");
     }
 
+    /** The nodes' admin token ({@code numi.admin.token-file}: the chaos run's network switch, docs/api.md). */
+    public Path adminToken() {
+        return dir.resolve("admin.token");
+    }
+
     /** Prometheus' configuration and time series ({@code --monitoring}). */
     public Path prometheus() {
         return dir.resolve("prometheus");

@@ -56,6 +56,8 @@ public record ServicePlan(
         // POST /api/v1/transactions on any node answers with the mempool's verdict (docs/api.md)
         args.add("--numi.api.mempool-url=http://127.0.0.1:" + ports.mempoolApi());
         args.add("--numi.api.mining-token-file=" + layout.miningToken().toAbsolutePath());
+        // admin operations on the management port (the chaos run's network-off/on): the token in a file, never on a command line
+        args.add("--numi.admin.token-file=" + layout.adminToken().toAbsolutePath());
         if (n == 2 || n == 3) {
             args.add("--numi.p2p.bootstrap[0]=" + nodeAddress(1, node1PeerId));
         }

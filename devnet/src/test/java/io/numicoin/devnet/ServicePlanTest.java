@@ -100,6 +100,15 @@ class ServicePlanTest {
     }
 
     @Test
+    void theNodesTakeTheAdminTokenFromAFileNeverOnTheCommandLine() {
+        String file = Path.of("/d/admin.token").toAbsolutePath().toString();
+        for (int n = 1; n <= 4; n++) {
+            assertThat(plan(0).node(n).arguments()).contains("--numi.admin.token-file=" + file)
+                    .noneMatch(a -> a.startsWith("--numi.admin.token="));
+        }
+    }
+
+    @Test
     void everyPortIsDistinctAndMovesWithTheOffset() {
         for (int offset : new int[] {0, 500}) {
             DevnetPorts ports = new DevnetPorts(offset);

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Applies a {@link FaultSchedule} to a running devnet, one fault at a time: the quiet pause, the
- * fault, its downtime, the repair (restart and wait until ready, start, thaw). Each begin and end
+ * fault, its downtime, the repair (restart and wait until ready, start, thaw, heal). Each begin and end
  * goes into the history, so the checker's findings can be read against what was down when.
  */
 public final class FaultInjector {
@@ -61,7 +61,8 @@ public final class FaultInjector {
                 Thread.sleep(down);
                 target.startPostgres();
             }
-            case PARTITION_NODE -> {
+            case PARTITION_NODE -> new PartitionFault(target, progress).apply(service, fault.downtime());
+            case FREEZE_NODE -> {
                 target.freeze(service);
                 try {
                     Thread.sleep(down);

@@ -14,8 +14,14 @@ public enum FaultKind {
     KAFKA_RESTART("kafka"),
     /** The devnet's own PostgreSQL (never the machine's) stopped (fast shutdown), then started again. */
     POSTGRES_RESTART("postgres"),
+    /**
+     * node2 (miner2's upstream) cut off from its peers by its own network switch ({@code POST /admin/network-off}:
+     * no peer, no dial, its API and miner2 go on) while both miners extend their side; healed
+     * ({@code network-on}) once node2's branch has more work, so node1 reorganises ({@link PartitionFault}).
+     */
+    PARTITION_NODE("node2"),
     /** node3 frozen (SIGSTOP): its peers' connections and its API go silent; then thawed (SIGCONT). */
-    PARTITION_NODE("node3");
+    FREEZE_NODE("node3");
 
     private final String target;
 

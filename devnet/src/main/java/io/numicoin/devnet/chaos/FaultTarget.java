@@ -1,5 +1,6 @@
 package io.numicoin.devnet.chaos;
 
+import io.numicoin.support.node.NodeChainTip;
 import java.io.IOException;
 
 /** What the fault injector does to a running devnet. */
@@ -16,6 +17,15 @@ public interface FaultTarget {
 
     /** SIGCONT. */
     void thaw(String service) throws IOException;
+
+    /** The node's p2p networking switched off (admin {@code network-off}): its peers dropped, its API up. */
+    void networkOff(String node) throws IOException;
+
+    /** The node's p2p networking switched on again (admin {@code network-on}). */
+    void networkOn(String node) throws IOException;
+
+    /** The node's active tip: id, height, cumulative work. */
+    NodeChainTip tip(String node) throws IOException;
 
     void stopKafka();
 

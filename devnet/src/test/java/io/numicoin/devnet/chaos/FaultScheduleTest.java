@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +31,13 @@ class FaultScheduleTest {
     @ValueSource(longs = {1, 2, 3})
     void anotherSeedGivesAnotherOrder(long seed) {
         assertThat(FaultSchedule.generate(seed, 20)).isNotEqualTo(FaultSchedule.generate(seed + 1000, 20));
+    }
+
+    @Test
+    void chaosItsSeedPutsThePartitionIntoItsFourFaults() {
+        // ChaosIT (4 faults, seed 4) asserts a reorganisation of node1: only the partition makes one for sure
+        assertThat(FaultSchedule.generate(4, 4).faults()).extracting(Fault::kind).containsExactly(
+                FaultKind.PARTITION_NODE, FaultKind.KILL_PLAIN_NODE, FaultKind.KILL_EVENT_SOURCE, FaultKind.KAFKA_RESTART);
     }
 
     @ParameterizedTest

@@ -40,7 +40,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The node on the network: starts the libp2p host from the persistent identity in
  * {@code numi.p2p.data-dir}, listens, serves the sync protocols, joins the two gossip topics, and
- * dials the bootstrap list (again whenever it has no peer, and each bootstrap peer not connected once a minute). Connections are handed to
+ * dials the bootstrap list (again whenever it has no peer, and each bootstrap peer not connected once a minute; never
+ * while networking is switched off, see {@link NetworkSwitch}). Connections are handed to
  * {@link ChainSync}. Also the {@link PeerConnector} the discovery package dials through.
  */
 public final class NodeP2pService implements SmartLifecycle, PeerConnector {
@@ -132,7 +133,17 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
         return parsed;
     }
 
+    /** Runs a bootstrap dial round now, on the bootstrap thread (after networking was switched on again). */
+    public void dialBootstrapNow() {
+        if (!bootstrapper.isShutdown()) {
+            bootstrapper.execute(this::dialBootstrap);
+        }
+    }
+
     private void dialBootstrap() {
+        if (!host.networkActive()) {  // switched off by the operator (NetworkSwitch): no dialling
+            return;
+        }
         try {
             dialDueBootstrap();
         } catch (RuntimeException e) {

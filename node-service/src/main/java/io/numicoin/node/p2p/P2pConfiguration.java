@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The node on the network ({@code numi.p2p.enabled}, default on; only when serving): host, sync,
- * gossip, the default peer penalty and, with {@code numi.p2p.mempool-relay.enabled}, the relay of
+ * gossip, the default peer penalty, the operator's network switch and, with {@code numi.p2p.mempool-relay.enabled}, the relay of
  * mempool-accepted transfers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -120,6 +120,22 @@ public class P2pConfiguration {
         SyncServer server = new SyncServer(chain, queries, sync, p2pWorkers, activity(activity), penalty);
         return new NodeP2pService(properties, p2pHost, protocols, sync, server, blocks,
                 transactions, gossipListener.getIfAvailable(() -> GossipListener.NONE));
+    }
+
+    /** The operator's switch for p2p networking ({@code POST /admin/network-off|on} on the management port). */
+    @Bean
+    NetworkSwitch networkSwitch(NettyHost p2pHost, NodeP2pService service, MeterRegistry meters) {
+        return new NetworkSwitch(p2pHost, service::dialBootstrapNow, meters);
+    }
+
+    @Bean
+    NetworkSwitchOperation networkOffOperation(NetworkSwitch networkSwitch) {
+        return NetworkSwitchOperation.off(networkSwitch);
+    }
+
+    @Bean
+    NetworkSwitchOperation networkOnOperation(NetworkSwitch networkSwitch) {
+        return NetworkSwitchOperation.on(networkSwitch);
     }
 
     /** The peers package's {@link PeerActivity} (eviction protection, heights, rate limits), or none. */

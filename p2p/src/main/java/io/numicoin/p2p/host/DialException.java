@@ -20,7 +20,9 @@ public class DialException extends Exception {
         /** The address is not one this transport dials, or dials itself. */
         BAD_ADDRESS,
         /** The host is closed. */
-        HOST_CLOSED
+        HOST_CLOSED,
+        /** The host's networking is switched off ({@link Host#setNetworkActive}). */
+        NETWORK_INACTIVE
     }
 
     private final Kind kind;

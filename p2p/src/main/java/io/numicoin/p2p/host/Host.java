@@ -57,6 +57,19 @@ public interface Host extends AutoCloseable {
     /** Sets the policy consulted before dialling and on each accepted/secured connection. */
     void setConnectionGater(ConnectionGater gater);
 
+    /**
+     * Switches the host's networking off or on, as Bitcoin Core's {@code setnetworkactive}: while off,
+     * every connection is closed, inbound sockets are closed on accept (the listeners stay bound) and
+     * dials fail with {@link DialException.Kind#NETWORK_INACTIVE}. Stream handlers, listeners and the
+     * gater stay as they are. On by default.
+     *
+     * @return the connections closed by switching off (0 when switching on or already off)
+     */
+    int setNetworkActive(boolean active);
+
+    /** Whether the host's networking is on ({@link #setNetworkActive}). */
+    boolean networkActive();
+
     /** Closes every connection to {@code peer}. */
     CompletableFuture<Void> disconnect(PeerId peer);
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -35,7 +36,8 @@ import reactor.core.scheduler.Schedulers;
  * POST /admin/{operation}  runs one, e.g. /admin/integrity-check
  * </pre>
  *
- * Every request needs {@value #TOKEN_HEADER} equal to {@code numi.admin.token} (compared in
+ * Every request needs {@value #TOKEN_HEADER} equal to {@code numi.admin.token} (or the first line of
+ * {@code numi.admin.token-file}; compared in
  * constant time); errors are problem+json like the public API's. Only in a node's own management
  * context (where {@link AdminProperties} is bound): the imports file reaches every Spring Boot
  * application with this jar on its class path, e.g. another service's IT running a node beside it.
@@ -81,14 +83,14 @@ public class AdminRoutes {
     }
 
     private static HandlerFilterFunction<ServerResponse, ServerResponse> tokenFilter(AdminProperties properties) {
+        Optional<byte[]> secret = properties.secret().map(token -> token.getBytes(StandardCharsets.UTF_8));
         return (request, next) -> {
-            if (!properties.enabled()) {
+            if (secret.isEmpty()) {
                 return problem(new ApiException(HttpStatus.FORBIDDEN, "ADMIN_DISABLED",
-                        "admin operations are off: set numi.admin.token"), request);
+                        "admin operations are off: set numi.admin.token or numi.admin.token-file"), request);
             }
             String given = request.headers().firstHeader(TOKEN_HEADER);
-            if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                    properties.token().getBytes(StandardCharsets.UTF_8))) {
+            if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.get())) {
                 return problem(new ApiException(HttpStatus.UNAUTHORIZED, "ADMIN_TOKEN_REQUIRED",
                         "send the admin token in " + TOKEN_HEADER), request);
             }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link PeerObserver} and the peer-exchange protocol; loads the stored bans; feeds the address
  * book from the bootstrap list and DNS seeds (again whenever it runs short), from mDNS when
  * enabled and from peer exchange; and keeps the outbound slots filled ({@link OutboundDialer}).
- * One scheduler thread; database work happens there or on the observer's executor.
+ * One scheduler thread; database work happens there or on the observer's executor. Its rounds skip
+ * while the host's networking is switched off ({@code Host#setNetworkActive}).
  */
 public final class DiscoveryService implements AutoCloseable {
 
@@ -144,7 +145,15 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void fill() {
+        if (networkOff()) {
+            return;
+        }
         dialer.fillOutboundSlots();
+    }
+
+    /** Switched off by the operator ({@code NetworkSwitch}): no dialling, seeding or exchange. */
+    private boolean networkOff() {
+        return !host.networkActive();
     }
 
     private boolean bookIsShort() {
@@ -152,6 +161,9 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void exchangeIfShort() {
+        if (networkOff()) {
+            return;
+        }
         List<PeerId> peers = host.connections().stream().map(c -> c.remotePeer()).distinct().toList();
         if (peers.isEmpty() || !bookIsShort()) {
             return;
@@ -165,7 +177,7 @@ public final class DiscoveryService implements AutoCloseable {
     }
 
     private void seedIfShort() {
-        if (bookIsShort()) {
+        if (!networkOff() && bookIsShort()) {
             seed();
         }
     }

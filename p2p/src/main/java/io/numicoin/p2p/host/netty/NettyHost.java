@@ -69,6 +69,7 @@ public final class NettyHost implements Host {
     private final PingService ping = new PingService();
     private volatile ConnectionGater gater = ConnectionGater.ALLOW_ALL;
     private volatile boolean closed;
+    private volatile boolean networkActive = true;
 
     private NettyHost(NodeIdentity identity, HostConfig config) {
         this.identity = identity;
@@ -129,7 +130,7 @@ public final class NettyHost implements Host {
 
     private void acceptInbound(Channel ch) {
         Multiaddr remote = Multiaddr.tcp((InetSocketAddress) ch.remoteAddress());
-        if (closed || !gater.allowInbound(remote)) {
+        if (closed || !networkActive || !gater.allowInbound(remote)) {
             ch.close();
             return;
         }
@@ -174,6 +175,9 @@ public final class NettyHost implements Host {
     public CompletableFuture<Connection> dial(Multiaddr address) {
         if (closed) {
             return failedDial(DialException.Kind.HOST_CLOSED, "host is closed");
+        }
+        if (!networkActive) {
+            return failedDial(DialException.Kind.NETWORK_INACTIVE, "networking is switched off");
         }
         Optional<PeerId> expected;
         InetSocketAddress socket;
@@ -287,6 +291,25 @@ public final class NettyHost implements Host {
     }
 
     @Override
+    public int setNetworkActive(boolean active) {
+        boolean wasActive = networkActive;
+        networkActive = active;
+        if (active || !wasActive) {
+            return 0;
+        }
+        // A connection still in its upgrade is refused at its handshake (secured) or when established.
+        List<Connection> open = connections.all();
+        connections.close(null);
+        log.debug("networking off: {} connections closed", open.size());
+        return open.size();
+    }
+
+    @Override
+    public boolean networkActive() {
+        return networkActive;
+    }
+
+    @Override
     public CompletableFuture<Void> disconnect(PeerId peer) {
         return connections.close(peer);
     }
@@ -342,6 +365,10 @@ public final class NettyHost implements Host {
 
         @Override
         public boolean secured(Channel channel, PeerId remote) {
+            if (!networkActive) {
+                refusal = DialException.Kind.NETWORK_INACTIVE;
+                return false;
+            }
             if (remote.equals(peerId())) {
                 refusal = DialException.Kind.BAD_ADDRESS;
                 return false;
@@ -382,12 +409,16 @@ public final class NettyHost implements Host {
                 timer.cancel(false);
             }
             endPending();
-            if (closed) {
+            if (closed || !networkActive) {
+                refusal = closed ? DialException.Kind.HOST_CLOSED : DialException.Kind.NETWORK_INACTIVE;
                 connection.close();
                 return;
             }
             connection.closeFuture().thenRun(() -> retiredPeakQueued.accumulateAndGet(connection.peakQueuedOutboundBytes(), Math::max));
             connections.add(connection);
+            if (!networkActive) {  // switched off between the check above and the add: setNetworkActive may have missed it
+                connection.close();
+            }
             if (result != null) {
                 result.complete(connection);
             }
