@@ -8,11 +8,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.netty.util.AttributeKey;
 import io.numicoin.gateway.backend.BackendInstance;
@@ -36,10 +38,8 @@ final class BackendChannels implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final long maxIdleNanos;
     private final Map<EventLoop, Map<BackendInstance, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
-    private final DnsAddressResolverGroup epollResolver =
-            new DnsAddressResolverGroup(EpollDatagramChannel.class, DnsServerAddressStreamProviders.platformDefault());
-    private final DnsAddressResolverGroup nioResolver =
-            new DnsAddressResolverGroup(NioDatagramChannel.class, DnsServerAddressStreamProviders.platformDefault());
+    private final DnsAddressResolverGroup epollResolver = resolver(EpollDatagramChannel.class);
+    private final DnsAddressResolverGroup nioResolver = resolver(NioDatagramChannel.class);
 
     BackendChannels(Duration connectTimeout, Duration maxIdle) {
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
@@ -85,6 +85,19 @@ final class BackendChannels implements AutoCloseable {
     private ArrayDeque<Channel> pool(EventLoop loop, BackendInstance instance) {
         // the outer map is shared by the loops, the inner one belongs to its loop
         return idle.computeIfAbsent(loop, l -> new HashMap<>()).computeIfAbsent(instance, i -> new ArrayDeque<>());
+    }
+
+    /**
+     * Netty's DNS resolver as Reactor Netty (the Spring Cloud Gateway path) sets it up: an answer is
+     * taken once the preferred address type (A) is resolved. Netty's own default waits for the AAAA
+     * query too, and a DNS server that never answers AAAA (podman's aardvark-dns for container names)
+     * then held every new backend connection for the query timeout: in the compose stack the wallet's
+     * first read through the gateway ran past its 10 s deadline.
+     */
+    private static DnsAddressResolverGroup resolver(Class<? extends DatagramChannel> datagramType) {
+        return new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(datagramType)
+                .nameServerProvider(DnsServerAddressStreamProviders.platformDefault())
+                .completeOncePreferredResolved(true));
     }
 
     private static int port(BackendInstance instance) {
