@@ -6,16 +6,11 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.resolver.dns.DnsAddressResolverGroup;
-import io.netty.resolver.dns.DnsNameResolverBuilder;
-import io.netty.resolver.dns.DnsServerAddressStreamProviders;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.netty.util.AttributeKey;
 import io.numicoin.gateway.backend.BackendInstance;
 import java.net.InetSocketAddress;
@@ -29,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Kept-alive HTTP/1.1 connections to the backend instances, one idle pool per event loop and
  * instance: a read uses a connection of its own event loop (no thread hop, no lock) and gives it
  * back when the answer is complete. A connection idle longer than {@code maxIdle} is closed instead
- * of reused; names are resolved without blocking the event loop (Netty's DNS resolver).
+ * of reused; names are resolved by the JDK's resolver (its cache answers all but a connection's first look-up).
  */
 final class BackendChannels implements AutoCloseable {
 
@@ -38,8 +33,6 @@ final class BackendChannels implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final long maxIdleNanos;
     private final Map<EventLoop, Map<BackendInstance, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
-    private final DnsAddressResolverGroup epollResolver = resolver(EpollDatagramChannel.class);
-    private final DnsAddressResolverGroup nioResolver = resolver(NioDatagramChannel.class);
 
     BackendChannels(Duration connectTimeout, Duration maxIdle) {
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
@@ -61,7 +54,7 @@ final class BackendChannels implements AutoCloseable {
         boolean epoll = client instanceof EpollSocketChannel;
         Class<? extends SocketChannel> type = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         return new Bootstrap().group(loop).channel(type)
-                .resolver(epoll ? epollResolver : nioResolver)
+                .resolver(DefaultAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
@@ -87,19 +80,6 @@ final class BackendChannels implements AutoCloseable {
         return idle.computeIfAbsent(loop, l -> new HashMap<>()).computeIfAbsent(instance, i -> new ArrayDeque<>());
     }
 
-    /**
-     * Netty's DNS resolver as Reactor Netty (the Spring Cloud Gateway path) sets it up: an answer is
-     * taken once the preferred address type (A) is resolved. Netty's own default waits for the AAAA
-     * query too, and a DNS server that never answers AAAA (podman's aardvark-dns for container names)
-     * then held every new backend connection for the query timeout: in the compose stack the wallet's
-     * first read through the gateway ran past its 10 s deadline.
-     */
-    private static DnsAddressResolverGroup resolver(Class<? extends DatagramChannel> datagramType) {
-        return new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(datagramType)
-                .nameServerProvider(DnsServerAddressStreamProviders.platformDefault())
-                .completeOncePreferredResolved(true));
-    }
-
     private static int port(BackendInstance instance) {
         int port = instance.uri().getPort();
         return port >= 0 ? port : "https".equalsIgnoreCase(instance.uri().getScheme()) ? 443 : 80;
@@ -107,7 +87,6 @@ final class BackendChannels implements AutoCloseable {
 
     @Override
     public void close() {
-        epollResolver.close();
-        nioResolver.close();
+        // nothing of its own to release: the connections close with their event loops
     }
 }
