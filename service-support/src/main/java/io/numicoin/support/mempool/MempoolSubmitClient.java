@@ -1,11 +1,10 @@
 package io.numicoin.support.mempool;
 
-import io.numicoin.support.httpclient.BoundedBody;
 import io.numicoin.support.problem.Problem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * services that ask it for a verdict (the node's {@code POST /api/v1/transactions}). A 2xx or 4xx
  * answer is a {@link MempoolVerdict}; anything else (no connection, the deadline, a 5xx such as
  * {@code ACCOUNT_UNAVAILABLE}, a body that is not the documented JSON) fails the future with
- * {@link MempoolUnavailableException}. Answers are read up to {@link #MAX_ANSWER_BYTES} (a longer one is cut off there).
+ * {@link MempoolUnavailableException}. Answers are read up to {@link #MAX_ANSWER_CHARS}.
  */
 public final class MempoolSubmitClient {
 
-    static final int MAX_ANSWER_BYTES = 64 * 1024;
+    static final int MAX_ANSWER_CHARS = 64 * 1024;
     static final String PATH = "/api/v1/mempool/transactions";
 
     private final URI endpoint;
@@ -45,19 +44,22 @@ public final class MempoolSubmitClient {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/octet-stream").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encoded)).build();
-        return client.sendAsync(request, BoundedBody.upTo(MAX_ANSWER_BYTES))
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, error) -> {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                        throw new MempoolUnavailableException("the mempool at " + endpoint + " gave no usable answer: " + cause, cause);
+                        throw new MempoolUnavailableException("the mempool at " + endpoint + " did not answer: " + cause, cause);
                     }
-                    return verdict(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+                    return verdict(response.statusCode(), response.body());
                 });
     }
 
     MempoolVerdict verdict(int status, String body) {
         if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
             throw unavailable("answered " + status + " " + abbreviate(body), null);
+        }
+        if (body.length() > MAX_ANSWER_CHARS) {
+            throw unavailable("answered " + status + " with more than " + MAX_ANSWER_CHARS + " characters", null);
         }
         JsonNode node;
         try {
