@@ -27,7 +27,7 @@ import org.springframework.context.event.ContextClosedEvent;
 @ConditionalOnBooleanProperty(name = "numi.gateway.fast-reads", matchIfMissing = true)
 public class FastReadConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean
     FastReads fastReads(NumiGatewayProperties properties, ApiKeyVerifier keys, TokenBuckets buckets, BackendConfiguration.Pools pools,
             AnswerLog answers, MeterRegistry meters, ProblemWriter problems,
             @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:1000}") int connectTimeoutMillis,

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * back when the answer is complete. A connection idle longer than {@code maxIdle} is closed instead
  * of reused; names are resolved by the JDK's resolver (its cache answers all but a connection's first look-up).
  */
-final class BackendChannels implements AutoCloseable {
+final class BackendChannels {
 
     private static final AttributeKey<Long> IDLE_SINCE = AttributeKey.valueOf("numi.fast.idleSince");
 
@@ -83,10 +83,5 @@ final class BackendChannels implements AutoCloseable {
     private static int port(BackendInstance instance) {
         int port = instance.uri().getPort();
         return port >= 0 ? port : "https".equalsIgnoreCase(instance.uri().getScheme()) ? 443 : 80;
-    }
-
-    @Override
-    public void close() {
-        // nothing of its own to release: the connections close with their event loops
     }
 }

@@ -54,7 +54,7 @@ import reactor.netty.NettyPipeline;
  * What it does with one is {@link ProxiedRead}'s: the caller's token bucket, the backend's
  * Resilience4j guards, the rate-limit and security headers, the access log and timer.
  */
-public final class FastReads implements AutoCloseable {
+public final class FastReads {
 
     private static final String HANDLER = "numi.fastReads";
     private static final int MAX_REMEMBERED_PATHS = 4096;
@@ -241,10 +241,5 @@ public final class FastReads implements AutoCloseable {
     void record(String route, int status, String key, String client, String method, String path, long nanos) {
         answered.increment();
         answers.record(route, status, key, client, method, path, nanos);
-    }
-
-    @Override
-    public void close() {
-        channels.close();
     }
 }

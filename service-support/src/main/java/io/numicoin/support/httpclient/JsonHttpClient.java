@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class JsonHttpClient {
 
     /** POST {@code value} written as JSON, once, with its own deadline: the answer's JSON. */
     public JsonNode postJson(String path, Object value, Duration deadline) {
-        byte[] body = value instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : jsonBytes(value);
+        byte[] body = value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : jsonBytes(value);
         return json(post(path, "application/json", body, deadline, maxAnswerBytes), path);
     }
 
