@@ -181,7 +181,7 @@ public final class WalletCommand {
         out.println("check:  curl -s " + node.base().resolve("/api/v1/transactions/" + txid)
                 + "   (404 until it is in a block)");
         if (!options.containsKey("--wait")) {
-            awaitPending(options, txid);
+            awaitPending(options, node, txid);
             return 0;
         }
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
@@ -231,15 +231,21 @@ public final class WalletCommand {
 
     /**
      * Waits a moment until the mempool holds the transaction (it learns it from the node through
-     * Kafka), so that a send right after this one picks the next nonce.
+     * Kafka), so that a send right after this one picks the next nonce. On a fast chain the
+     * transaction may be mined before the first look: then it is in a block, which serves as well.
      */
-    private void awaitPending(Map<String, String> options, String txid) throws InterruptedException {
+    private void awaitPending(Map<String, String> options, NodeApi node, String txid) throws InterruptedException {
         MempoolApi mempool = mempool(options);
         long deadline = System.nanoTime() + PENDING_LIMIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 if (mempool.holds(txid)) {
                     out.println("pending: in the mempool");
+                    return;
+                }
+                long height = node.transactionHeight(txid);
+                if (height >= 0) {
+                    out.println("confirmed in block " + height);
                     return;
                 }
                 Thread.sleep(200);
