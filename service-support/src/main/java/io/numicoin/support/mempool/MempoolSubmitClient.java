@@ -18,11 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * services that ask it for a verdict (the node's {@code POST /api/v1/transactions}). A 2xx or 4xx
  * answer is a {@link MempoolVerdict}; anything else (no connection, the deadline, a 5xx such as
  * {@code ACCOUNT_UNAVAILABLE}, a body that is not the documented JSON) fails the future with
- * {@link MempoolUnavailableException}. Answers are read up to {@link #MAX_ANSWER_CHARS}.
+ * {@link MempoolUnavailableException}. Answers are read up to {@link #MAX_ANSWER_BYTES}: a longer one is
+ * cut off there by the JDK's own limiting body handler, never held whole, and is no verdict.
  */
 public final class MempoolSubmitClient {
 
-    static final int MAX_ANSWER_CHARS = 64 * 1024;
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
     static final String PATH = "/api/v1/mempool/transactions";
 
     private final URI endpoint;
@@ -44,11 +45,12 @@ public final class MempoolSubmitClient {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/octet-stream").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encoded)).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        HttpResponse.BodyHandler<String> bounded = HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofString(), MAX_ANSWER_BYTES);
+        return client.sendAsync(request, bounded)
                 .handle((response, error) -> {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                        throw new MempoolUnavailableException("the mempool at " + endpoint + " did not answer: " + cause, cause);
+                        throw new MempoolUnavailableException("the mempool at " + endpoint + " gave no usable answer: " + cause, cause);
                     }
                     return verdict(response.statusCode(), response.body());
                 });
@@ -57,9 +59,6 @@ public final class MempoolSubmitClient {
     MempoolVerdict verdict(int status, String body) {
         if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
             throw unavailable("answered " + status + " " + abbreviate(body), null);
-        }
-        if (body.length() > MAX_ANSWER_CHARS) {
-            throw unavailable("answered " + status + " with more than " + MAX_ANSWER_CHARS + " characters", null);
         }
         JsonNode node;
         try {
