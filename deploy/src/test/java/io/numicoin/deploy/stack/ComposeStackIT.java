@@ -15,6 +15,8 @@ import io.numicoin.testkit.TestKeys;
 import io.numicoin.wallet.recovery.KeyRecovery;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -217,14 +220,47 @@ class ComposeStackIT {
         return services;
     }
 
+    /**
+     * Free host ports for the stack, drawn below the kernel's ephemeral range: a port picked there could be
+     * taken as the local end of some outgoing connection during the minutes the images take to build, and
+     * then podman cannot publish it ("bind: address already in use").
+     */
     private static Map<String, Integer> freePorts() throws IOException {
+        int below = ephemeralRangeStart();
+        Random random = new SecureRandom();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String variable : PORT_VARIABLES) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports.put(variable, socket.getLocalPort());
+            for (int attempt = 0; ; attempt++) {
+                int port = 10_000 + random.nextInt(below - 10_000);
+                if (!ports.containsValue(port) && bindable(port)) {
+                    ports.put(variable, port);
+                    break;
+                }
+                if (attempt == 1_000) {
+                    throw new IOException("no free port between 10000 and " + below + " for " + variable);
+                }
             }
         }
         return ports;
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** The first port of {@code net.ipv4.ip_local_port_range} (Linux), 32768 where it cannot be read. */
+    private static int ephemeralRangeStart() {
+        try {
+            int first = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            return first > 11_000 ? first : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     /** Asks until the answer is not null; an exception counts as no answer yet (a service restarting). */

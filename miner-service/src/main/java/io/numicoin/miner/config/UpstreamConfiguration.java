@@ -5,9 +5,6 @@ import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.miner.upstream.ProposalStateCommitmentSource;
 import io.numicoin.protocol.params.NetworkParams;
-import io.numicoin.support.http.BearerToken;
-import io.numicoin.support.httpclient.JsonHttpClient;
-import io.numicoin.support.node.NodeApiClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,17 +20,12 @@ class UpstreamConfiguration {
 
     @Bean
     NodeClient nodeClient(MinerProperties properties) {
-        MinerProperties.Upstream up = properties.upstream();
-        String miningToken = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
-        return new NodeClient(new NodeApiClient(up.node(), up.timeout(), up.attempts(), up.retryBackoff(), miningToken),
-                up.submitTimeout());
+        return new NodeClient(UpstreamClients.nodeApi(properties.upstream()), properties.upstream().submitTimeout());
     }
 
     @Bean
     MempoolClient mempoolClient(MinerProperties properties) {
-        MinerProperties.Upstream up = properties.upstream();
-        return new MempoolClient(JsonHttpClient.to("mempool", up.mempool()).timeout(up.timeout())
-                .retries(up.attempts(), up.retryBackoff()).maxAnswerBytes(MempoolClient.MAX_ANSWER_BYTES).build());
+        return UpstreamClients.mempool(properties.upstream());
     }
 
     @Bean

@@ -1,12 +1,10 @@
 package io.numicoin.pool.config;
 
-import io.numicoin.miner.config.MinerProperties;
+import io.numicoin.miner.config.UpstreamClients;
 import io.numicoin.miner.upstream.MempoolClient;
 import io.numicoin.miner.upstream.NodeClient;
 import io.numicoin.pool.payout.PayoutNode;
 import io.numicoin.protocol.params.NetworkParams;
-import io.numicoin.support.http.BearerToken;
-import io.numicoin.support.httpclient.JsonHttpClient;
 import io.numicoin.support.node.NodeApiClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,9 +29,7 @@ class UpstreamConfiguration {
     /** The one client of the node's API: the miner's {@link NodeClient} and the payouts share it. */
     @Bean
     NodeApiClient nodeApi(PoolProperties properties) {
-        MinerProperties.Upstream up = properties.upstream();
-        String token = BearerToken.resolve(up.miningToken(), up.miningTokenFile(), "numi.upstream.mining-token").orElse(null);
-        return new NodeApiClient(up.node(), up.timeout(), up.attempts(), up.retryBackoff(), token);
+        return UpstreamClients.nodeApi(properties.upstream());
     }
 
     @Bean
@@ -43,9 +39,7 @@ class UpstreamConfiguration {
 
     @Bean
     MempoolClient mempoolClient(PoolProperties properties) {
-        MinerProperties.Upstream up = properties.upstream();
-        return new MempoolClient(JsonHttpClient.to("mempool", up.mempool()).timeout(up.timeout())
-                .retries(up.attempts(), up.retryBackoff()).maxAnswerBytes(MempoolClient.MAX_ANSWER_BYTES).build());
+        return UpstreamClients.mempool(properties.upstream());
     }
 
     @Bean
