@@ -25,6 +25,9 @@ public final class MempoolSubmitClient {
 
     static final int MAX_ANSWER_BYTES = 64 * 1024;
     static final String PATH = "/api/v1/mempool/transactions";
+    /** The JDK's own bounded reader: an answer past the bound fails "body exceeds capacity". */
+    private static final HttpResponse.BodyHandler<String> BOUNDED_ANSWER =
+            HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofString(), MAX_ANSWER_BYTES);
 
     private final URI endpoint;
     private final Duration timeout;
@@ -45,8 +48,7 @@ public final class MempoolSubmitClient {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/octet-stream").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encoded)).build();
-        HttpResponse.BodyHandler<String> bounded = HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofString(), MAX_ANSWER_BYTES);
-        return client.sendAsync(request, bounded)
+        return client.sendAsync(request, BOUNDED_ANSWER)
                 .handle((response, error) -> {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
