@@ -2,6 +2,7 @@ package io.numicoin.bench;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.pow.Argon2Kernel;
 import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.CompactTarget;
 import io.numicoin.protocol.pow.PowCheck;
@@ -23,7 +24,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id at mainnet cost (4 MiB, t = 1, p = 1) on one thread: the protocol's pure-Java Argon2id
- * against Debian's libargon2 called the way the services call it (service-support's
+ * (its fastest kernel here; the scalar kernel too, and the vector kernel over the scalar one) against Debian's libargon2 called the way the services call it (service-support's
  * {@link NativeArgon2idProvider}, java.lang.foreign, in this JVM), and Bouncy Castle against
  * the same native peer, each in {@link InterleavedRatio} rounds (median with min and max), plus full header
  * proof-of-work verification on one core and on all cores.
@@ -49,10 +50,21 @@ final class Argon2Bench implements BenchPart {
     public void run(FigureSink out) throws Exception {
         Optional<NativeArgon2> library = nativeLibrary();
         Argon2idProvider.Function java = Argon2idProvider.JAVA.create(PARAMS);
+        Argon2idProvider.Function scalar = Argon2idProvider.java(Argon2Kernel.SCALAR).create(PARAMS);
         byte[] input = new byte[128];
         byte[] salt = new byte[16];
         byte[] tag = new byte[32];
         LongConsumer javaHash = hashing(java, input, salt, tag);
+        LongConsumer scalarHash = hashing(scalar, input, salt, tag);
+        boolean vector = Argon2Kernel.fastest() == Argon2Kernel.VECTOR_256;
+        out.report("protocol.argon2id.java.vector", vector ? 1 : 0, "bool");
+        if (vector) {
+            InterleavedRatio.Result vectorOverScalar = InterleavedRatio.measure(1, ROUNDS,
+                    round -> rate(javaHash, ROUND_SECONDS), round -> rate(scalarHash, ROUND_SECONDS));
+            vectorOverScalar.report(out, "protocol.argon2id.vector_over_scalar");
+        } else {
+            System.err.println("bench: no Argon2id vector kernel: " + Argon2Kernel.VECTOR_256.unavailableReason());
+        }
         LongConsumer bouncyCastleHash = i -> {
             input[120] = (byte) i;
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
@@ -69,10 +81,14 @@ final class Argon2Bench implements BenchPart {
                     round -> rate(javaHash, ROUND_SECONDS), nativeRate);
             InterleavedRatio.Result bcOverNative = InterleavedRatio.measure(1, ROUNDS,
                     round -> rate(bouncyCastleHash, ROUND_SECONDS), nativeRate);
+            InterleavedRatio.Result scalarOverNative = vector
+                    ? InterleavedRatio.measure(1, ROUNDS, round -> rate(scalarHash, ROUND_SECONDS), nativeRate)
+                    : javaOverNative;
             out.report("protocol.argon2id.java.per_s", javaOverNative.medianA(), "per_s");
             out.report("protocol.argon2id.bc.per_s", bcOverNative.medianA(), "per_s");
             out.report("protocol.argon2id.native.per_s", javaOverNative.medianB(), "per_s");
             javaOverNative.report(out, "protocol.argon2id.java_over_native");
+            scalarOverNative.report(out, "protocol.argon2id.java_scalar_over_native");
             bcOverNative.report(out, "protocol.argon2id.bc_over_native");
         } else {
             rate(javaHash, 3);

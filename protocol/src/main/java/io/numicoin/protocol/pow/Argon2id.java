@@ -11,6 +11,9 @@ import java.util.Arrays;
  * allocates nothing. Lanes ({@code parallelism > 1}) are computed one after another on the calling
  * thread; the result is the same as a multi-threaded implementation's.
  *
+ * <p>The compression {@code G} comes from an {@link Argon2Kernel} (by default the fastest this JVM can
+ * run); every kernel gives the same tags.
+ *
  * <p>Not thread-safe: one instance per thread. The memory is not wiped after hashing (proof of
  * work has no secrets); an instance used for password hashing must be cleared with {@link #wipe()}.
  */
@@ -37,19 +40,33 @@ public final class Argon2id {
     private final int laneLength;
     private final int segmentLength;
     private final long[] memory;
-    private final long[] scratch = new long[BlaMka.WORDS];
+    private final Argon2Kernel kernel;
+    private final BlockCompression compression;
+    private final long[] scratch;
     private final long[] addressing = new long[3 * BlaMka.WORDS];
     private final byte[] seed = new byte[H0_BYTES + 8];
     private final byte[] blockBytes = new byte[BLOCK_BYTES];
     private final Argon2VariableHash variableHash = new Argon2VariableHash();
 
     /**
-     * Allocates a hasher for one parameter set.
+     * Allocates a hasher for one parameter set, computing with {@link Argon2Kernel#fastest()}.
      *
      * @throws IllegalArgumentException unless {@code iterations >= 1}, {@code parallelism >= 1} and
      *     {@code 8 * parallelism <= memoryKiB <= MAX_MEMORY_KIB}
      */
     public Argon2id(int memoryKiB, int iterations, int parallelism) {
+        this(memoryKiB, iterations, parallelism, Argon2Kernel.fastest());
+    }
+
+    /**
+     * Allocates a hasher for one parameter set, computing with {@code kernel}.
+     *
+     * @throws IllegalArgumentException as {@link #Argon2id(int, int, int)}, or if this JVM cannot run {@code kernel}
+     */
+    public Argon2id(int memoryKiB, int iterations, int parallelism, Argon2Kernel kernel) {
+        if (!kernel.available()) {
+            throw new IllegalArgumentException("Argon2 kernel " + kernel + " cannot run here: " + kernel.unavailableReason());
+        }
         if (iterations < 1) {
             throw new IllegalArgumentException("Argon2 needs at least one iteration, got " + iterations);
         }
@@ -65,6 +82,9 @@ public final class Argon2id {
         this.segmentLength = memoryKiB / (SYNC_POINTS * parallelism);
         this.laneLength = segmentLength * SYNC_POINTS;
         this.memory = new long[laneLength * lanes * BlaMka.WORDS];
+        this.kernel = kernel;
+        this.compression = kernel.compression();
+        this.scratch = new long[kernel.scratchWords()];
     }
 
     public int memoryKiB() {
@@ -77,6 +97,10 @@ public final class Argon2id {
 
     public int parallelism() {
         return lanes;
+    }
+
+    public Argon2Kernel kernel() {
+        return kernel;
     }
 
     /** Argon2id of {@code password} and {@code salt} with no secret or associated data. */
@@ -180,7 +204,7 @@ public final class Argon2id {
             }
             int refLane = pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % lanes);
             int refIndex = referenceIndex(pass, slice, i, pseudoRandom, refLane == lane);
-            BlaMka.compress(memory, previous * BlaMka.WORDS, (refLane * laneLength + refIndex) * BlaMka.WORDS,
+            compression.compress(memory, previous * BlaMka.WORDS, (refLane * laneLength + refIndex) * BlaMka.WORDS,
                     current * BlaMka.WORDS, pass > 0, scratch);
         }
     }
@@ -188,8 +212,8 @@ public final class Argon2id {
     /** The next 128 pseudo-random words for data-independent addressing: {@code G(0, G(0, Z))}. */
     private void nextAddresses() {
         addressing[INPUT_BLOCK + 6]++;
-        BlaMka.compress(addressing, ZERO_BLOCK, INPUT_BLOCK, ADDRESS_BLOCK, false, scratch);
-        BlaMka.compress(addressing, ZERO_BLOCK, ADDRESS_BLOCK, ADDRESS_BLOCK, false, scratch);
+        compression.compress(addressing, ZERO_BLOCK, INPUT_BLOCK, ADDRESS_BLOCK, false, scratch);
+        compression.compress(addressing, ZERO_BLOCK, ADDRESS_BLOCK, ADDRESS_BLOCK, false, scratch);
     }
 
     /** The reference block's index within its lane (RFC 9106 §3.4.1.2). */

@@ -15,20 +15,37 @@ public interface Argon2idProvider {
         void hash(byte[] password, byte[] salt, byte[] out);
     }
 
-    /** The protocol's pure-Java Argon2id. */
-    Argon2idProvider JAVA = new Argon2idProvider() {
-        @Override
-        public String name() {
-            return "java";
-        }
+    /** The protocol's pure-Java Argon2id with the fastest kernel this JVM runs ({@link Argon2Kernel#fastest()}). */
+    Argon2idProvider JAVA = java(Argon2Kernel.fastest());
 
-        @Override
-        public Function create(PowParams params) {
-            Argon2id argon2 = new Argon2id(params.memoryKiB(), params.iterations(), params.parallelism());
-            byte[] none = new byte[0];
-            return (password, salt, out) -> argon2.hash(password, salt, none, none, out);
+    /**
+     * The protocol's pure-Java Argon2id computing with {@code kernel}, named {@code java}.
+     *
+     * @throws IllegalArgumentException if this JVM cannot run {@code kernel}
+     */
+    static Argon2idProvider java(Argon2Kernel kernel) {
+        if (!kernel.available()) {
+            throw new IllegalArgumentException("Argon2 kernel " + kernel + " cannot run here: " + kernel.unavailableReason());
         }
-    };
+        return new Argon2idProvider() {
+            @Override
+            public String name() {
+                return "java";
+            }
+
+            @Override
+            public Function create(PowParams params) {
+                Argon2id argon2 = new Argon2id(params.memoryKiB(), params.iterations(), params.parallelism(), kernel);
+                byte[] none = new byte[0];
+                return (password, salt, out) -> argon2.hash(password, salt, none, none, out);
+            }
+
+            @Override
+            public String toString() {
+                return "java (" + kernel + ")";
+            }
+        };
+    }
 
     /** A short name for logs and metrics ({@code java}, {@code native}). */
     String name();

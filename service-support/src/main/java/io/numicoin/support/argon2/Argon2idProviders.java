@@ -1,5 +1,6 @@
 package io.numicoin.support.argon2;
 
+import io.numicoin.protocol.pow.Argon2Kernel;
 import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.PowParams;
 import java.util.Arrays;
@@ -8,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Picks the Argon2id implementation for a service's proof of work and says which at startup (one
- * INFO line naming it and why). {@link Argon2Mode#AUTO} takes libargon2 when it loads and gives the
- * pure-Java tag on a test vector, else the pure-Java one; {@link Argon2Mode#NATIVE} fails without it.
+ * INFO line naming it and why). {@link Argon2Mode#AUTO} takes the pure-Java Argon2id when its vector
+ * kernel runs here (1.4–1.7x Debian's libargon2, which is the portable reference build), else libargon2
+ * when it loads and gives the pure-Java tag on a test vector, else the pure-Java scalar one;
+ * {@link Argon2Mode#NATIVE} fails without libargon2.
  */
 public final class Argon2idProviders {
 
@@ -24,10 +27,16 @@ public final class Argon2idProviders {
      * @throws NativeArgon2UnavailableException for {@link Argon2Mode#NATIVE} without a usable libargon2
      */
     public static Argon2idProvider choose(Argon2Mode mode, String service) {
+        return choose(mode, service, Argon2Kernel.fastest());
+    }
+
+    /** As {@link #choose(Argon2Mode, String)} with the pure-Java Argon2id's kernel given (tests try both). */
+    static Argon2idProvider choose(Argon2Mode mode, String service, Argon2Kernel javaKernel) {
+        Argon2idProvider java = javaKernel == Argon2Kernel.fastest() ? Argon2idProvider.JAVA : Argon2idProvider.java(javaKernel);
         return switch (mode) {
             case JAVA -> {
-                log.info("{}: Argon2id (proof of work) is the pure-Java one (argon2=java)", service);
-                yield Argon2idProvider.JAVA;
+                log.info("{}: Argon2id (proof of work) is the pure-Java one, {} (argon2=java)", service, describe(javaKernel));
+                yield java;
             }
             case NATIVE -> {
                 Argon2idProvider provider = checked(new NativeArgon2idProvider(NativeArgon2.load()));
@@ -35,16 +44,27 @@ public final class Argon2idProviders {
                 yield provider;
             }
             case AUTO -> {
+                if (javaKernel == Argon2Kernel.VECTOR_256) {
+                    log.info("{}: Argon2id (proof of work) is the pure-Java one, {} (argon2=auto)", service, describe(javaKernel));
+                    yield java;
+                }
                 try {
                     Argon2idProvider provider = checked(new NativeArgon2idProvider(NativeArgon2.load()));
                     log.info("{}: Argon2id (proof of work) is native: {} through java.lang.foreign (argon2=auto)", service, NativeArgon2.LIBRARY);
                     yield provider;
                 } catch (NativeArgon2UnavailableException e) {
-                    log.info("{}: Argon2id (proof of work) is the pure-Java one (argon2=auto): {}", service, e.getMessage());
-                    yield Argon2idProvider.JAVA;
+                    log.info("{}: Argon2id (proof of work) is the pure-Java one, {} (argon2=auto): {}", service, describe(javaKernel), e.getMessage());
+                    yield java;
                 }
             }
         };
+    }
+
+    /** Which kernel the pure-Java Argon2id computes with, and why not the vector one. */
+    private static String describe(Argon2Kernel kernel) {
+        return kernel == Argon2Kernel.VECTOR_256
+                ? "256-bit vector kernel"
+                : "scalar kernel (no vector kernel: " + Argon2Kernel.VECTOR_256.unavailableReason() + ")";
     }
 
     /** {@code candidate} if it gives the pure-Java tag on a fixed input at regtest cost. */

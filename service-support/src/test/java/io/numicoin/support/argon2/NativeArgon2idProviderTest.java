@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
+import io.numicoin.protocol.pow.Argon2Kernel;
 import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.protocol.pow.header.ProofOfWork;
@@ -64,11 +65,18 @@ class NativeArgon2idProviderTest {
     }
 
     @Test
-    void autoTakesTheNativeOneWhenPresentAndJavaIsJava() {
+    void autoTakesTheVectorKernelElseTheNativeOneAndJavaIsJava() {
         requireLibrary();
-        assertThat(Argon2idProviders.choose(Argon2Mode.AUTO, "test").name()).isEqualTo("native");
+        assertThat(Argon2idProviders.choose(Argon2Mode.AUTO, "test", Argon2Kernel.SCALAR).name()).isEqualTo("native");
         assertThat(Argon2idProviders.choose(Argon2Mode.NATIVE, "test").name()).isEqualTo("native");
         assertThat(Argon2idProviders.choose(Argon2Mode.JAVA, "test")).isSameAs(Argon2idProvider.JAVA);
+        Argon2idProvider scalar = Argon2idProviders.choose(Argon2Mode.JAVA, "test", Argon2Kernel.SCALAR);
+        assertThat(scalar.name()).isEqualTo("java");
+        assertThat(scalar).hasToString("java (SCALAR)");
+        // this module's tests add jdk.incubator.vector: where the CPU has 256-bit vectors, auto is the vector kernel
+        Assumptions.assumeTrue(Argon2Kernel.VECTOR_256.available(), Argon2Kernel.VECTOR_256::unavailableReason);
+        assertThat(Argon2idProviders.choose(Argon2Mode.AUTO, "test")).isSameAs(Argon2idProvider.JAVA)
+                .hasToString("java (VECTOR_256)");
     }
 
     @Test
