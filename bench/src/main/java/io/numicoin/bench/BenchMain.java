@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Entry point of {@code bench/run SUITE}: runs every part of the suite and prints one figure per
- * line on stdout ({@code name value unit}); progress goes to stderr.
+ * line on stdout ({@code name value unit}); progress goes to stderr. With
+ * {@code -Dnumi.bench.part=TEXT} (through {@code JAVA_TOOL_OPTIONS}) only the suite's parts whose name
+ * contains TEXT run, e.g. {@code header} for the header proof of work of the p2p suite.
  */
 public final class BenchMain {
 
@@ -34,7 +36,14 @@ public final class BenchMain {
             System.exit(2);
         }
         FigureSink stdout = figure -> System.out.println(figure.line());
-        for (BenchPart part : SUITES.get(args[0])) {
+        String only = System.getProperty("numi.bench.part", "");
+        List<BenchPart> parts = SUITES.get(args[0]).stream().filter(part -> part.name().contains(only)).toList();
+        if (parts.isEmpty()) {
+            System.err.println("bench: no part of " + args[0] + " has \"" + only + "\" in its name: "
+                    + SUITES.get(args[0]).stream().map(BenchPart::name).toList());
+            System.exit(2);
+        }
+        for (BenchPart part : parts) {
             System.err.println("bench: " + part.name() + " ...");
             part.run(stdout);
         }
