@@ -35,6 +35,9 @@ public final class BenchMain {
             System.err.println("usage: bench/run SUITE   (suites: all, " + String.join(", ", SUITES.keySet().stream().sorted().toList()) + ")");
             System.exit(2);
         }
+        if (!SuiteCollector.runs(SuiteCollector.optionFor(args[0]))) {
+            System.exit(SuiteCollector.runInChild(args[0], System.out::println));
+        }
         FigureSink stdout = figure -> System.out.println(figure.line());
         String only = System.getProperty("numi.bench.part", "");
         List<BenchPart> parts = SUITES.get(args[0]).stream().filter(part -> part.name().contains(only)).toList();

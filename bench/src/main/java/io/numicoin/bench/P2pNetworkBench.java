@@ -23,6 +23,9 @@ import java.util.concurrent.Executors;
  * Then {@code numi.bench.p2p.gossip} (200) further blocks are submitted on a one at a time; each
  * one's latency is from a's commit to the moment it connects on each of the four others.
  * Sizes: {@code -Dnumi.bench.p2p.blocks} (5,000) of {@code -Dnumi.bench.p2p.tx} (20) transfers.
+ * {@code -Dnumi.bench.p2p.gossip-trace=FILE} writes one line per gossiped block: the JVM's uptime in ms
+ * at a's commit (to set beside {@code -Xlog:gc:...:uptimemillis}), the block's number and its four
+ * latencies. The suite runs on G1, the node's collector ({@link SuiteCollector}).
  */
 final class P2pNetworkBench implements BenchPart {
 
@@ -156,8 +159,11 @@ final class P2pNetworkBench implements BenchPart {
 
     /** Submits each block on {@code origin} and waits until it connected on every receiver; milliseconds per (block, receiver). */
     private static double[] gossipLatencies(BenchNode origin, List<BenchNode> receivers, List<Block> blocks, GossipProbe probe)
-            throws InterruptedException {
+            throws InterruptedException, java.io.IOException {
         List<Double> firstHop = new ArrayList<>();
+        String traceFile = System.getProperty("numi.bench.p2p.gossip-trace");
+        java.io.PrintStream trace = traceFile == null ? null : new java.io.PrintStream(traceFile);
+        java.lang.management.RuntimeMXBean uptime = java.lang.management.ManagementFactory.getRuntimeMXBean();
         double[] latencies = new double[blocks.size() * receivers.size()];
         double[][] byReceiver = new double[receivers.size()][blocks.size()];
         int n = 0;
@@ -186,6 +192,10 @@ final class P2pNetworkBench implements BenchPart {
             for (int r = 0; r < receivers.size(); r++) {
                 slowest = Math.max(slowest, byReceiver[r][b]);
             }
+            if (trace != null) {
+                trace.printf("%d %d %.1f %.1f %.1f %.1f%n", uptime.getUptime() - (System.nanoTime() - committed) / 1_000_000, b,
+                        byReceiver[0][b], byReceiver[1][b], byReceiver[2][b], byReceiver[3][b]);
+            }
             if (slowest > 1_000) {
                 System.err.printf("bench p2p: gossip block %d of %d took %.0f ms to reach every node%n", b + 1, blocks.size(), slowest);
             }
@@ -194,6 +204,9 @@ final class P2pNetworkBench implements BenchPart {
                 firstHop.add(Math.max(0, heard - committed) / 1e6);
             }
             b++;
+        }
+        if (trace != null) {
+            trace.close();
         }
         double[] hop = firstHop.stream().mapToDouble(Double::doubleValue).toArray();
         if (hop.length > 0) {
