@@ -1,5 +1,8 @@
 package io.numicoin.protocol.pow;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * The code that computes Argon2's compression {@code G} for an {@link Argon2id}. Every kernel gives the
  * same tags; they differ in speed and in what the JVM must offer.
@@ -12,8 +15,9 @@ public enum Argon2Kernel {
     /**
      * 256-bit vectors ({@link BlaMkaVector}, jdk.incubator.vector): 1.4–1.7x the scalar kernel's rate on
      * x86 with AVX2 or AVX-512. Needs the JVM started with {@code --add-modules jdk.incubator.vector}
-     * and long vectors of at least four lanes; only worth it where C2 compiles (not with
-     * {@code -XX:TieredStopAtLevel=1}, where vectors are objects and the kernel is far slower).
+     * and long vectors of at least four lanes, and C2: with {@code -XX:TieredStopAtLevel=1} or
+     * {@code -Xint} vectors stay objects and the kernel runs tens of times slower than the scalar one,
+     * so it is not available there.
      */
     VECTOR_256;
 
@@ -59,6 +63,30 @@ public enum Argon2Kernel {
         if (!BlaMkaVector.wideEnough()) {
             return "the JVM's long vectors have fewer than four lanes here (needs AVX2 or wider)";
         }
-        return "";
+        return withoutC2();
+    }
+
+    /**
+     * Why C2 will not compile here ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4), or empty.
+     * Reads the JVM's own options (HotSpot's diagnostic bean); where there is none, assumes C2.
+     */
+    private static String withoutC2() {
+        if (System.getProperty("java.vm.info", "").contains("interpreted mode")) {
+            return "the JVM runs interpreted (-Xint): vectors need C2";
+        }
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotSpot == null) {
+                return "";
+            }
+            String tiered = hotSpot.getVMOption("TieredCompilation").getValue();
+            String stopAt = hotSpot.getVMOption("TieredStopAtLevel").getValue();
+            if (tiered.equals("true") && !stopAt.equals("4")) {
+                return "the JVM compiles no further than C1 (-XX:TieredStopAtLevel=" + stopAt + "): vectors need C2";
+            }
+            return "";
+        } catch (IllegalArgumentException | LinkageError noSuchOption) {
+            return "";
+        }
     }
 }
