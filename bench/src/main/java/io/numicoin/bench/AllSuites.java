@@ -20,6 +20,10 @@ final class AllSuites {
             table.report(figure);
         };
         for (String suite : suites.keySet().stream().sorted().toList()) {
+            List<BenchPart> parts = BenchMain.selected(suites.get(suite));
+            if (parts.isEmpty()) {
+                continue;
+            }
             table.startSuite(suite);
             long start = System.nanoTime();
             Throwable failure = null;
@@ -28,7 +32,7 @@ final class AllSuites {
                 table.endSuite(suite, System.nanoTime() - start, failure);
                 continue;
             }
-            for (BenchPart part : suites.get(suite)) {
+            for (BenchPart part : parts) {
                 System.err.println("bench: " + suite + ": " + part.name() + " ...");
                 try {
                     part.run(both);

@@ -7,7 +7,8 @@ import java.util.Map;
  * Entry point of {@code bench/run SUITE}: runs every part of the suite and prints one figure per
  * line on stdout ({@code name value unit}); progress goes to stderr. With
  * {@code -Dnumi.bench.part=TEXT} (through {@code JAVA_TOOL_OPTIONS}) only the suite's parts whose name
- * contains TEXT run, e.g. {@code header} for the header proof of work of the p2p suite.
+ * contains TEXT run, e.g. {@code header} for the header proof of work of the p2p suite; with
+ * {@code all}, suites without such a part are left out.
  */
 public final class BenchMain {
 
@@ -24,7 +25,16 @@ public final class BenchMain {
             Map.entry("gateway", GatewaySuite.parts()),
             Map.entry("chaos", ChaosSuite.parts()));
 
+    /** System property: only the parts whose name contains its value run (all when unset). */
+    static final String PART = "numi.bench.part";
+
     private BenchMain() {
+    }
+
+    /** The parts of a suite that {@value #PART} selects. */
+    static List<BenchPart> selected(List<BenchPart> parts) {
+        String only = System.getProperty(PART, "");
+        return parts.stream().filter(part -> part.name().contains(only)).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,10 +49,9 @@ public final class BenchMain {
             System.exit(SuiteCollector.runInChild(args[0], System.out::println));
         }
         FigureSink stdout = figure -> System.out.println(figure.line());
-        String only = System.getProperty("numi.bench.part", "");
-        List<BenchPart> parts = SUITES.get(args[0]).stream().filter(part -> part.name().contains(only)).toList();
+        List<BenchPart> parts = selected(SUITES.get(args[0]));
         if (parts.isEmpty()) {
-            System.err.println("bench: no part of " + args[0] + " has \"" + only + "\" in its name: "
+            System.err.println("bench: no part of " + args[0] + " has \"" + System.getProperty(PART) + "\" in its name: "
                     + SUITES.get(args[0]).stream().map(BenchPart::name).toList());
             System.exit(2);
         }

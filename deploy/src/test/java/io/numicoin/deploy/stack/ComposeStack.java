@@ -86,6 +86,15 @@ final class ComposeStack {
         return project + "_" + service + "_1";
     }
 
+    /** The last {@code lines} log lines of each of {@code services}, each under a header (for a failure's message). */
+    String logTails(List<String> services, int lines) {
+        List<String> report = new ArrayList<>();
+        for (String service : services) {
+            report.add("--- " + service + " (last " + lines + " log lines):\n" + podman.logs(container(service), lines));
+        }
+        return String.join("\n", report);
+    }
+
     /**
      * Runs every service's healthcheck until all pass; fails after {@code limit} naming the ones
      * that did not, with the end of their logs.
@@ -99,11 +108,7 @@ final class ComposeStack {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                List<String> report = new ArrayList<>();
-                for (String service : waiting) {
-                    report.add("--- " + service + " (last 40 log lines):\n" + podman.logs(container(service), 40));
-                }
-                throw new AssertionError("not healthy within " + limit + ": " + waiting + "\n" + String.join("\n", report));
+                throw new AssertionError("not healthy within " + limit + ": " + waiting + "\n" + logTails(List.copyOf(waiting), 40));
             }
             Thread.sleep(HealthPump.INTERVAL.toMillis());
         }

@@ -51,8 +51,9 @@ final class WalletContainer {
     List<String> run(String... args) {
         Command.Result result = stack.run(SERVICE, List.of(bind), List.of(args));
         if (!result.ok()) {
+            // the wallet talks to the gateway, which asks the nodes and the mempool: their logs say why it failed
             throw new AssertionError("docker-compose run " + SERVICE + " " + args[0] + " exited " + result.exitCode() + ":\n"
-                    + Command.tail(result.output(), 3000));
+                    + Command.tail(result.output(), 3000) + "\n" + stack.logTails(List.of("gateway", "mempool", "node1"), 60));
         }
         return result.output().lines().toList();
     }

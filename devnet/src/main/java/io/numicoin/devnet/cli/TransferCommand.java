@@ -211,7 +211,7 @@ final class TransferCommand {
         NodeApi node = WalletCommand.node(cli.options());
         NodeTransactionAnswer submitted;
         try {
-            submitted = node.submitTransaction(TransactionCodec.encode(tx));
+            submitted = node.submitTransaction(TransactionCodec.encode(tx), note -> out.println("note:      " + note));
         } catch (NodeApi.RefusedException e) {
             out.println("txid:      " + TransactionCodec.txid(tx).toHex());
             out.println(e.getMessage());

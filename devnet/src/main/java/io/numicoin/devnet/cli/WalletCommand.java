@@ -165,7 +165,7 @@ public final class WalletCommand {
         TransferTx tx = new TransferSigner().sign(params.chainId(), from, nonce, to, amount, fee, memo);
         NodeTransactionAnswer submitted;
         try {
-            submitted = node.submitTransaction(TransactionCodec.encode(tx));
+            submitted = node.submitTransaction(TransactionCodec.encode(tx), note -> out.println("note:   " + note));
         } catch (NodeApi.RefusedException e) {
             out.println("txid:   " + TransactionCodec.txid(tx).toHex() + " (nonce " + nonce + ")");
             out.println(e.getMessage());

@@ -1,5 +1,6 @@
 package io.numicoin.devnet.wallet;
 
+import io.numicoin.support.httpclient.ServiceCallException;
 import io.numicoin.support.node.NodeAccount;
 import io.numicoin.support.node.NodeApiClient;
 import io.numicoin.support.node.NodeApiException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
 public final class NodeApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int SUBMIT_ATTEMPTS = 3;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final NodeApiClient api;
 
@@ -76,15 +80,40 @@ public final class NodeApi {
         }
     }
 
-    /** {@code POST /api/v1/transactions}; a 4xx answer is a {@link RefusedException} naming the rule. */
-    public NodeTransactionAnswer submitTransaction(byte[] encoded) throws IOException {
-        try {
-            return api.submitTransaction(encoded, TIMEOUT);
-        } catch (NodeApiException e) {
-            if (e.status() / 100 == 4) {
-                throw new RefusedException(e.status(), e.rule(), e.problem().orElseThrow().detail());
+    /**
+     * {@code POST /api/v1/transactions}; a 4xx answer is a {@link RefusedException} naming the rule.
+     * Without an answer (no connection, or none within the deadline) the same bytes are sent again, up to
+     * {@value #SUBMIT_ATTEMPTS} times in all, each retry said through {@code notes}: a transaction is named
+     * by its content (its txid), so a node or mempool that got the first one answers the second with the
+     * same transaction, never a second transfer.
+     */
+    public NodeTransactionAnswer submitTransaction(byte[] encoded, Consumer<String> notes) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return api.submitTransaction(encoded, TIMEOUT);
+            } catch (NodeApiException e) {
+                if (e.status() / 100 == 4) {
+                    String detail = e.problem().orElseThrow().detail();
+                    throw new RefusedException(e.status(), e.rule(), attempt == 1 ? detail
+                            : detail + " (an earlier attempt got no answer and may have been accepted: look the txid up)");
+                }
+                boolean noAnswer = e.reason() == ServiceCallException.Reason.TIMEOUT || e.reason() == ServiceCallException.Reason.UNREACHABLE;
+                if (!noAnswer || attempt == SUBMIT_ATTEMPTS) {
+                    throw new IOException(e.getMessage() + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
+                }
+                notes.accept(e.getMessage() + "; sending the same signed transaction again (" + (attempt + 1) + " of "
+                        + SUBMIT_ATTEMPTS + "; the same bytes cannot pay twice)");
+                sleep(RETRY_PAUSE.multipliedBy(attempt));
             }
-            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
