@@ -1,5 +1,6 @@
 package io.numicoin.bench;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -53,20 +54,10 @@ final class AllSuites {
     /** Runs {@code suite} in a JVM with its own collector, its figures into {@code sink}; the failure or null. */
     private static Throwable inChild(String suite, FigureSink sink) {
         try {
-            int status = SuiteCollector.runInChild(suite, line -> {
-                String[] parts = line.trim().split(" ");
-                if (parts.length == 3) {
-                    try {
-                        sink.report(new Figure(parts[0], Double.parseDouble(parts[1]), parts[2]));
-                        return;
-                    } catch (NumberFormatException notAFigure) {
-                        // printed below as it came
-                    }
-                }
-                System.out.println(line);
-            });
+            int status = SuiteCollector.runInChild(suite,
+                    line -> Figure.parse(line).ifPresentOrElse(sink::report, () -> System.out.println(line)));
             return status == 0 ? null : new IllegalStateException(suite + " exited with status " + status);
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             return e;
         }
     }

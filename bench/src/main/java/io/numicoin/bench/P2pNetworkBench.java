@@ -5,6 +5,10 @@ import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.hash.Hash256;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,7 +101,7 @@ final class P2pNetworkBench implements BenchPart {
             // The five nodes share the machine's cores with whatever else runs: say how busy it was.
             out.report("p2p.machine.cores", Runtime.getRuntime().availableProcessors(), "cores");
             out.report("p2p.machine.load_average_1m",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "load");
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "load");
         } finally {
             for (BenchNode node : nodes.reversed()) {
                 node.close();
@@ -159,11 +163,11 @@ final class P2pNetworkBench implements BenchPart {
 
     /** Submits each block on {@code origin} and waits until it connected on every receiver; milliseconds per (block, receiver). */
     private static double[] gossipLatencies(BenchNode origin, List<BenchNode> receivers, List<Block> blocks, GossipProbe probe)
-            throws InterruptedException, java.io.IOException {
+            throws InterruptedException, IOException {
         List<Double> firstHop = new ArrayList<>();
         String traceFile = System.getProperty("numi.bench.p2p.gossip-trace");
-        java.io.PrintStream trace = traceFile == null ? null : new java.io.PrintStream(traceFile);
-        java.lang.management.RuntimeMXBean uptime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        PrintStream trace = traceFile == null ? null : new PrintStream(traceFile);
+        RuntimeMXBean uptime = ManagementFactory.getRuntimeMXBean();
         double[] latencies = new double[blocks.size() * receivers.size()];
         double[][] byReceiver = new double[receivers.size()][blocks.size()];
         int n = 0;

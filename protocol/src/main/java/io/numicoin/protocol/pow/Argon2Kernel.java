@@ -39,11 +39,20 @@ public enum Argon2Kernel {
         return this == SCALAR ? "" : VECTOR_UNAVAILABLE;
     }
 
-    /** The kernel's compression; {@link #available()} must hold. */
-    BlockCompression compression() {
+    /**
+     * This kernel, if this JVM can run it.
+     *
+     * @throws IllegalArgumentException naming why not
+     */
+    Argon2Kernel requireAvailable() {
         if (!available()) {
-            throw new IllegalStateException("Argon2 kernel " + this + " cannot run here: " + unavailableReason());
+            throw new IllegalArgumentException("Argon2 kernel " + this + " cannot run here: " + unavailableReason());
         }
+        return this;
+    }
+
+    /** The kernel's compression (call after {@link #requireAvailable()}: it loads the kernel's classes). */
+    BlockCompression compression() {
         return switch (this) {
             case SCALAR -> BlaMka::compress;
             case VECTOR_256 -> BlaMkaVector::compress;

@@ -64,9 +64,7 @@ public final class Argon2id {
      * @throws IllegalArgumentException as {@link #Argon2id(int, int, int)}, or if this JVM cannot run {@code kernel}
      */
     public Argon2id(int memoryKiB, int iterations, int parallelism, Argon2Kernel kernel) {
-        if (!kernel.available()) {
-            throw new IllegalArgumentException("Argon2 kernel " + kernel + " cannot run here: " + kernel.unavailableReason());
-        }
+        kernel.requireAvailable();
         if (iterations < 1) {
             throw new IllegalArgumentException("Argon2 needs at least one iteration, got " + iterations);
         }

@@ -24,9 +24,7 @@ public interface Argon2idProvider {
      * @throws IllegalArgumentException if this JVM cannot run {@code kernel}
      */
     static Argon2idProvider java(Argon2Kernel kernel) {
-        if (!kernel.available()) {
-            throw new IllegalArgumentException("Argon2 kernel " + kernel + " cannot run here: " + kernel.unavailableReason());
-        }
+        kernel.requireAvailable();
         return new Argon2idProvider() {
             @Override
             public String name() {

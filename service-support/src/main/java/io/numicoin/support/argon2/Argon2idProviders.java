@@ -62,9 +62,11 @@ public final class Argon2idProviders {
 
     /** Which kernel the pure-Java Argon2id computes with, and why not the vector one. */
     private static String describe(Argon2Kernel kernel) {
-        return kernel == Argon2Kernel.VECTOR_256
-                ? "256-bit vector kernel"
-                : "scalar kernel (no vector kernel: " + Argon2Kernel.VECTOR_256.unavailableReason() + ")";
+        if (kernel == Argon2Kernel.VECTOR_256) {
+            return "256-bit vector kernel";
+        }
+        String noVector = Argon2Kernel.VECTOR_256.unavailableReason();
+        return noVector.isEmpty() ? "scalar kernel" : "scalar kernel (no vector kernel: " + noVector + ")";
     }
 
     /** {@code candidate} if it gives the pure-Java tag on a fixed input at regtest cost. */
