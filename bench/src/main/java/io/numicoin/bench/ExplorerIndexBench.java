@@ -113,7 +113,7 @@ final class ExplorerIndexBench implements BenchPart {
                         },
                         round -> {
                             List<Block> part = parts.get(round);
-                            double t = timed(() -> NodeImportBench.importPipelined(pipeline, part.iterator(), part.size()));
+                            double t = timed(() -> SegmentedImport.pipelined(pipeline, part.iterator(), part.size()));
                             seconds[1] += round == 0 ? 0 : t;
                             return part.size() / t;
                         });

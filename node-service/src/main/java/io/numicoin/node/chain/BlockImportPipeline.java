@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Imports a stream of blocks in the order they are submitted, checking the bodies of the next
@@ -24,17 +25,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BlockImportPipeline implements AutoCloseable {
 
-    private final NodeChainService chain;
+    private final Function<Block, CheckedBody> check;
+    private final Function<CheckedBody, BlockImportResult> importer;
     private final Semaphore room;
     private final ExecutorService checking;
     private final ExecutorService importing;
     private CompletableFuture<BlockImportResult> last = CompletableFuture.completedFuture(null);
 
+    /** Through {@code chain}: bodies checked and written ahead, imported under its lock. */
     public BlockImportPipeline(NodeChainService chain, int ahead) {
+        this(chain::checkAndStoreBody, chain::submitCheckedBlock, ahead);
+    }
+
+    /**
+     * With {@code check} run on the checking threads and {@code importer} on the import thread, one
+     * block at a time in submission order (a benchmark's import without a database uses this).
+     */
+    public BlockImportPipeline(Function<Block, CheckedBody> check, Function<CheckedBody, BlockImportResult> importer, int ahead) {
         if (ahead < 1) {
             throw new IllegalArgumentException("ahead must be at least 1");
         }
-        this.chain = chain;
+        this.check = check;
+        this.importer = importer;
         this.room = new Semaphore(ahead + 1);
         AtomicInteger number = new AtomicInteger();
         this.checking = Executors.newFixedThreadPool(ahead, r -> daemon(r, "numi-precheck-" + number.incrementAndGet()));
@@ -44,10 +56,10 @@ public final class BlockImportPipeline implements AutoCloseable {
     /** Queues {@code block} after every block submitted before it; waits while the pipeline is full. */
     public synchronized CompletableFuture<BlockImportResult> submit(Block block) throws InterruptedException {
         room.acquire();
-        CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> chain.checkAndStoreBody(block), checking);
+        CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> check.apply(block), checking);
         CompletableFuture<BlockImportResult> imported = last
                 .handle((previous, failure) -> null)  // after the previous block, whatever became of it
-                .thenCombineAsync(checked, (ignored, body) -> chain.submitCheckedBlock(body), importing);
+                .thenCombineAsync(checked, (ignored, body) -> importer.apply(body), importing);
         imported.whenComplete((result, failure) -> room.release());
         last = imported;
         return imported;

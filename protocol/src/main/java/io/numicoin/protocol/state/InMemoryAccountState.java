@@ -4,6 +4,7 @@ import io.numicoin.protocol.address.Address;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -64,12 +65,21 @@ public final class InMemoryAccountState implements AccountStateView {
 
     /** Connects a block: writes the diff {@link StateTransition} computed against this state. */
     public void apply(StateDiff diff) {
-        write(diff.changes());
+        write(diff.changes(), null);
+    }
+
+    /**
+     * As {@link #apply(StateDiff)}, taking {@code accumulator} — what the state rules computed for the
+     * diff ({@code StateHashChange.accumulator()}) — as the new set hash instead of hashing every
+     * changed element again, as the node's store does. The caller vouches that it belongs to the diff.
+     */
+    public void apply(StateDiff diff, MuHash3072 accumulator) {
+        write(diff.changes(), Objects.requireNonNull(accumulator, "accumulator"));
     }
 
     /** Disconnects a block: writes back the prior values, restoring the state and its hash. */
     public void revert(UndoData undo) {
-        write(undo.changes());
+        write(undo.changes(), null);
     }
 
     /** The set hash computed from scratch over every element, to check the incremental one. */
@@ -85,12 +95,13 @@ public final class InMemoryAccountState implements AccountStateView {
     }
 
     /**
-     * Applies {@code changes} all or nothing.
+     * Applies {@code changes} all or nothing, with {@code known} as the new set hash, or (when null)
+     * the hash moved element by element.
      *
      * @throws IllegalStateException if a reward to delete does not exist (the changes were made
      *     for another state); nothing is written then
      */
-    private void write(StateChanges changes) {
+    private void write(StateChanges changes, MuHash3072 known) {
         for (long height : changes.rewardsDeleted()) {
             if (!rewards.containsKey(height)) {
                 throw new IllegalStateException("no immature reward at height " + height + " to delete");
@@ -98,8 +109,9 @@ public final class InMemoryAccountState implements AccountStateView {
         }
         MuHash3072 updated = accumulator;
         for (AccountEntry entry : changes.accounts()) {
-            Account before = account(entry.address());
-            updated = StateAccumulator.replaceAccount(updated, entry.address(), before, entry.account());
+            if (known == null) {
+                updated = StateAccumulator.replaceAccount(updated, entry.address(), account(entry.address()), entry.account());
+            }
             if (entry.account().isEmpty()) {
                 accounts.remove(entry.address());
             } else {
@@ -108,11 +120,16 @@ public final class InMemoryAccountState implements AccountStateView {
         }
         for (ImmatureReward reward : changes.rewardsPut()) {
             ImmatureReward before = rewards.put(reward.paidAtHeight(), reward);
-            updated = StateAccumulator.replaceReward(updated, Optional.ofNullable(before), Optional.of(reward));
+            if (known == null) {
+                updated = StateAccumulator.replaceReward(updated, Optional.ofNullable(before), Optional.of(reward));
+            }
         }
         for (long height : changes.rewardsDeleted()) {
-            updated = StateAccumulator.replaceReward(updated, Optional.of(rewards.remove(height)), Optional.empty());
+            ImmatureReward removed = rewards.remove(height);
+            if (known == null) {
+                updated = StateAccumulator.replaceReward(updated, Optional.of(removed), Optional.empty());
+            }
         }
-        accumulator = updated;
+        accumulator = known == null ? updated : known;
     }
 }

@@ -1,0 +1,66 @@
+package io.numicoin.bench;
+
+import io.numicoin.node.chain.BlockImportPipeline;
+import io.numicoin.protocol.block.Block;
+import io.numicoin.protocol.chain.BlockAdmission;
+import io.numicoin.protocol.chain.BlockImporter;
+import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.chain.OrphanPool;
+import io.numicoin.protocol.crypto.MlDsaProviders;
+import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.validation.BlockBodyRules;
+import io.numicoin.protocol.validation.HeaderRules;
+import io.numicoin.protocol.validation.StateRules;
+import io.numicoin.protocol.validation.TransactionRules;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The import of {@link NodeImportBench}'s chain with storage costing nothing ({@link ValidationOnlyStore}):
+ * the same rules, verifier threads and pipeline (bodies checked {@code ahead}, imported in order on one
+ * thread), no database. What it reaches against the signature limit is the ceiling of
+ * {@code node.import.over_sig_limit} for any store: {@code node.import.validation_only.*}.
+ */
+final class NodeValidationBench implements BenchPart {
+
+    @Override
+    public String name() {
+        return "node import validation only";
+    }
+
+    @Override
+    public void run(FigureSink out) throws Exception {
+        NodeImportBench.Chain chain = NodeImportBench.chain();
+        int cores = Runtime.getRuntime().availableProcessors();
+        SignatureLimit signatures = SignatureLimit.prepare();
+        NetworkParams params = NetworkParams.regtest();
+        long now = NodeImportBench.CLOCK.instant().getEpochSecond();
+        ExecutorService verifier = Executors.newFixedThreadPool(cores, r -> {
+            Thread thread = new Thread(r, "numi-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            BlockBodyRules bodyRules = new BlockBodyRules(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, cores);
+            BlockTree tree = new BlockTree(params.genesis().header());
+            tree.markValid(params.genesisId());
+            BlockImporter importer = new BlockImporter(tree, new ValidationOnlyStore(params.genesisId(), params.genesis()),
+                    OrphanPool.withDefaults(), new HeaderRules(params), bodyRules, new StateRules(params.subsidy()), BlockAdmission.of(params));
+            for (Block block : chain.cached().setup()) {  // warm-up: empty and funding blocks
+                SegmentedImport.requireConnected(block, importer.importBlock(block, now));
+            }
+            SegmentedImport.Measured measured;
+            try (BlockFeed feed = new BlockFeed(chain.cached().measured(chain.blocks()), 4);
+                    BlockImportPipeline pipeline = new BlockImportPipeline(bodyRules::checked,
+                            checked -> importer.importBlock(checked, now), Math.max(1, chain.ahead()))) {
+                measured = SegmentedImport.measure((Iterator<Block> blocks, int count) -> SegmentedImport.pipelined(pipeline, blocks, count),
+                        feed, chain.segment(), chain.rounds(), chain.txPerBlock(), signatures, List.of());
+            }
+            measured.report(out, "node.import.validation_only", chain.blocks(), chain.txPerBlock());
+        } finally {
+            verifier.shutdownNow();
+        }
+    }
+}
