@@ -285,7 +285,7 @@ public final class WalletCommand {
     }
 
     static NodeApi node(Map<String, String> options) {
-        return new NodeApi(URI.create(options.getOrDefault("--node", WalletEnvironment.current().node())));
+        return NodeApi.withReadRetries(URI.create(options.getOrDefault("--node", WalletEnvironment.current().node())));
     }
 
     static MempoolApi mempool(Map<String, String> options) {

@@ -23,12 +23,28 @@ public final class NodeApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final int SUBMIT_ATTEMPTS = 3;
+    /** What {@link #withReadRetries} asks a read at most: again after no answer or a 5xx one, 1 s then 2 s later. */
+    static final int READ_ATTEMPTS = 3;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final NodeApiClient api;
 
+    /** Each read asked once: for the launcher and the chaos run, which poll and must see a stopped node at once. */
     public NodeApi(URI base) {
-        this.api = new NodeApiClient(base, TIMEOUT);
+        this(new NodeApiClient(base, TIMEOUT));
+    }
+
+    private NodeApi(NodeApiClient api) {
+        this.api = api;
+    }
+
+    /**
+     * For the wallet: a read that got no answer (or a 5xx) is asked again, up to {@value #READ_ATTEMPTS}
+     * times in all — reads change nothing, and a user's command should outlast a moment's stall of the
+     * network or a busy gateway. Submissions retry as {@link #submitTransaction} says either way.
+     */
+    public static NodeApi withReadRetries(URI base) {
+        return new NodeApi(new NodeApiClient(base, TIMEOUT, READ_ATTEMPTS, RETRY_PAUSE, null));
     }
 
     public URI base() {

@@ -13,20 +13,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link NodeApi#submitTransaction}: a submission that got no answer is sent again with the same bytes
- * (against a real HTTP server on loopback that drops the first connections), a refusal is not.
+ * Against a real HTTP server on loopback that drops the first connections: {@link NodeApi#submitTransaction}
+ * sends a submission that got no answer again with the same bytes, a refusal not; the wallet's
+ * {@link NodeApi#withReadRetries} asks a read again, the launcher's plain {@link NodeApi} does not.
  */
-class NodeApiSubmitRetryTest {
+class NodeApiRetryTest {
 
     private static final String TX_HEX = "0a0b0c";
     private static final String ACCEPTED = "{\"txid\":\"" + "ab".repeat(32) + "\",\"status\":\"ACCEPTED\",\"outcome\":\"DUPLICATE\"}";
 
+    private static final String CHAIN = "{\"network\":\"regtest\",\"tipId\":\"" + "cd".repeat(32)
+            + "\",\"height\":42,\"cumulativeWork\":\"1000\"}";
+
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final AtomicInteger chainAsked = new AtomicInteger();
     private HttpServer server;
 
     @AfterEach
@@ -42,6 +48,14 @@ class NodeApiSubmitRetryTest {
         server.createContext("/api/v1/transactions", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Answer answer = answers.apply(bodies.size());
+            if (answer == null) {
+                exchange.close();
+                return;
+            }
+            send(exchange, answer);
+        });
+        server.createContext("/api/v1/chain", exchange -> {
+            Answer answer = answers.apply(chainAsked.incrementAndGet());
             if (answer == null) {
                 exchange.close();
                 return;
@@ -102,5 +116,22 @@ class NodeApiSubmitRetryTest {
                 .isInstanceOf(NodeApi.RefusedException.class)
                 .hasMessageEndingWith("(an earlier attempt got no answer and may have been accepted: look the txid up)");
         assertThat(bodies).hasSize(2);
+    }
+
+    @Test
+    void theWalletAsksAReadAgainAfterNoAnswerAndTheLauncherDoesNot() throws Exception {
+        // The JDK's client itself sends a GET whose connection closed unanswered once more: one attempt is
+        // up to two connections, so four dropped ones outlast the launcher's one attempt, not the wallet's three.
+        NodeApi once = serving(n -> n <= 4 ? null : new Answer(200, CHAIN));
+        assertThatThrownBy(once::chain).isInstanceOf(IOException.class).hasMessageContaining("GET").hasMessageContaining("unreachable");
+        assertThat(chainAsked.get()).as("connections of one attempt").isBetween(1, 2);
+
+        NodeApi wallet = NodeApi.withReadRetries(once.base());
+        assertThat(wallet.chain().height()).isEqualTo(42);
+        assertThat(chainAsked.get()).as("the wallet's read answered on a later attempt").isEqualTo(5);
+
+        chainAsked.set(-100);  // every connection from here on is dropped
+        assertThatThrownBy(NodeApi.withReadRetries(once.base())::chain).isInstanceOf(IOException.class).hasMessageContaining("unreachable");
+        assertThat(chainAsked.get() + 100).as("connections of three attempts").isBetween(3, 6);
     }
 }
