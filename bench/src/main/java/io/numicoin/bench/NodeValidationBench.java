@@ -5,6 +5,7 @@ import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImporter;
 import io.numicoin.protocol.chain.BlockTree;
+import io.numicoin.protocol.chain.InMemoryChainStore;
 import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
@@ -18,12 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The import of {@link NodeImportBench}'s chain with storage costing nothing ({@link ValidationOnlyStore}):
- * the same rules, verifier threads and pipeline (bodies checked {@code ahead}, imported in order on one
- * thread), no database. What it reaches against the signature limit is the ceiling of
- * {@code node.import.over_sig_limit} for any store: {@code node.import.validation_only.*}.
+ * The import of {@link NodeImportBench}'s chain with a store that costs next to nothing
+ * ({@link InMemoryChainStore}: the state in a hash map, its hash taken from the state rules, only the
+ * last {@value #KEPT} bodies kept): the same rules, verifier threads and pipeline (bodies checked
+ * {@code ahead}, imported in order on one thread), no database. What it reaches against the signature
+ * limit is the ceiling of {@code node.import.over_sig_limit} for any store: {@code node.import.validation_only.*}.
  */
 final class NodeValidationBench implements BenchPart {
+
+    private static final int KEPT = 32;
 
     @Override
     public String name() {
@@ -46,7 +50,7 @@ final class NodeValidationBench implements BenchPart {
             BlockBodyRules bodyRules = new BlockBodyRules(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, cores);
             BlockTree tree = new BlockTree(params.genesis().header());
             tree.markValid(params.genesisId());
-            BlockImporter importer = new BlockImporter(tree, new ValidationOnlyStore(params.genesisId(), params.genesis()),
+            BlockImporter importer = new BlockImporter(tree, InMemoryChainStore.keepingLast(KEPT, params.genesisId(), params.genesis()),
                     OrphanPool.withDefaults(), new HeaderRules(params), bodyRules, new StateRules(params.subsidy()), BlockAdmission.of(params));
             for (Block block : chain.cached().setup()) {  // warm-up: empty and funding blocks
                 SegmentedImport.requireConnected(block, importer.importBlock(block, now));
