@@ -62,7 +62,7 @@ final class NodeValidationBench implements BenchPart {
                 measured = SegmentedImport.measure((Iterator<Block> blocks, int count) -> SegmentedImport.pipelined(pipeline, blocks, count),
                         feed, chain.segment(), chain.rounds(), chain.txPerBlock(), signatures, List.of());
             }
-            measured.report(out, "node.import.validation_only", chain.blocks(), chain.txPerBlock());
+            measured.report(out, "node.import.validation_only", chain.txPerBlock());
         } finally {
             verifier.shutdownNow();
         }

@@ -13,9 +13,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * An import measured against the signature limit the way every node-suite figure is: the blocks in
- * segments, interleaved with windows of {@link SignatureLimit} ({@link InterleavedRatio}: one window
- * before, then the order alternating); only the segments count as import time. Also the CPU the
- * segments spent: this JVM's and that of the given PostgreSQL backends (none: no database).
+ * segments, interleaved with windows of {@link SignatureLimit} ({@link InterleavedRatio}): a first
+ * segment and window as the shared warm-up (the JIT compiles the import's own code there: the setup
+ * blocks carry few transfers), then the order alternating; only the measured segments count as
+ * import time. Also the CPU they spent: this JVM's and that of the given PostgreSQL backends (none:
+ * no database).
  */
 final class SegmentedImport {
 
@@ -25,12 +27,16 @@ final class SegmentedImport {
         int importBlocks(Iterator<Block> feed, int count) throws Exception;
     }
 
-    /** Wall seconds importing, CPU spent (PostgreSQL: -1 when unreadable or none), and the limit between segments. */
-    record Measured(double seconds, long jvmCpuNanos, long postgresCpuNanos, InterleavedRatio.Result ratio,
+    /**
+     * Blocks imported in the measured segments, wall seconds importing them, CPU spent (PostgreSQL: -1 when
+     * unreadable or none), and the limit between segments.
+     */
+    record Measured(int blocks, double seconds, long jvmCpuNanos, long postgresCpuNanos, InterleavedRatio.Result ratio,
             double limitCpuNanosPerVerification) {
 
         /** The import's transactions per second over the limit's verifications per second: median, min, max. */
-        void report(FigureSink out, String prefix, int blocks, int txPerBlock) {
+        void report(FigureSink out, String prefix, int txPerBlock) {
+            out.report(prefix + ".blocks", blocks, "blocks");
             out.report(prefix + ".blocks_per_s", blocks / seconds, "per_s");
             out.report(prefix + ".tx_per_s", (double) blocks * txPerBlock / seconds, "per_s");
             out.report(prefix + ".sig_verify_all_cores_per_s", ratio.medianB(), "per_s");
@@ -52,24 +58,35 @@ final class SegmentedImport {
     private SegmentedImport() {
     }
 
+    /** Measured segments when {@code blocks} are imported in segments of {@code segment}, the first one warming up. */
+    static int measuredRounds(int blocks, int segment) {
+        int rounds = (blocks + segment - 1) / segment - 1;
+        if (rounds < 1) {
+            throw new IllegalArgumentException(blocks + " blocks make no measured segment of " + segment + " after the warm-up one");
+        }
+        return rounds;
+    }
+
     /**
-     * Imports {@code feed} in {@code rounds} segments of {@code segment} blocks, each followed or preceded
-     * by a window of {@code signatures}; {@code postgres} are the database backends whose CPU counts
-     * (empty: none, or unreadable).
+     * Imports the first {@code segment} blocks of {@code feed} as the warm-up, then the rest in {@code rounds}
+     * segments, each followed or preceded by a window of {@code signatures}; {@code postgres} are the
+     * database backends whose CPU counts (empty: none, or unreadable).
      */
     static Measured measure(Segment importer, Iterator<Block> feed, int segment, int rounds, int txPerBlock,
             SignatureLimit signatures, List<Integer> postgres) throws Exception {
         List<SignatureVerifyRate.AllCores> limits = new ArrayList<>();
-        long[] totals = {0, 0, postgres.isEmpty() ? -1 : 0};  // wall, JVM CPU, PostgreSQL CPU (-1: none or unreadable)
+        long[] totals = {0, 0, postgres.isEmpty() ? -1 : 0, 0};  // wall, JVM CPU, PostgreSQL CPU (-1: none or unreadable), blocks
         InterleavedRatio.Rate importRate = round -> {
             if (round == 0) {
-                return 1;  // the import's warm-up was the setup blocks
+                importer.importBlocks(feed, segment);  // warm-up: not measured
+                return 1;
             }
             OptionalLong pgStart = CpuClock.processesNanos(postgres);
             long cpuStart = CpuClock.processNanos();
             long start = System.nanoTime();
             int imported = importer.importBlocks(feed, segment);
             long elapsed = System.nanoTime() - start;
+            totals[3] += imported;
             totals[0] += elapsed;
             totals[1] += CpuClock.processNanos() - cpuStart;
             OptionalLong pgEnd = CpuClock.processesNanos(postgres);
@@ -83,13 +100,13 @@ final class SegmentedImport {
         };
         InterleavedRatio.Result ratio = InterleavedRatio.measure(1, rounds, importRate, limitRate);
         if (feed.hasNext()) {
-            throw new IllegalStateException("blocks left after " + rounds + " segments");
+            throw new IllegalStateException("blocks left after " + (rounds + 1) + " segments");
         }
         double limitCpu = limits.stream().mapToDouble(SignatureVerifyRate.AllCores::cpuNanosPerVerification).average().orElseThrow();
         System.err.printf("bench node: the limit over %d windows: %.0f..%.0f /s%n", limits.size(),
                 limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).min().orElseThrow(),
                 limits.stream().mapToDouble(SignatureVerifyRate.AllCores::perSecond).max().orElseThrow());
-        return new Measured(totals[0] / 1e9, totals[1], totals[2], ratio, limitCpu);
+        return new Measured((int) totals[3], totals[0] / 1e9, totals[1], totals[2], ratio, limitCpu);
     }
 
     /**
