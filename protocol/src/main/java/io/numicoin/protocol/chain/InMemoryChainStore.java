@@ -86,21 +86,26 @@ public final class InMemoryChainStore implements ChainStore {
 
     @Override
     public void connect(Hash256 id, Block block, StateDiff diff, UndoData undoData) {
-        if (!block.header().previousId().equals(tip)) {
-            throw new IllegalStateException("block " + id + " does not extend the tip " + tip);
-        }
+        requireChildOfTip(id, block);
         state.apply(diff);
-        undo.put(id, undoData);
-        tip = id;
+        advance(id, undoData);
     }
 
     @Override
     public void connect(Hash256 id, Block block, ConnectResult.Connected connected) {
+        requireChildOfTip(id, block);
+        state.apply(connected.diff(), connected.hashChange().accumulator());
+        advance(id, connected.undo());
+    }
+
+    private void requireChildOfTip(Hash256 id, Block block) {
         if (!block.header().previousId().equals(tip)) {
             throw new IllegalStateException("block " + id + " does not extend the tip " + tip);
         }
-        state.apply(connected.diff(), connected.hashChange().accumulator());
-        undo.put(id, connected.undo());
+    }
+
+    private void advance(Hash256 id, UndoData undoData) {
+        undo.put(id, undoData);
         tip = id;
     }
 
