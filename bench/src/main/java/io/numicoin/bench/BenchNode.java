@@ -1,10 +1,12 @@
 package io.numicoin.bench;
 
 import io.numicoin.node.NodeApplication;
+import io.numicoin.node.api.submit.TransactionSubmitter;
 import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.bus.NodeEvent;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.p2p.NodeP2pService;
+import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.testkit.postgres.TestDatabase;
@@ -32,6 +34,8 @@ final class BenchNode implements AutoCloseable {
     final String name;
     final NodeChainService chain;
     final NodeP2pService p2p;
+    final TransactionSubmitter submitter;
+    final TransactionRelay relay;
     private final TestDatabase db;
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
@@ -45,6 +49,8 @@ final class BenchNode implements AutoCloseable {
         this.context = context;
         this.chain = context.getBean(NodeChainService.class);
         this.p2p = context.getBean(NodeP2pService.class);
+        this.submitter = context.getBean(TransactionSubmitter.class);
+        this.relay = context.getBean(TransactionRelay.class);
         this.connections = context.getBean(ChainEventBus.class).events()
                 .filter(event -> event.event() instanceof NodeEvent.BlockConnected)
                 .subscribe(event -> connectedNanos.putIfAbsent(((NodeEvent.BlockConnected) event.event()).id(), System.nanoTime()));

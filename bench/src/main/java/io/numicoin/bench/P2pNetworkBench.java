@@ -2,13 +2,7 @@ package io.numicoin.bench;
 
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
-import io.numicoin.protocol.codec.BlockCodec;
-import io.numicoin.protocol.codec.BlockHeaderCodec;
-import io.numicoin.protocol.hash.Hash256;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.RuntimeMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,12 +18,15 @@ import java.util.concurrent.Executors;
  * rate); b syncs it from a (one peer), c from a and b, d from a, b and c (three peers), e from d.
  * A sync rate is the measured blocks over the time from the first dial until the tip is reached:
  * headers, the funding blocks before the measured range and the body download are all inside it.
- * Then {@code numi.bench.p2p.gossip} (200) further blocks are submitted on a one at a time; each
- * one's latency is from a's commit to the moment it connects on each of the four others.
+ * Then {@code numi.bench.p2p.gossip} (400) further blocks are submitted on a one at a time; each
+ * one's latency is from a's commit to the moment it connects on each of the four others. Half of
+ * them (interleaved, {@link GossipRounds}) come after their transfers were posted to a's API and
+ * heard by every node: {@code p2p.gossip.seen_txs.*}; the named {@code p2p.gossip.*} figures are
+ * the other half, blocks whose transfers no node had seen.
  * Sizes: {@code -Dnumi.bench.p2p.blocks} (5,000) of {@code -Dnumi.bench.p2p.tx} (20) transfers.
  * {@code -Dnumi.bench.p2p.gossip-trace=FILE} writes one line per gossiped block: the JVM's uptime in ms
- * at a's commit (to set beside {@code -Xlog:gc:...:uptimemillis}), the block's number and its four
- * latencies. The suite runs on G1, the node's collector ({@link SuiteCollector}).
+ * at a's commit (to set beside {@code -Xlog:gc:...:uptimemillis}), the block's number, its kind and its
+ * four latencies. The suite runs on G1, the node's collector ({@link SuiteCollector}).
  */
 final class P2pNetworkBench implements BenchPart {
 
@@ -44,7 +41,7 @@ final class P2pNetworkBench implements BenchPart {
     public void run(FigureSink out) throws Exception {
         int blocks = Integer.getInteger("numi.bench.p2p.blocks", 5_000);
         int txPerBlock = Integer.getInteger("numi.bench.p2p.tx", 20);
-        int gossipBlocks = Integer.getInteger("numi.bench.p2p.gossip", 200);
+        int gossipBlocks = Integer.getInteger("numi.bench.p2p.gossip", 400);
         TransferChain.Cached chain = buildChain(blocks + gossipBlocks, txPerBlock);
         List<Block> setup = chain.setup();
         List<Block> all = new ArrayList<>(blocks + gossipBlocks);
@@ -92,12 +89,20 @@ final class P2pNetworkBench implements BenchPart {
             System.gc();  // the synced chain's blocks are garbage now: collect them before measuring latency
             Thread.sleep(3_000);  // a few gossipsub heartbeats: the meshes form
             GossipProbe probe = GossipProbe.dial(a);
-            double[] latencies = gossipLatencies(a, List.of(b, c, d, e), gossiped, probe);
+            GossipRounds.Result gossip = new GossipRounds(a, List.of(b, c, d, e), probe,
+                    System.getProperty("numi.bench.p2p.gossip-trace")).run(gossiped);
             probe.close();
             out.report("p2p.gossip.nodes", nodes.size(), "nodes");
-            out.report("p2p.gossip.samples", latencies.length, "samples");
-            out.report("p2p.gossip.p50_ms", percentile(latencies, 0.50), "ms");
-            out.report("p2p.gossip.p99_ms", percentile(latencies, 0.99), "ms");
+            // the named figures: blocks whose transfers no node had seen
+            out.report("p2p.gossip.samples", gossip.unseen().all().length, "samples");
+            out.report("p2p.gossip.p50_ms", gossip.unseen().percentile(0.50), "ms");
+            out.report("p2p.gossip.p99_ms", gossip.unseen().percentile(0.99), "ms");
+            // blocks whose transfers every node had heard first (a live network), interleaved with those
+            out.report("p2p.gossip.seen_txs.samples", gossip.seen().all().length, "samples");
+            out.report("p2p.gossip.seen_txs.p50_ms", gossip.seen().percentile(0.50), "ms");
+            out.report("p2p.gossip.seen_txs.p99_ms", gossip.seen().percentile(0.99), "ms");
+            out.report("p2p.gossip.seen_txs.transfers_passed_before", gossip.transfersPassedBefore(), "transfers");
+            out.report("p2p.gossip.seen_txs.transfers_verified", gossip.transfersVerified(), "transfers");
             // The five nodes share the machine's cores with whatever else runs: say how busy it was.
             out.report("p2p.machine.cores", Runtime.getRuntime().availableProcessors(), "cores");
             out.report("p2p.machine.load_average_1m",
@@ -124,7 +129,9 @@ final class P2pNetworkBench implements BenchPart {
     }
 
     private static BenchNode started(List<BenchNode> nodes, String name) {
-        BenchNode node = BenchNode.start(name);
+        // relay policy, not consensus: the cached chain pays 100 units a transfer, under the default
+        // minimum relay fee rate, and the seen gossip rounds post its transfers to the API
+        BenchNode node = BenchNode.start(name, "--numi.relay.min-fee-rate=0");
         nodes.add(node);
         return node;
     }
@@ -159,74 +166,5 @@ final class P2pNetworkBench implements BenchPart {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.err.printf("bench p2p: %s synced %d blocks from %s in %.1f s%n", node, height, Arrays.toString(peers), seconds);
         return seconds;
-    }
-
-    /** Submits each block on {@code origin} and waits until it connected on every receiver; milliseconds per (block, receiver). */
-    private static double[] gossipLatencies(BenchNode origin, List<BenchNode> receivers, List<Block> blocks, GossipProbe probe)
-            throws InterruptedException, IOException {
-        List<Double> firstHop = new ArrayList<>();
-        String traceFile = System.getProperty("numi.bench.p2p.gossip-trace");
-        PrintStream trace = traceFile == null ? null : new PrintStream(traceFile);
-        RuntimeMXBean uptime = ManagementFactory.getRuntimeMXBean();
-        double[] latencies = new double[blocks.size() * receivers.size()];
-        double[][] byReceiver = new double[receivers.size()][blocks.size()];
-        int n = 0;
-        int b = 0;
-        for (Block block : blocks) {
-            Hash256 id = BlockHeaderCodec.id(block.header());
-            BlockImportResult result = origin.chain.submitBlock(block);
-            long committed = System.nanoTime();
-            if (result.outcome() != BlockImportResult.Outcome.CONNECTED) {
-                throw new IllegalStateException("gossip block not connected on " + origin + ": " + result);
-            }
-            long[] probeAt = new long[1];
-            for (int r = 0; r < receivers.size(); r++) {
-                BenchNode receiver = receivers.get(r);
-                Long at;
-                while ((at = receiver.connectedAt(id)) == null) {
-                    if (System.nanoTime() - committed > 60_000_000_000L) {
-                        throw new IllegalStateException(receiver + " did not get block " + block.height() + " within 60 s");
-                    }
-                    Thread.sleep(1);
-                }
-                latencies[n++] = Math.max(0, at - committed) / 1e6;
-                byReceiver[r][b] = latencies[n - 1];
-            }
-            double slowest = 0;
-            for (int r = 0; r < receivers.size(); r++) {
-                slowest = Math.max(slowest, byReceiver[r][b]);
-            }
-            if (trace != null) {
-                trace.printf("%d %d %.1f %.1f %.1f %.1f%n", uptime.getUptime() - (System.nanoTime() - committed) / 1_000_000, b,
-                        byReceiver[0][b], byReceiver[1][b], byReceiver[2][b], byReceiver[3][b]);
-            }
-            if (slowest > 1_000) {
-                System.err.printf("bench p2p: gossip block %d of %d took %.0f ms to reach every node%n", b + 1, blocks.size(), slowest);
-            }
-            Long heard = probe.heardAt(BlockCodec.encode(block));
-            if (heard != null) {
-                firstHop.add(Math.max(0, heard - committed) / 1e6);
-            }
-            b++;
-        }
-        if (trace != null) {
-            trace.close();
-        }
-        double[] hop = firstHop.stream().mapToDouble(Double::doubleValue).toArray();
-        if (hop.length > 0) {
-            System.err.printf("bench p2p: a bare subscriber of a heard %d of %d blocks: p50 %.1f ms, p99 %.1f ms after a's commit%n",
-                    hop.length, blocks.size(), percentile(hop, 0.5), percentile(hop, 0.99));
-        }
-        for (int r = 0; r < receivers.size(); r++) {
-            System.err.printf("bench p2p: gossip to %s (%d peers): p50 %.1f ms, p99 %.1f ms%n", receivers.get(r),
-                    receivers.get(r).p2p.connectedPeers().size(), percentile(byReceiver[r], 0.5), percentile(byReceiver[r], 0.99));
-        }
-        return latencies;
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }

@@ -25,6 +25,13 @@ final class Percentiles {
         return sorted.length;
     }
 
+    /** The nearest-rank percentile {@code p} (0 < p <= 1) of {@code values}. */
+    static double of(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, Math.min(sorted.length, (int) Math.ceil(p * sorted.length)) - 1)];
+    }
+
     static double median(double[] values) {
         double[] copy = values.clone();
         Arrays.sort(copy);

@@ -14,7 +14,7 @@ import io.numicoin.protocol.validation.BlockProposer;
 import io.numicoin.protocol.validation.HeaderRules;
 import io.numicoin.protocol.validation.StateRules;
 import io.numicoin.protocol.validation.TransactionRules;
-import java.util.concurrent.ExecutorService;
+import io.numicoin.protocol.validation.VerifiedTransfers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter importer, BlockProposer proposer) {
 
-    /** The body rules with signatures verified on {@code verifier} ({@code verifierThreads} chunks per block). */
-    static BlockBodyRules bodyRules(NetworkParams params, ExecutorService verifier, int verifierThreads) {
-        return new BlockBodyRules(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, verifierThreads);
+    /** The network's stateless transaction rules on the consensus ML-DSA verifier, remembering what passes alone in {@code verified}. */
+    static TransactionRules transactionRules(NetworkParams params, VerifiedTransfers verified) {
+        return new TransactionRules(params.chainId(), MlDsaProviders.preferred(), verified);
     }
 
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,

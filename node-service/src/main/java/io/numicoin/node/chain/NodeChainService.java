@@ -20,6 +20,8 @@ import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ProposalResult;
+import io.numicoin.protocol.validation.TransactionRules;
+import io.numicoin.protocol.validation.VerifiedTransfers;
 import io.numicoin.support.retry.Backoff;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -55,8 +57,19 @@ public final class NodeChainService implements ChainService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeChainService.class);
 
-    /** @param verifierThreads threads verifying a block's signatures in parallel */
-    public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
+    /**
+     * @param verifierThreads threads verifying a block's signatures in parallel
+     * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that a block carrying
+     *        them does not verify them again ({@link VerifiedTransfers}); 0 remembers none
+     */
+    public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads, int verifiedTransfers) {
+
+        /** Transfers remembered by default: as many txids as the relay remembers (~12 MB). */
+        public static final int DEFAULT_VERIFIED_TRANSFERS = 100_000;
+
+        public Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
+            this(importLockTimeout, accountCacheSize, verifierThreads, DEFAULT_VERIFIED_TRANSFERS);
+        }
 
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(30), 100_000, Runtime.getRuntime().availableProcessors());
@@ -73,6 +86,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService verifier;
     private final ChainWriter writer;
+    private final TransactionRules transactionRules;
     private final BlockBodyRules bodyRules;
     private final OrphanPool<WorkVerifiedBlock> orphans = OrphanPool.withDefaults();
     private final BlockAdmission admission;  // used under the lock only
@@ -101,7 +115,8 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.bodyRules = ChainEngine.bodyRules(params, verifier, settings.verifierThreads());
+        this.transactionRules = ChainEngine.transactionRules(params, new VerifiedTransfers(settings.verifiedTransfers()));
+        this.bodyRules = new BlockBodyRules(transactionRules, verifier, settings.verifierThreads());
         this.admission = BlockAdmission.of(params);
     }
 
@@ -155,6 +170,19 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     /** Signature checks of transfers in bodies this node checked (a counter, readable from any thread). */
     public long transfersVerified() {
         return bodyRules.transfersVerified();
+    }
+
+    /** Transfers of checked bodies not verified again: they had passed alone here before (a counter). */
+    public long transfersPassedBefore() {
+        return bodyRules.transfersPassedBefore();
+    }
+
+    /**
+     * The stateless transaction rules this node's block checks use; a transfer that passes them alone
+     * (the API's and gossip's checks) is remembered, and a block carrying it does not verify it again.
+     */
+    public TransactionRules transactionRules() {
+        return transactionRules;
     }
 
     /** The least chain work a new header must reach to be stored unasked (see {@link BlockAdmission#workThreshold}). */

@@ -1,5 +1,7 @@
 package io.numicoin.node.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.bus.AfterCommitBusSink;
 import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.chain.NodeChainService;
@@ -9,6 +11,7 @@ import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.params.GenesisPins;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.Argon2idProvider;
+import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.support.argon2.Argon2Mode;
 import io.numicoin.support.argon2.Argon2idProviders;
 import java.time.Clock;
@@ -69,6 +72,31 @@ class ChainConfiguration {
         NodeProperties.Chain chain = properties.chain();
         int threads = chain.verifierThreads() > 0 ? chain.verifierThreads() : Runtime.getRuntime().availableProcessors();
         return new NodeChainService(params, jdbc, nodeTransactions, chainEventSink, clock,
-                new NodeChainService.Settings(chain.importLockTimeout(), chain.accountCacheSize(), threads));
+                new NodeChainService.Settings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers()));
+    }
+
+    /**
+     * The stateless transaction rules of the API's and gossip's checks: the chain service's own, so a
+     * transfer that passes there is not verified again in the block that carries it.
+     */
+    @Bean
+    TransactionRules transactionRules(NodeChainService chain) {
+        return chain.transactionRules();
+    }
+
+    /** Transfers of blocks this node checked without verifying them again (they had passed alone before). */
+    @Bean
+    FunctionCounter transfersPassedBeforeCounter(NodeChainService chain, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.chain.transfers_passed_before", chain, NodeChainService::transfersPassedBefore)
+                .description("Transfers in checked blocks that had passed the stateless rules alone before and were not verified again")
+                .register(meters);
+    }
+
+    /** Transfers of blocks this node verified (signatures included). */
+    @Bean
+    FunctionCounter transfersVerifiedCounter(NodeChainService chain, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.chain.transfers_verified", chain, NodeChainService::transfersVerified)
+                .description("Transfers in checked blocks whose stateless rules (signatures included) were checked")
+                .register(meters);
     }
 }

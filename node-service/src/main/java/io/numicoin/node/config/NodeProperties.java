@@ -91,11 +91,14 @@ public record NodeProperties(
      * @param importLockTimeout how long a caller waits for the import lock before getting "busy"
      * @param accountCacheSize accounts kept in memory for validation
      * @param verifierThreads threads verifying signatures (0 = one per available processor)
+     * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that the block
+     *        carrying them does not verify them again (~120 bytes each; 0 = none)
      */
     public record Chain(
             @DefaultValue("30s") Duration importLockTimeout,
             @DefaultValue("100000") @Min(0) int accountCacheSize,
-            @DefaultValue("0") @Min(0) int verifierThreads) {
+            @DefaultValue("0") @Min(0) int verifierThreads,
+            @DefaultValue("100000") @Min(0) @Max(10_000_000) int verifiedTransfers) {
     }
 
     public NetworkParams params() {

@@ -23,7 +23,6 @@ import io.numicoin.node.query.ChainQueries;
 import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.protocol.chain.MinimumChainWork;
-import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.validation.TransactionRules;
@@ -104,9 +103,9 @@ public class P2pConfiguration {
     }
 
     @Bean
-    TransactionGossip transactionGossip(NetworkParams params, TransactionRelay relay, PeerPenalty penalty, ExecutorService p2pWorkers,
+    TransactionGossip transactionGossip(TransactionRules rules, TransactionRelay relay, PeerPenalty penalty, ExecutorService p2pWorkers,
             ObjectProvider<PeerActivity> activity) {
-        TransactionGossip gossip = new TransactionGossip(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), relay,
+        TransactionGossip gossip = new TransactionGossip(rules, relay,
                 penalty, p2pWorkers, activity(activity));
         relay.broadcastVia(gossip);
         return gossip;

@@ -134,6 +134,8 @@ class ManagementIT {
                 .contains("numi_chain_tip_age_seconds ")
                 .contains("numi_chain_blocks_connected_total")
                 .contains("numi_chain_reorgs_total")
+                .contains("numi_chain_transfers_verified_total")
+                .contains("numi_chain_transfers_passed_before_total")
                 .contains("numi_chain_reorg_depth_blocks")
                 .contains("numi_stream_events_dropped_total")
                 .contains("numi_stream_subscribers")

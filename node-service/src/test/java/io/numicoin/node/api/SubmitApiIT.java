@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.numicoin.node.chain.ChainService;
+import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.chain.BlockImportResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,9 @@ class SubmitApiIT {
     @Autowired
     ChainService chain;
 
+    @Autowired
+    NodeChainService nodeChain;
+
     final ChainBuilder builder = ChainBuilder.regtest();
     /** The active tip as this class built it; every test that connects blocks builds on it. */
     Block tip = builder.genesis();
@@ -123,6 +127,19 @@ class SubmitApiIT {
             assertThat(event.meta().chainId()).isEqualTo(builder.params().chainId());
         });
         assertThat(seen.get(1).meta().sequence()).isGreaterThan(seen.get(0).meta().sequence());
+    }
+
+    @Test
+    void aTransferAcceptedThroughTheApiIsNotVerifiedAgainInTheBlockThatCarriesIt() {
+        TransferTx heard = builder.transfer(8, TestKeys.address(6), 4_321, FEE, 2);
+        TransferTx unheard = builder.transfer(8, TestKeys.address(6), 4_322, FEE, 3);
+        postTx(MediaType.APPLICATION_OCTET_STREAM, TransactionCodec.encode(heard)).expectStatus().isAccepted();
+        long passedBefore = nodeChain.transfersPassedBefore();
+        long verified = nodeChain.transfersVerified();
+
+        connect(builder.child(tip).transfers(heard, unheard).build());
+        assertThat(nodeChain.transfersPassedBefore() - passedBefore).isEqualTo(1);
+        assertThat(nodeChain.transfersVerified() - verified).isEqualTo(1);  // only the one the API never checked
     }
 
     @Test

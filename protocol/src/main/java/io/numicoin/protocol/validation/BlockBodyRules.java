@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link TransactionRules}) — signatures verified in parallel on the given executor. The cheap
  * checks come first: a body that does not match its header's merkle root (a mutated or corrupted
  * block anyone can make from an honest header) costs hashing only, never a signature check.
+ * A transfer that passed the transaction rules alone before ({@link TransactionRules#passedBefore}:
+ * the same bytes, by merkle leaf) is not checked again.
  * Thread-safe when the executor is.
  */
 public final class BlockBodyRules {
@@ -33,6 +35,7 @@ public final class BlockBodyRules {
     private final Executor executor;
     private final int parallelism;
     private final LongAdder transfersVerified = new LongAdder();
+    private final LongAdder transfersPassedBefore = new LongAdder();
 
     /**
      * @param parallelism how many chunks to split a block's transactions into (1 = verify on the calling thread)
@@ -139,6 +142,11 @@ public final class BlockBodyRules {
         return transfersVerified.sum();
     }
 
+    /** Transfers of checked bodies not checked again because they had passed alone before (a counter). */
+    public long transfersPassedBefore() {
+        return transfersPassedBefore.sum();
+    }
+
     /** {@link #encodeAll}, or nothing when the count is out of bounds (none or too many: refused before any hashing). */
     private static List<Encoded> encodeWithinCount(List<Transaction> txs) {
         return txs.isEmpty() || txs.size() > ProtocolLimits.MAX_BLOCK_TRANSACTIONS ? List.of() : encodeAll(txs);
@@ -176,12 +184,17 @@ public final class BlockBodyRules {
         List<TxFacts> out = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             Transaction tx = txs.get(i);
-            byte[] bytes = encoded.get(i).bytes();
+            Encoded encoding = encoded.get(i);
+            byte[] bytes = encoding.bytes();
             Hash256 txid = TransactionCodec.txidOfEncoding(tx, bytes);
             TxCheck check = TxCheck.VALID;
             if (tx instanceof TransferTx transfer) {
-                transfersVerified.increment();
-                check = transactionRules.check(transfer, txid, bytes.length);
+                if (transactionRules.passedBefore(encoding.leaf())) {
+                    transfersPassedBefore.increment();
+                } else {
+                    transfersVerified.increment();
+                    check = transactionRules.check(transfer, txid, bytes.length);
+                }
             }
             out.add(new TxFacts(txid, check));
         }

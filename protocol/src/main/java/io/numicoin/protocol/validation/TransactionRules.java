@@ -5,6 +5,7 @@ import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.PolicySignatureResult;
 import io.numicoin.protocol.crypto.PolicySignatureRule;
 import io.numicoin.protocol.hash.Hash256;
+import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.tx.CoinbaseTx;
 import io.numicoin.protocol.tx.ProtocolLimits;
 import io.numicoin.protocol.tx.Transaction;
@@ -23,19 +24,54 @@ public final class TransactionRules {
     private final int chainId;
     private final PolicySignatureRule signatures;
     private final PolicyAddressCache addresses = new PolicyAddressCache(REMEMBERED_POLICIES);
+    private final VerifiedTransfers verified;
 
     public TransactionRules(int chainId, MlDsaProvider provider) {
-        this.chainId = chainId;
-        this.signatures = new PolicySignatureRule(provider);
+        this(chainId, provider, VerifiedTransfers.none());
     }
 
-    /** Checks a transaction received alone: coinbases are refused, transfers fully checked. */
+    /** @param verified where transfers that pass alone are remembered for the blocks that carry them later */
+    public TransactionRules(int chainId, MlDsaProvider provider, VerifiedTransfers verified) {
+        this.chainId = chainId;
+        this.signatures = new PolicySignatureRule(provider);
+        this.verified = verified;
+    }
+
+    /**
+     * Checks a transaction received alone: coinbases are refused, transfers fully checked; a transfer
+     * that passes is remembered (by merkle leaf) in the rules' {@link VerifiedTransfers}.
+     */
     public TxCheck check(Transaction tx) {
         return switch (tx) {
             case CoinbaseTx coinbase -> TxCheck.invalid(TxRejectReason.COINBASE_NOT_ALLOWED,
                     "coinbase transactions exist only inside blocks");
-            case TransferTx transfer -> check(transfer, TransactionCodec.txid(transfer), TransactionCodec.encodedSize(transfer));
+            case TransferTx transfer -> checkAlone(transfer);
         };
+    }
+
+    private TxCheck checkAlone(TransferTx transfer) {
+        if (!verified.enabled()) {
+            return check(transfer, TransactionCodec.txid(transfer), TransactionCodec.encodedSize(transfer));
+        }
+        byte[] encoding = TransactionCodec.encode(transfer);
+        TxCheck check = check(transfer, TransactionCodec.txidOfEncoding(transfer, encoding), encoding.length);
+        if (check.isValid()) {
+            verified.remember(MerkleTree.leafOfEncoding(encoding));
+        }
+        return check;
+    }
+
+    /**
+     * True when the transfer with merkle leaf {@code leaf} (BLAKE3 of its whole encoding) passed
+     * {@link #check(Transaction)} here before: checking it again would give the same verdict.
+     */
+    public boolean passedBefore(Hash256 leaf) {
+        return verified.passed(leaf);
+    }
+
+    /** Where transfers that passed alone are remembered. */
+    public VerifiedTransfers verifiedTransfers() {
+        return verified;
     }
 
     /** Checks a transfer whose txid and encoded size the caller already has. */

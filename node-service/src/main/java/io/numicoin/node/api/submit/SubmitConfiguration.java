@@ -3,6 +3,7 @@ package io.numicoin.node.api.submit;
 import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.config.NodeProperties;
 import io.numicoin.node.relay.TransactionRelay;
+import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.support.mempool.MempoolSubmitClient;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,10 +17,10 @@ public class SubmitConfiguration {
 
     @Bean
     public TransactionSubmitter transactionSubmitter(NodeProperties node, MempoolVerdictProperties mempool,
-            TransactionRelay relay, ChainEventBus bus,
+            TransactionRules rules, TransactionRelay relay, ChainEventBus bus,
             @Value("${numi.api.transaction-timeout:10s}") Duration transactionTimeout) {
         Optional<MempoolSubmitClient> client = Optional.ofNullable(mempool.mempoolUrl())
                 .map(url -> new MempoolSubmitClient(url, mempool.mempoolTimeout()));
-        return new TransactionSubmitter(node.params().chainId(), relay, client, bus, transactionTimeout, node.events().publish());
+        return new TransactionSubmitter(rules, relay, client, bus, transactionTimeout, node.events().publish());
     }
 }

@@ -8,7 +8,6 @@ import io.numicoin.node.relay.TipCheck;
 import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.protocol.codec.DecodeException;
 import io.numicoin.protocol.codec.TransactionCodec;
-import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.tx.Transaction;
 import io.numicoin.protocol.tx.TransferTx;
@@ -62,10 +61,10 @@ public final class TransactionSubmitter {
      * @param eventSource whether this node publishes the events ({@code numi.events.publish}): then a
      *     transfer it relays without a mempool verdict is still durably on its way to the mempool
      */
-    public TransactionSubmitter(int chainId, TransactionRelay relay, Optional<MempoolSubmitClient> mempool, ChainEventBus bus,
+    public TransactionSubmitter(TransactionRules rules, TransactionRelay relay, Optional<MempoolSubmitClient> mempool, ChainEventBus bus,
             Duration timeout, boolean eventSource) {
         this.eventSource = eventSource;
-        this.rules = new TransactionRules(chainId, MlDsaProviders.preferred());
+        this.rules = rules;
         this.relay = relay;
         this.mempool = mempool;
         this.bus = bus;
