@@ -64,7 +64,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads, int verifiedTransfers) {
 
-        /** Transfers remembered by default: as many txids as the relay remembers (~12 MB). */
+        /** Transfers remembered by default: as many txids as the relay remembers (~14 MB). */
         public static final int DEFAULT_VERIFIED_TRANSFERS = 100_000;
 
         public Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {

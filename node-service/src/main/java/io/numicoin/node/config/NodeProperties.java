@@ -92,7 +92,7 @@ public record NodeProperties(
      * @param accountCacheSize accounts kept in memory for validation
      * @param verifierThreads threads verifying signatures (0 = one per available processor)
      * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that the block
-     *        carrying them does not verify them again (~120 bytes each; 0 = none)
+     *        carrying them does not verify them again (~140 bytes each; 0 = none)
      */
     public record Chain(
             @DefaultValue("30s") Duration importLockTimeout,
