@@ -5,7 +5,6 @@ import io.numicoin.devnet.kafka.DevnetKafka;
 import io.numicoin.devnet.monitoring.DevnetPrometheus;
 import io.numicoin.devnet.postgres.DevnetPostgres;
 import io.numicoin.devnet.process.HttpProbe;
-import io.numicoin.devnet.process.PrometheusText;
 import io.numicoin.devnet.process.ServiceProcess;
 import io.numicoin.devnet.process.ServiceSpec;
 import io.numicoin.devnet.wallet.NodeApi;
@@ -23,11 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The local testnet: PostgreSQL, Kafka, three nodes, the mempool and the miner, started in that
@@ -38,10 +35,7 @@ public final class Devnet {
 
     /** Heights up to here are mined at full speed: the faucet's first reward (height 1) is spendable from it on. */
     static final long FAUCET_MATURE_HEIGHT = ProtocolLimits.COINBASE_MATURITY + 1L;
-    /** How long services may take to report ready; {@code -Dnumi.devnet.startup-minutes} (NUMI_JAVA_OPTS) on a busy machine. */
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(Long.getLong("numi.devnet.startup-minutes", 5));
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final DevnetOptions options;
     private final DevnetLayout layout;
@@ -49,6 +43,7 @@ public final class Devnet {
     private final Progress progress;
     private final StopSignal stop;
     private final HttpProbe probe = new HttpProbe();
+    private final DevnetReadiness readiness;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Path javaBin = Path.of(ProcessHandle.current().info().command().orElse("java"));
     private DevnetPostgres postgres;
@@ -66,6 +61,7 @@ public final class Devnet {
         this.ports = new DevnetPorts(options.portOffset());
         this.progress = progress;
         this.stop = stop;
+        this.readiness = new DevnetReadiness(layout, ports, progress, stop, probe);
     }
 
     public void start() throws Exception {
@@ -96,7 +92,7 @@ public final class Devnet {
         for (ServiceSpec spec : List.of(plan.node(1), plan.node(2), plan.node(3), plan.mempool(), plan.explorer())) {
             services.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
-        awaitReady(services);
+        readiness.awaitServices(services);
         // The seed only once node1 answers: its first visits decide whether node1 is a good peer to serve (a peer
         // failing one of its first three visits is served only after hours of visits), and node4 knows no one else.
         progress.say("starting the DNS seed and node4 (it finds its peers only through the seed)");
@@ -105,22 +101,22 @@ public final class Devnet {
             seeded.add(ServiceProcess.start(spec, javaBin, jars.guardAgent()));
         }
         services.addAll(seeded);
-        awaitReady(seeded);
+        readiness.awaitServices(seeded);
         progress.say("starting the miner (pays the faucet " + faucet.address() + ")");
         ServiceProcess miner = ServiceProcess.start(plan.miner(), javaBin, jars.guardAgent());
         services.add(miner);
-        awaitReady(List.of(miner));
+        readiness.awaitServices(List.of(miner));
         progress.say("starting the gateway on 127.0.0.1:" + ports.gatewayApi() + " (the devnet's public API)");
         ServiceProcess gateway = ServiceProcess.start(plan.gateway(), javaBin, jars.guardAgent());
         services.add(gateway);
-        awaitReady(List.of(gateway));
+        readiness.awaitServices(List.of(gateway));
         if (options.pool()) {
             startPool(jars);
         }
         if (options.monitoring()) {
             startPrometheus();
         }
-        awaitFaucetAndFollowers();
+        readiness.awaitFaucetAndFollowers(faucet.address());
     }
 
     /** {@code --pool}: the pool on its own database, then the bundled CPU miner mining to it for the faucet. */
@@ -131,7 +127,7 @@ public final class Devnet {
         progress.say("starting the pool (its key " + pool.ensureKey() + "; Stratum 127.0.0.1:" + pool.stratum() + ")");
         ServiceProcess poolProcess = ServiceProcess.start(pool.pool(), javaBin, jars.guardAgent());
         services.add(poolProcess);
-        awaitReady(List.of(poolProcess));
+        readiness.awaitServices(List.of(poolProcess));
         services.add(ServiceProcess.start(pool.cpuMiner(faucet.address()), javaBin, jars.guardAgent()));
     }
 
@@ -143,13 +139,7 @@ public final class Devnet {
         progress.say("starting Prometheus on 127.0.0.1:" + ports.prometheus() + " (" + binary + ", rules " + rules + ")");
         prometheus = DevnetPrometheus.start(binary, services.stream().map(ServiceProcess::spec).toList(), rules, layout.prometheus(),
                 ports.prometheus(), layout.log("prometheus"));
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        while (!probe.ok(prometheus.readiness())) {
-            if (!prometheus.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("Prometheus did not start (see " + layout.log("prometheus") + ")");
-            }
-            stop.pause(500);
-        }
+        readiness.awaitPrometheus(prometheus);
         progress.say("Prometheus ready: " + prometheus.url());
     }
 
@@ -193,7 +183,7 @@ public final class Devnet {
         synchronized (this) {
             services.set(services.indexOf(old), fresh);
         }
-        awaitReady(List.of(fresh));
+        readiness.awaitServices(List.of(fresh));
     }
 
     /** Stops a service gracefully (SIGTERM), keeping its place for {@link #restart}. */
@@ -232,7 +222,7 @@ public final class Devnet {
         synchronized (this) {
             services.add(miner2);
         }
-        awaitReady(List.of(miner2));
+        readiness.awaitServices(List.of(miner2));
     }
 
     /** Prints what runs where and the {@code ready:} line. */
@@ -369,80 +359,6 @@ public final class Devnet {
 
     private String peerId(int n) throws IOException {
         return NodeKeys.peerId(layout.nodeP2p(n), layout.nodeKeyPassphrase(n));
-    }
-
-    private void awaitReady(List<ServiceProcess> starting) {
-        Set<ServiceProcess> waiting = new LinkedHashSet<>(starting);
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
-        while (!waiting.isEmpty()) {
-            for (ServiceProcess service : List.copyOf(waiting)) {
-                if (!service.isAlive()) {
-                    throw new IllegalStateException(service.name() + " exited with code " + service.exitValue()
-                            + " while starting; its log: " + service.spec().log());
-                }
-                if (probe.ok(service.spec().readiness())) {
-                    waiting.remove(service);
-                    progress.say(service.name() + " ready (" + service.spec().api() + ")");
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready after " + STARTUP_LIMIT.toMinutes() + " minutes: "
-                        + waiting.stream().map(ServiceProcess::name).toList() + " (see their logs in " + layout.logs() + ")");
-            }
-            if (!waiting.isEmpty() && System.nanoTime() > nextReport) {
-                progress.say("waiting for " + String.join(", ", waiting.stream().map(ServiceProcess::name).toList()) + " ...");
-                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
-            }
-            if (!waiting.isEmpty()) {
-                stop.pause(500);
-            }
-        }
-    }
-
-    /**
-     * Waits until the faucet has a spendable balance, node2 and node3 are at least at its maturity
-     * height and every node has a peer.
-     */
-    private void awaitFaucetAndFollowers() throws IOException {
-        List<NodeApi> nodes = List.of(1, 2, 3, 4).stream()
-                .map(n -> new NodeApi(URI.create("http://127.0.0.1:" + ports.nodeApi(n)))).toList();
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        long nextReport = 0;
-        while (true) {
-            long height = nodes.getFirst().chain().height();
-            boolean funded = nodes.getFirst().account(faucet.address()).balanceUnits() > 0;
-            long lowest = Long.MAX_VALUE;
-            for (NodeApi node : nodes.subList(1, nodes.size())) {
-                lowest = Math.min(lowest, node.chain().height());
-            }
-            List<Integer> peers = List.of(peers(1), peers(2), peers(3), peers(4));  // node4's come from the seed
-            boolean connected = peers.stream().allMatch(p -> p >= 1);
-            if (funded && lowest >= FAUCET_MATURE_HEIGHT && connected) {
-                progress.say("faucet funded at height " + height + "; node2..node4 at height >= " + lowest
-                        + "; peers of node1..4: " + peers);
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("after " + STARTUP_LIMIT.toMinutes() + " minutes: height " + height
-                        + ", faucet funded " + funded + ", node2..node4 at " + lowest + ", peers of node1..4 " + peers
-                        + " (see " + layout.logs() + ")");
-            }
-            if (System.nanoTime() > nextReport) {
-                progress.say(funded
-                        ? "faucet funded; node2..node4 at height " + lowest + " of " + height
-                        : "mining: height " + height + " (the faucet's first reward is spendable at " + FAUCET_MATURE_HEIGHT + ")");
-                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
-            }
-            stop.pause(1_000);
-        }
-    }
-
-    /** Node {@code n}'s connected peers ({@code numi_p2p_peers} on its management port), 0 when it does not answer. */
-    private int peers(int n) {
-        return probe.get(URI.create("http://127.0.0.1:" + ports.nodeManagement(n) + "/actuator/prometheus"))
-                .map(body -> (int) PrometheusText.gauge(body, "numi_p2p_peers").orElse(0))
-                .orElse(0);
     }
 
     private static String numi(long units) {
