@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Why a hit is the verdict checking again would give: the leaf is BLAKE3 of the transfer's whole
  * encoding (chain id, policy, amount, signatures: every byte the rules read), the rules' other input
- * is their own chain id, and only valid verdicts are remembered. Two encodings with one leaf would
+ * is their own chain id (so one instance serves rules of one chain only), and only valid verdicts are
+ * remembered. Two encodings with one leaf would
  * be a BLAKE3 collision, which the block's merkle commitment already rules out. The txid alone
  * would not do: it leaves the signatures out, so the same transfer with a broken signature shares it.
  *
