@@ -49,6 +49,8 @@ public record ServicePlan(
         List<String> args = new ArrayList<>(common(ports.nodeApi(n), ports.nodeManagement(n)));
         args.add("--spring.datasource.url=jdbc:postgresql://" + postgresHost + "/numi_node" + n);
         args.add("--numi.events.publish=" + (n == 1));
+        // the event source gossips what the mempool accepts (the gateway submits to the mempool), as compose and Helm do
+        args.add("--numi.p2p.mempool-relay.enabled=" + (n == 1));
         args.add("--numi.p2p.listen=/ip4/127.0.0.1/tcp/" + ports.nodeP2p(n));
         args.add("--numi.p2p.data-dir=" + layout.nodeP2p(n));
         args.add("--numi.node-key.passphrase-source=file:" + layout.nodeKeyPassphrase(n).toAbsolutePath());

@@ -25,9 +25,9 @@ class ServicePlanTest {
     @Test
     void onlyNode1PublishesAndTheOthersBootstrapFromTheNodesBeforeThem() {
         ServicePlan plan = plan(0);
-        assertThat(plan.node(1).arguments()).contains("--numi.events.publish=true")
+        assertThat(plan.node(1).arguments()).contains("--numi.events.publish=true", "--numi.p2p.mempool-relay.enabled=true")
                 .noneMatch(a -> a.startsWith("--numi.p2p.bootstrap"));
-        assertThat(plan.node(2).arguments()).contains("--numi.events.publish=false",
+        assertThat(plan.node(2).arguments()).contains("--numi.events.publish=false", "--numi.p2p.mempool-relay.enabled=false",
                 "--numi.p2p.bootstrap[0]=/ip4/127.0.0.1/tcp/8333/p2p/PEER1");
         assertThat(plan.node(3).arguments()).contains("--numi.events.publish=false",
                 "--numi.p2p.bootstrap[0]=/ip4/127.0.0.1/tcp/8333/p2p/PEER1",

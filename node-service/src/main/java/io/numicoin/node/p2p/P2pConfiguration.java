@@ -177,7 +177,7 @@ public class P2pConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "numi.p2p.mempool-relay.enabled", havingValue = "true")
-    MempoolRelayListener mempoolRelayListener(TransactionGossip transactions, NetworkParams params) {
-        return new MempoolRelayListener(transactions, params.chainId());
+    MempoolRelayListener mempoolRelayListener(TransactionGossip transactions, TransactionRules rules, NetworkParams params) {
+        return new MempoolRelayListener(transactions, rules, params.chainId());
     }
 }

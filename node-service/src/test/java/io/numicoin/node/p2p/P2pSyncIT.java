@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.network.sync.ChainStatusMessage;
 import io.numicoin.p2p.gossipsub.PublishResult;
+import io.numicoin.node.relay.TransactionRelay;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
@@ -165,6 +166,7 @@ class P2pSyncIT {
         Hash256 expected = BlockHeaderCodec.id(more.getLast().header());
         await().atMost(PATIENCE).until(() -> fresh.tip().equals(expected));
         assertThat(fresh.stateCommitment()).isEqualTo(seed.stateCommitment());
+        tip = more.getLast();
     }
 
     @Test
@@ -192,15 +194,41 @@ class P2pSyncIT {
             peer.publishTransaction(TransactionCodec.encode(forged));
             await().atMost(PATIENCE).until(() -> penalties(seed, "INVALID_TRANSACTION") + penalties(fresh, "INVALID_TRANSACTION") >= 1);
 
-            // a mempool Accepted event on Kafka: the fresh node relays the transfer to the txs topic
+            // mempool Accepted events on Kafka: the fresh node relays the transfer to the txs topic once its own
+            // rules pass it; one with a broken signature (first, in the same partition: the sender is the key) is not
             TransferTx accepted = builder.transfer(1, TestKeys.address(8), 3_000, 10_000, 3);
-            MempoolEvent.Accepted event = MempoolEvent.Accepted.of(new EventMeta(builder.params().chainId(), 1, 0), accepted, 10, 1_000);
+            byte[] brokenSignature = accepted.signatures().getFirst().signature().bytes().toArray();
+            brokenSignature[9] ^= 1;
+            TransferTx acceptedForged = accepted.withSignatures(List.of(new TxSignature(0, new MlDsaSignature(Bytes.of(brokenSignature)))));
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.MEMPOOL, EventCodecs.key(event), EventCodecs.encode(event))).get();
+                for (TransferTx tx : List.of(acceptedForged, accepted)) {
+                    MempoolEvent.Accepted event = MempoolEvent.Accepted.of(new EventMeta(builder.params().chainId(), 1, 0), tx, 10, 1_000);
+                    producer.send(new ProducerRecord<>(Topics.MEMPOOL, EventCodecs.key(event), EventCodecs.encode(event))).get();
+                }
             }
             byte[] expected = TransactionCodec.encode(accepted);
             await().atMost(PATIENCE).until(() -> heard.stream().anyMatch(bytes -> Arrays.equals(bytes, expected)));
+            byte[] forgedBytes = TransactionCodec.encode(acceptedForged);
+            assertThat(heard).noneMatch(bytes -> Arrays.equals(bytes, forgedBytes));
+            TransactionRelay seedRelay = seed.context.getBean(TransactionRelay.class);
+            await().atMost(PATIENCE).until(() -> seedRelay.alreadyHeard(TransactionCodec.txid(accepted)));
+
+            // the block carrying the three transfers: each node verifies only the one it never heard valid
+            // (honest, of which only the forged copy went round); the other two had passed alone before
+            Block block = builder.child(tip).transfers(fromPeer, honest, accepted).build();
+            long seedPassed = seed.chain.transfersPassedBefore();
+            long seedVerified = seed.chain.transfersVerified();
+            long freshPassed = fresh.chain.transfersPassedBefore();
+            long freshVerified = fresh.chain.transfersVerified();
+            assertThat(seed.submit(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);
+            Hash256 id = BlockHeaderCodec.id(block.header());
+            await().atMost(PATIENCE).until(() -> fresh.tip().equals(id));
+            tip = block;
+            assertThat(seed.chain.transfersPassedBefore() - seedPassed).isEqualTo(2);
+            assertThat(seed.chain.transfersVerified() - seedVerified).isEqualTo(1);
+            assertThat(fresh.chain.transfersPassedBefore() - freshPassed).isEqualTo(2);
+            assertThat(fresh.chain.transfersVerified() - freshVerified).isEqualTo(1);
         }
     }
 
