@@ -7,14 +7,11 @@ import io.numicoin.protocol.chain.BlockImporter;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.chain.WorkVerifiedBlock;
-import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockProposer;
 import io.numicoin.protocol.validation.HeaderRules;
 import io.numicoin.protocol.validation.StateRules;
-import io.numicoin.protocol.validation.TransactionRules;
-import io.numicoin.protocol.validation.VerifiedTransfers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,11 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service throws it away and loads a new one from what was committed.
  */
 record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter importer, BlockProposer proposer) {
-
-    /** The network's stateless transaction rules on the consensus ML-DSA verifier, remembering what passes alone in {@code verified}. */
-    static TransactionRules transactionRules(NetworkParams params, VerifiedTransfers verified) {
-        return new TransactionRules(params.chainId(), MlDsaProviders.preferred(), verified);
-    }
 
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,
             OrphanPool<WorkVerifiedBlock> orphans, BlockBodyRules bodyRules, BlockAdmission admission) {

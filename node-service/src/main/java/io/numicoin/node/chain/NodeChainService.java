@@ -21,17 +21,13 @@ import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ProposalResult;
 import io.numicoin.protocol.validation.TransactionRules;
-import io.numicoin.protocol.validation.VerifiedTransfers;
 import io.numicoin.support.retry.Backoff;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,7 +56,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     /**
      * @param verifierThreads threads verifying a block's signatures in parallel
      * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that a block carrying
-     *        them does not verify them again ({@link VerifiedTransfers}); 0 remembers none
+     *        them does not verify them again ({@link io.numicoin.protocol.validation.VerifiedTransfers}); 0 remembers none
      */
     public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads, int verifiedTransfers) {
 
@@ -84,9 +80,8 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ExecutorService verifier;
+    private final ChainVerification verification;
     private final ChainWriter writer;
-    private final TransactionRules transactionRules;
     private final BlockBodyRules bodyRules;
     private final OrphanPool<WorkVerifiedBlock> orphans = OrphanPool.withDefaults();
     private final BlockAdmission admission;  // used under the lock only
@@ -109,14 +104,8 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.writer = new ChainWriter(settings.importLockTimeout());
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.verifier = Executors.newFixedThreadPool(settings.verifierThreads(), r -> {
-            Thread thread = new Thread(r, "numi-verify-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.transactionRules = ChainEngine.transactionRules(params, new VerifiedTransfers(settings.verifiedTransfers()));
-        this.bodyRules = new BlockBodyRules(transactionRules, verifier, settings.verifierThreads());
+        this.verification = new ChainVerification(params, settings.verifierThreads(), settings.verifiedTransfers());
+        this.bodyRules = verification.bodyRules();
         this.admission = BlockAdmission.of(params);
     }
 
@@ -182,7 +171,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * (the API's and gossip's checks) is remembered, and a block carrying it does not verify it again.
      */
     public TransactionRules transactionRules() {
-        return transactionRules;
+        return verification.transactionRules();
     }
 
     /** The least chain work a new header must reach to be stored unasked (see {@link BlockAdmission#workThreshold}). */
@@ -404,6 +393,6 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     @Override
     public void close() {
         writer.close();
-        verifier.shutdownNow();
+        verification.close();
     }
 }

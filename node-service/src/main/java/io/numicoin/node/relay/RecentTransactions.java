@@ -1,8 +1,7 @@
 package io.numicoin.node.relay;
 
 import io.numicoin.protocol.hash.Hash256;
-import java.util.LinkedHashSet;
-import java.util.SequencedSet;
+import io.numicoin.protocol.hash.RecentHashes;
 
 /**
  * The txids this node heard lately (from its API or a peer), at most {@code capacity}; the oldest is
@@ -12,37 +11,27 @@ import java.util.SequencedSet;
  */
 public final class RecentTransactions {
 
-    private final int capacity;
-    private final SequencedSet<Hash256> txids = new LinkedHashSet<>();
+    private final RecentHashes txids;
 
     public RecentTransactions(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive: " + capacity);
-        }
-        this.capacity = capacity;
+        this.txids = new RecentHashes(capacity);
     }
 
     /** Remembers {@code txid}; true if it was not remembered already. */
-    public synchronized boolean add(Hash256 txid) {
-        if (!txids.add(txid)) {
-            return false;
-        }
-        if (txids.size() > capacity) {
-            txids.removeFirst();
-        }
-        return true;
+    public boolean add(Hash256 txid) {
+        return txids.add(txid);
     }
 
-    public synchronized boolean contains(Hash256 txid) {
+    public boolean contains(Hash256 txid) {
         return txids.contains(txid);
     }
 
     /** Forgets {@code txid} (its event could not be written: hearing it again may write it). */
-    public synchronized void forget(Hash256 txid) {
+    public void forget(Hash256 txid) {
         txids.remove(txid);
     }
 
-    public synchronized int size() {
+    public int size() {
         return txids.size();
     }
 }

@@ -50,12 +50,9 @@ public final class TransactionRules {
     }
 
     private TxCheck checkAlone(TransferTx transfer) {
-        if (!verified.enabled()) {
-            return check(transfer, TransactionCodec.txid(transfer), TransactionCodec.encodedSize(transfer));
-        }
         byte[] encoding = TransactionCodec.encode(transfer);
         TxCheck check = check(transfer, TransactionCodec.txidOfEncoding(transfer, encoding), encoding.length);
-        if (check.isValid()) {
+        if (check.isValid() && verified.enabled()) {
             verified.remember(MerkleTree.leafOfEncoding(encoding));
         }
         return check;

@@ -1,8 +1,7 @@
 package io.numicoin.protocol.validation;
 
 import io.numicoin.protocol.hash.Hash256;
-import java.util.LinkedHashSet;
-import java.util.SequencedSet;
+import io.numicoin.protocol.hash.RecentHashes;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,8 +25,7 @@ public final class VerifiedTransfers {
 
     private static final VerifiedTransfers NONE = new VerifiedTransfers(0);
 
-    private final int capacity;
-    private final SequencedSet<Hash256> leaves = new LinkedHashSet<>();
+    private final RecentHashes leaves;  // null when nothing is remembered
     private final LongAdder hits = new LongAdder();
 
     /** @param capacity transfers remembered at most; 0 remembers none */
@@ -35,7 +33,7 @@ public final class VerifiedTransfers {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must not be negative: " + capacity);
         }
-        this.capacity = capacity;
+        this.leaves = capacity == 0 ? null : new RecentHashes(capacity);
     }
 
     /** Remembers nothing: every transfer is checked. */
@@ -45,30 +43,19 @@ public final class VerifiedTransfers {
 
     /** False when nothing is remembered ({@code capacity} 0): callers need not compute leaves. */
     public boolean enabled() {
-        return capacity > 0;
+        return leaves != null;
     }
 
     /** Records that the transfer whose merkle leaf is {@code leaf} passed the stateless rules. */
     public void remember(Hash256 leaf) {
-        if (capacity == 0) {
-            return;
-        }
-        synchronized (leaves) {
-            if (leaves.add(leaf) && leaves.size() > capacity) {
-                leaves.removeFirst();
-            }
+        if (leaves != null) {
+            leaves.add(leaf);
         }
     }
 
     /** True when the transfer whose merkle leaf is {@code leaf} passed the stateless rules here (counted as a hit). */
     public boolean passed(Hash256 leaf) {
-        if (capacity == 0) {
-            return false;
-        }
-        boolean known;
-        synchronized (leaves) {
-            known = leaves.contains(leaf);
-        }
+        boolean known = leaves != null && leaves.contains(leaf);
         if (known) {
             hits.increment();
         }
@@ -81,12 +68,10 @@ public final class VerifiedTransfers {
     }
 
     public int size() {
-        synchronized (leaves) {
-            return leaves.size();
-        }
+        return leaves == null ? 0 : leaves.size();
     }
 
     public int capacity() {
-        return capacity;
+        return leaves == null ? 0 : leaves.capacity();
     }
 }
