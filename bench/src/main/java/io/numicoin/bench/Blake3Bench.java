@@ -2,8 +2,6 @@ package io.numicoin.bench;
 
 import io.numicoin.protocol.hash.Blake3;
 import io.numicoin.protocol.hash.HashDomain;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
@@ -74,33 +72,14 @@ final class Blake3Bench implements BenchPart {
     }
 
     private static Pair compare(IntUnaryOperator own, IntUnaryOperator bouncyCastle) {
-        rate(own, WARM_UP_NANOS);
-        rate(bouncyCastle, WARM_UP_NANOS);
+        ThreadCpuRate.of(own, WARM_UP_NANOS);
+        ThreadCpuRate.of(bouncyCastle, WARM_UP_NANOS);
         InterleavedRatio.Result ratios;
         try {
-            ratios = InterleavedRatio.measure(0, WINDOWS, round -> rate(own, WINDOW_NANOS), round -> rate(bouncyCastle, WINDOW_NANOS));
+            ratios = InterleavedRatio.measure(0, WINDOWS, round -> ThreadCpuRate.of(own, WINDOW_NANOS), round -> ThreadCpuRate.of(bouncyCastle, WINDOW_NANOS));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         return new Pair(ratios.medianA(), ratios.medianB(), ratios);
-    }
-
-    /** Calls of {@code op} per second of this thread's CPU time, over about {@code nanos} of it. */
-    private static double rate(IntUnaryOperator op, long nanos) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int sink = 0;
-        long count = 0;
-        long start = threads.getCurrentThreadCpuTime();
-        long elapsed;
-        do {
-            for (int i = 0; i < 64; i++) {
-                sink += op.applyAsInt((int) count++);
-            }
-            elapsed = threads.getCurrentThreadCpuTime() - start;
-        } while (elapsed < nanos);
-        if (sink == 42) {
-            System.err.print("");
-        }
-        return count * 1e9 / elapsed;
     }
 }

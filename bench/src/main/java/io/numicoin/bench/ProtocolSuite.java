@@ -14,6 +14,7 @@ final class ProtocolSuite {
                 new Blake3Bench(),
                 new Argon2Bench(),
                 new StateHashBench(),
+                new MuHashArithmeticBench(),
                 new BlockValidationBench()
         );
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>A value is a fraction {@code numerator / denominator}: {@link #insert} multiplies the numerator,
  * {@link #remove} the denominator, so each is one multiplication; {@link #finalizeBytes()} pays the one
- * modular inverse. The fraction is not unique — two values for the same set may hold different
+ * modular inverse ({@link MuHashInverse}: safegcd, as Bitcoin Core's). The fraction is not unique — two values for the same set may hold different
  * pairs — so compare with {@link #sameSetAs} or {@link #finalizeBytes()}; {@code equals} is identity.
  * An element whose expansion is 0 mod p cannot be hashed meaningfully; finding one means
  * inverting BLAKE3, so it is not handled.
@@ -82,7 +82,7 @@ public final class MuHash3072 {
     public byte[] finalizeBytes() {
         BigInteger value = denominator.equals(BigInteger.ONE)
                 ? numerator
-                : multiply(numerator, denominator.modInverse(PRIME));
+                : multiply(numerator, MuHashInverse.of(denominator));
         return toFixedBytes(value);
     }
 
