@@ -7,7 +7,6 @@ import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.protocol.validation.VerifiedTransfers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How the chain service checks what it imports without the state: the network's stateless
@@ -22,12 +21,7 @@ final class ChainVerification implements AutoCloseable {
     private final BlockBodyRules bodyRules;
 
     ChainVerification(NetworkParams params, int verifierThreads, int verifiedTransfers) {
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.verifier = Executors.newFixedThreadPool(verifierThreads, r -> {
-            Thread thread = new Thread(r, "numi-verify-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.verifier = Executors.newFixedThreadPool(verifierThreads, Thread.ofPlatform().name("numi-verify-", 1).daemon().factory());
         this.transactionRules = new TransactionRules(params.chainId(), MlDsaProviders.preferred(), new VerifiedTransfers(verifiedTransfers));
         this.bodyRules = new BlockBodyRules(transactionRules, verifier, verifierThreads);
     }

@@ -17,8 +17,9 @@ import java.util.Objects;
  *
  * <p>A value is a fraction {@code numerator / denominator}: {@link #insert} multiplies the numerator,
  * {@link #remove} the denominator, so each is one multiplication; {@link #finalizeBytes()} pays the one
- * modular inverse ({@link MuHashInverse}: safegcd, as Bitcoin Core's). The fraction is not unique — two values for the same set may hold different
- * pairs — so compare with {@link #sameSetAs} or {@link #finalizeBytes()}; {@code equals} is identity.
+ * modular inverse ({@link MuHashInverse}: safegcd, as Bitcoin Core's). The fraction is not unique —
+ * two values for the same set may hold different pairs — so compare with {@link #sameSetAs} or
+ * {@link #finalizeBytes()}; {@code equals} is identity.
  * An element whose expansion is 0 mod p cannot be hashed meaningfully; finding one means
  * inverting BLAKE3, so it is not handled.
  *

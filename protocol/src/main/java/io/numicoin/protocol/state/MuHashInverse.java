@@ -21,7 +21,7 @@ final class MuHashInverse {
 
     private static final int LIMBS = 50;
     private static final long M62 = -1L >>> 2;
-    private static final int WORDS = 48;
+    private static final int WORDS = MuHash3072.ELEMENT_BYTES / Long.BYTES;
     private static final long[] MODULUS = toLimbs(MuHash3072.PRIME);
     /** {@code p^-1 mod 2^62}, by Newton's iteration: each step doubles the correct low bits (an odd x is its own inverse mod 8). */
     private static final long MODULUS_INV62 = inverseMod2To62(MODULUS[0]);
