@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -48,9 +47,8 @@ public final class BlockImportPipeline implements AutoCloseable {
         this.check = check;
         this.importer = importer;
         this.room = new Semaphore(ahead + 1);
-        AtomicInteger number = new AtomicInteger();
-        this.checking = Executors.newFixedThreadPool(ahead, r -> daemon(r, "numi-precheck-" + number.incrementAndGet()));
-        this.importing = Executors.newSingleThreadExecutor(r -> daemon(r, "numi-import"));
+        this.checking = Executors.newFixedThreadPool(ahead, Thread.ofPlatform().name("numi-precheck-", 1).daemon().factory());
+        this.importing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("numi-import").daemon().factory());
     }
 
     /** Queues {@code block} after every block submitted before it; waits while the pipeline is full. */
@@ -70,11 +68,5 @@ public final class BlockImportPipeline implements AutoCloseable {
     public void close() {
         checking.shutdownNow();
         importing.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

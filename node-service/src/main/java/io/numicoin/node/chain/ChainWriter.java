@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -28,9 +29,9 @@ final class ChainWriter implements AutoCloseable {
 
     ChainWriter(Duration startTimeout) {
         this.startTimeout = startTimeout;
+        ThreadFactory factory = Thread.ofPlatform().name("numi-chain-writer").daemon().factory();
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "numi-chain-writer");
-            t.setDaemon(true);
+            Thread t = factory.newThread(r);
             thread = t;
             return t;
         });

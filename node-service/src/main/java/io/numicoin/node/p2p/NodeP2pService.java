@@ -57,11 +57,8 @@ public final class NodeP2pService implements SmartLifecycle, PeerConnector {
     private final SyncServer server;
     private final BlockGossip blocks;
     private final TransactionGossip transactions;
-    private final ScheduledExecutorService bootstrapper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "numi-p2p-bootstrap");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService bootstrapper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("numi-p2p-bootstrap").daemon().factory());
     private final NettyHost host;
     private final GossipListener gossipListener;
     private volatile GossipsubService gossip;

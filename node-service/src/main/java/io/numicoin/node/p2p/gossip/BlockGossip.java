@@ -70,11 +70,7 @@ public final class BlockGossip implements MessageValidator, AutoCloseable {
         this.sync = sync;
         this.penalty = penalty;
         this.relayCheck = new BlockRelayCheck(chain.params());
-        this.checking = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "numi-p2p-relay-check");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.checking = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("numi-p2p-relay-check").daemon().factory());
     }
 
     public CompletableFuture<Void> subscribe(GossipsubService service, String blocksTopic) {

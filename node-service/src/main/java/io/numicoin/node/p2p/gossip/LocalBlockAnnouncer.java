@@ -30,11 +30,8 @@ public final class LocalBlockAnnouncer implements AutoCloseable {
      * replaced when another application context in the same JVM starts or stops (tests, the p2p
      * bench), which silently ended the announcements of every node started before.
      */
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "numi-p2p-announcer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("numi-p2p-announcer").daemon().factory());
 
     public LocalBlockAnnouncer(ChainEventBus bus, LocalChain chain, ChainQueries queries, BlockGossip gossip) {
         this.subscription = bus.events()

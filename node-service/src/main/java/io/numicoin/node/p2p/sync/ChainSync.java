@@ -82,11 +82,7 @@ public final class ChainSync implements AutoCloseable {
         this.penalty = penalty;
         this.settings = settings;
         this.minimumWork = minimumWork;
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "numi-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("numi-sync").daemon().factory());
         this.bodies = new BodyDownload(host, protocols, chain, penalty, activity, settings, loop, peers, new BodyDownload.Owner() {
             @Override
             public void importCompleted() {

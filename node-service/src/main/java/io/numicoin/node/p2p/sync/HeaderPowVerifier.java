@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks the Argon2id proof of work of a batch of headers on a bounded pool before any of them
@@ -44,12 +43,7 @@ public final class HeaderPowVerifier implements AutoCloseable {
             created.add(pow);
             return pow;
         });
-        AtomicInteger number = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "numi-header-pow-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("numi-header-pow-", 1).daemon().factory());
     }
 
     /** Argon2id evaluations this verifier has made (readable from any thread). */

@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chain as the network side sees it: every write (blocks and headers from peers) goes through
@@ -56,10 +55,9 @@ public final class LocalChain implements AutoCloseable {
         }
         this.chain = chain;
         this.headerCheck = new HeaderBatchCheck(chain.params());
-        this.importer = Executors.newSingleThreadExecutor(r -> daemon(r, "numi-p2p-import"));
-        AtomicInteger number = new AtomicInteger();
+        this.importer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("numi-p2p-import").daemon().factory());
         this.checking = checkAhead == 0 ? null
-                : Executors.newFixedThreadPool(checkAhead, r -> daemon(r, "numi-p2p-check-" + number.incrementAndGet()));
+                : Executors.newFixedThreadPool(checkAhead, Thread.ofPlatform().name("numi-p2p-check-", 1).daemon().factory());
     }
 
     public Hash256 genesisId() {
@@ -199,12 +197,6 @@ public final class LocalChain implements AutoCloseable {
             }
             throw new ChainUnavailableException("the body check failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     @Override

@@ -89,11 +89,8 @@ public final class GossipsubService implements AutoCloseable {
 
     /** Starts gossipsub on {@code host} with its own router thread; {@code signer} only for StrictSign. */
     public static GossipsubService start(Host host, GossipConfig config, MessageSigner signer, GossipListener listener) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gossipsub-" + host.peerId().toBase58().substring(0, 12));
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("gossipsub-" + host.peerId().toBase58().substring(0, 12)).daemon().factory());
         return start(host, config, signer, listener, executor, true);
     }
 
