@@ -32,10 +32,12 @@ final class MlDsaBench implements BenchPart {
         List<MlDsaProvider> providers = new ArrayList<>();
         MlDsaProviders.jdk().ifPresent(providers::add);
         providers.add(MlDsaProviders.bouncyCastle());
+        providers.add(MlDsaProviders.inTree());
         providers.add(preferred);
 
         SignatureVerifyRate jdk = null;
         SignatureVerifyRate bc = null;
+        SignatureVerifyRate inTree = null;
         for (MlDsaProvider provider : providers) {
             SignatureVerifyRate rate = SignatureVerifyRate.prepare(provider);
             rate.oneCore(WARM_UP);
@@ -52,6 +54,8 @@ final class MlDsaBench implements BenchPart {
                 jdk = rate;
             } else if (provider.name().equals("bc")) {
                 bc = rate;
+            } else if (provider.name().equals("intree")) {
+                inTree = rate;
             }
         }
         if (jdk != null && bc != null) {
@@ -59,6 +63,12 @@ final class MlDsaBench implements BenchPart {
             SignatureVerifyRate b = bc;
             InterleavedRatio.measure(0, 2 * WINDOWS + 1, round -> a.oneCoreCpu(WINDOW), round -> b.oneCoreCpu(WINDOW))
                     .report(out, "protocol.mldsa65.jdk_over_bc");
+        }
+        if (inTree != null && bc != null) {
+            SignatureVerifyRate a = inTree;
+            SignatureVerifyRate b = bc;
+            InterleavedRatio.measure(0, 2 * WINDOWS + 1, round -> a.oneCoreCpu(WINDOW), round -> b.oneCoreCpu(WINDOW))
+                    .report(out, "protocol.mldsa65.intree_over_bc");
         }
 
         SignatureVerifyRate signing = SignatureVerifyRate.prepare(preferred);

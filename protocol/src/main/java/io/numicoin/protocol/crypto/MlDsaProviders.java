@@ -31,8 +31,17 @@ public final class MlDsaProviders {
         return Bouncy.INSTANCE;
     }
 
+    /** Verification by this repository's FIPS 204 implementation, signing by Bouncy Castle. */
+    public static MlDsaProvider inTree() {
+        return InTree.INSTANCE;
+    }
+
     private static final class Consensus {
         static final ConsensusMlDsaVerifier INSTANCE = new ConsensusMlDsaVerifier(Bouncy.INSTANCE);
+    }
+
+    private static final class InTree {
+        static final MlDsaProvider INSTANCE = new InTreeMlDsaProvider(Bouncy.INSTANCE);
     }
 
     private static final class Bouncy {

@@ -1,0 +1,221 @@
+package io.numicoin.protocol.crypto.mldsa;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * ML-DSA-65 verification (FIPS 204 Algorithm 8, ML-DSA.Verify_internal, after Algorithm 3's pure
+ * mode with an empty context: {@code M' = 0x00 || 0x00 || M}). Every step is the standard's, on the
+ * standard's encodings; a malformed key or signature is simply invalid. Stateless and thread-safe.
+ *
+ * <p>The matrix {@code Â} comes from {@link MatrixExpansion} (its 30 SHAKE128 streams side by side
+ * where the JVM has vectors); each row of {@code Â ∘ NTT(z) − NTT(c) ∘ NTT(t1 · 2^d)} is then
+ * finished (the inverse transform, the hints, {@code w1Encode}) and hashed before the next.
+ */
+public final class MlDsa65Verify {
+
+    /** Public key bytes: {@code ρ} (32) and {@code t1} (k polynomials of 256 10-bit coefficients). */
+    public static final int PUBLIC_KEY_BYTES = 1952;
+    /** Signature bytes: {@code c̃} (48), {@code z} (ℓ × 640), the hints (ω + k). */
+    public static final int SIGNATURE_BYTES = 3309;
+
+    private static final int K = 6;
+    private static final int L = 5;
+    private static final int D = 13;
+    private static final int TAU = 49;
+    private static final int OMEGA = 55;
+    private static final int GAMMA1 = 1 << 19;
+    private static final int GAMMA2 = (Ntt.Q - 1) / 32;
+    private static final int BETA = 196;
+    private static final int C_TILDE_BYTES = 48;
+    private static final int RHO_BYTES = 32;
+    private static final int T1_POLY_BYTES = 320;
+    private static final int Z_POLY_BYTES = 640;
+    private static final int Z_OFFSET = C_TILDE_BYTES;
+    private static final int HINT_OFFSET = Z_OFFSET + L * Z_POLY_BYTES;
+    private static final int W1_POLY_BYTES = 128;
+    private static final int N = Ntt.N;
+
+    private MlDsa65Verify() {
+    }
+
+    /** Whether {@code signature} is a valid ML-DSA-65 signature of {@code message} under {@code publicKey}. */
+    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES) {
+            return false;
+        }
+        boolean[][] hints = hintBitUnpack(signature);
+        if (hints == null) {
+            return false;
+        }
+        int[][] zHat = new int[L][];
+        for (int s = 0; s < L; s++) {
+            int[] z = unpackZ(signature, s);
+            if (z == null) {
+                return false;
+            }
+            Ntt.forward(z);
+            zHat[s] = z;
+        }
+        byte[] mu = mu(publicKey, message);
+        int[] cHat = sampleInBall(signature);
+        Ntt.forward(cHat);
+
+        Shake h = Shake.shake256().absorb(mu);
+        int[][] aHat = MatrixExpansion.expand(publicKey, K, L);
+        byte[] w1Row = new byte[W1_POLY_BYTES];
+        int[] row = new int[N];
+        int[] t = new int[N];
+        for (int r = 0; r < K; r++) {
+            // Â[r] ∘ NTT(z)
+            Arrays.fill(row, 0);
+            for (int s = 0; s < L; s++) {
+                int[] a = aHat[r * L + s];
+                int[] zs = zHat[s];
+                for (int j = 0; j < N; j++) {
+                    row[j] += Ntt.montgomeryReduce((long) a[j] * zs[j]);
+                }
+            }
+            // − NTT(c) ∘ NTT(t1 · 2^d)
+            unpackT1(publicKey, r, t);
+            Ntt.forward(t);
+            for (int j = 0; j < N; j++) {
+                row[j] = Ntt.reduce32(row[j] - Ntt.montgomeryReduce((long) cHat[j] * t[j]));
+            }
+            Ntt.inverseTimesR(row);
+            boolean[] rowHints = hints[r];
+            for (int j = 0; j < N; j += 2) {
+                int low = useHint(rowHints[j], Ntt.addQIfNegative(row[j]));
+                int high = useHint(rowHints[j + 1], Ntt.addQIfNegative(row[j + 1]));
+                w1Row[j >> 1] = (byte) (low | high << 4);
+            }
+            h.absorb(w1Row);
+        }
+        byte[] cTilde = h.squeeze(C_TILDE_BYTES);
+        return MessageDigest.isEqual(cTilde, Arrays.copyOf(signature, C_TILDE_BYTES));
+    }
+
+    /** {@code μ = H(H(pk, 64) || 0x00 || 0x00 || M, 64)}. */
+    private static byte[] mu(byte[] publicKey, byte[] message) {
+        byte[] tr = Shake.shake256().absorb(publicKey).squeeze(64);
+        return Shake.shake256().absorb(tr).absorb(new byte[2]).absorb(message).squeeze(64);
+    }
+
+    /**
+     * FIPS 204 Algorithm 29, SampleInBall: τ = 49 coefficients ±1 placed by SHAKE256({@code c̃}) with
+     * a Fisher–Yates shuffle; the signs from the first 8 bytes.
+     */
+    private static int[] sampleInBall(byte[] signature) {
+        Shake h = Shake.shake256().absorb(signature, 0, C_TILDE_BYTES);
+        byte[] signBytes = h.squeeze(8);
+        long signs = 0;
+        for (int b = 7; b >= 0; b--) {
+            signs = signs << 8 | (signBytes[b] & 0xff);
+        }
+        int[] c = new int[N];
+        byte[] one = new byte[1];
+        for (int i = N - TAU; i < N; i++) {
+            int j;
+            do {
+                h.squeeze(one, 0, 1);
+                j = one[0] & 0xff;
+            } while (j > i);
+            c[i] = c[j];
+            c[j] = 1 - 2 * (int) (signs & 1);
+            signs >>>= 1;
+        }
+        return c;
+    }
+
+    /** Polynomial {@code r} of {@code t1} times {@code 2^d}: 10-bit coefficients, four in five bytes. */
+    private static void unpackT1(byte[] publicKey, int r, int[] out) {
+        int offset = RHO_BYTES + r * T1_POLY_BYTES;
+        for (int j = 0; j < N / 4; j++) {
+            int b0 = publicKey[offset] & 0xff;
+            int b1 = publicKey[offset + 1] & 0xff;
+            int b2 = publicKey[offset + 2] & 0xff;
+            int b3 = publicKey[offset + 3] & 0xff;
+            int b4 = publicKey[offset + 4] & 0xff;
+            out[4 * j] = ((b0 | b1 << 8) & 0x3ff) << D;
+            out[4 * j + 1] = ((b1 >> 2 | b2 << 6) & 0x3ff) << D;
+            out[4 * j + 2] = ((b2 >> 4 | b3 << 4) & 0x3ff) << D;
+            out[4 * j + 3] = ((b3 >> 6 | b4 << 2) & 0x3ff) << D;
+            offset += 5;
+        }
+    }
+
+    /**
+     * Polynomial {@code s} of {@code z}: 20-bit fields {@code γ1 − z}, two in five bytes; null when a
+     * coefficient has {@code |z| ≥ γ1 − β} (the verification's norm check).
+     */
+    private static int[] unpackZ(byte[] signature, int s) {
+        int[] z = new int[N];
+        int offset = Z_OFFSET + s * Z_POLY_BYTES;
+        for (int j = 0; j < N / 2; j++) {
+            int b0 = signature[offset] & 0xff;
+            int b1 = signature[offset + 1] & 0xff;
+            int b2 = signature[offset + 2] & 0xff;
+            int b3 = signature[offset + 3] & 0xff;
+            int b4 = signature[offset + 4] & 0xff;
+            int even = GAMMA1 - (b0 | b1 << 8 | (b2 & 0x0f) << 16);
+            int odd = GAMMA1 - (b2 >> 4 | b3 << 4 | b4 << 12);
+            if (Math.abs(even) >= GAMMA1 - BETA || Math.abs(odd) >= GAMMA1 - BETA) {
+                return null;
+            }
+            z[2 * j] = even;
+            z[2 * j + 1] = odd;
+            offset += 5;
+        }
+        return z;
+    }
+
+    /**
+     * FIPS 204 Algorithm 21, HintBitUnpack: the hint positions of each of the k polynomials, or null
+     * (⊥) when a cumulative count is above ω or falls, the indexes of a polynomial do not strictly
+     * increase, or an unused slot is not zero.
+     */
+    private static boolean[][] hintBitUnpack(byte[] signature) {
+        boolean[][] hints = new boolean[K][N];
+        int index = 0;
+        for (int i = 0; i < K; i++) {
+            int count = signature[HINT_OFFSET + OMEGA + i] & 0xff;
+            if (count < index || count > OMEGA) {
+                return null;
+            }
+            int first = index;
+            while (index < count) {
+                int position = signature[HINT_OFFSET + index] & 0xff;
+                if (index > first && (signature[HINT_OFFSET + index - 1] & 0xff) >= position) {
+                    return null;
+                }
+                hints[i][position] = true;
+                index++;
+            }
+        }
+        for (int i = index; i < OMEGA; i++) {
+            if (signature[HINT_OFFSET + i] != 0) {
+                return null;
+            }
+        }
+        return hints;
+    }
+
+    /** FIPS 204 Algorithm 40, UseHint, with Decompose (Algorithm 36) for γ2 = (q − 1)/32; {@code r} in [0, q). */
+    static int useHint(boolean hint, int r) {
+        int r0 = r % (2 * GAMMA2);
+        if (r0 > GAMMA2) {
+            r0 -= 2 * GAMMA2;
+        }
+        int r1;
+        if (r - r0 == Ntt.Q - 1) {
+            r1 = 0;
+            r0 -= 1;
+        } else {
+            r1 = (r - r0) / (2 * GAMMA2);
+        }
+        if (!hint) {
+            return r1;
+        }
+        return r0 > 0 ? (r1 + 1) & 15 : (r1 - 1) & 15;
+    }
+}
