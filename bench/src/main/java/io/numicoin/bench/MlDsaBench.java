@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /**
- * ML-DSA-65 signature rates: verification on one core and on all cores for the JDK's and Bouncy
- * Castle's implementations and the consensus verifier (strict FIPS 204 decoding, then Bouncy Castle;
- * also under the plain names), the JDK/BC one-core ratio (11 {@link InterleavedRatio} rounds per
- * second of the thread's CPU time, each provider already warm; median with min and max), and signing on one core. Each figure is the median of five windows after a warm-up, so
+ * ML-DSA-65 signature rates: verification on one core and on all cores for the JDK's, Bouncy
+ * Castle's and the in-tree implementations and the consensus verifier (strict FIPS 204 decoding, then
+ * the in-tree arithmetic; also under the plain names), the JDK/BC and in-tree/BC one-core ratios (11
+ * {@link InterleavedRatio} rounds each of the thread's CPU time, each provider already warm; median
+ * with min and max), and signing on one core. Each figure is the median of five windows after a warm-up, so
  * a passing burst of load on a shared machine moves it less. About 50 s.
  */
 final class MlDsaBench implements BenchPart {

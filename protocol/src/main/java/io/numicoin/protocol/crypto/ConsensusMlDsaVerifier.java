@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * The one ML-DSA-65 verifier that decides validity on every node: FIPS 204's structural checks on
- * the signature bytes ({@link MlDsaSignatureEncoding}), then Bouncy Castle's arithmetic. Bouncy
- * Castle is a dependency whose version the build pins, so every node of one release runs the same
- * code whatever JDK it runs on; the JDK's provider changes with the JDK and is used only to
- * cross-check ({@code ConsensusMlDsaDifferentialTest}). Signing and key derivation are Bouncy
- * Castle's (signatures are deterministic and byte-identical in both). Stateless and thread-safe.
+ * the signature bytes ({@link MlDsaSignatureEncoding}), then the in-tree arithmetic
+ * ({@link io.numicoin.protocol.crypto.mldsa.MlDsa65Verify}), which is part of this repository, so
+ * every node of one release runs the same code whatever JDK or library versions it runs with.
+ * Bouncy Castle's and the JDK's verifiers cross-check it ({@code ConsensusMlDsaDifferentialTest},
+ * {@code MlDsa65VerifyTest}, {@code MlDsa65WycheproofTest}, {@code MlDsa65VerifyFuzzTest}); signing
+ * and key derivation are Bouncy Castle's (signatures are deterministic and byte-identical in every
+ * implementation). Stateless and thread-safe.
  */
 public final class ConsensusMlDsaVerifier implements MlDsaProvider {
 

@@ -12,7 +12,7 @@ public final class MlDsaProviders {
     private MlDsaProviders() {
     }
 
-    /** The consensus verifier: FIPS 204's strict signature decoding, then Bouncy Castle. Cached, immutable. */
+    /** The consensus verifier: FIPS 204's strict signature decoding, then the in-tree arithmetic. Cached, immutable. */
     public static ConsensusMlDsaVerifier consensus() {
         return Consensus.INSTANCE;
     }
@@ -27,17 +27,21 @@ public final class MlDsaProviders {
         return JdkMlDsaProvider.load().map(MlDsaProvider.class::cast);
     }
 
+    /** Bouncy Castle's ML-DSA-65: every node's signer and key derivation; its verifier cross-checks the in-tree one. */
     public static MlDsaProvider bouncyCastle() {
         return Bouncy.INSTANCE;
     }
 
-    /** Verification by this repository's FIPS 204 implementation, signing by Bouncy Castle. */
+    /**
+     * Verification by this repository's FIPS 204 implementation ({@code crypto.mldsa}), signing by
+     * Bouncy Castle: the arithmetic behind {@link #consensus()}.
+     */
     public static MlDsaProvider inTree() {
         return InTree.INSTANCE;
     }
 
     private static final class Consensus {
-        static final ConsensusMlDsaVerifier INSTANCE = new ConsensusMlDsaVerifier(Bouncy.INSTANCE);
+        static final ConsensusMlDsaVerifier INSTANCE = new ConsensusMlDsaVerifier(InTree.INSTANCE);
     }
 
     private static final class InTree {

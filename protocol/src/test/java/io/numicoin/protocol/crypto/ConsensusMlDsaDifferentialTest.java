@@ -3,6 +3,7 @@ package io.numicoin.protocol.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.crypto.mldsa.MlDsa65Verify;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Differential test of the JDK's ML-DSA-65, Bouncy Castle's and the consensus verifier on crafted
+ * Differential test of the JDK's ML-DSA-65, Bouncy Castle's, the in-tree arithmetic alone and the consensus verifier on crafted
  * malformed signatures (FIPS 204 sigDecode and the z bound). Each case starts from a real signature
  * and changes only its encoding; the decided outcome is "invalid" for every case, with the typed
  * reason the consensus verifier gives. Both libraries are called on the raw bytes, so truncated and
@@ -117,6 +118,7 @@ class ConsensusMlDsaDifferentialTest {
         assertThat(MlDsaProviders.consensus().verdict(pair.publicKey(), message, Bytes.of(signature))).isEqualTo(MlDsaVerdict.VALID);
         assertThat(jdkVerifies(signature)).isTrue();
         assertThat(bouncyCastleVerifies(signature)).isTrue();
+        assertThat(inTreeVerifies(signature)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,6 +132,7 @@ class ConsensusMlDsaDifferentialTest {
         }
         assertThat(jdkVerifies(mutated)).as("JDK provider on: %s", name).isFalse();
         assertThat(bouncyCastleVerifies(mutated)).as("Bouncy Castle on: %s", name).isFalse();
+        assertThat(inTreeVerifies(mutated)).as("the in-tree arithmetic alone on: %s", name).isFalse();
     }
 
     @Test
@@ -148,6 +151,7 @@ class ConsensusMlDsaDifferentialTest {
             boolean consensus = MlDsaProviders.consensus().verdict(pair.publicKey(), message, Bytes.of(mutated)).isValid();
             assertThat(jdkVerifies(mutated)).as("round %d, JDK", round).isEqualTo(consensus);
             assertThat(bouncyCastleVerifies(mutated)).as("round %d, Bouncy Castle", round).isEqualTo(consensus);
+            assertThat(inTreeVerifies(mutated)).as("round %d, in-tree", round).isEqualTo(consensus);
         }
     }
 
@@ -172,6 +176,11 @@ class ConsensusMlDsaDifferentialTest {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The arithmetic consensus runs, without the structural check in front of it: it must refuse on its own. */
+    private static boolean inTreeVerifies(byte[] raw) {
+        return MlDsa65Verify.verify(pair.publicKey().bytes().toArray(), message, raw);
     }
 
     private static int count(byte[] s, int polynomial) {

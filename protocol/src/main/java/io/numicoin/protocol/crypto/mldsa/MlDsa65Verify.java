@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * ML-DSA-65 verification (FIPS 204 Algorithm 8, ML-DSA.Verify_internal, after Algorithm 3's pure
- * mode with an empty context: {@code M' = 0x00 || 0x00 || M}). Every step is the standard's, on the
+ * mode: {@code M' = 0x00 || |ctx| || ctx || M}; NumiCoin signs with an empty context). Every step is the standard's, on the
  * standard's encodings; a malformed key or signature is simply invalid. Stateless and thread-safe.
  *
  * <p>The matrix {@code Â} comes from {@link MatrixExpansion} (its 30 SHAKE128 streams side by side
@@ -35,13 +35,20 @@ public final class MlDsa65Verify {
     private static final int HINT_OFFSET = Z_OFFSET + L * Z_POLY_BYTES;
     private static final int W1_POLY_BYTES = 128;
     private static final int N = Ntt.N;
+    private static final int MAX_CONTEXT_BYTES = 255;
+    private static final byte[] EMPTY_CONTEXT = {};
 
     private MlDsa65Verify() {
     }
 
-    /** Whether {@code signature} is a valid ML-DSA-65 signature of {@code message} under {@code publicKey}. */
+    /** Whether {@code signature} is a valid ML-DSA-65 signature of {@code message} under {@code publicKey}, empty context. */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES) {
+        return verify(publicKey, EMPTY_CONTEXT, message, signature);
+    }
+
+    /** The same with a context string (FIPS 204 Algorithm 3: at most 255 bytes, else invalid). */
+    public static boolean verify(byte[] publicKey, byte[] context, byte[] message, byte[] signature) {
+        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES || context.length > MAX_CONTEXT_BYTES) {
             return false;
         }
         boolean[][] hints = hintBitUnpack(signature);
@@ -57,7 +64,7 @@ public final class MlDsa65Verify {
             Ntt.forward(z);
             zHat[s] = z;
         }
-        byte[] mu = mu(publicKey, message);
+        byte[] mu = mu(publicKey, context, message);
         int[] cHat = sampleInBall(signature);
         Ntt.forward(cHat);
 
@@ -95,10 +102,11 @@ public final class MlDsa65Verify {
         return MessageDigest.isEqual(cTilde, Arrays.copyOf(signature, C_TILDE_BYTES));
     }
 
-    /** {@code μ = H(H(pk, 64) || 0x00 || 0x00 || M, 64)}. */
-    private static byte[] mu(byte[] publicKey, byte[] message) {
+    /** {@code μ = H(H(pk, 64) || 0x00 || |ctx| || ctx || M, 64)}. */
+    private static byte[] mu(byte[] publicKey, byte[] context, byte[] message) {
         byte[] tr = Shake.shake256().absorb(publicKey).squeeze(64);
-        return Shake.shake256().absorb(tr).absorb(new byte[2]).absorb(message).squeeze(64);
+        byte[] prefix = {0, (byte) context.length};
+        return Shake.shake256().absorb(tr).absorb(prefix).absorb(context).absorb(message).squeeze(64);
     }
 
     /**
