@@ -1,6 +1,7 @@
 package io.numicoin.protocol.pow;
 
-import io.numicoin.protocol.vector.VectorSupport;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 
 /**
  * The code that computes Argon2's compression {@code G} for an {@link Argon2id}. Every kernel gives the
@@ -20,6 +21,7 @@ public enum Argon2Kernel {
      */
     VECTOR_256;
 
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_UNAVAILABLE = vectorUnavailable();
 
     /** {@link #VECTOR_256} when {@link #available()}, else {@link #SCALAR}. */
@@ -64,12 +66,36 @@ public enum Argon2Kernel {
 
     /** Checked once: the vector classes are touched only when the module is in the JVM. */
     private static String vectorUnavailable() {
-        if (!VectorSupport.available()) {
-            return VectorSupport.unavailableReason();
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return VECTOR_MODULE + " is not among the JVM's modules (start it with --add-modules " + VECTOR_MODULE + ")";
         }
         if (!BlaMkaVector.wideEnough()) {
             return "the JVM's long vectors have fewer than four lanes here (needs AVX2 or wider)";
         }
-        return "";
+        return withoutC2();
+    }
+
+    /**
+     * Why C2 will not compile here ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4), or empty.
+     * Reads the JVM's own options (HotSpot's diagnostic bean); where there is none, assumes C2.
+     */
+    private static String withoutC2() {
+        if (System.getProperty("java.vm.info", "").contains("interpreted mode")) {
+            return "the JVM runs interpreted (-Xint): vectors need C2";
+        }
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotSpot == null) {
+                return "";
+            }
+            String tiered = hotSpot.getVMOption("TieredCompilation").getValue();
+            String stopAt = hotSpot.getVMOption("TieredStopAtLevel").getValue();
+            if (tiered.equals("true") && !stopAt.equals("4")) {
+                return "the JVM compiles no further than C1 (-XX:TieredStopAtLevel=" + stopAt + "): vectors need C2";
+            }
+            return "";
+        } catch (IllegalArgumentException | LinkageError noSuchOption) {
+            return "";
+        }
     }
 }

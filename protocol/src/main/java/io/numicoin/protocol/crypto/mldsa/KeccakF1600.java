@@ -19,11 +19,6 @@ final class KeccakF1600 {
     private KeccakF1600() {
     }
 
-    /** ι's 24 round constants (a copy). */
-    static long[] roundConstants() {
-        return ROUND_CONSTANTS.clone();
-    }
-
     /** Applies the permutation to {@code a} (25 lanes) in place. */
     static void permute(long[] a) {
         long a00 = a[0], a01 = a[1], a02 = a[2], a03 = a[3], a04 = a[4];

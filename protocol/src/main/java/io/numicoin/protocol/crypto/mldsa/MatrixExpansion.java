@@ -1,43 +1,29 @@
 package io.numicoin.protocol.crypto.mldsa;
 
-import io.numicoin.protocol.vector.VectorSupport;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * FIPS 204 Algorithm 32, ExpandA: the k × ℓ matrix {@code Â} from the public seed ρ, each entry
  * RejNTTPoly (Algorithm 30) of SHAKE128({@code ρ || s || r}): coefficients from three bytes each (the
- * top bit of the third cleared), kept when below q, already in the NTT domain. The 30 SHAKE128
- * streams are independent: where the JVM has vectors ({@link VectorSupport}) they are squeezed
- * {@link KeccakF1600Lanes#width()} at a time, else one after another; both give the same matrix.
+ * top bit of the third cleared), kept when below q, already in the NTT domain.
+ *
+ * <p>The 30 streams are independent and could be squeezed side by side in vector lanes; a
+ * jdk.incubator.vector Keccak did that at 1.5× this speed in a benchmark, but in a node C2 compiled
+ * its rounds past its inlining cutoff and the vector operations fell back to allocating library
+ * code (~1 GB/s of garbage), so it is not used (docs/decisions.md, "ML-DSA-65 verified in-tree").
  */
 final class MatrixExpansion {
 
     static final int SEED_BYTES = 32;
     private static final int N = Ntt.N;
     private static final int RATE = Shake.RATE_128;
-    private static final int RATE_LANES = RATE / 8;
-    /** Blocks squeezed at once by the scalar path: 5 × 168 bytes, 280 candidates for 256 coefficients. */
+    /** Blocks squeezed at once: 5 × 168 bytes, 280 candidates for 256 coefficients. */
     private static final int SCALAR_BLOCKS = 5;
-    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final boolean VECTOR = VectorSupport.available() && KeccakF1600Lanes.width() >= 2;
 
     private MatrixExpansion() {
     }
 
     /** {@code Â} as {@code rows × columns} polynomials, entry (r, s) at {@code r * columns + s}. */
     static int[][] expand(byte[] publicKey, int rows, int columns) {
-        return VECTOR ? expandVector(publicKey, rows, columns) : expandScalar(publicKey, rows, columns);
-    }
-
-    /** Whether {@link #expand} squeezes several streams at once on this JVM. */
-    static boolean vectorised() {
-        return VECTOR;
-    }
-
-    static int[][] expandScalar(byte[] publicKey, int rows, int columns) {
         int[][] matrix = new int[rows * columns][];
         byte[] seed = new byte[SEED_BYTES + 2];
         System.arraycopy(publicKey, 0, seed, 0, SEED_BYTES);
@@ -57,49 +43,6 @@ final class MatrixExpansion {
                     count = take(block, RATE, poly, count);
                 }
                 matrix[r * columns + s] = poly;
-            }
-        }
-        return matrix;
-    }
-
-    static int[][] expandVector(byte[] publicKey, int rows, int columns) {
-        int width = KeccakF1600Lanes.width();
-        int entries = rows * columns;
-        int[][] matrix = new int[entries][];
-        long[] rho = new long[4];
-        for (int i = 0; i < 4; i++) {
-            rho[i] = (long) LITTLE_ENDIAN_LONG.get(publicKey, 8 * i);
-        }
-        long[] lanes = new long[25 * width];
-        byte[] block = new byte[RATE];
-        int[] counts = new int[width];
-        for (int first = 0; first < entries; first += width) {
-            int streams = Math.min(width, entries - first);
-            Arrays.fill(lanes, 0L);
-            for (int t = 0; t < streams; t++) {
-                int entry = first + t;
-                for (int i = 0; i < 4; i++) {
-                    lanes[i * width + t] = rho[i];
-                }
-                // ρ is 32 bytes: s, r and SHAKE's domain byte 0x1F fill lane 4; pad10*1's last bit ends the block
-                lanes[4 * width + t] = (entry % columns) | (long) (entry / columns) << 8 | 0x1FL << 16;
-                lanes[(RATE_LANES - 1) * width + t] = 0x80L << 56;
-                matrix[entry] = new int[N];
-                counts[t] = 0;
-            }
-            int done = 0;
-            while (done < streams) {
-                KeccakF1600Lanes.permute(lanes);
-                done = 0;
-                for (int t = 0; t < streams; t++) {
-                    if (counts[t] < N) {
-                        for (int i = 0; i < RATE_LANES; i++) {
-                            LITTLE_ENDIAN_LONG.set(block, 8 * i, lanes[i * width + t]);
-                        }
-                        counts[t] = take(block, RATE, matrix[first + t], counts[t]);
-                    }
-                    done += counts[t] == N ? 1 : 0;
-                }
             }
         }
         return matrix;
