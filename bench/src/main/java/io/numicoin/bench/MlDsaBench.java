@@ -1,5 +1,8 @@
 package io.numicoin.bench;
 
+import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.protocol.crypto.ConsensusMlDsaVerifier;
+import io.numicoin.protocol.crypto.ExpandedKeyCache;
 import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import java.time.Duration;
@@ -13,7 +16,8 @@ import java.util.function.DoubleSupplier;
  * Castle's and the in-tree implementations and the consensus verifier (strict FIPS 204 decoding, then
  * the in-tree arithmetic; also under the plain names), the JDK/BC and in-tree/BC one-core ratios (11
  * {@link InterleavedRatio} rounds each of the thread's CPU time, each provider already warm; median
- * with min and max), and signing on one core. Each figure is the median of five windows after a warm-up, so
+ * with min and max), the consensus verifier with its keys kept expanded as a node keeps recent senders'
+ * ({@code key_cached_over_uncached}), and signing on one core. Each figure is the median of five windows after a warm-up, so
  * a passing burst of load on a shared machine moves it less. About 50 s.
  */
 final class MlDsaBench implements BenchPart {
@@ -71,6 +75,16 @@ final class MlDsaBench implements BenchPart {
             InterleavedRatio.measure(0, 2 * WINDOWS + 1, round -> a.oneCoreCpu(WINDOW), round -> b.oneCoreCpu(WINDOW))
                     .report(out, "protocol.mldsa65.intree_over_bc");
         }
+
+        // The consensus verifier as a node runs it, its 64 keys kept expanded (ExpandedKeyCache): a recent sender's cost
+        ConsensusMlDsaVerifier keyCached = MlDsaProviders.consensus(new ExpandedKeyCache(NodeChainService.Settings.DEFAULT_EXPANDED_KEYS));
+        SignatureVerifyRate cached = SignatureVerifyRate.prepare(keyCached);
+        SignatureVerifyRate uncached = SignatureVerifyRate.prepare(preferred);
+        cached.oneCore(WARM_UP);
+        uncached.oneCore(WARM_UP);
+        out.report("protocol.mldsa65.verify.one_core.consensus_key_cached", median(() -> cached.oneCore(WINDOW)), "per_s");
+        InterleavedRatio.measure(0, 2 * WINDOWS + 1, round -> cached.oneCoreCpu(WINDOW), round -> uncached.oneCoreCpu(WINDOW))
+                .report(out, "protocol.mldsa65.key_cached_over_uncached");
 
         SignatureVerifyRate signing = SignatureVerifyRate.prepare(preferred);
         signing.signOneCore(WARM_UP.dividedBy(2));

@@ -38,7 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and {@code node.import.blocks} says how many blocks they held): signature checks
  * bound the import, so the ratio says how close it gets. Also prints CPU per block — this JVM's, the
  * local PostgreSQL backends', and what the limit spends on one block's signatures — and their ratio,
- * which the machine's other load does not move.
+ * which the machine's other load does not move. The node keeps {@code -Dnumi.bench.node.expanded-keys}
+ * public keys expanded (default: the node's, 1,024; 0 = none) while the limit verifies with none, so
+ * a chain of fewer senders than that imports with cached keys: {@code node.import.expanded_key_hit_ratio}
+ * says how often.
  */
 final class NodeImportBench implements BenchPart {
 
@@ -87,6 +90,7 @@ final class NodeImportBench implements BenchPart {
         int ahead = chain.ahead();
         int segment = chain.segment();
         int cores = Runtime.getRuntime().availableProcessors();
+        int expandedKeys = Integer.getInteger("numi.bench.node.expanded-keys", NodeChainService.Settings.DEFAULT_EXPANDED_KEYS);
 
         // The limit is measured between segments of the import (1 s each) and averaged: on a shared
         // machine both move with the load, so they are measured under the same load, turn by turn.
@@ -109,7 +113,8 @@ final class NodeImportBench implements BenchPart {
                 TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(pool2));
                 OutboxChainEvents events = new OutboxChainEvents(new JdbcOutboxWriter(jdbc, new OutboxSignal()), params.chainId(), CLOCK);
                 try (NodeChainService service = new NodeChainService(params, jdbc, transactions, events, CLOCK,
-                        new NodeChainService.Settings(Duration.ofSeconds(30), 100_000, cores))) {
+                        new NodeChainService.Settings(Duration.ofSeconds(30), 100_000, cores,
+                                NodeChainService.Settings.DEFAULT_VERIFIED_TRANSFERS, expandedKeys))) {
                     service.start();
                     importAll(service, chain.cached().setup().iterator());  // warm-up: empty and funding blocks
                     List<Integer> backends = jdbc.queryForList(
@@ -129,6 +134,9 @@ final class NodeImportBench implements BenchPart {
                     }
                     out.report("node.import.tx_per_block", txPerBlock, "tx");
                     measured.report(out, "node.import", txPerBlock);
+                    long lookups = service.expandedKeyHits() + service.expandedKeyMisses();
+                    out.report("node.import.expanded_keys", expandedKeys, "keys");
+                    out.report("node.import.expanded_key_hit_ratio", lookups == 0 ? 0 : (double) service.expandedKeyHits() / lookups, "ratio");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.numicoin.node.chain;
 
+import io.numicoin.protocol.crypto.ExpandedKeyCache;
+import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
@@ -10,7 +12,8 @@ import java.util.concurrent.Executors;
 
 /**
  * How the chain service checks what it imports without the state: the network's stateless
- * transaction rules on the consensus ML-DSA verifier, remembering what passes alone in a
+ * transaction rules on the consensus ML-DSA verifier (keeping the last {@code expandedKeys} public
+ * keys it expanded, an {@link ExpandedKeyCache} of its own), remembering what passes alone in a
  * {@link VerifiedTransfers}, and the block body rules over them, verifying a block's signatures on
  * {@code verifierThreads} threads of their own ({@code numi-verify-N}).
  */
@@ -19,10 +22,13 @@ final class ChainVerification implements AutoCloseable {
     private final ExecutorService verifier;
     private final TransactionRules transactionRules;
     private final BlockBodyRules bodyRules;
+    private final ExpandedKeyCache keys;
 
-    ChainVerification(NetworkParams params, int verifierThreads, int verifiedTransfers) {
+    ChainVerification(NetworkParams params, int verifierThreads, int verifiedTransfers, int expandedKeys) {
         this.verifier = Executors.newFixedThreadPool(verifierThreads, Thread.ofPlatform().name("numi-verify-", 1).daemon().factory());
-        this.transactionRules = new TransactionRules(params.chainId(), MlDsaProviders.preferred(), new VerifiedTransfers(verifiedTransfers));
+        this.keys = expandedKeys > 0 ? new ExpandedKeyCache(expandedKeys) : null;
+        MlDsaProvider signatures = keys == null ? MlDsaProviders.consensus() : MlDsaProviders.consensus(keys);
+        this.transactionRules = new TransactionRules(params.chainId(), signatures, new VerifiedTransfers(verifiedTransfers));
         this.bodyRules = new BlockBodyRules(transactionRules, verifier, verifierThreads);
     }
 
@@ -32,6 +38,14 @@ final class ChainVerification implements AutoCloseable {
 
     BlockBodyRules bodyRules() {
         return bodyRules;
+    }
+
+    long expandedKeyHits() {
+        return keys == null ? 0 : keys.hits();
+    }
+
+    long expandedKeyMisses() {
+        return keys == null ? 0 : keys.misses();
     }
 
     @Override

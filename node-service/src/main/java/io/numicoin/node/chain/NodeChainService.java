@@ -57,14 +57,18 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * @param verifierThreads threads verifying a block's signatures in parallel
      * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that a block carrying
      *        them does not verify them again ({@link io.numicoin.protocol.validation.VerifiedTransfers}); 0 remembers none
+     * @param expandedKeys ML-DSA public keys kept expanded ({@link io.numicoin.protocol.crypto.ExpandedKeyCache}); 0 keeps none
      */
-    public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads, int verifiedTransfers) {
+    public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads, int verifiedTransfers,
+            int expandedKeys) {
 
         /** Transfers remembered by default: as many txids as the relay remembers (~14 MB). */
         public static final int DEFAULT_VERIFIED_TRANSFERS = 100_000;
+        /** Public keys kept expanded by default (~37 MB). */
+        public static final int DEFAULT_EXPANDED_KEYS = 1_024;
 
         public Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
-            this(importLockTimeout, accountCacheSize, verifierThreads, DEFAULT_VERIFIED_TRANSFERS);
+            this(importLockTimeout, accountCacheSize, verifierThreads, DEFAULT_VERIFIED_TRANSFERS, DEFAULT_EXPANDED_KEYS);
         }
 
         public static Settings defaults() {
@@ -104,7 +108,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.writer = new ChainWriter(settings.importLockTimeout());
-        this.verification = new ChainVerification(params, settings.verifierThreads(), settings.verifiedTransfers());
+        this.verification = new ChainVerification(params, settings.verifierThreads(), settings.verifiedTransfers(), settings.expandedKeys());
         this.bodyRules = verification.bodyRules();
         this.admission = BlockAdmission.of(params);
     }
@@ -159,6 +163,16 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     /** Signature checks of transfers in bodies this node checked (a counter, readable from any thread). */
     public long transfersVerified() {
         return bodyRules.transfersVerified();
+    }
+
+    /** Signature checks whose public key was kept expanded (a counter; 0 without the cache). */
+    public long expandedKeyHits() {
+        return verification.expandedKeyHits();
+    }
+
+    /** Signature checks that expanded their public key (a counter; 0 without the cache). */
+    public long expandedKeyMisses() {
+        return verification.expandedKeyMisses();
     }
 
     /** Transfers of checked bodies not verified again: they had passed alone here before (a counter). */

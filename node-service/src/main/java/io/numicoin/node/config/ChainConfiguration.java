@@ -72,7 +72,8 @@ class ChainConfiguration {
         NodeProperties.Chain chain = properties.chain();
         int threads = chain.verifierThreads() > 0 ? chain.verifierThreads() : Runtime.getRuntime().availableProcessors();
         return new NodeChainService(params, jdbc, nodeTransactions, chainEventSink, clock,
-                new NodeChainService.Settings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers()));
+                new NodeChainService.Settings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers(),
+                        chain.expandedKeys()));
     }
 
     /**
@@ -97,6 +98,23 @@ class ChainConfiguration {
     FunctionCounter transfersVerifiedCounter(NodeChainService chain, MeterRegistry meters) {
         return FunctionCounter.builder("numi.chain.transfers_verified", chain, NodeChainService::transfersVerified)
                 .description("Transfers in checked blocks whose stateless rules (signatures included) were checked")
+                .register(meters);
+    }
+
+    /** Signature checks that found their public key expanded already, and those that expanded it. */
+    @Bean
+    FunctionCounter expandedKeyHitsCounter(NodeChainService chain, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.chain.signature_keys", chain, NodeChainService::expandedKeyHits)
+                .tag("expanded", "cached")
+                .description("ML-DSA signature checks whose public key was kept expanded (numi.chain.expanded-keys)")
+                .register(meters);
+    }
+
+    @Bean
+    FunctionCounter expandedKeyMissesCounter(NodeChainService chain, MeterRegistry meters) {
+        return FunctionCounter.builder("numi.chain.signature_keys", chain, NodeChainService::expandedKeyMisses)
+                .tag("expanded", "now")
+                .description("ML-DSA signature checks that expanded their public key")
                 .register(meters);
     }
 }

@@ -58,6 +58,6 @@ public final class ConsensusMlDsaVerifier implements MlDsaProvider {
 
     @Override
     public String toString() {
-        return "ConsensusMlDsaVerifier[strict FIPS 204 decode + " + arithmetic.name() + "]";
+        return "ConsensusMlDsaVerifier[strict FIPS 204 decode + " + arithmetic + "]";
     }
 }

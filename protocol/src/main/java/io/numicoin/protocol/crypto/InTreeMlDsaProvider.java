@@ -6,19 +6,27 @@ import java.util.Objects;
 /**
  * ML-DSA-65 verified by this repository's own implementation ({@link MlDsa65Verify}, FIPS 204 on
  * the standard's encodings), signing and key derivation by another provider (Bouncy Castle's: a
- * signature is deterministic, so it is byte-identical wherever it is made). Stateless and thread-safe.
+ * signature is deterministic, so it is byte-identical wherever it is made). With an
+ * {@link ExpandedKeyCache} a key seen recently is not expanded again (the same verdicts). Thread-safe.
  */
 public final class InTreeMlDsaProvider implements MlDsaProvider {
 
     private final MlDsaProvider signing;
+    private final ExpandedKeyCache keys;
 
-    InTreeMlDsaProvider(MlDsaProvider signing) {
+    /** @param keys the caller's cache of expanded keys, or null to expand every key on every call */
+    InTreeMlDsaProvider(MlDsaProvider signing, ExpandedKeyCache keys) {
         this.signing = Objects.requireNonNull(signing, "signing");
+        this.keys = keys;
     }
 
     @Override
     public boolean verify(MlDsaPublicKey publicKey, byte[] message, MlDsaSignature signature) {
-        return MlDsa65Verify.verify(publicKey.bytes().toArray(), message, signature.bytes().toArray());
+        byte[] raw = signature.bytes().toArray();
+        if (keys == null) {
+            return MlDsa65Verify.verify(publicKey.bytes().toArray(), message, raw);
+        }
+        return MlDsa65Verify.verify(keys.expanded(publicKey), message, raw);
     }
 
     @Override
@@ -38,6 +46,6 @@ public final class InTreeMlDsaProvider implements MlDsaProvider {
 
     @Override
     public String toString() {
-        return "InTreeMlDsaProvider[signing: " + signing.name() + "]";
+        return "InTreeMlDsaProvider[signing: " + signing.name() + (keys == null ? "" : ", " + keys.capacity() + " expanded keys kept") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.numicoin.protocol.crypto;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,15 @@ public final class MlDsaProviders {
     /** The consensus verifier: FIPS 204's strict signature decoding, then the in-tree arithmetic. Cached, immutable. */
     public static ConsensusMlDsaVerifier consensus() {
         return Consensus.INSTANCE;
+    }
+
+    /**
+     * A consensus verifier of its own that keeps the last keys it expanded in {@code keys} (same
+     * verdicts as {@link #consensus()}, less work for a key seen again). A new instance per call: the
+     * caller owns it and its cache.
+     */
+    public static ConsensusMlDsaVerifier consensus(ExpandedKeyCache keys) {
+        return new ConsensusMlDsaVerifier(new InTreeMlDsaProvider(Bouncy.INSTANCE, Objects.requireNonNull(keys, "keys")));
     }
 
     /** What every node uses to sign and verify: {@link #consensus()}. */
@@ -45,7 +55,7 @@ public final class MlDsaProviders {
     }
 
     private static final class InTree {
-        static final MlDsaProvider INSTANCE = new InTreeMlDsaProvider(Bouncy.INSTANCE);
+        static final MlDsaProvider INSTANCE = new InTreeMlDsaProvider(Bouncy.INSTANCE, null);
     }
 
     private static final class Bouncy {

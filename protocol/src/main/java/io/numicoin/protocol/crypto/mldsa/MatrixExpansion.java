@@ -1,6 +1,5 @@
 package io.numicoin.protocol.crypto.mldsa;
 
-
 /**
  * FIPS 204 Algorithm 32, ExpandA: the k × ℓ matrix {@code Â} from the public seed ρ, each entry
  * RejNTTPoly (Algorithm 30) of SHAKE128({@code ρ || s || r}): coefficients from three bytes each (the
@@ -17,7 +16,7 @@ final class MatrixExpansion {
     private static final int N = Ntt.N;
     private static final int RATE = Shake.RATE_128;
     /** Blocks squeezed at once: 5 × 168 bytes, 280 candidates for 256 coefficients. */
-    private static final int SCALAR_BLOCKS = 5;
+    private static final int FIRST_SQUEEZE_BLOCKS = 5;
 
     private MatrixExpansion() {
     }
@@ -28,7 +27,7 @@ final class MatrixExpansion {
         byte[] seed = new byte[SEED_BYTES + 2];
         System.arraycopy(publicKey, 0, seed, 0, SEED_BYTES);
         Shake g = Shake.shake128();
-        byte[] block = new byte[SCALAR_BLOCKS * RATE];
+        byte[] block = new byte[FIRST_SQUEEZE_BLOCKS * RATE];
         for (int r = 0; r < rows; r++) {
             for (int s = 0; s < columns; s++) {
                 seed[SEED_BYTES] = (byte) s;

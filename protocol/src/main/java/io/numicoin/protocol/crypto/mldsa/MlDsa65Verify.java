@@ -5,12 +5,14 @@ import java.util.Arrays;
 
 /**
  * ML-DSA-65 verification (FIPS 204 Algorithm 8, ML-DSA.Verify_internal, after Algorithm 3's pure
- * mode: {@code M' = 0x00 || |ctx| || ctx || M}; NumiCoin signs with an empty context). Every step is the standard's, on the
- * standard's encodings; a malformed key or signature is simply invalid. Stateless and thread-safe.
+ * mode: {@code M' = 0x00 || |ctx| || ctx || M}; NumiCoin signs with an empty context). Every step is
+ * the standard's, on the standard's encodings; a malformed key or signature is simply invalid.
+ * Stateless and thread-safe.
  *
- * <p>The matrix {@code Â} comes from {@link MatrixExpansion} (its 30 SHAKE128 streams side by side
- * where the JVM has vectors); each row of {@code Â ∘ NTT(z) − NTT(c) ∘ NTT(t1 · 2^d)} is then
- * finished (the inverse transform, the hints, {@code w1Encode}) and hashed before the next.
+ * <p>What depends on the key alone ({@code Â}, {@code NTT(t1 · 2^d)}, {@code tr}) is an
+ * {@link ExpandedPublicKey}, made per call from the key's bytes or kept by the caller; each row of
+ * {@code Â ∘ NTT(z) − NTT(c) ∘ NTT(t1 · 2^d)} is then finished (the inverse transform, the hints,
+ * {@code w1Encode}) and hashed before the next.
  */
 public final class MlDsa65Verify {
 
@@ -19,8 +21,8 @@ public final class MlDsa65Verify {
     /** Signature bytes: {@code c̃} (48), {@code z} (ℓ × 640), the hints (ω + k). */
     public static final int SIGNATURE_BYTES = 3309;
 
-    private static final int K = 6;
-    private static final int L = 5;
+    static final int K = 6;
+    static final int L = 5;
     private static final int D = 13;
     private static final int TAU = 49;
     private static final int OMEGA = 55;
@@ -48,7 +50,21 @@ public final class MlDsa65Verify {
 
     /** The same with a context string (FIPS 204 Algorithm 3: at most 255 bytes, else invalid). */
     public static boolean verify(byte[] publicKey, byte[] context, byte[] message, byte[] signature) {
-        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES || context.length > MAX_CONTEXT_BYTES) {
+        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES || context.length > MAX_CONTEXT_BYTES
+                || hintBitUnpack(signature) == null) {
+            return false;  // before the key's expansion, the costlier half
+        }
+        return verify(ExpandedPublicKey.of(publicKey), context, message, signature);
+    }
+
+    /** The same under a key expanded before (the same verdict as from its bytes, without the key's share of the work). */
+    public static boolean verify(ExpandedPublicKey key, byte[] message, byte[] signature) {
+        return verify(key, EMPTY_CONTEXT, message, signature);
+    }
+
+    /** The same with a context string. */
+    public static boolean verify(ExpandedPublicKey key, byte[] context, byte[] message, byte[] signature) {
+        if (signature.length != SIGNATURE_BYTES || context.length > MAX_CONTEXT_BYTES) {
             return false;
         }
         boolean[][] hints = hintBitUnpack(signature);
@@ -64,28 +80,25 @@ public final class MlDsa65Verify {
             Ntt.forward(z);
             zHat[s] = z;
         }
-        byte[] mu = mu(publicKey, context, message);
+        byte[] mu = mu(key.tr(), context, message);
         int[] cHat = sampleInBall(signature);
         Ntt.forward(cHat);
 
         Shake h = Shake.shake256().absorb(mu);
-        int[][] aHat = MatrixExpansion.expand(publicKey, K, L);
         byte[] w1Row = new byte[W1_POLY_BYTES];
         int[] row = new int[N];
-        int[] t = new int[N];
         for (int r = 0; r < K; r++) {
             // Â[r] ∘ NTT(z)
             Arrays.fill(row, 0);
             for (int s = 0; s < L; s++) {
-                int[] a = aHat[r * L + s];
+                int[] a = key.aHat(r, s);
                 int[] zs = zHat[s];
                 for (int j = 0; j < N; j++) {
                     row[j] += Ntt.montgomeryReduce((long) a[j] * zs[j]);
                 }
             }
             // − NTT(c) ∘ NTT(t1 · 2^d)
-            unpackT1(publicKey, r, t);
-            Ntt.forward(t);
+            int[] t = key.t1Hat(r);
             for (int j = 0; j < N; j++) {
                 row[j] = Ntt.reduce32(row[j] - Ntt.montgomeryReduce((long) cHat[j] * t[j]));
             }
@@ -102,9 +115,8 @@ public final class MlDsa65Verify {
         return MessageDigest.isEqual(cTilde, Arrays.copyOf(signature, C_TILDE_BYTES));
     }
 
-    /** {@code μ = H(H(pk, 64) || 0x00 || |ctx| || ctx || M, 64)}. */
-    private static byte[] mu(byte[] publicKey, byte[] context, byte[] message) {
-        byte[] tr = Shake.shake256().absorb(publicKey).squeeze(64);
+    /** {@code μ = H(tr || 0x00 || |ctx| || ctx || M, 64)}, {@code tr = H(pk, 64)}. */
+    private static byte[] mu(byte[] tr, byte[] context, byte[] message) {
         byte[] prefix = {0, (byte) context.length};
         return Shake.shake256().absorb(tr).absorb(prefix).absorb(context).absorb(message).squeeze(64);
     }
@@ -136,7 +148,8 @@ public final class MlDsa65Verify {
     }
 
     /** Polynomial {@code r} of {@code t1} times {@code 2^d}: 10-bit coefficients, four in five bytes. */
-    private static void unpackT1(byte[] publicKey, int r, int[] out) {
+    static int[] unpackT1(byte[] publicKey, int r) {
+        int[] out = new int[N];
         int offset = RHO_BYTES + r * T1_POLY_BYTES;
         for (int j = 0; j < N / 4; j++) {
             int b0 = publicKey[offset] & 0xff;
@@ -150,6 +163,7 @@ public final class MlDsa65Verify {
             out[4 * j + 3] = ((b3 >> 6 | b4 << 2) & 0x3ff) << D;
             offset += 5;
         }
+        return out;
     }
 
     /**

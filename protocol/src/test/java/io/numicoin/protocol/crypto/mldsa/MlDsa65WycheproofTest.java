@@ -62,6 +62,14 @@ class MlDsa65WycheproofTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
+    void theSameThroughAKeyExpandedBefore(Vector vector) {
+        boolean verdict = vector.publicKey().length == MlDsa65Verify.PUBLIC_KEY_BYTES
+                && MlDsa65Verify.verify(ExpandedPublicKey.of(vector.publicKey()), vector.context(), vector.message(), vector.signature());
+        assertThat(verdict).isEqualTo(vector.valid());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
     void bouncyCastleGivesTheExpectedVerdict(Vector vector) {
         assertThat(BouncyCastleVerdict.of(vector.publicKey(), vector.context(), vector.message(), vector.signature())).isEqualTo(vector.valid());
     }

@@ -1,0 +1,74 @@
+package io.numicoin.protocol.crypto;
+
+import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.crypto.mldsa.ExpandedPublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The last {@code capacity} ML-DSA-65 public keys a verifier expanded ({@link ExpandedPublicKey},
+ * ~37 KB each), least recently used out first: a sender whose key verified recently costs about
+ * half a verification the next time. Owned by whoever makes it (a node's chain service), never a
+ * global. A key is expanded outside the lock, so two threads that miss on the same key both expand
+ * it (the second result replaces the first; both are the same). Thread-safe.
+ */
+public final class ExpandedKeyCache {
+
+    private final int capacity;
+    private final Map<Bytes, ExpandedPublicKey> keys;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    /** @param capacity keys kept (at least 1; {@link ExpandedPublicKey#APPROXIMATE_BYTES} of heap each) */
+    public ExpandedKeyCache(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("an expanded-key cache holds at least one key, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.keys = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Bytes, ExpandedPublicKey> eldest) {
+                return size() > ExpandedKeyCache.this.capacity;
+            }
+        };
+    }
+
+    /** The expanded form of {@code key}, from the cache or made now (and kept). */
+    public ExpandedPublicKey expanded(MlDsaPublicKey key) {
+        ExpandedPublicKey cached;
+        synchronized (keys) {
+            cached = keys.get(key.bytes());
+        }
+        if (cached != null) {
+            hits.increment();
+            return cached;
+        }
+        misses.increment();
+        ExpandedPublicKey expanded = ExpandedPublicKey.of(key.bytes().toArray());
+        synchronized (keys) {
+            keys.put(key.bytes(), expanded);
+        }
+        return expanded;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int size() {
+        synchronized (keys) {
+            return keys.size();
+        }
+    }
+
+    /** Lookups that found the key expanded already. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that expanded the key. */
+    public long misses() {
+        return misses.sum();
+    }
+}
