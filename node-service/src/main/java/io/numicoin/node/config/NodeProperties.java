@@ -94,7 +94,7 @@ public record NodeProperties(
      * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that the block
      *        carrying them does not verify them again (~140 bytes each; 0 = none)
      * @param expandedKeys ML-DSA public keys kept expanded for the signature checks, so that a recent
-     *        sender's next signature costs about half (~37 KB each; 0 = none)
+     *        sender's next signature costs about a third (~37 KB each; 0 = none)
      */
     public record Chain(
             @DefaultValue("30s") Duration importLockTimeout,

@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The last {@code capacity} ML-DSA-65 public keys a verifier expanded ({@link ExpandedPublicKey},
- * ~37 KB each), least recently used out first: a sender whose key verified recently costs about
- * half a verification the next time. Owned by whoever makes it (a node's chain service), never a
- * global. A key is expanded outside the lock, so two threads that miss on the same key both expand
- * it (the second result replaces the first; both are the same). Thread-safe.
+ * ~37 KB each) and found a valid signature under, least recently used out first: a sender whose
+ * key verified recently costs about a third of a verification the next time. Owned by whoever makes
+ * it (a node's chain service), never a global. Keys are expanded outside the lock, so two threads
+ * that miss on the same key both expand it (the second kept replaces the first; both are the same).
+ * Thread-safe.
  */
 public final class ExpandedKeyCache {
 
@@ -34,22 +35,21 @@ public final class ExpandedKeyCache {
         };
     }
 
-    /** The expanded form of {@code key}, from the cache or made now (and kept). */
-    public ExpandedPublicKey expanded(MlDsaPublicKey key) {
+    /** The expanded form of {@code key} if it is kept (counted as a hit), else null (a miss). */
+    public ExpandedPublicKey lookup(MlDsaPublicKey key) {
         ExpandedPublicKey cached;
         synchronized (keys) {
             cached = keys.get(key.bytes());
         }
-        if (cached != null) {
-            hits.increment();
-            return cached;
-        }
-        misses.increment();
-        ExpandedPublicKey expanded = ExpandedPublicKey.of(key.bytes().toArray());
+        (cached != null ? hits : misses).increment();
+        return cached;
+    }
+
+    /** Keeps {@code expanded} as {@code key}'s, the most recently used; the least recently used goes past the capacity. */
+    public void keep(MlDsaPublicKey key, ExpandedPublicKey expanded) {
         synchronized (keys) {
             keys.put(key.bytes(), expanded);
         }
-        return expanded;
     }
 
     public int capacity() {

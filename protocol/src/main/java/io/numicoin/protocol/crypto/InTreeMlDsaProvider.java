@@ -1,5 +1,6 @@
 package io.numicoin.protocol.crypto;
 
+import io.numicoin.protocol.crypto.mldsa.ExpandedPublicKey;
 import io.numicoin.protocol.crypto.mldsa.MlDsa65Verify;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * ML-DSA-65 verified by this repository's own implementation ({@link MlDsa65Verify}, FIPS 204 on
  * the standard's encodings), signing and key derivation by another provider (Bouncy Castle's: a
  * signature is deterministic, so it is byte-identical wherever it is made). With an
- * {@link ExpandedKeyCache} a key seen recently is not expanded again (the same verdicts). Thread-safe.
+ * {@link ExpandedKeyCache} a key that verified recently is not expanded again (the same verdicts). Thread-safe.
  */
 public final class InTreeMlDsaProvider implements MlDsaProvider {
 
@@ -26,7 +27,13 @@ public final class InTreeMlDsaProvider implements MlDsaProvider {
         if (keys == null) {
             return MlDsa65Verify.verify(publicKey.bytes().toArray(), message, raw);
         }
-        return MlDsa65Verify.verify(keys.expanded(publicKey), message, raw);
+        ExpandedPublicKey cached = keys.lookup(publicKey);
+        ExpandedPublicKey expanded = cached != null ? cached : ExpandedPublicKey.of(publicKey.bytes().toArray());
+        boolean valid = MlDsa65Verify.verify(expanded, message, raw);
+        if (valid && cached == null) {
+            keys.keep(publicKey, expanded);  // only keys that signed something valid take a place
+        }
+        return valid;
     }
 
     @Override

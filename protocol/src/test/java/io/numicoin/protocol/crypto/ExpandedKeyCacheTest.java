@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.protocol.bytes.Bytes;
+import io.numicoin.protocol.crypto.mldsa.ExpandedPublicKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -19,17 +20,37 @@ class ExpandedKeyCacheTest {
         MlDsaPublicKey b = BC.publicKey(TestSeeds.privateKey(2));
         MlDsaPublicKey c = BC.publicKey(TestSeeds.privateKey(3));
         ExpandedKeyCache cache = new ExpandedKeyCache(2);
+        ExpandedPublicKey expandedA = ExpandedPublicKey.of(a.bytes().toArray());
 
-        var first = cache.expanded(a);
-        cache.expanded(b);
-        assertThat(cache.expanded(a)).isSameAs(first);  // a is now the most recent
-        cache.expanded(c);                              // evicts b, the least recent
+        assertThat(cache.lookup(a)).isNull();
+        cache.keep(a, expandedA);
+        cache.keep(b, ExpandedPublicKey.of(b.bytes().toArray()));
+        assertThat(cache.lookup(a)).isSameAs(expandedA);  // a is now the most recent
+        cache.keep(c, ExpandedPublicKey.of(c.bytes().toArray()));  // evicts b, the least recent
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.expanded(a)).isSameAs(first);
-        assertThat(cache.hits()).isEqualTo(2);
-        assertThat(cache.misses()).isEqualTo(3);
-        cache.expanded(b);                              // b was evicted: expanded again
-        assertThat(cache.misses()).isEqualTo(4);
+        assertThat(cache.lookup(b)).isNull();
+        assertThat(cache.lookup(a)).isSameAs(expandedA);
+        assertThat(cache.lookup(c)).isNotNull();
+        assertThat(cache.hits()).isEqualTo(3);
+        assertThat(cache.misses()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyKeysThatSignedSomethingValidAreKept() {
+        ExpandedKeyCache keys = new ExpandedKeyCache(4);
+        ConsensusMlDsaVerifier verifier = MlDsaProviders.consensus(keys);
+        MlDsaKeyPair pair = BC.keyPair(TestSeeds.privateKey(9));
+        byte[] message = "kept?".getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = BC.sign(pair.privateKey(), message).bytes().toArray();
+        byte[] forged = signature.clone();
+        forged[0] ^= 1;
+
+        assertThat(verifier.verdict(pair.publicKey(), message, Bytes.of(forged))).isEqualTo(MlDsaVerdict.BAD_SIGNATURE);
+        assertThat(keys.size()).isZero();
+        assertThat(verifier.verdict(pair.publicKey(), message, Bytes.of(signature))).isEqualTo(MlDsaVerdict.VALID);
+        assertThat(keys.size()).isEqualTo(1);
+        assertThat(verifier.verdict(pair.publicKey(), message, Bytes.of(forged))).isEqualTo(MlDsaVerdict.BAD_SIGNATURE);
+        assertThat(keys.hits()).isEqualTo(1);
     }
 
     @Test
@@ -39,7 +60,8 @@ class ExpandedKeyCacheTest {
 
     @Test
     void aVerifierWithACacheGivesTheSameVerdictsAsOneWithout() {
-        ConsensusMlDsaVerifier cached = MlDsaProviders.consensus(new ExpandedKeyCache(3));
+        ExpandedKeyCache keys = new ExpandedKeyCache(3);
+        ConsensusMlDsaVerifier cached = MlDsaProviders.consensus(keys);
         Random random = new Random(37L);
         MlDsaKeyPair[] pairs = new MlDsaKeyPair[5];  // more keys than the cache holds: hits and misses
         for (int i = 0; i < pairs.length; i++) {
@@ -57,6 +79,8 @@ class ExpandedKeyCacheTest {
                     .as("round %d", round)
                     .isEqualTo(MlDsaProviders.consensus().verdict(key, message, Bytes.of(signature)));
         }
+        assertThat(keys.hits()).as("five keys, three kept: some found, some not").isPositive();
+        assertThat(keys.misses()).isPositive();
         assertThat(cached.toString()).contains("3 expanded keys kept");
     }
 }

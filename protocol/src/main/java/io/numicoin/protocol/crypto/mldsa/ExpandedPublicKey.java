@@ -3,8 +3,8 @@ package io.numicoin.protocol.crypto.mldsa;
 /**
  * The parts of an ML-DSA-65 verification that depend on the public key alone, computed once: the
  * matrix {@code Â = ExpandA(ρ)} (30 polynomials), {@code NTT(t1 · 2^d)} (6) and
- * {@code tr = H(pk, 64)}. About 55 % of a verification's work; a verifier that sees the same key
- * again (a cache the caller owns) skips it. Immutable: the arrays never leave this package.
+ * {@code tr = H(pk, 64)}. About two thirds of a verification's work; a verifier that sees the same
+ * key again (a cache the caller owns) skips it. Immutable: the arrays never leave this package.
  */
 public final class ExpandedPublicKey {
 
