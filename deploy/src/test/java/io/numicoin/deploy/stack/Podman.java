@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Debian's podman as this machine runs it (docs/docker.md): runc as the runtime and lower default
@@ -17,6 +18,8 @@ import java.util.Map;
 final class Podman {
 
     static final Path BINARY = Path.of("/usr/bin/podman");
+    /** {@code repository:tag} as {@code podman images --format} prints it: no spaces, quotes or {@code =}. */
+    private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*(:[0-9]+)?[A-Za-z0-9._/-]*:[A-Za-z0-9._<>-]+");
 
     private final Map<String, String> environment;
 
@@ -59,11 +62,15 @@ final class Podman {
         return Command.of(environment, limit, Command.args(BINARY.toString(), args)).run();
     }
 
-    /** The images carrying {@code label=value}, as {@code repository:tag}. */
+    /**
+     * The images carrying {@code label=value}, as {@code repository:tag}. Only such lines count: podman
+     * prints its warnings into the same output (a broken CNI configuration warns on every command), and
+     * a warning taken for an image once made a missing base image look present.
+     */
     List<String> imagesLabelled(String label, String value) {
         String out = run(Duration.ofMinutes(1), "images", "--noheading", "--filter", "label=" + label + "=" + value,
                 "--format", "{{.Repository}}:{{.Tag}}").check().output();
-        return out.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains("<none>")).toList();
+        return out.lines().map(String::strip).filter(line -> IMAGE_NAME.matcher(line).matches() && !line.contains("<none>")).toList();
     }
 
     /** The names of the containers of a compose project (running or not). */
