@@ -8,6 +8,7 @@ import io.numicoin.explorer.index.ChainIndexer;
 import io.numicoin.explorer.store.ChainCursor;
 import io.numicoin.explorer.store.PostgresExplorerStore;
 import io.numicoin.node.chain.BlockImportPipeline;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
@@ -87,7 +88,7 @@ final class ExplorerIndexBench implements BenchPart {
             Indexing explorer = new Indexing(indexer, params);
             store.connect(params.genesis(), params.genesis().header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
             try (NodeChainService node = new NodeChainService(params, nodeJdbc, transactions(nodePool), events, CLOCK,
-                    new NodeChainService.Settings(Duration.ofSeconds(30), 100_000, cores));
+                    new ChainServiceSettings(Duration.ofSeconds(30), 100_000, cores));
                     BlockImportPipeline pipeline = new BlockImportPipeline(node, 2)) {
                 node.start();
                 NodeImportBench.importAll(node, chain.setup().iterator());

@@ -1,6 +1,6 @@
 package io.numicoin.bench;
 
-import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.protocol.crypto.ConsensusMlDsaVerifier;
 import io.numicoin.protocol.crypto.ExpandedKeyCache;
 import io.numicoin.protocol.crypto.MlDsaProvider;
@@ -77,7 +77,7 @@ final class MlDsaBench implements BenchPart {
         }
 
         // The consensus verifier as a node runs it, its 64 keys kept expanded (ExpandedKeyCache): a recent sender's cost
-        ConsensusMlDsaVerifier keyCached = MlDsaProviders.consensus(new ExpandedKeyCache(NodeChainService.Settings.DEFAULT_EXPANDED_KEYS));
+        ConsensusMlDsaVerifier keyCached = MlDsaProviders.consensus(new ExpandedKeyCache(ChainServiceSettings.DEFAULT_EXPANDED_KEYS));
         SignatureVerifyRate cached = SignatureVerifyRate.prepare(keyCached);
         SignatureVerifyRate uncached = SignatureVerifyRate.prepare(preferred);
         cached.oneCore(WARM_UP);

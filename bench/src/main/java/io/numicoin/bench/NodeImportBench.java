@@ -3,6 +3,7 @@ package io.numicoin.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.numicoin.node.chain.BlockImportPipeline;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
@@ -90,7 +91,7 @@ final class NodeImportBench implements BenchPart {
         int ahead = chain.ahead();
         int segment = chain.segment();
         int cores = Runtime.getRuntime().availableProcessors();
-        int expandedKeys = Integer.getInteger("numi.bench.node.expanded-keys", NodeChainService.Settings.DEFAULT_EXPANDED_KEYS);
+        int expandedKeys = Integer.getInteger("numi.bench.node.expanded-keys", ChainServiceSettings.DEFAULT_EXPANDED_KEYS);
 
         // The limit is measured between segments of the import (1 s each) and averaged: on a shared
         // machine both move with the load, so they are measured under the same load, turn by turn.
@@ -113,8 +114,8 @@ final class NodeImportBench implements BenchPart {
                 TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(pool2));
                 OutboxChainEvents events = new OutboxChainEvents(new JdbcOutboxWriter(jdbc, new OutboxSignal()), params.chainId(), CLOCK);
                 try (NodeChainService service = new NodeChainService(params, jdbc, transactions, events, CLOCK,
-                        new NodeChainService.Settings(Duration.ofSeconds(30), 100_000, cores,
-                                NodeChainService.Settings.DEFAULT_VERIFIED_TRANSFERS, expandedKeys))) {
+                        new ChainServiceSettings(Duration.ofSeconds(30), 100_000, cores,
+                                ChainServiceSettings.DEFAULT_VERIFIED_TRANSFERS, expandedKeys))) {
                     service.start();
                     importAll(service, chain.cached().setup().iterator());  // warm-up: empty and funding blocks
                     List<Integer> backends = jdbc.queryForList(

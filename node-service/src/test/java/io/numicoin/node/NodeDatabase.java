@@ -1,5 +1,6 @@
 package io.numicoin.node;
 
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.storage.StateBuckets;
 import io.numicoin.node.storage.StateTables;
@@ -56,7 +57,7 @@ public final class NodeDatabase implements AutoCloseable {
     /** A chain service on this database (test clock, default settings, recorded events); the caller starts and closes it. */
     public NodeChainService chainService(NetworkParams params) {
         return new NodeChainService(params, jdbc, transactions, new RecordingChainEvents(), TestChains.CLOCK,
-                NodeChainService.Settings.defaults());
+                ChainServiceSettings.defaults());
     }
 
     /** Imports {@code blocks} in order through a chain service, each of which must connect. */

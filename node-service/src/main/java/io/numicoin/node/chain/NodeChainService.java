@@ -53,36 +53,13 @@ public final class NodeChainService implements ChainService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeChainService.class);
 
-    /**
-     * @param verifierThreads threads verifying a block's signatures in parallel
-     * @param verifiedTransfers transfers that passed alone (API, gossip) remembered so that a block carrying
-     *        them does not verify them again ({@link io.numicoin.protocol.validation.VerifiedTransfers}); 0 remembers none
-     * @param expandedKeys ML-DSA public keys kept expanded ({@link io.numicoin.protocol.crypto.ExpandedKeyCache}); 0 keeps none
-     */
-    public record Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads, int verifiedTransfers,
-            int expandedKeys) {
-
-        /** Transfers remembered by default: as many txids as the relay remembers (~14 MB). */
-        public static final int DEFAULT_VERIFIED_TRANSFERS = 100_000;
-        /** Public keys kept expanded by default (~37 MB). */
-        public static final int DEFAULT_EXPANDED_KEYS = 1_024;
-
-        public Settings(Duration importLockTimeout, int accountCacheSize, int verifierThreads) {
-            this(importLockTimeout, accountCacheSize, verifierThreads, DEFAULT_VERIFIED_TRANSFERS, DEFAULT_EXPANDED_KEYS);
-        }
-
-        public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(30), 100_000, Runtime.getRuntime().availableProcessors());
-        }
-    }
-
     private final NetworkParams params;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
     private final ChainEventSink events;
     private final Clock clock;
-    private final Settings settings;
+    private final ChainServiceSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final ChainVerification verification;
     private final ChainWriter writer;
@@ -98,7 +75,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private volatile String refusal = "the chain service has not started";
 
     public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
-            ChainEventSink events, Clock clock, Settings settings) {
+            ChainEventSink events, Clock clock, ChainServiceSettings settings) {
         this.params = params;
         this.jdbc = jdbc;
         this.transactions = transactions;

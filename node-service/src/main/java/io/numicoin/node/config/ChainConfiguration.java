@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.node.bus.AfterCommitBusSink;
 import io.numicoin.node.bus.ChainEventBus;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
@@ -72,7 +73,7 @@ class ChainConfiguration {
         NodeProperties.Chain chain = properties.chain();
         int threads = chain.verifierThreads() > 0 ? chain.verifierThreads() : Runtime.getRuntime().availableProcessors();
         return new NodeChainService(params, jdbc, nodeTransactions, chainEventSink, clock,
-                new NodeChainService.Settings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers(),
+                new ChainServiceSettings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers(),
                         chain.expandedKeys()));
     }
 

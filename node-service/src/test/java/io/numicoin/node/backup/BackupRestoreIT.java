@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.integrity.IntegrityReport;
 import io.numicoin.node.integrity.StartupIntegrityCheck;
@@ -171,6 +172,6 @@ class BackupRestoreIT {
 
     private static NodeChainService service(NodeDatabase db) {
         return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), new RecordingChainEvents(),
-                TestChains.CLOCK, NodeChainService.Settings.defaults());
+                TestChains.CLOCK, ChainServiceSettings.defaults());
     }
 }

@@ -41,7 +41,7 @@ class DeepReorgIT {
         try (NodeDatabase db = NodeDatabase.create("deepreorg")) {
             RecordingChainEvents events = new RecordingChainEvents();
             try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), events,
-                    TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                    TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 for (Block block : concat(funded, old)) {
                     assertThat(importBoth(service, reference, block).outcome()).isEqualTo(Outcome.CONNECTED);

@@ -178,7 +178,7 @@ class NodeChainServiceIT {
             };
             List<Block> main = BUILDER.extend(BUILDER.genesis(), 3, 3);
             try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), interrupting,
-                    TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                    TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 service.submitBlock(main.get(0));
                 interruptOn[0] = id(main.get(1));
@@ -234,7 +234,7 @@ class NodeChainServiceIT {
             Block s5 = BUILDER.child(s4).coinbaseMemo("resume side").build();
             Block s6 = BUILDER.child(s5).coinbaseMemo("resume side").build();
             try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), failing,
-                    TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                    TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 for (Block block : List.of(main.get(0), main.get(1), main.get(2), main.get(3), main.get(4), s4, s5)) {
                     service.submitBlock(block);
@@ -278,7 +278,7 @@ class NodeChainServiceIT {
 
     private NodeChainService newService(RecordingChainEvents sink) {
         return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), sink, TestChains.CLOCK,
-                NodeChainService.Settings.defaults());
+                ChainServiceSettings.defaults());
     }
 
     private BlockImportResult importAndCompare(NodeChainService service, Block block) {

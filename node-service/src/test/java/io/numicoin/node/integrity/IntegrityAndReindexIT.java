@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.integrity.IntegrityProblem.Kind;
 import io.numicoin.node.storage.BlockStatusCode;
@@ -157,7 +158,7 @@ class IntegrityAndReindexIT {
 
     private NodeChainService service() {
         return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), new RecordingChainEvents(),
-                TestChains.CLOCK, NodeChainService.Settings.defaults());
+                TestChains.CLOCK, ChainServiceSettings.defaults());
     }
 
     private void assertStateIsBuildersAfter(Block tip) {

@@ -10,6 +10,7 @@ import io.numicoin.events.Topics;
 import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.TestChains;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
@@ -71,7 +72,7 @@ class OutboxRelayIT {
 
         try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(),
                 new OutboxChainEvents(writer, BUILDER.params().chainId(), Clock.systemUTC()), TestChains.CLOCK,
-                NodeChainService.Settings.defaults());
+                ChainServiceSettings.defaults());
              OutboxRelay relay = new OutboxRelay(db.jdbc(), signal, settings(), Clock.systemUTC(), meters)) {
             service.start();
             relay.start();

@@ -9,6 +9,7 @@ import io.numicoin.events.ChainEvent;
 import io.numicoin.events.codec.ChainEventCodec;
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.TestChains;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
@@ -38,7 +39,7 @@ class OutboxTableIT {
         chain = BUILDER.extend(BUILDER.genesis(), 6, 2);
         try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(),
                 new OutboxChainEvents(new JdbcOutboxWriter(db.jdbc(), new OutboxSignal()), BUILDER.params().chainId(), Clock.systemUTC()),
-                TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                TestChains.CLOCK, ChainServiceSettings.defaults())) {
             service.start();
             for (Block block : chain) {
                 assertThat(service.submitBlock(block).outcome()).isEqualTo(BlockImportResult.Outcome.CONNECTED);

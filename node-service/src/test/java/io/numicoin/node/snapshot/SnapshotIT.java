@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.numicoin.node.NodeDatabase;
 import io.numicoin.node.RecordingChainEvents;
 import io.numicoin.node.TestChains;
+import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.params.Network;
@@ -82,7 +83,7 @@ class SnapshotIT {
                     .isEqualTo(tip.height());
             // The node runs from it: the tip is the snapshot's block.
             try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
-                    new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                    new RecordingChainEvents(), TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 assertThat(service.status().tipId()).isEqualTo(TestChains.id(tip));
                 assertThat(service.status().cumulativeWork()).isEqualTo(manifest.cumulativeWork());
@@ -104,7 +105,7 @@ class SnapshotIT {
             target.jdbc().update("DELETE FROM snapshot_base");
             target.jdbc().update("DELETE FROM main_chain WHERE height < ?", height);
             try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
-                    new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                    new RecordingChainEvents(), TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 assertThatThrownBy(service::start).hasMessageContaining("version-1 state snapshot at height " + height)
                         .hasMessageContaining("carries no header chain");
             }
@@ -175,7 +176,7 @@ class SnapshotIT {
         new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
         try (NodeDatabase other = NodeDatabase.create("snap_other")) {
             try (NodeChainService service = new NodeChainService(BUILDER.params(), other.jdbc(), other.transactions(),
-                    new RecordingChainEvents(), TestChains.CLOCK, NodeChainService.Settings.defaults())) {
+                    new RecordingChainEvents(), TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();  // genesis only
             }
             Map<String, List<String>> before = other.snapshot();

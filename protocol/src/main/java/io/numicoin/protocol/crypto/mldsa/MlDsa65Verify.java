@@ -50,11 +50,14 @@ public final class MlDsa65Verify {
 
     /** The same with a context string (FIPS 204 Algorithm 3: at most 255 bytes, else invalid). */
     public static boolean verify(byte[] publicKey, byte[] context, byte[] message, byte[] signature) {
-        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES || context.length > MAX_CONTEXT_BYTES
-                || hintBitUnpack(signature) == null) {
-            return false;  // before the key's expansion, the costlier half
+        if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES || context.length > MAX_CONTEXT_BYTES) {
+            return false;
         }
-        return verify(ExpandedPublicKey.of(publicKey), context, message, signature);
+        boolean[][] hints = hintBitUnpack(signature);
+        if (hints == null) {
+            return false;  // before the key's expansion, the costlier part
+        }
+        return verify(ExpandedPublicKey.of(publicKey), context, message, signature, hints);
     }
 
     /** The same under a key expanded before (the same verdict as from its bytes, without the key's share of the work). */
@@ -68,9 +71,11 @@ public final class MlDsa65Verify {
             return false;
         }
         boolean[][] hints = hintBitUnpack(signature);
-        if (hints == null) {
-            return false;
-        }
+        return hints != null && verify(key, context, message, signature, hints);
+    }
+
+    /** Verify_internal on well-sized inputs whose hints decoded. */
+    private static boolean verify(ExpandedPublicKey key, byte[] context, byte[] message, byte[] signature, boolean[][] hints) {
         int[][] zHat = new int[L][];
         for (int s = 0; s < L; s++) {
             int[] z = unpackZ(signature, s);
