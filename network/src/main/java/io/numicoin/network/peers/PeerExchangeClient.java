@@ -1,5 +1,6 @@
 package io.numicoin.network.peers;
 
+import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.peer.PeerId;
@@ -22,14 +23,25 @@ public final class PeerExchangeClient {
      * more than asked for, with a {@link CompletionException} whose cause is a {@link PeerExchangeException}.
      */
     public static CompletableFuture<List<Multiaddr>> request(Host host, PeerId peer, RequestResponseProtocol protocol, int max) {
-        byte[] request = PeerExchangeCodec.encodeRequest(max);
-        return RequestResponse.request(host, peer, protocol, request).thenApply(bytes -> {
-            try {
-                return PeerExchangeCodec.decodeResponse(bytes, max).stream()
-                        .filter(a -> !a.peerId().orElseThrow().equals(host.peerId())).toList();
-            } catch (PeerExchangeException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return RequestResponse.request(host, peer, protocol, PeerExchangeCodec.encodeRequest(max))
+                .thenApply(answer -> decoded(answer, max, host.peerId()));
+    }
+
+    /**
+     * As {@link #request(Host, PeerId, RequestResponseProtocol, int)}, on this connection;
+     * addresses of {@code self} are left out.
+     */
+    public static CompletableFuture<List<Multiaddr>> request(Connection connection, PeerId self, RequestResponseProtocol protocol,
+            int max) {
+        return RequestResponse.request(connection, protocol, PeerExchangeCodec.encodeRequest(max))
+                .thenApply(answer -> decoded(answer, max, self));
+    }
+
+    private static List<Multiaddr> decoded(byte[] answer, int max, PeerId self) {
+        try {
+            return PeerExchangeCodec.decodeResponse(answer, max).stream().filter(a -> !a.peerId().orElseThrow().equals(self)).toList();
+        } catch (PeerExchangeException e) {
+            throw new CompletionException(e);
+        }
     }
 }

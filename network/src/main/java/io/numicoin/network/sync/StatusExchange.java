@@ -1,5 +1,6 @@
 package io.numicoin.network.sync;
 
+import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.Host;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
@@ -25,12 +26,20 @@ public final class StatusExchange {
      */
     public static CompletableFuture<ChainStatusMessage> request(Host host, PeerId peer, RequestResponseProtocol protocol,
             ChainStatusMessage ours) {
-        return RequestResponse.request(host, peer, protocol, SyncCodec.encodeStatus(ours)).thenApply(bytes -> {
-            try {
-                return SyncCodec.decodeStatus(bytes);
-            } catch (DecodeException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return RequestResponse.request(host, peer, protocol, SyncCodec.encodeStatus(ours)).thenApply(StatusExchange::decoded);
+    }
+
+    /** As {@link #request(Host, PeerId, RequestResponseProtocol, ChainStatusMessage)}, on this connection. */
+    public static CompletableFuture<ChainStatusMessage> request(Connection connection, RequestResponseProtocol protocol,
+            ChainStatusMessage ours) {
+        return RequestResponse.request(connection, protocol, SyncCodec.encodeStatus(ours)).thenApply(StatusExchange::decoded);
+    }
+
+    private static ChainStatusMessage decoded(byte[] answer) {
+        try {
+            return SyncCodec.decodeStatus(answer);
+        } catch (DecodeException e) {
+            throw new CompletionException(e);
+        }
     }
 }

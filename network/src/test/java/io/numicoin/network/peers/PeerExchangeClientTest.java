@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.numicoin.network.LoopbackPair;
 import io.numicoin.network.NetworkProtocols;
 import io.numicoin.p2p.identity.NodeIdentity;
+import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
 import io.numicoin.protocol.params.Network;
@@ -48,6 +49,10 @@ class PeerExchangeClientTest {
 
             assertThat(wanted.get()).isEqualTo(4);
             assertThat(got).containsExactlyElementsOf(others);
+
+            Connection connection = pair.client.connection(pair.server.peerId()).orElseThrow();
+            assertThat(PeerExchangeClient.request(connection, pair.client.peerId(), protocols.peers(), 4).get(5, TimeUnit.SECONDS))
+                    .as("on a given connection, the asker's own address left out as well").containsExactlyElementsOf(others);
         }
     }
 
@@ -59,6 +64,10 @@ class PeerExchangeClientTest {
             pair.connect();
 
             assertThatThrownBy(() -> PeerExchangeClient.request(pair.client, pair.server.peerId(), protocols.peers(), 2)
+                    .get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(PeerExchangeException.class);
+            Connection connection = pair.client.connection(pair.server.peerId()).orElseThrow();
+            assertThatThrownBy(() -> PeerExchangeClient.request(connection, pair.client.peerId(), protocols.peers(), 2)
                     .get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause().isInstanceOf(PeerExchangeException.class);
         }

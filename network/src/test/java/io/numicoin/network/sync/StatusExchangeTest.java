@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.numicoin.network.LoopbackPair;
 import io.numicoin.network.NetworkProtocols;
+import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
 import io.numicoin.protocol.codec.DecodeException;
@@ -46,6 +47,11 @@ class StatusExchangeTest {
                     .isEqualTo(theirs);
             assertThat(heard.get()).isEqualTo(ours);
             assertThat(from.get()).isEqualTo(pair.client.peerId());
+
+            Connection connection = pair.client.connection(pair.server.peerId()).orElseThrow();
+            heard.set(null);
+            assertThat(StatusExchange.request(connection, protocols.status(), ours).get(5, TimeUnit.SECONDS)).isEqualTo(theirs);
+            assertThat(heard.get()).isEqualTo(ours);
         }
     }
 
@@ -57,6 +63,10 @@ class StatusExchangeTest {
 
             assertThatThrownBy(() -> StatusExchange.request(pair.client, pair.server.peerId(), protocols.status(),
                     ChainStatusMessage.atGenesis(params)).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DecodeException.class);
+            Connection connection = pair.client.connection(pair.server.peerId()).orElseThrow();
+            assertThatThrownBy(() -> StatusExchange.request(connection, protocols.status(), ChainStatusMessage.atGenesis(params))
+                    .get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DecodeException.class);
         }
     }

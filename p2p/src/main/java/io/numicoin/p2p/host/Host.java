@@ -28,6 +28,13 @@ public interface Host extends AutoCloseable {
      */
     CompletableFuture<Connection> dial(Multiaddr address);
 
+    /**
+     * Dials as {@link #dial} does, but always a connection of its own, even when one to the peer is
+     * already open: for a caller that must learn whether this address answers (a crawler's visit).
+     * The caller closes it with {@link Connection#close()}, which leaves the peer's other connections open.
+     */
+    CompletableFuture<Connection> dialNew(Multiaddr address);
+
     /** Opens a stream to an already connected peer (see {@link Connection#newStream}). */
     CompletableFuture<Stream> newStream(PeerId peer, ProtocolId protocol);
 

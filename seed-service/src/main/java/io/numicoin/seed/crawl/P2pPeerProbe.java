@@ -29,9 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Visits a peer over the p2p stack: dials (Noise, yamux), asks identify (agent, protocols), sends
- * this network's status and reads the peer's (genesis, height; the latency is dial to status
- * answer), asks peer exchange for addresses if it serves it, and disconnects. A peer that follows
+ * Visits a peer over the p2p stack: dials a connection of its own (Noise, yamux), asks identify
+ * (agent, protocols), sends this network's status and reads the peer's (genesis, height; the latency
+ * is dial to status answer), asks peer exchange for addresses if it serves it, and closes that
+ * connection. Every question goes over the visit's own connection: another visit to the same peer at
+ * another address (peer exchange gives a peer's every address) never answers for this one or cuts it off. A peer that follows
  * another genesis, sends an undecodable or oversize status, or gives undecodable addresses
  * misbehaved; one that cannot be reached or does not answer in time failed.
  */
@@ -61,7 +63,7 @@ public final class P2pPeerProbe implements PeerProbe {
         long deadline = start + timeout.toNanos();
         Connection connection;
         try {
-            connection = await(host.dial(Multiaddr.parse(address.address())), deadline);
+            connection = await(host.dialNew(Multiaddr.parse(address.address())), deadline);
         } catch (ExecutionException | TimeoutException e) {
             return ProbeReport.of(Observation.failure(address.address(), address.peerId(), "dial: " + cause(e)));
         }
@@ -71,7 +73,7 @@ public final class P2pPeerProbe implements PeerProbe {
             IdentifyMessage identify = await(host.identify().identify(connection), deadline);
             ChainStatusMessage theirs;
             try {
-                theirs = await(StatusExchange.request(host, peer, protocols.status(), ourStatus), deadline);
+                theirs = await(StatusExchange.request(connection, protocols.status(), ourStatus), deadline);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof DecodeException d) {
                     return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "undecodable status: " + d.getMessage()));
@@ -89,7 +91,7 @@ public final class P2pPeerProbe implements PeerProbe {
             List<TcpAddress> learnt = List.of();
             if (identify.protocols().contains(protocols.peers().id().toString())) {
                 try {
-                    learnt = askForAddresses(peer, deadline);
+                    learnt = askForAddresses(connection, deadline);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof PeerExchangeException p) {
                         return ProbeReport.of(Observation.misbehaved(address.address(), peerId, "undecodable addresses: " + p.getMessage()));
@@ -105,14 +107,16 @@ public final class P2pPeerProbe implements PeerProbe {
         } catch (ExecutionException | TimeoutException e) {
             return ProbeReport.of(Observation.failure(address.address(), peerId, cause(e)));
         } finally {
-            host.disconnect(peer);
+            connection.close();
         }
     }
 
-    private List<TcpAddress> askForAddresses(PeerId peer, long deadline)
+    private List<TcpAddress> askForAddresses(Connection connection, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<TcpAddress> out = new ArrayList<>();
-        for (Multiaddr m : await(PeerExchangeClient.request(host, peer, protocols.peers(), addressesPerVisit), deadline)) {
+        List<Multiaddr> given = await(PeerExchangeClient.request(connection, host.peerId(), protocols.peers(), addressesPerVisit),
+                deadline);
+        for (Multiaddr m : given) {
             TcpAddress.parse(m.toString()).ifPresent(out::add);
         }
         return out;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.numicoin.network.NetworkProtocols;
 import io.numicoin.network.sync.ChainStatusMessage;
+import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.p2p.identity.NodeIdentity;
@@ -14,16 +15,22 @@ import io.numicoin.protocol.params.Network;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.seed.crawl.FakeNetworkPeer.Behaviour;
 import io.numicoin.seed.peers.GoodPeer;
+import io.numicoin.seed.peers.Observation;
+import io.numicoin.seed.peers.Outcome;
 import io.numicoin.seed.peers.PeerRecord;
 import io.numicoin.seed.peers.PeerScoring;
 import io.numicoin.seed.peers.PostgresPeerStore;
 import io.numicoin.seed.peers.ScoringSettings;
 import io.numicoin.seed.peers.SeedDatabase;
+import io.numicoin.seed.peers.TcpAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +44,10 @@ import org.junit.jupiter.api.Test;
 class CrawlerIT {
 
     static final NetworkParams REGTEST = NetworkParams.regtest();
-    static final NetworkProtocols PROTOCOLS = NetworkProtocols.of(Network.REGTEST, Duration.ofSeconds(2));
+    /** A request's timeout: how long the silent peer is waited for. */
+    static final NetworkProtocols PROTOCOLS = NetworkProtocols.of(Network.REGTEST, Duration.ofSeconds(4));
+    /** A whole visit's: the production default, room for a cold JVM on a busy machine (a visit takes milliseconds warm). */
+    static final Duration VISIT_TIMEOUT = Duration.ofSeconds(15);
     static final ChainStatusMessage AT_HEIGHT_7 = new ChainStatusMessage(REGTEST.genesisId(), REGTEST.genesisId(), 7,
             REGTEST.genesis().header().target().work());
     static final ChainStatusMessage MAINNET = ChainStatusMessage.atGenesis(NetworkParams.mainnet());
@@ -85,15 +95,19 @@ class CrawlerIT {
         ScoringSettings settings = new ScoringSettings(PROTOCOLS.status().id().toString(), 0, true, Duration.ofMinutes(15),
                 Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(30));
         PostgresPeerStore store = db.store(new PeerScoring(settings), 1000, 8);
-        P2pPeerProbe probe = new P2pPeerProbe(crawlHost, PROTOCOLS, ChainStatusMessage.atGenesis(REGTEST), Duration.ofSeconds(3), 32);
+        P2pPeerProbe probe = probe();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Crawler crawler = new Crawler(store, probe, new CrawlSettings(4, Duration.ofMinutes(1)), Clock.systemUTC(), meters);
         crawler.learnBootstrap(List.of(honest1.address().toString(), "/dns4/seed-bootstrap.invalid/tcp/8333", "/ip4/127.0.0.1/udp/8333"));
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        List<String> addresses = List.of(honest1.bareAddress(), honest2.bareAddress(), honest3.bareAddress(), otherGenesis.bareAddress(),
+                garbage.bareAddress(), silent.bareAddress(), dead.withoutPeerId().toString());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             crawler.tick();
-            return crawler.inFlight() == 0 && store.size() == 7
-                    && store.claimDue(1, java.time.Instant.now(), java.time.Instant.now()).isEmpty();
+            // every peer found and visited once, none due again: what each one's record says when not
+            assertThat(crawler.inFlight() == 0 && store.size() == 7 && store.claimDue(1, Instant.now(), Instant.now()).isEmpty())
+                    .as(() -> "in flight %d, %d peers: %s".formatted(crawler.inFlight(), store.size(), visited(store, addresses)))
+                    .isTrue();
         });
 
         for (FakeNetworkPeer honest : List.of(honest1, honest2, honest3)) {
@@ -102,7 +116,7 @@ class CrawlerIT {
             assertThat(r.agent()).isEqualTo("fake/HONEST");
             assertThat(r.height()).isEqualTo(7);
             assertThat(r.protocols()).contains(PROTOCOLS.status().id().toString(), PROTOCOLS.peers().id().toString());
-            assertThat(r.latencyMillis()).isBetween(0, 3000);
+            assertThat(r.latencyMillis()).isBetween(0, (int) VISIT_TIMEOUT.toMillis());
             assertThat(r.peerId()).contains(honest.address().peerId().orElseThrow().toBase58());
         }
         assertThat(store.find(honest1.bareAddress()).orElseThrow().source()).isEqualTo("config");
@@ -121,12 +135,48 @@ class CrawlerIT {
         assertThat(unreachable.consecutiveFailures()).isEqualTo(1);
         assertThat(unreachable.lastSuccess()).isEmpty();
 
-        assertThat(store.good(100, java.time.Instant.now())).extracting(GoodPeer::address)
+        assertThat(store.good(100, Instant.now())).extracting(GoodPeer::address)
                 .containsExactlyInAnyOrder(honest1.bareAddress(), honest2.bareAddress(), honest3.bareAddress());
         assertThat(meters.get("seed.crawl.visits").tag("outcome", "success").counter().count()).isEqualTo(3);
         assertThat(meters.get("seed.crawl.visits").tag("outcome", "misbehaved").counter().count()).isEqualTo(2);
         assertThat(meters.get("seed.crawl.visits").tag("outcome", "failure").counter().count()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(crawlHost.connections()).as("every visit disconnects").isEmpty());
+    }
+
+    @Test
+    void aVisitAsksAndClosesOnlyItsOwnConnectionSoThePeersOthersStayOpen() throws Exception {
+        // peer exchange gives every address of a peer, so two visits to one peer can overlap
+        FakeNetworkPeer honest = peer(Behaviour.HONEST, List.of());
+        String peerId = honest.address().peerId().orElseThrow().toBase58();
+        Connection open = crawlHost.dial(honest.address()).get(10, TimeUnit.SECONDS);
+        P2pPeerProbe probe = probe();
+
+        Observation live = probe.probe(new TcpAddress(honest.bareAddress(), Optional.of(peerId))).observation();
+        assertThat(live.outcome()).isEqualTo(Outcome.SUCCESS);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(crawlHost.connections()).as("the visit's connection closed, the other one open").containsExactly(open));
+
+        Multiaddr dead = Multiaddr.parse("/ip4/127.0.0.1/tcp/" + closedPort());
+        Observation unreachable = probe.probe(new TcpAddress(dead.toString(), Optional.of(peerId))).observation();
+        assertThat(unreachable.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(unreachable.reason()).startsWith("dial: ");
+        assertThat(open.isOpen()).isTrue();
+        open.close().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(crawlHost.connections()).isEmpty());
+    }
+
+    static P2pPeerProbe probe() {
+        return new P2pPeerProbe(crawlHost, PROTOCOLS, ChainStatusMessage.atGenesis(REGTEST), VISIT_TIMEOUT, 32);
+    }
+
+    static String visited(PostgresPeerStore store, List<String> addresses) {
+        StringBuilder out = new StringBuilder();
+        for (String address : addresses) {
+            out.append("\n  ").append(address).append(": ").append(store.find(address).map(r -> "good " + r.good()
+                    + ", failures " + r.consecutiveFailures() + ", last success " + r.lastSuccess().orElse(null) + ", banned "
+                    + r.bannedUntil().isPresent() + ", next try " + r.nextTry()).orElse("not found"));
+        }
+        return out.toString();
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The host's dialing side: checks a dial (switches, address, an existing connection, the gater, the
- * outbound limit), connects, and reports the upgrade's outcome or {@link DialException} within the
+ * The host's dialing side: checks a dial (switches, address, an existing connection unless a new one
+ * is asked for, the gater, the outbound limit), connects, and reports the upgrade's outcome or {@link DialException} within the
  * dial timeout.
  */
 final class Dialer {
@@ -35,7 +35,8 @@ final class Dialer {
         this.channels = channels;
     }
 
-    CompletableFuture<Connection> dial(Multiaddr address) {
+    /** @param reuse whether an open connection to the address's peer answers the dial */
+    CompletableFuture<Connection> dial(Multiaddr address, boolean reuse) {
         HostSwitches switches = host.switches();
         HostConfig config = host.config();
         if (switches.closed()) {
@@ -55,7 +56,7 @@ final class Dialer {
         if (expected.isPresent() && expected.get().equals(host.identity().peerId())) {
             return failedDial(DialException.Kind.BAD_ADDRESS, "dialling itself");
         }
-        if (expected.isPresent()) {
+        if (reuse && expected.isPresent()) {
             Optional<Connection> existing = host.connections().find(expected.get());
             if (existing.isPresent()) {
                 return CompletableFuture.completedFuture(existing.get());

@@ -115,7 +115,12 @@ public final class NettyHost implements Host {
 
     @Override
     public CompletableFuture<Connection> dial(Multiaddr address) {
-        return dialer.dial(address);
+        return dialer.dial(address, true);
+    }
+
+    @Override
+    public CompletableFuture<Connection> dialNew(Multiaddr address) {
+        return dialer.dial(address, false);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.numicoin.p2p.host.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.numicoin.p2p.host.Connection;
 import io.numicoin.p2p.host.Direction;
@@ -18,6 +19,7 @@ import io.numicoin.p2p.host.ProtocolId;
 import io.numicoin.p2p.host.StreamException;
 import io.numicoin.p2p.peer.PeerId;
 import io.numicoin.p2p.testing.Echo;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,6 +137,34 @@ class HostTest {
         assertFailure(a.dial(Multiaddr.parse("/ip4/127.0.0.1/udp/1")), DialException.class, DialException.Kind.BAD_ADDRESS);
         assertFailure(a.dial(Multiaddr.parse("/ip4/127.0.0.1/tcp/1").withPeerId(a.peerId())), DialException.class,
                 DialException.Kind.BAD_ADDRESS);
+    }
+
+    @Test
+    void dialNewOpensAConnectionOfItsOwnWhereDialReusesTheOpenOne() throws Exception {
+        a = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults());
+        b = NettyHost.create(NodeIdentity.generate(), HostConfig.defaults());
+        Multiaddr addr = listening(b).withPeerId(b.peerId());
+        Connection first = a.dial(addr).get(5, TimeUnit.SECONDS);
+        assertThat(a.dial(addr).get(5, TimeUnit.SECONDS)).isSameAs(first);
+
+        Connection own = a.dialNew(addr).get(5, TimeUnit.SECONDS);
+        assertThat(own).isNotSameAs(first);
+        assertThat(own.remotePeer()).isEqualTo(b.peerId());
+        assertThat(a.connections()).containsExactlyInAnyOrder(first, own);
+        assertThat(a.ping().ping(own).get(5, TimeUnit.SECONDS)).isPositive();
+
+        // an address of the same peer that does not answer fails, however open the peer's other connection is
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Multiaddr dead = Multiaddr.parse("/ip4/127.0.0.1/tcp/" + closed).withPeerId(b.peerId());
+        assertFailure(a.dialNew(dead), DialException.class, DialException.Kind.CONNECT_FAILED);
+        assertThat(a.dial(dead).get(5, TimeUnit.SECONDS)).as("dial answers with the open connection").isIn(first, own);
+
+        own.close().get(5, TimeUnit.SECONDS);
+        assertThat(first.isOpen()).as("closing one connection leaves the peer's other open").isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(a.connections()).containsExactly(first));
     }
 
     @Test
