@@ -304,6 +304,9 @@ class MempoolServiceIT {
             assertThat(meters.get("numi.mempool.offered").tag("outcome", "DUPLICATE").counter().count()).isGreaterThanOrEqualTo(2);
             assertThat(meters.get("numi.mempool.removed").tag("reason", "INCLUDED_IN_BLOCK").counter().count()).isEqualTo(1);
             assertThat(meters.get("numi.mempool.transactions").gauge().value()).isEqualTo(3);
+            // key 1 signed several transfers: its public key was expanded once and kept
+            assertThat(meters.get("numi.mempool.signature_keys").tag("expanded", "now").functionCounter().count()).isPositive();
+            assertThat(meters.get("numi.mempool.signature_keys").tag("expanded", "cached").functionCounter().count()).isPositive();
         }
 
         List<MempoolEvent> events = mempoolEvents(5);

@@ -41,7 +41,11 @@ public record MempoolProperties(
             @DefaultValue("100000") @Min(1) int cacheSize) {
     }
 
-    /** {@code numi.pool.*}: see {@link PoolLimits}. */
+    /**
+     * {@code numi.pool.*}: see {@link PoolLimits}; {@code expandedKeys}: ML-DSA public keys the
+     * admission check keeps expanded (about 37 KB of heap each; a sender seen again costs a third of
+     * a first check), 0 keeps none.
+     */
     public record Pool(
             @DefaultValue("300000000") @Min(100_000) long maxBytes,
             @DefaultValue("16") @Min(0) @Max(1000) int maxFutureNonces,
@@ -51,7 +55,8 @@ public record MempoolProperties(
             @DefaultValue("10") @Min(1) @Max(1000) int replacementBumpPercent,
             @DefaultValue("14d") Duration maxAge,
             @DefaultValue("12h") Duration minFeeHalfLife,
-            @DefaultValue("1m") Duration expirySweep) {
+            @DefaultValue("1m") Duration expirySweep,
+            @DefaultValue("1024") @Min(0) @Max(100_000) int expandedKeys) {
 
         public PoolLimits limits() {
             return new PoolLimits(maxBytes, maxFutureNonces, maxPerSenderCount, maxPerSenderBytes, minFeeRate,

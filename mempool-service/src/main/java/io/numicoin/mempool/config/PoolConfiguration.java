@@ -1,5 +1,6 @@
 package io.numicoin.mempool.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.numicoin.mempool.api.MempoolController;
 import io.numicoin.mempool.kafka.MempoolEventPublisher;
@@ -14,6 +15,7 @@ import io.numicoin.mempool.service.PoolMetrics;
 import io.numicoin.mempool.service.PoolService;
 import io.numicoin.mempool.store.PoolStore;
 import io.numicoin.mempool.store.PostgresPoolStore;
+import io.numicoin.protocol.crypto.ExpandedKeyCache;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
@@ -67,8 +69,19 @@ public class PoolConfiguration {
     }
 
     @Bean
-    Admission admission(NetworkParams params, AccountSource accounts, Mempool mempool) {
-        return new Admission(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), accounts, mempool);
+    Admission admission(NetworkParams params, AccountSource accounts, Mempool mempool, MempoolProperties properties,
+            MeterRegistry registry) {
+        int kept = properties.pool().expandedKeys();
+        if (kept == 0) {
+            return new Admission(new TransactionRules(params.chainId(), MlDsaProviders.consensus()), accounts, mempool);
+        }
+        ExpandedKeyCache keys = new ExpandedKeyCache(kept);
+        FunctionCounter.builder("numi.mempool.signature_keys", keys, ExpandedKeyCache::hits).tag("expanded", "cached")
+                .description("admission signature checks whose ML-DSA public key was kept expanded (numi.pool.expanded-keys)")
+                .register(registry);
+        FunctionCounter.builder("numi.mempool.signature_keys", keys, ExpandedKeyCache::misses).tag("expanded", "now")
+                .description("admission signature checks that expanded their ML-DSA public key").register(registry);
+        return new Admission(new TransactionRules(params.chainId(), MlDsaProviders.consensus(keys)), accounts, mempool);
     }
 
     @Bean
