@@ -116,6 +116,10 @@ spec:
                   name: {{ $root.Values.adminTokenSecret }}
                   key: token
             {{- end }}
+            {{- with $root.Values.jvmOptions }}
+            - name: JAVA_TOOL_OPTIONS
+              value: {{ . | quote }}
+            {{- end }}
             {{- range $k, $v := $root.Values.extraEnv }}
             - name: {{ $k }}
               value: {{ $v | quote }}

@@ -54,7 +54,7 @@ final class NodeImportBench implements BenchPart {
     }
 
     /** The benchmark's chain and sizes, from the system properties (both node parts import the same). */
-    record Chain(TransferChain.Cached cached, int blocks, int txPerBlock, int ahead, int segment) {
+    record Chain(TransferChain.Cached cached, int blocks, int txPerBlock, int ahead, int segment, int expandedKeys) {
 
         /** Measured segments of the import, each compared with a window of the limit (the first segment warms up). */
         int rounds() {
@@ -69,6 +69,7 @@ final class NodeImportBench implements BenchPart {
         int senders = Integer.getInteger("numi.bench.node.senders", 1_000);
         int ahead = Integer.getInteger("numi.bench.node.ahead", 2);  // 0: one block at a time through submitBlock
         int segment = Integer.getInteger("numi.bench.node.segment", 100);  // blocks between two measurements of the limit
+        int expandedKeys = Integer.getInteger("numi.bench.node.expanded-keys", ChainServiceSettings.DEFAULT_EXPANDED_KEYS);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         TransferChain.Cached cached;
         long buildStart = System.nanoTime();
@@ -80,7 +81,7 @@ final class NodeImportBench implements BenchPart {
         }
         System.err.printf("bench node: %d + %d blocks of %d transfers ready in %.1f s (cached in %s, %d blocks; building signs every transfer)%n",
                 cached.setup().size(), blocks, txPerBlock, (System.nanoTime() - buildStart) / 1e9, cache, cached.measuredInFile());
-        return new Chain(cached, blocks, txPerBlock, ahead, segment);
+        return new Chain(cached, blocks, txPerBlock, ahead, segment, expandedKeys);
     }
 
     @Override
@@ -91,7 +92,7 @@ final class NodeImportBench implements BenchPart {
         int ahead = chain.ahead();
         int segment = chain.segment();
         int cores = Runtime.getRuntime().availableProcessors();
-        int expandedKeys = Integer.getInteger("numi.bench.node.expanded-keys", ChainServiceSettings.DEFAULT_EXPANDED_KEYS);
+        int expandedKeys = chain.expandedKeys();
 
         // The limit is measured between segments of the import (1 s each) and averaged: on a shared
         // machine both move with the load, so they are measured under the same load, turn by turn.

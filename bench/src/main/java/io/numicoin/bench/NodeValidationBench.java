@@ -7,6 +7,8 @@ import io.numicoin.protocol.chain.BlockImporter;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.InMemoryChainStore;
 import io.numicoin.protocol.chain.OrphanPool;
+import io.numicoin.protocol.crypto.ExpandedKeyCache;
+import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
@@ -24,6 +26,8 @@ import java.util.concurrent.Executors;
  * last {@value #KEPT} bodies kept): the same rules, verifier threads and pipeline (bodies checked
  * {@code ahead}, imported in order on one thread), no database. What it reaches against the signature
  * limit is the ceiling of {@code node.import.over_sig_limit} for any store: {@code node.import.validation_only.*}.
+ * Its verifier keeps as many public keys expanded as the node import's ({@code -Dnumi.bench.node.expanded-keys}),
+ * so the ceiling and the import check signatures alike.
  */
 final class NodeValidationBench implements BenchPart {
 
@@ -47,7 +51,9 @@ final class NodeValidationBench implements BenchPart {
             return thread;
         });
         try {
-            BlockBodyRules bodyRules = new BlockBodyRules(new TransactionRules(params.chainId(), MlDsaProviders.preferred()), verifier, cores);
+            ExpandedKeyCache keys = chain.expandedKeys() > 0 ? new ExpandedKeyCache(chain.expandedKeys()) : null;
+            MlDsaProvider signer = keys == null ? MlDsaProviders.consensus() : MlDsaProviders.consensus(keys);
+            BlockBodyRules bodyRules = new BlockBodyRules(new TransactionRules(params.chainId(), signer), verifier, cores);
             BlockTree tree = new BlockTree(params.genesis().header());
             tree.markValid(params.genesisId());
             BlockImporter importer = new BlockImporter(tree, InMemoryChainStore.keepingLast(KEPT, params.genesisId(), params.genesis()),
@@ -63,6 +69,10 @@ final class NodeValidationBench implements BenchPart {
                         feed, chain.segment(), chain.rounds(), chain.txPerBlock(), signatures, List.of());
             }
             measured.report(out, "node.import.validation_only", chain.txPerBlock());
+            if (keys != null) {
+                long lookups = keys.hits() + keys.misses();
+                out.report("node.import.validation_only.expanded_key_hit_ratio", lookups == 0 ? 0 : (double) keys.hits() / lookups, "ratio");
+            }
         } finally {
             verifier.shutdownNow();
         }

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * Sizes: {@code -Dnumi.bench.p2p.blocks} (5,000) of {@code -Dnumi.bench.p2p.tx} (20) transfers.
  * {@code -Dnumi.bench.p2p.gossip-trace=FILE} writes one line per gossiped block: the JVM's uptime in ms
  * at a's commit (to set beside {@code -Xlog:gc:...:uptimemillis}), the block's number, its kind and its
- * four latencies. The suite runs on G1, the node's collector ({@link SuiteCollector}).
+ * four latencies. The suite runs on generational ZGC, the node's collector ({@link SuiteCollector}).
  */
 final class P2pNetworkBench implements BenchPart {
 

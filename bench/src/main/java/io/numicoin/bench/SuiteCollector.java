@@ -16,27 +16,27 @@ import java.util.function.Consumer;
 /**
  * The garbage collector each suite runs on. The throughput suites run on ParallelGC ({@code bench/run}
  * starts the JVM with it); {@code p2p} runs five nodes in one JVM and measures gossip latency, so it
- * runs on the node's own collector, G1 (what the JVM picks for the node under Helm: 2 CPUs, 2 GiB):
- * ParallelGC's young pauses (45–72 ms with five nodes' heaps) stop all five nodes at once, which no
- * deployment does. A suite whose collector is not this JVM's runs in a child JVM with the same
- * options and class path.
+ * runs on the node's own collector, generational ZGC (helm/node's {@code jvmOptions}; docs/decisions.md
+ * "The node runs generational ZGC"): a stop-the-world young pause (ParallelGC's 45–72 ms, G1's 7–16 ms
+ * with five nodes' heaps) stops all five nodes at once, which no deployment does. A suite whose
+ * collector is not this JVM's runs in a child JVM with the same options and class path.
  */
 final class SuiteCollector {
 
     private static final String PARALLEL = "-XX:+UseParallelGC";
-    private static final String G1 = "-XX:+UseG1GC";
+    private static final String ZGC = "-XX:+UseZGC";
 
     private SuiteCollector() {
     }
 
     /** The JVM option that selects the suite's collector. */
     static String optionFor(String suite) {
-        return suite.equals("p2p") ? G1 : PARALLEL;
+        return suite.equals("p2p") ? ZGC : PARALLEL;
     }
 
     /** Whether this JVM runs the collector {@code option} selects. */
     static boolean runs(String option) {
-        String youngCollector = option.equals(G1) ? "G1 Young Generation" : "PS Scavenge";
+        String youngCollector = option.equals(ZGC) ? "ZGC Minor Cycles" : "PS Scavenge";
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).anyMatch(youngCollector::equals);
     }

@@ -47,7 +47,9 @@ class BrokenChartsTest {
                 Arguments.of("the management port moved under the probes", Map.of("explorer.extraEnv.MANAGEMENT_SERVER_PORT", "9999"),
                         "r-explorer/explorer: container port management is 9090, but the service listens on 9999"),
                 Arguments.of("management on loopback again", Map.of("explorer.extraEnv.MANAGEMENT_SERVER_ADDRESS", "127.0.0.1"),
-                        "r-explorer/explorer: management.server.address is 127.0.0.1"));
+                        "r-explorer/explorer: management.server.address is 127.0.0.1"),
+                Arguments.of("a JVM option without its dash", Map.of("node.jvmOptions", "-XX:+UseZGC XX:MaxRAMPercentage=60"),
+                        "r-node/node: JAVA_TOOL_OPTIONS holds 'XX:MaxRAMPercentage=60', which is no JVM option"));
     }
 
     @ParameterizedTest(name = "{0}")

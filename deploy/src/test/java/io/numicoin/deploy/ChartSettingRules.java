@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The charts against the services' code: every environment variable of a service container is a
  * setting of its module (relaxed binding, as in the compose checks; variables that only feed other
- * variables through Kubernetes' {@code $(VAR)} expansion excepted), the ports the container declares
+ * variables through Kubernetes' {@code $(VAR)} expansion excepted; {@code JAVA_TOOL_OPTIONS}, which the JVM
+ * reads, holds only options), the ports the container declares
  * are the ones the settings make it listen on, and the management port listens beyond loopback, so
  * the kubelet's probes and Prometheus reach it on the pod's address.
  */
@@ -29,6 +30,8 @@ final class ChartSettingRules {
     private static final Map<String, Optional<ServiceModule>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
+    /** Read by the JVM as it starts (the collector, flags), not by the service. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private ChartSettingRules() {
     }
@@ -51,6 +54,14 @@ final class ChartSettingRules {
             Set<String> helpers = referenced(container);
             String where = workload.name() + "/" + container.getName();
             for (String variable : env.keySet()) {
+                if (variable.equals(JVM_OPTIONS)) {
+                    for (String option : env.get(variable).trim().split("\\s+")) {
+                        if (!option.startsWith("-")) {
+                            problems.add(where + ": " + JVM_OPTIONS + " holds '" + option + "', which is no JVM option (the JVM would not start)");
+                        }
+                    }
+                    continue;
+                }
                 if (!helpers.contains(variable) && module.get().settingFor(variable).isEmpty()) {
                     problems.add(where + ": " + variable + " is no setting of " + moduleName);
                 }

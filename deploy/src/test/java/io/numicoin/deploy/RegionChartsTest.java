@@ -62,6 +62,8 @@ class RegionChartsTest {
         StatefulSet source = nodes.stream().filter(s -> s.getMetadata().getName().equals("r-node-source")).findFirst().orElseThrow();
         assertThat(source.getSpec().getReplicas()).isEqualTo(1);
         StatefulSet peers = nodes.stream().filter(s -> s.getMetadata().getName().equals("r-node")).findFirst().orElseThrow();
+        assertThat(nodes).as("every node on generational ZGC (docs/decisions.md)")
+                .allSatisfy(s -> assertThat(env(s, "JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+UseZGC"));
         String bootstrap = env(peers, "NUMI_P2P_BOOTSTRAP");
         assertThat(bootstrap).as("the peers bootstrap from the event source")
                 .startsWith("/dns4/r-node-source-0.r-node-hl." + HelmCharts.NAMESPACE + ".svc.cluster.local/tcp/8333");
