@@ -62,9 +62,14 @@ public final class P2pPeerProbe implements PeerProbe {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Connection connection;
+        CompletableFuture<Connection> dialling = host.dialNew(Multiaddr.parse(address.address()));
         try {
-            connection = await(host.dialNew(Multiaddr.parse(address.address())), deadline);
-        } catch (ExecutionException | TimeoutException e) {
+            connection = dialling.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // the host's own dial timeout ends the dial; one that is up after the visit gave up is closed, not left open
+            dialling.thenAccept(Connection::close);
+            return ProbeReport.of(Observation.failure(address.address(), address.peerId(), "dial: visit timed out"));
+        } catch (ExecutionException e) {
             return ProbeReport.of(Observation.failure(address.address(), address.peerId(), "dial: " + cause(e)));
         }
         PeerId peer = connection.remotePeer();

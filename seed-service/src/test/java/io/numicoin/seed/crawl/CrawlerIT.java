@@ -166,6 +166,20 @@ class CrawlerIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(crawlHost.connections()).isEmpty());
     }
 
+    @Test
+    void aDialThatIsUpOnlyAfterTheVisitGaveUpIsClosed() throws Exception {
+        FakeNetworkPeer honest = peer(Behaviour.HONEST, List.of());
+        // a visit of no time at all: the dial starts, the visit gives up at once, the connection comes up later
+        P2pPeerProbe hasty = new P2pPeerProbe(crawlHost, PROTOCOLS, ChainStatusMessage.atGenesis(REGTEST), Duration.ofNanos(1), 32);
+        Observation seen = hasty.probe(new TcpAddress(honest.bareAddress(), Optional.empty())).observation();
+        assertThat(seen.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(seen.reason()).isEqualTo("dial: visit timed out");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(honest.connectionsSeen()).as("the dial went on and reached the peer").isPositive());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(crawlHost.connections()).as("no connection left behind by a visit that gave up").isEmpty());
+    }
+
     static P2pPeerProbe probe() {
         return new P2pPeerProbe(crawlHost, PROTOCOLS, ChainStatusMessage.atGenesis(REGTEST), VISIT_TIMEOUT, 32);
     }

@@ -4,6 +4,8 @@ import io.numicoin.network.NetworkProtocols;
 import io.numicoin.network.peers.PeerExchangeCodec;
 import io.numicoin.network.sync.ChainStatusMessage;
 import io.numicoin.network.sync.SyncCodec;
+import io.numicoin.p2p.host.Connection;
+import io.numicoin.p2p.host.ConnectionListener;
 import io.numicoin.p2p.host.HostConfig;
 import io.numicoin.p2p.host.netty.NettyHost;
 import io.numicoin.p2p.identity.NodeIdentity;
@@ -11,6 +13,7 @@ import io.numicoin.p2p.multiaddr.Multiaddr;
 import io.numicoin.p2p.protocols.reqresp.RequestResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +27,7 @@ final class FakeNetworkPeer implements AutoCloseable {
 
     private final NettyHost host;
     private final Multiaddr address;
+    private final AtomicInteger connectionsSeen = new AtomicInteger();
 
     FakeNetworkPeer(NetworkProtocols protocols, ChainStatusMessage honest, ChainStatusMessage foreign, Behaviour behaviour,
             Supplier<List<Multiaddr>> neighbours) {
@@ -36,6 +40,16 @@ final class FakeNetworkPeer implements AutoCloseable {
         });
         RequestResponse.serve(host, protocols.peers(),
                 (peer, request) -> CompletableFuture.completedFuture(PeerExchangeCodec.encodeResponse(neighbours.get())));
+        host.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onConnected(Connection connection) {
+                connectionsSeen.incrementAndGet();
+            }
+
+            @Override
+            public void onDisconnected(Connection connection) {
+            }
+        });
         Multiaddr bound = host.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).join();
         address = bound.withPeerId(host.peerId());
     }
@@ -47,6 +61,11 @@ final class FakeNetworkPeer implements AutoCloseable {
 
     String bareAddress() {
         return address.withoutPeerId().toString();
+    }
+
+    /** Connections made to this peer so far (upgraded: Noise and yamux done). */
+    int connectionsSeen() {
+        return connectionsSeen.get();
     }
 
     @Override
