@@ -136,9 +136,8 @@ final class NodeImportBench implements BenchPart {
                     }
                     out.report("node.import.tx_per_block", txPerBlock, "tx");
                     measured.report(out, "node.import", txPerBlock);
-                    long lookups = service.expandedKeyHits() + service.expandedKeyMisses();
                     out.report("node.import.expanded_keys", expandedKeys, "keys");
-                    out.report("node.import.expanded_key_hit_ratio", lookups == 0 ? 0 : (double) service.expandedKeyHits() / lookups, "ratio");
+                    out.report("node.import.expanded_key_hit_ratio", service.expandedKeys().hitRatio(), "ratio");
                 }
             }
         }

@@ -1,7 +1,7 @@
 package io.numicoin.mempool.config;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.numicoin.mempool.api.MempoolController;
 import io.numicoin.mempool.kafka.MempoolEventPublisher;
 import io.numicoin.mempool.node.NodeAccountSource;
@@ -20,6 +20,7 @@ import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.TransactionRules;
+import io.numicoin.support.metrics.ExpandedKeyMeters;
 import io.numicoin.support.node.NodeApiClient;
 import java.net.URI;
 import java.time.Clock;
@@ -68,20 +69,21 @@ public class PoolConfiguration {
         return new Mempool(properties.pool().limits(), clock, tip);
     }
 
+    /** The public keys admission's signature checks keep expanded ({@code numi.pool.expanded-keys}; 0 keeps none). */
     @Bean
-    Admission admission(NetworkParams params, AccountSource accounts, Mempool mempool, MempoolProperties properties,
-            MeterRegistry registry) {
-        int kept = properties.pool().expandedKeys();
-        if (kept == 0) {
-            return new Admission(new TransactionRules(params.chainId(), MlDsaProviders.consensus()), accounts, mempool);
-        }
-        ExpandedKeyCache keys = new ExpandedKeyCache(kept);
-        FunctionCounter.builder("numi.mempool.signature_keys", keys, ExpandedKeyCache::hits).tag("expanded", "cached")
-                .description("admission signature checks whose ML-DSA public key was kept expanded (numi.pool.expanded-keys)")
-                .register(registry);
-        FunctionCounter.builder("numi.mempool.signature_keys", keys, ExpandedKeyCache::misses).tag("expanded", "now")
-                .description("admission signature checks that expanded their ML-DSA public key").register(registry);
-        return new Admission(new TransactionRules(params.chainId(), MlDsaProviders.consensus(keys)), accounts, mempool);
+    ExpandedKeyCache admissionExpandedKeys(MempoolProperties properties) {
+        return new ExpandedKeyCache(properties.pool().expandedKeys());
+    }
+
+    @Bean
+    MeterBinder admissionExpandedKeyMeters(ExpandedKeyCache admissionExpandedKeys) {
+        return meters -> ExpandedKeyMeters.register(meters, "numi.mempool.signature_keys", "admission signature checks",
+                "numi.pool.expanded-keys", admissionExpandedKeys);
+    }
+
+    @Bean
+    Admission admission(NetworkParams params, AccountSource accounts, Mempool mempool, ExpandedKeyCache admissionExpandedKeys) {
+        return new Admission(new TransactionRules(params.chainId(), MlDsaProviders.consensus(admissionExpandedKeys)), accounts, mempool);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.numicoin.node.chain;
 
 import io.numicoin.protocol.crypto.ExpandedKeyCache;
-import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
@@ -26,9 +25,8 @@ final class ChainVerification implements AutoCloseable {
 
     ChainVerification(NetworkParams params, int verifierThreads, int verifiedTransfers, int expandedKeys) {
         this.verifier = Executors.newFixedThreadPool(verifierThreads, Thread.ofPlatform().name("numi-verify-", 1).daemon().factory());
-        this.keys = expandedKeys > 0 ? new ExpandedKeyCache(expandedKeys) : null;
-        MlDsaProvider signatures = keys == null ? MlDsaProviders.consensus() : MlDsaProviders.consensus(keys);
-        this.transactionRules = new TransactionRules(params.chainId(), signatures, new VerifiedTransfers(verifiedTransfers));
+        this.keys = new ExpandedKeyCache(expandedKeys);
+        this.transactionRules = new TransactionRules(params.chainId(), MlDsaProviders.consensus(keys), new VerifiedTransfers(verifiedTransfers));
         this.bodyRules = new BlockBodyRules(transactionRules, verifier, verifierThreads);
     }
 
@@ -40,12 +38,8 @@ final class ChainVerification implements AutoCloseable {
         return bodyRules;
     }
 
-    long expandedKeyHits() {
-        return keys == null ? 0 : keys.hits();
-    }
-
-    long expandedKeyMisses() {
-        return keys == null ? 0 : keys.misses();
+    ExpandedKeyCache expandedKeys() {
+        return keys;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.chain.OrphanPool;
 import io.numicoin.protocol.chain.WorkVerifiedBlock;
+import io.numicoin.protocol.crypto.ExpandedKeyCache;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.BlockRejection;
@@ -142,14 +143,9 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         return bodyRules.transfersVerified();
     }
 
-    /** Signature checks whose public key was kept expanded (a counter; 0 without the cache). */
-    public long expandedKeyHits() {
-        return verification.expandedKeyHits();
-    }
-
-    /** Signature checks that expanded their public key (a counter; 0 without the cache). */
-    public long expandedKeyMisses() {
-        return verification.expandedKeyMisses();
+    /** The public keys the signature checks keep expanded, with their hit and miss counts (capacity 0: none kept). */
+    public ExpandedKeyCache expandedKeys() {
+        return verification.expandedKeys();
     }
 
     /** Transfers of checked bodies not verified again: they had passed alone here before (a counter). */

@@ -2,6 +2,7 @@ package io.numicoin.node.config;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.numicoin.node.bus.AfterCommitBusSink;
 import io.numicoin.node.bus.ChainEventBus;
 import io.numicoin.node.chain.ChainServiceSettings;
@@ -15,6 +16,7 @@ import io.numicoin.protocol.pow.Argon2idProvider;
 import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.support.argon2.Argon2Mode;
 import io.numicoin.support.argon2.Argon2idProviders;
+import io.numicoin.support.metrics.ExpandedKeyMeters;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -104,18 +106,8 @@ class ChainConfiguration {
 
     /** Signature checks that found their public key expanded already, and those that expanded it. */
     @Bean
-    FunctionCounter expandedKeyHitsCounter(NodeChainService chain, MeterRegistry meters) {
-        return FunctionCounter.builder("numi.chain.signature_keys", chain, NodeChainService::expandedKeyHits)
-                .tag("expanded", "cached")
-                .description("ML-DSA signature checks whose public key was kept expanded (numi.chain.expanded-keys)")
-                .register(meters);
-    }
-
-    @Bean
-    FunctionCounter expandedKeyMissesCounter(NodeChainService chain, MeterRegistry meters) {
-        return FunctionCounter.builder("numi.chain.signature_keys", chain, NodeChainService::expandedKeyMisses)
-                .tag("expanded", "now")
-                .description("ML-DSA signature checks that expanded their public key")
-                .register(meters);
+    MeterBinder expandedKeyMeters(NodeChainService chain) {
+        return meters -> ExpandedKeyMeters.register(meters, "numi.chain.signature_keys", "ML-DSA signature checks",
+                "numi.chain.expanded-keys", chain.expandedKeys());
     }
 }

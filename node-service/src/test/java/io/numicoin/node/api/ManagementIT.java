@@ -136,6 +136,8 @@ class ManagementIT {
                 .contains("numi_chain_reorgs_total")
                 .contains("numi_chain_transfers_verified_total")
                 .contains("numi_chain_transfers_passed_before_total")
+                .contains("numi_chain_signature_keys_total{expanded=\"cached\"")
+                .contains("numi_chain_signature_keys_total{expanded=\"now\"")
                 .contains("numi_chain_reorg_depth_blocks")
                 .contains("numi_stream_events_dropped_total")
                 .contains("numi_stream_subscribers")

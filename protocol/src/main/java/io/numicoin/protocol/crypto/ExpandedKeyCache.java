@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * key verified recently costs about a third of a verification the next time. Owned by whoever makes
  * it (a node's chain service), never a global. Keys are expanded outside the lock, so two threads
  * that miss on the same key both expand it (the second kept replaces the first; both are the same).
- * Thread-safe.
+ * A cache of capacity 0 keeps nothing and counts every lookup as a miss, so a setting of 0 needs no
+ * second code path and its meters still say how many keys were expanded. Thread-safe.
  */
 public final class ExpandedKeyCache {
 
@@ -21,10 +22,10 @@ public final class ExpandedKeyCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    /** @param capacity keys kept (at least 1; {@link ExpandedPublicKey#APPROXIMATE_BYTES} of heap each) */
+    /** @param capacity keys kept (0 keeps none; {@link ExpandedPublicKey#APPROXIMATE_BYTES} of heap each) */
     public ExpandedKeyCache(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("an expanded-key cache holds at least one key, got " + capacity);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("an expanded-key cache cannot hold a negative number of keys, got " + capacity);
         }
         this.capacity = capacity;
         this.keys = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,6 +48,9 @@ public final class ExpandedKeyCache {
 
     /** Keeps {@code expanded} as {@code key}'s, the most recently used; the least recently used goes past the capacity. */
     public void keep(MlDsaPublicKey key, ExpandedPublicKey expanded) {
+        if (capacity == 0) {
+            return;
+        }
         synchronized (keys) {
             keys.put(key.bytes(), expanded);
         }
@@ -70,5 +74,12 @@ public final class ExpandedKeyCache {
     /** Lookups that expanded the key. */
     public long misses() {
         return misses.sum();
+    }
+
+    /** The share of lookups that found the key expanded already; 0 before the first lookup. */
+    public double hitRatio() {
+        long found = hits();
+        long lookups = found + misses();
+        return lookups == 0 ? 0 : (double) found / lookups;
     }
 }

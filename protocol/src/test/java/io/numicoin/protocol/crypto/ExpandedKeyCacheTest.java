@@ -51,11 +51,28 @@ class ExpandedKeyCacheTest {
         assertThat(keys.size()).isEqualTo(1);
         assertThat(verifier.verdict(pair.publicKey(), message, Bytes.of(forged))).isEqualTo(MlDsaVerdict.BAD_SIGNATURE);
         assertThat(keys.hits()).isEqualTo(1);
+        assertThat(keys.hitRatio()).isEqualTo(1.0 / 3);
     }
 
     @Test
-    void refusesAnEmptyCache() {
-        assertThatThrownBy(() -> new ExpandedKeyCache(0)).isInstanceOf(IllegalArgumentException.class);
+    void refusesANegativeCapacity() {
+        assertThatThrownBy(() -> new ExpandedKeyCache(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCacheOfNoKeysKeepsNoneAndCountsEveryCheckAsExpandingItsKey() {
+        ExpandedKeyCache keys = new ExpandedKeyCache(0);
+        ConsensusMlDsaVerifier verifier = MlDsaProviders.consensus(keys);
+        MlDsaKeyPair pair = BC.keyPair(TestSeeds.privateKey(11));
+        byte[] message = "kept nowhere".getBytes(StandardCharsets.US_ASCII);
+        Bytes signature = BC.sign(pair.privateKey(), message).bytes();
+
+        assertThat(verifier.verdict(pair.publicKey(), message, signature)).isEqualTo(MlDsaVerdict.VALID);
+        assertThat(verifier.verdict(pair.publicKey(), message, signature)).isEqualTo(MlDsaVerdict.VALID);
+        assertThat(keys.size()).isZero();
+        assertThat(keys.hits()).isZero();
+        assertThat(keys.misses()).isEqualTo(2);
+        assertThat(keys.hitRatio()).isZero();
     }
 
     @Test
