@@ -121,9 +121,28 @@ final class Blake3Hasher {
         }
     }
 
+    /**
+     * Takes the next whole chunk as its chaining value {@code cvs[offset, offset + 8)}, computed
+     * elsewhere ({@link Blake3Lanes}) under this hasher's key and flags with the next chunk counter.
+     * Only between chunks (no input of a chunk taken yet) and only when more input follows: the
+     * chunk must not be the last, which may be the root.
+     */
+    void addChunkChainingValue(int[] cvs, int offset) {
+        if (finished || blocksCompressed != 0 || blockLen != 0) {
+            throw new IllegalStateException("a chunk's chaining value is taken only between chunks of an unfinished hash");
+        }
+        System.arraycopy(cvs, offset, state, 0, 8);
+        pushChunk();
+    }
+
     /** The open chunk is full and more input follows: push its chaining value, merging complete subtrees. */
     private void closeChunk() {
         compress(state, 0, block, 0, chunkCounter, BLOCK_LEN, flags | startFlag() | CHUNK_END, state, 0, 8);
+        pushChunk();
+    }
+
+    /** The chunk whose chaining value is in {@code state[0, 8)} is complete: push it, merging complete subtrees; open the next. */
+    private void pushChunk() {
         long completed = ++chunkCounter;
         while ((completed & 1) == 0) {
             stackLen--;

@@ -1,7 +1,6 @@
 package io.numicoin.protocol.pow;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
+import io.numicoin.protocol.vector.VectorSupport;
 
 /**
  * The code that computes Argon2's compression {@code G} for an {@link Argon2id}. Every kernel gives the
@@ -21,7 +20,6 @@ public enum Argon2Kernel {
      */
     VECTOR_256;
 
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_UNAVAILABLE = vectorUnavailable();
 
     /** {@link #VECTOR_256} when {@link #available()}, else {@link #SCALAR}. */
@@ -64,38 +62,14 @@ public enum Argon2Kernel {
         return this == SCALAR ? BlaMka.WORDS : BlaMkaVector.SCRATCH_WORDS;
     }
 
-    /** Checked once: the vector classes are touched only when the module is in the JVM. */
+    /** Checked once: the vector classes are touched only when the module is in the JVM and C2 compiles. */
     private static String vectorUnavailable() {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            return VECTOR_MODULE + " is not among the JVM's modules (start it with --add-modules " + VECTOR_MODULE + ")";
+        if (!VectorSupport.available()) {
+            return VectorSupport.unavailableReason();
         }
         if (!BlaMkaVector.wideEnough()) {
             return "the JVM's long vectors have fewer than four lanes here (needs AVX2 or wider)";
         }
-        return withoutC2();
-    }
-
-    /**
-     * Why C2 will not compile here ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4), or empty.
-     * Reads the JVM's own options (HotSpot's diagnostic bean); where there is none, assumes C2.
-     */
-    private static String withoutC2() {
-        if (System.getProperty("java.vm.info", "").contains("interpreted mode")) {
-            return "the JVM runs interpreted (-Xint): vectors need C2";
-        }
-        try {
-            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            if (hotSpot == null) {
-                return "";
-            }
-            String tiered = hotSpot.getVMOption("TieredCompilation").getValue();
-            String stopAt = hotSpot.getVMOption("TieredStopAtLevel").getValue();
-            if (tiered.equals("true") && !stopAt.equals("4")) {
-                return "the JVM compiles no further than C1 (-XX:TieredStopAtLevel=" + stopAt + "): vectors need C2";
-            }
-            return "";
-        } catch (IllegalArgumentException | LinkageError noSuchOption) {
-            return "";
-        }
+        return "";
     }
 }

@@ -152,12 +152,16 @@ public final class BlockBodyRules {
         return txs.isEmpty() || txs.size() > ProtocolLimits.MAX_BLOCK_TRANSACTIONS ? List.of() : encodeAll(txs);
     }
 
-    /** Every transaction's encoding and merkle leaf (hashing only, on the calling thread). */
+    /** Every transaction's encoding and merkle leaf (hashing only, on the calling thread; the leaves in one batch). */
     private static List<Encoded> encodeAll(List<Transaction> txs) {
-        List<Encoded> out = new ArrayList<>(txs.size());
+        List<byte[]> encodings = new ArrayList<>(txs.size());
         for (Transaction tx : txs) {
-            byte[] bytes = TransactionCodec.encode(tx);
-            out.add(new Encoded(bytes, MerkleTree.leafOfEncoding(bytes)));
+            encodings.add(TransactionCodec.encode(tx));
+        }
+        List<Hash256> leaves = MerkleTree.leavesOfEncodings(encodings);
+        List<Encoded> out = new ArrayList<>(txs.size());
+        for (int i = 0; i < encodings.size(); i++) {
+            out.add(new Encoded(encodings.get(i), leaves.get(i)));
         }
         return out;
     }

@@ -48,6 +48,19 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aBlocksLeavesHashedTogetherAreEachTransactionsLeaf() {
+        List<Transaction> txs = new ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            txs.add(GoldenFixtures.twoOfThreeTransfer(i + 1));  // over 12 KB each: a dozen chunks before the last
+        }
+        List<byte[]> encodings = txs.stream().map(TransactionCodec::encode).toList();
+        List<Hash256> one = txs.stream().map(MerkleTree::leaf).toList();
+
+        assertThat(MerkleTree.leavesOfEncodings(encodings)).isEqualTo(one);
+        assertThat(MerkleTree.root(txs)).isEqualTo(MerkleTree.rootOfLeaves(one));
+    }
+
+    @Test
     void oddNodesArePromotedUnchanged() {
         Hash256 a = h(1);
         Hash256 b = h(2);
