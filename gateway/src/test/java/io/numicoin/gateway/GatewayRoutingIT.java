@@ -71,8 +71,10 @@ class GatewayRoutingIT {
                     .expectBody().jsonPath("$.rule").isEqualTo("UNAVAILABLE").jsonPath("$.backend").isEqualTo("explorer")
                     .jsonPath("$.detail").isEqualTo("the explorer backend is unavailable; try again later");
             a.get().uri("/api/v1/chain").header("X-Api-Key", key).exchange().expectStatus().isOk();
-            fx.a.management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.components.backends.details.explorer.available").isEqualTo(false);
+            // out of rotation once failures-to-leave (3) polls in a row have failed: 600 ms at the fixture's 200 ms
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    fx.a.management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                            .expectBody().jsonPath("$.components.backends.details.explorer.available").isEqualTo(false));
         } finally {
             fx.explorer.restart();
         }

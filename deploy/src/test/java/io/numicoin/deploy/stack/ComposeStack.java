@@ -87,6 +87,24 @@ final class ComposeStack {
     }
 
     /** The last {@code lines} log lines of each of {@code services}, each under a header (for a failure's message). */
+    /**
+     * Each service's warnings, errors and rotation changes (the gateway's "is down", "still in
+     * rotation") from its last 5,000 log lines, at most {@code lines} of them: what a tail full of
+     * access lines hides.
+     */
+    String logWarnings(List<String> services, int lines) {
+        List<String> report = new ArrayList<>();
+        for (String service : services) {
+            List<String> found = podman.logs(container(service), 5_000).lines()
+                    .filter(line -> line.contains("WARN") || line.contains("ERROR") || line.contains(" is down")
+                            || line.contains(" is up") || line.contains("in rotation"))
+                    .toList();
+            report.add("--- " + service + " (warnings, errors, rotation; " + found.size() + " lines, the last " + lines + "):\n"
+                    + String.join("\n", found.subList(Math.max(0, found.size() - lines), found.size())));
+        }
+        return String.join("\n", report);
+    }
+
     String logTails(List<String> services, int lines) {
         List<String> report = new ArrayList<>();
         for (String service : services) {

@@ -175,8 +175,9 @@ class ComposeStackIT {
                 "--to", receiver, "--amount", "1", "--wait");
         String txid = WalletContainer.value(sent, "txid:");
         // SEEN: the gateway had no verdict from the mempool and the node took the transfer; the logs say why
-        assertThat(WalletContainer.value(sent, "status:")).as(() -> "the gateway's answer to the wallet's transfer\n"
-                + stack.logTails(List.of("gateway", "mempool", "node1"), 60)).startsWith("ACCEPTED");
+        assertThat(WalletContainer.value(sent, "status:")).as(() -> "the gateway's answer to the wallet's transfer\n--- wallet:\n"
+                + String.join("\n", sent) + "\n" + stack.logWarnings(List.of("gateway", "mempool", "node1"), 40) + "\n"
+                + stack.logTails(List.of("gateway", "mempool", "node1"), 30)).startsWith("ACCEPTED");
         String confirmed = WalletContainer.value(sent, "confirmed in block");
         return new Transfer(txid, Long.parseLong(confirmed));
     }

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Polls every instance's health path each {@code interval}: an instance is up when it answers 2xx
- * within {@code timeout}; for a pool that tracks the tip, the answer's {@code height} is kept
- * (a node's {@code GET /api/v1/chain}), so an instance behind the others leaves the rotation.
+ * within {@code timeout}, and down once {@code failuresToLeave} polls in a row have failed (at the
+ * first for one that never answered); for a pool that tracks the tip, the answer's {@code height}
+ * is kept (a node's {@code GET /api/v1/chain}), so an instance behind the others leaves the rotation.
  */
 public final class BackendHealthPoller implements AutoCloseable {
 
@@ -24,9 +25,15 @@ public final class BackendHealthPoller implements AutoCloseable {
     private final WebClient client;
     private final Duration interval;
     private final Duration timeout;
+    private final int failuresToLeave;
     private Disposable polling;
 
-    public BackendHealthPoller(java.util.Map<BackendPool, String> healthPaths, WebClient client, Duration interval, Duration timeout) {
+    public BackendHealthPoller(java.util.Map<BackendPool, String> healthPaths, WebClient client, Duration interval, Duration timeout,
+            int failuresToLeave) {
+        if (failuresToLeave < 1) {
+            throw new IllegalArgumentException("an instance leaves the rotation after at least one failed poll, got " + failuresToLeave);
+        }
+        this.failuresToLeave = failuresToLeave;
         this.healthPaths = java.util.Map.copyOf(healthPaths);
         this.pools = List.copyOf(healthPaths.keySet());
         this.client = client;
@@ -52,14 +59,23 @@ public final class BackendHealthPoller implements AutoCloseable {
                 .retrieve().bodyToMono(JsonNode.class)
                 .timeout(timeout)
                 .map(body -> new BackendInstance.Health(true, pool.tracksTip() ? body.path("height").asLong(-1) : -1, "ok"))
-                .onErrorResume(e -> Mono.just(new BackendInstance.Health(false, -1, e.getClass().getSimpleName())))
-                .doOnNext(health -> {
-                    if (health.up() != instance.health().up()) {
-                        log.info("{} is {} ({})", instance.name(), health.up() ? "up" : "down", health.detail());
+                .onErrorResume(e -> Mono.just(new BackendInstance.Health(false, -1, describe(e))))
+                .doOnNext(result -> {
+                    boolean wasUp = instance.health().up();
+                    BackendInstance.Health now = instance.polled(result, failuresToLeave);
+                    if (now.up() != wasUp) {
+                        log.info("{} is {} ({})", instance.name(), now.up() ? "up" : "down", now.detail());
+                    } else if (!result.up() && now.up()) {
+                        log.info("{}: poll {} of {} in a row failed, still in rotation ({})", instance.name(), instance.failedPolls(),
+                                failuresToLeave, result.detail());
                     }
-                    instance.health(health);
                 })
                 .then();
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     @Override

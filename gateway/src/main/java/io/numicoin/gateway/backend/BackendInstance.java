@@ -17,6 +17,8 @@ public final class BackendInstance {
     private final TimeLimiter timeLimiter;
     private final Bulkhead bulkhead;
     private volatile Health health = Health.UNKNOWN;
+    private volatile boolean answeredOnce;
+    private int failedPolls;  // consecutive; only the poller's one subscription writes it
 
     public BackendInstance(String name, URI uri, CircuitBreaker breaker, TimeLimiter timeLimiter, Bulkhead bulkhead) {
         this.name = name;
@@ -59,5 +61,26 @@ public final class BackendInstance {
 
     void health(Health value) {
         this.health = value;
+    }
+
+    /**
+     * Takes one poll's result and returns the health it leaves: an answer counts at once; a failed
+     * poll takes the instance out only once {@code failuresToLeave} polls in a row have failed (one
+     * slow answer from a busy host does not drop the only mempool), or at once if it never answered.
+     */
+    Health polled(Health result, int failuresToLeave) {
+        if (result.up()) {
+            failedPolls = 0;
+            answeredOnce = true;
+            health = result;
+        } else if (++failedPolls >= failuresToLeave || !answeredOnce) {
+            health = result;
+        }
+        return health;
+    }
+
+    /** Polls failed in a row since the last answer. */
+    int failedPolls() {
+        return failedPolls;
     }
 }

@@ -95,6 +95,7 @@ public class BackendConfiguration {
         paths.put(pools.node(), b.node().healthPath());
         paths.put(pools.mempool(), b.mempool().healthPath());
         paths.put(pools.explorer(), b.explorer().healthPath());
-        return new BackendHealthPoller(paths, backendWebClient, properties.health().interval(), properties.health().timeout());
+        return new BackendHealthPoller(paths, backendWebClient, properties.health().interval(), properties.health().timeout(),
+                properties.health().failuresToLeave());
     }
 }

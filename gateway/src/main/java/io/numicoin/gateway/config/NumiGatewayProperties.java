@@ -65,9 +65,10 @@ public record NumiGatewayProperties(
      * @param interval how often every instance is polled
      * @param timeout a poll's deadline
      * @param maxTipLag a node more than this many blocks behind the highest is taken out of rotation
+     * @param failuresToLeave failed polls in a row that take an instance out of rotation (one that never answered: the first)
      */
     public record Health(@DefaultValue("2s") @NotNull Duration interval, @DefaultValue("1s") @NotNull Duration timeout,
-            @DefaultValue("2") @PositiveOrZero long maxTipLag) {
+            @DefaultValue("2") @PositiveOrZero long maxTipLag, @DefaultValue("3") @Positive int failuresToLeave) {
     }
 
     /**

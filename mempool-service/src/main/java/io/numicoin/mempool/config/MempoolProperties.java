@@ -34,11 +34,16 @@ public record MempoolProperties(
      * @param baseUrl e.g. {@code http://127.0.0.1:8082}
      * @param timeout per request (connect and answer)
      * @param cacheSize accounts cached for the current tip (the cache is dropped on every chain event)
+     * @param attempts tries of an account read that failed transiently (no connection, timeout, 5xx); the
+     *        default 3 with the 2 s timeout and 200 ms backoff stays within the gateway's 10 s for a submission
+     * @param retryBackoff the pause before the second try, doubling after
      */
     public record Node(
             @DefaultValue("http://127.0.0.1:8082") @NotBlank String baseUrl,
             @DefaultValue("2s") Duration timeout,
-            @DefaultValue("100000") @Min(1) int cacheSize) {
+            @DefaultValue("100000") @Min(1) int cacheSize,
+            @DefaultValue("3") @Min(1) int attempts,
+            @DefaultValue("200ms") @NotNull Duration retryBackoff) {
     }
 
     /**

@@ -24,6 +24,7 @@ import io.numicoin.support.metrics.ExpandedKeyMeters;
 import io.numicoin.support.node.NodeApiClient;
 import java.net.URI;
 import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +56,8 @@ public class PoolConfiguration {
     @Bean
     NodeAccountSource nodeAccountSource(MempoolProperties properties, NetworkParams params) {
         MempoolProperties.Node node = properties.node();
-        return new NodeAccountSource(new NodeApiClient(URI.create(node.baseUrl()), node.timeout()), params.hrp(), node.cacheSize());
+        return new NodeAccountSource(new NodeApiClient(URI.create(node.baseUrl()), node.timeout(), node.attempts(), node.retryBackoff(), null),
+                params.hrp(), node.cacheSize());
     }
 
     @Bean
@@ -100,6 +102,12 @@ public class PoolConfiguration {
     MempoolEventPublisher mempoolEventPublisher(KafkaTemplate<byte[], byte[]> kafka, NetworkParams params, Clock clock,
             MempoolProperties properties) {
         return new MempoolEventPublisher(kafka, params.chainId(), clock, properties.events().publish());
+    }
+
+    /** The producer made before readiness turns UP (runners run before it): the first offer finds it warm. */
+    @Bean
+    ApplicationRunner kafkaProducerWarmUp(MempoolEventPublisher publisher) {
+        return arguments -> publisher.warmUp();
     }
 
     @Bean

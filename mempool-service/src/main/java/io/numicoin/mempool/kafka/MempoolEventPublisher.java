@@ -54,6 +54,26 @@ public final class MempoolEventPublisher implements PoolEvents {
     }
 
     /**
+     * Makes the producer and reads {@code numi.mempool.v1}'s partitions now, so the first offer's
+     * {@code Accepted} does not pay for both within {@code max.block.ms} (on a busy host a cold
+     * producer could miss it, and that offer would be refused with 503). A failure is logged, not
+     * thrown: the first send tries again.
+     */
+    public void warmUp() {
+        if (!enabled) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            int partitions = kafka.partitionsFor(Topics.MEMPOOL).size();
+            log.info("Kafka producer ready: {} has {} partitions ({} ms)", Topics.MEMPOOL, partitions,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Kafka producer not ready for {} yet; the first offer tries again: {}", Topics.MEMPOOL, e.toString());
+        }
+    }
+
+    /**
      * Sends {@code Accepted} and returns once Kafka has acknowledged it.
      *
      * @throws PublishFailedException if the send failed (the producer's timeouts bound the wait)
