@@ -101,14 +101,36 @@ public final class TransactionCodec {
      * @throws IllegalArgumentException if {@code encoding} is not as long as the transaction's encoding
      */
     public static Hash256 txidOfEncoding(Transaction tx, byte[] encoding) {
+        return Blake3.hash(HashDomain.TX, encoding, 0, txidLength(tx, encoding));
+    }
+
+    /**
+     * The txids of transactions whose full encodings the caller has, in order: {@link #txidOfEncoding}
+     * of each, hashed together ({@link Blake3#hashEach}: their chunks side by side in vector lanes
+     * where the JVM allows).
+     *
+     * @throws IllegalArgumentException if an encoding is not as long as its transaction's encoding
+     */
+    public static List<Hash256> txidsOfEncodings(List<? extends Transaction> txs, List<byte[]> encodings) {
+        if (txs.size() != encodings.size()) {
+            throw new IllegalArgumentException(txs.size() + " transactions but " + encodings.size() + " encodings");
+        }
+        int[] lengths = new int[txs.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = txidLength(txs.get(i), encodings.get(i));
+        }
+        return Blake3.hashEach(HashDomain.TX, encodings, lengths);
+    }
+
+    /** How much of {@code tx}'s full encoding its txid hashes: all of a coinbase, a transfer's body without signatures. */
+    private static int txidLength(Transaction tx, byte[] encoding) {
         if (encoding.length != encodedSize(tx)) {
             throw new IllegalArgumentException("an encoding of " + encoding.length + " bytes for a transaction of " + encodedSize(tx));
         }
-        int unsignedLength = switch (tx) {
+        return switch (tx) {
             case CoinbaseTx coinbase -> encoding.length;
             case TransferTx transfer -> transferBodySize(transfer);
         };
-        return Blake3.hash(HashDomain.TX, encoding, 0, unsignedLength);
     }
 
     /** The length of {@link #encode}, without encoding. */

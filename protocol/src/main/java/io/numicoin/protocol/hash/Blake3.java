@@ -59,26 +59,42 @@ public final class Blake3 {
      * ({@link #laneKernel()}); the rest one hash at a time.
      */
     public static List<Hash256> hashEach(HashDomain domain, List<byte[]> inputs) {
-        int[] key = DOMAIN_KEYS[domain.ordinal()];
+        int[] lengths = new int[inputs.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = inputs.get(i).length;
+        }
+        return hashEach(domain, inputs, lengths);
+    }
+
+    /**
+     * As {@link #hashEach(HashDomain, List)} of the first {@code lengths[i]} bytes of each input
+     * (without copying them): what {@link #hash(HashDomain, byte[], int, int)} gives for each at offset 0.
+     */
+    public static List<Hash256> hashEach(HashDomain domain, List<byte[]> inputs, int[] lengths) {
         int count = inputs.size();
+        if (lengths.length != count) {
+            throw new IllegalArgumentException(count + " inputs but " + lengths.length + " lengths");
+        }
+        int[] key = DOMAIN_KEYS[domain.ordinal()];
         byte[][] data = inputs.toArray(new byte[count][]);
         int jobs = 0;
-        for (byte[] input : data) {
-            jobs += chunksBeforeTheLast(input.length);
+        for (int i = 0; i < count; i++) {
+            Objects.checkFromIndexSize(0, lengths[i], data[i].length);
+            jobs += chunksBeforeTheLast(lengths[i]);
         }
-        int[] cvs = jobs >= MIN_LANE_JOBS && Lanes.USABLE ? laneChainingValues(key, data, jobs) : null;
+        int[] cvs = jobs >= MIN_LANE_JOBS && Lanes.USABLE ? laneChainingValues(key, data, lengths, jobs) : null;
         List<Hash256> hashes = new ArrayList<>(count);
         int job = 0;
-        for (byte[] input : data) {
-            Blake3Hasher hasher = new Blake3Hasher(key, DERIVE_KEY_MATERIAL, input.length);
+        for (int i = 0; i < count; i++) {
+            Blake3Hasher hasher = new Blake3Hasher(key, DERIVE_KEY_MATERIAL, lengths[i]);
             int skipped = 0;
             if (cvs != null) {
-                for (int chunk = chunksBeforeTheLast(input.length); skipped < chunk; skipped++, job++) {
+                for (int chunk = chunksBeforeTheLast(lengths[i]); skipped < chunk; skipped++, job++) {
                     hasher.addChunkChainingValue(cvs, 8 * job);
                 }
             }
             int from = skipped * Blake3Compression.CHUNK_LEN;
-            hasher.update(input, from, input.length - from);
+            hasher.update(data[i], from, lengths[i] - from);
             byte[] out = new byte[Hash256.SIZE];
             hasher.finish(out, 0, out.length);
             hashes.add(Hash256.of(out));
@@ -96,12 +112,12 @@ public final class Blake3 {
         return length == 0 ? 0 : (length - 1) / Blake3Compression.CHUNK_LEN;
     }
 
-    private static int[] laneChainingValues(int[] key, byte[][] data, int jobs) {
+    private static int[] laneChainingValues(int[] key, byte[][] data, int[] lengths, int jobs) {
         int[] owners = new int[jobs];
         int[] chunks = new int[jobs];
         int job = 0;
         for (int i = 0; i < data.length; i++) {
-            for (int chunk = 0, before = chunksBeforeTheLast(data[i].length); chunk < before; chunk++, job++) {
+            for (int chunk = 0, before = chunksBeforeTheLast(lengths[i]); chunk < before; chunk++, job++) {
                 owners[job] = i;
                 chunks[job] = chunk;
             }

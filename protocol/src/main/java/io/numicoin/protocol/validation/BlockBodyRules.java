@@ -185,12 +185,17 @@ public final class BlockBodyRules {
     }
 
     private List<TxFacts> examine(List<Transaction> txs, List<Encoded> encoded, int from, int to) {
+        List<byte[]> encodings = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            encodings.add(encoded.get(i).bytes());
+        }
+        List<Hash256> txids = TransactionCodec.txidsOfEncodings(txs.subList(from, to), encodings);
         List<TxFacts> out = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             Transaction tx = txs.get(i);
             Encoded encoding = encoded.get(i);
             byte[] bytes = encoding.bytes();
-            Hash256 txid = TransactionCodec.txidOfEncoding(tx, bytes);
+            Hash256 txid = txids.get(i - from);
             TxCheck check = TxCheck.VALID;
             if (tx instanceof TransferTx transfer) {
                 if (transactionRules.passedBefore(encoding.leaf())) {

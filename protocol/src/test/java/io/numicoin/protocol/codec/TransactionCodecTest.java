@@ -71,6 +71,21 @@ class TransactionCodecTest {
     }
 
     @Test
+    void txidsOfEncodingsHashedTogetherAreEachTransactionsTxid() {
+        RandomProtocolValues values = new RandomProtocolValues(404);
+        List<Transaction> txs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            txs.add(i % 3 == 0 ? GoldenFixtures.twoOfThreeTransfer(i + 1) : values.transaction());
+        }
+        List<byte[]> encodings = txs.stream().map(TransactionCodec::encode).toList();
+
+        assertThat(TransactionCodec.txidsOfEncodings(txs, encodings)).isEqualTo(txs.stream().map(TransactionCodec::txid).toList());
+        List<byte[]> oneShort = new ArrayList<>(encodings);
+        oneShort.set(5, Arrays.copyOf(encodings.get(5), encodings.get(5).length - 1));
+        assertThatThrownBy(() -> TransactionCodec.txidsOfEncodings(txs, oneShort)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void txidOfEncodingRefusesAnEncodingOfAnotherLength() {
         TransferTx tx = GoldenFixtures.twoOfThreeTransfer(42);
         byte[] bytes = TransactionCodec.encode(tx);

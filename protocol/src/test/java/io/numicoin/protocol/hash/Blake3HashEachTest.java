@@ -71,6 +71,30 @@ class Blake3HashEachTest {
     }
 
     @Test
+    void prefixesHashAsTheirSlicesDo() {
+        Random random = new Random(91);
+        List<byte[]> inputs = new ArrayList<>();
+        int[] lengths = new int[50];
+        for (int i = 0; i < lengths.length; i++) {
+            byte[] input = new byte[LENGTHS[i % LENGTHS.length] + random.nextInt(3000)];
+            random.nextBytes(input);
+            inputs.add(input);
+            lengths[i] = i % 4 == 0 ? input.length : random.nextInt(input.length + 1);
+        }
+
+        List<Hash256> hashes = Blake3.hashEach(HashDomain.TX, inputs, lengths);
+
+        for (int i = 0; i < lengths.length; i++) {
+            assertThat(hashes.get(i)).as("%d of %d bytes", lengths[i], inputs.get(i).length)
+                    .isEqualTo(Blake3.hash(HashDomain.TX, inputs.get(i), 0, lengths[i]));
+        }
+        int[] tooLong = lengths.clone();
+        tooLong[3] = inputs.get(3).length + 1;
+        assertThatThrownBy(() -> Blake3.hashEach(HashDomain.TX, inputs, tooLong)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Blake3.hashEach(HashDomain.TX, inputs, new int[3])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aChunkChainingValueIsTakenOnlyBetweenChunks() {
         Blake3Hasher hasher = new Blake3Hasher(new int[8], 0, 0);
         hasher.update(new byte[10], 0, 10);
