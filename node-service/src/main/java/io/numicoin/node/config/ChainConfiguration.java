@@ -10,6 +10,7 @@ import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
 import io.numicoin.node.storage.ChainEventSink;
+import io.numicoin.protocol.hash.Blake3;
 import io.numicoin.protocol.params.GenesisPins;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.pow.Argon2idProvider;
@@ -19,6 +20,8 @@ import io.numicoin.support.argon2.Argon2idProviders;
 import io.numicoin.support.metrics.ExpandedKeyMeters;
 import java.time.Clock;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The chain: network parameters, the clock, chain events and the chain service. */
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     /**
      * The Argon2id the node's proof-of-work checks use ({@code numi.node.argon2}: {@code auto}, the default,
@@ -74,6 +79,8 @@ class ChainConfiguration {
             TransactionTemplate nodeTransactions, ChainEventSink chainEventSink, Clock clock) {
         NodeProperties.Chain chain = properties.chain();
         int threads = chain.verifierThreads() > 0 ? chain.verifierThreads() : Runtime.getRuntime().availableProcessors();
+        log.info("node: {} signature verifier threads; BLAKE3 of block bodies (merkle leaves, txids) compresses {}", threads,
+                Blake3.laneKernel());
         return new NodeChainService(params, jdbc, nodeTransactions, chainEventSink, clock,
                 new ChainServiceSettings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers(),
                         chain.expandedKeys()));
