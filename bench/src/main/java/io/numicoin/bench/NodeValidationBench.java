@@ -11,6 +11,7 @@ import io.numicoin.protocol.crypto.ExpandedKeyCache;
 import io.numicoin.protocol.crypto.MlDsaProvider;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.state.StateHashing;
 import io.numicoin.protocol.validation.BlockBodyRules;
 import io.numicoin.protocol.validation.HeaderRules;
 import io.numicoin.protocol.validation.StateRules;
@@ -50,6 +51,12 @@ final class NodeValidationBench implements BenchPart {
             thread.setDaemon(true);
             return thread;
         });
+        // the state rules' set-hash products split as the node splits them (ChainVerification)
+        ExecutorService stateHashing = Executors.newFixedThreadPool(Math.max(1, cores - 1), r -> {
+            Thread thread = new Thread(r, "numi-statehash");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             ExpandedKeyCache keys = new ExpandedKeyCache(chain.expandedKeys());
             MlDsaProvider signer = MlDsaProviders.consensus(keys);
@@ -57,7 +64,7 @@ final class NodeValidationBench implements BenchPart {
             BlockTree tree = new BlockTree(params.genesis().header());
             tree.markValid(params.genesisId());
             BlockImporter importer = new BlockImporter(tree, InMemoryChainStore.keepingLast(KEPT, params.genesisId(), params.genesis()),
-                    OrphanPool.withDefaults(), new HeaderRules(params), bodyRules, new StateRules(params.subsidy()), BlockAdmission.of(params));
+                    OrphanPool.withDefaults(), new HeaderRules(params), bodyRules, new StateRules(params.subsidy(), new StateHashing(stateHashing, cores)), BlockAdmission.of(params));
             for (Block block : chain.cached().setup()) {  // warm-up: empty and funding blocks
                 SegmentedImport.requireConnected(block, importer.importBlock(block, now));
             }
@@ -72,6 +79,7 @@ final class NodeValidationBench implements BenchPart {
             out.report("node.import.validation_only.expanded_key_hit_ratio", keys.hitRatio(), "ratio");
         } finally {
             verifier.shutdownNow();
+            stateHashing.shutdownNow();
         }
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter importer, BlockProposer proposer) {
 
     static ChainEngine load(PostgresChainStore store, JdbcTemplate jdbc, TransactionTemplate readOnly,
-            OrphanPool<WorkVerifiedBlock> orphans, BlockBodyRules bodyRules, BlockAdmission admission) {
+            OrphanPool<WorkVerifiedBlock> orphans, BlockBodyRules bodyRules, StateRules stateRules, BlockAdmission admission) {
         NetworkParams params = store.params();
         store.reload();
         BlockTree tree = readOnly.execute(status -> new BlockTreeLoader(jdbc).load(params.genesis().header(), store.journal()));
@@ -32,7 +32,7 @@ record ChainEngine(PostgresChainStore store, BlockTree tree, BlockImporter impor
             throw new IllegalStateException("the stored tip " + store.tip() + " is not in block_index; run --numi.command=reindex");
         }
         BlockImporter importer = new BlockImporter(tree, store, orphans, new HeaderRules(params), bodyRules,
-                new StateRules(params.subsidy()), admission);
+                stateRules, admission);
         return new ChainEngine(store, tree, importer, new BlockProposer(bodyRules, params.subsidy()));
     }
 }

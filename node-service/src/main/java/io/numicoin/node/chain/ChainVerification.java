@@ -3,7 +3,9 @@ package io.numicoin.node.chain;
 import io.numicoin.protocol.crypto.ExpandedKeyCache;
 import io.numicoin.protocol.crypto.MlDsaProviders;
 import io.numicoin.protocol.params.NetworkParams;
+import io.numicoin.protocol.state.StateHashing;
 import io.numicoin.protocol.validation.BlockBodyRules;
+import io.numicoin.protocol.validation.StateRules;
 import io.numicoin.protocol.validation.TransactionRules;
 import io.numicoin.protocol.validation.VerifiedTransfers;
 import java.util.concurrent.ExecutorService;
@@ -14,11 +16,16 @@ import java.util.concurrent.Executors;
  * transaction rules on the consensus ML-DSA verifier (keeping the last {@code expandedKeys} public
  * keys it expanded, an {@link ExpandedKeyCache} of its own), remembering what passes alone in a
  * {@link VerifiedTransfers}, and the block body rules over them, verifying a block's signatures on
- * {@code verifierThreads} threads of their own ({@code numi-verify-N}).
+ * {@code verifierThreads} threads of their own ({@code numi-verify-N}). And the state rules, whose
+ * set-hash products are split over the import thread and {@code verifierThreads - 1} threads of
+ * their own ({@code numi-statehash-N}; not the verifiers', which are busy checking the next blocks
+ * while a block is connected): that work is on the path every block takes one after another.
  */
 final class ChainVerification implements AutoCloseable {
 
     private final ExecutorService verifier;
+    private final ExecutorService stateHashing;
+    private final StateRules stateRules;
     private final TransactionRules transactionRules;
     private final BlockBodyRules bodyRules;
     private final ExpandedKeyCache keys;
@@ -28,6 +35,19 @@ final class ChainVerification implements AutoCloseable {
         this.keys = new ExpandedKeyCache(expandedKeys);
         this.transactionRules = new TransactionRules(params.chainId(), MlDsaProviders.consensus(keys), new VerifiedTransfers(verifiedTransfers));
         this.bodyRules = new BlockBodyRules(transactionRules, verifier, verifierThreads);
+        if (verifierThreads > 1) {
+            this.stateHashing = Executors.newFixedThreadPool(verifierThreads - 1,
+                    Thread.ofPlatform().name("numi-statehash-", 1).daemon().factory());
+            this.stateRules = new StateRules(params.subsidy(), new StateHashing(stateHashing, verifierThreads));
+        } else {
+            this.stateHashing = null;
+            this.stateRules = new StateRules(params.subsidy());
+        }
+    }
+
+    /** The state rules every load of the chain uses (the set-hash products split over this object's threads). */
+    StateRules stateRules() {
+        return stateRules;
     }
 
     TransactionRules transactionRules() {
@@ -45,5 +65,8 @@ final class ChainVerification implements AutoCloseable {
     @Override
     public void close() {
         verifier.shutdownNow();
+        if (stateHashing != null) {
+            stateHashing.shutdownNow();
+        }
     }
 }

@@ -285,7 +285,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * crash or a failed write interrupted (the tree may know a better, fully stored branch).
      */
     private void load() {
-        engine = ChainEngine.load(store, jdbc, readOnly, orphans, bodyRules, admission);
+        engine = ChainEngine.load(store, jdbc, readOnly, orphans, bodyRules, verification.stateRules(), admission);
         List<ChainChange> resumed = engine.importer().activateBestChain();
         store.flushTreeChanges();
         if (!resumed.isEmpty()) {

@@ -34,6 +34,11 @@ public final class StateTransition {
     }
 
     public static TransitionResult apply(AccountStateView state, Block block, SubsidySchedule schedule) {
+        return apply(state, block, schedule, StateHashing.CALLING_THREAD);
+    }
+
+    /** As {@link #apply(AccountStateView, Block, SubsidySchedule)}, the set-hash change computed as {@code hashing} says. */
+    public static TransitionResult apply(AccountStateView state, Block block, SubsidySchedule schedule, StateHashing hashing) {
         long height = block.height();
         List<Transaction> txs = block.transactions();
         if (txs.isEmpty() || !(txs.getFirst() instanceof CoinbaseTx coinbase)) {
@@ -77,7 +82,7 @@ public final class StateTransition {
         if (!coinbase.amount().isZero()) {
             overlay.putReward(height, Optional.of(new ImmatureReward(height, coinbase.recipient(), coinbase.amount())));
         }
-        StateHashChange hashChange = overlay.hashChange();
+        StateHashChange hashChange = overlay.hashChange(hashing);
         return new Applied(
                 new StateDiff(height, overlay.forward()),
                 new UndoData(height, overlay.backward()),

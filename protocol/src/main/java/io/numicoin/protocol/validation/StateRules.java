@@ -3,6 +3,7 @@ package io.numicoin.protocol.validation;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.money.SubsidySchedule;
 import io.numicoin.protocol.state.AccountStateView;
+import io.numicoin.protocol.state.StateHashing;
 import io.numicoin.protocol.state.StateRejectReason;
 import io.numicoin.protocol.state.StateTransition;
 import io.numicoin.protocol.state.TransitionResult;
@@ -14,13 +15,20 @@ import io.numicoin.protocol.state.TransitionResult;
 public final class StateRules {
 
     private final SubsidySchedule subsidy;
+    private final StateHashing hashing;
 
     public StateRules(SubsidySchedule subsidy) {
+        this(subsidy, StateHashing.CALLING_THREAD);
+    }
+
+    /** With the set-hash change computed as {@code hashing} says (split over threads; the same results). */
+    public StateRules(SubsidySchedule subsidy, StateHashing hashing) {
         this.subsidy = subsidy;
+        this.hashing = hashing;
     }
 
     public ConnectResult apply(Block block, AccountStateView parentState) {
-        return switch (StateTransition.apply(parentState, block, subsidy)) {
+        return switch (StateTransition.apply(parentState, block, subsidy, hashing)) {
             case TransitionResult.Rejected rejected -> new ConnectResult.Rejected(
                     new BlockRejection(reasonFor(rejected.reason()), rejected.txIndex(), rejected.detail()));
             case TransitionResult.Applied applied -> applied.newCommitment().equals(block.header().stateCommitment())

@@ -1,13 +1,10 @@
 package io.numicoin.protocol.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.numicoin.protocol.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,25 +27,18 @@ class Blake3LaneKernelSelectionTest {
     }
 
     @Test
+    void withTheModuleAndC2TheLanesWhereTheCpuHasWideVectors() throws Exception {
+        assumeTrue(Blake3.laneKernel().endsWith(" lanes"), Blake3::laneKernel);
+        assertThat(probe("--add-modules", "jdk.incubator.vector")).matches("\\d+ lanes\\|true");
+    }
+
+    @Test
     void withNarrowVectorsOneAtATime() throws Exception {
         assertThat(probe("--add-modules", "jdk.incubator.vector", "-XX:UseAVX=0"))
                 .isEqualTo("one at a time (the JVM's int vectors have fewer than eight lanes here (needs AVX2 or wider))|true");
     }
 
     private static String probe(String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options));
-        command.addAll(List.of("-Xshare:off", "-cp", System.getProperty("java.class.path"), Blake3LaneKernelProbe.class.getName()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(false).start();
-        child.getOutputStream().close();
-        if (!child.waitFor(60, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            throw new AssertionError("the probe JVM did not finish within 60 s: " + command);
-        }
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.exitValue()).as("probe JVM %s failed: %s", command, err).isZero();
-        return out;
+        return ChildJvm.output(Blake3LaneKernelProbe.class, options);
     }
 }

@@ -3,12 +3,8 @@ package io.numicoin.protocol.pow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.numicoin.protocol.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Which kernel a JVM started with given options picks (each case a child JVM running {@link Argon2KernelProbe}). */
@@ -36,19 +32,6 @@ class Argon2KernelSelectionTest {
     }
 
     private static String probe(String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options));
-        command.addAll(List.of("-Xshare:off", "-cp", System.getProperty("java.class.path"), Argon2KernelProbe.class.getName()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(false).start();
-        child.getOutputStream().close();
-        if (!child.waitFor(60, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            throw new AssertionError("the probe JVM did not finish within 60 s: " + command);
-        }
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.exitValue()).as("probe JVM %s failed: %s", command, err).isZero();
-        return out;
+        return ChildJvm.output(Argon2KernelProbe.class, options);
     }
 }

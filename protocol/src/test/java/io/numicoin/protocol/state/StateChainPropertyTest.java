@@ -12,6 +12,8 @@ import io.numicoin.protocol.state.TransitionResult.Applied;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +36,29 @@ class StateChainPropertyTest {
     private static Applied applied(TransitionResult result) {
         assertThat(result).isInstanceOf(Applied.class);
         return (Applied) result;
+    }
+
+    /** The set-hash change split over threads (as a node splits it) is the calling thread's, block after block. */
+    @ParameterizedTest(name = "{0} parts")
+    @ValueSource(ints = {2, 3, 7, 256})
+    void theSetHashChangeSplitOverThreadsIsTheCallingThreads(int parts) {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            RandomChain chain = new RandomChain(40 + parts, SubsidySchedule.REGTEST, 200);
+            InMemoryAccountState state = InMemoryAccountState.empty();
+            StateHashing split = new StateHashing(pool, parts);
+            for (int i = 0; i < 160; i++) {
+                Block block = chain.next(40);
+                Applied alone = applied(StateTransition.apply(state, block, SubsidySchedule.REGTEST));
+                Applied shared = applied(StateTransition.apply(state, block, SubsidySchedule.REGTEST, split));
+                assertThat(shared).isEqualTo(alone);
+                assertThat(shared.hashChange().accumulator().finalizeBytes()).isEqualTo(alone.hashChange().accumulator().finalizeBytes());
+                state.apply(alone.diff());
+            }
+            assertThat(state.accumulator().sameSetAs(state.recomputeAccumulator())).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest
