@@ -59,7 +59,7 @@ public final class BackendHealthPoller implements AutoCloseable {
                 .retrieve().bodyToMono(JsonNode.class)
                 .timeout(timeout)
                 .map(body -> new BackendInstance.Health(true, pool.tracksTip() ? body.path("height").asLong(-1) : -1, "ok"))
-                .onErrorResume(e -> Mono.just(new BackendInstance.Health(false, -1, describe(e))))
+                .onErrorResume(e -> Mono.just(new BackendInstance.Health(false, -1, FailureText.of(e))))
                 .doOnNext(result -> {
                     boolean wasUp = instance.health().up();
                     BackendInstance.Health now = instance.polled(result, failuresToLeave);
@@ -71,11 +71,6 @@ public final class BackendHealthPoller implements AutoCloseable {
                     }
                 })
                 .then();
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     @Override

@@ -38,8 +38,7 @@ public final class GuardedCall {
                         case TimeoutException t -> new BackendUnavailableException(pool.backend(), Reason.TIMEOUT,
                                 instance.name() + " did not answer in time", e);
                         default -> new BackendUnavailableException(pool.backend(), Reason.UNAVAILABLE,
-                                instance.name() + " failed: " + e.getClass().getSimpleName()
-                                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+                                instance.name() + " failed: " + FailureText.of(e), e);
                     });
         });
     }
