@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The entries one block touches, over an unchanged base view: reads see the block's own earlier
@@ -80,7 +79,7 @@ final class StateOverlay {
         }
         MuHash3072 all = base.accumulator().combine(rangeFactors(changed, byRange, 0, parts));
         for (CompletableFuture<MuHash3072> other : others) {
-            all = all.combine(joined(other));
+            all = all.combine(other.join());
         }
         List<StateHashChange.RangeFactor> ranges = new ArrayList<>();
         for (int range = 0; range < byRange.length; range++) {
@@ -117,20 +116,6 @@ final class StateOverlay {
             }
         }
         return product;
-    }
-
-    private static MuHash3072 joined(CompletableFuture<MuHash3072> part) {
-        try {
-            return part.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     private StateChanges changes(Map<Address, Account> accountTarget, Map<Long, Optional<ImmatureReward>> rewardTarget) {
