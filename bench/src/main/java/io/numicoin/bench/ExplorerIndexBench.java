@@ -87,7 +87,8 @@ final class ExplorerIndexBench implements BenchPart {
                     params.chainId(), Clock.systemUTC());
             Indexing explorer = new Indexing(indexer, params);
             store.connect(params.genesis(), params.genesis().header().target().work(), ChainCursor.UNKNOWN_SEQUENCE);
-            try (NodeChainService node = new NodeChainService(params, nodeJdbc, transactions(nodePool), events, CLOCK,
+            try (TempBlockFiles files = new TempBlockFiles(nodeJdbc);
+                    NodeChainService node = new NodeChainService(params, nodeJdbc, transactions(nodePool), files.files(), events, CLOCK,
                     new ChainServiceSettings(Duration.ofSeconds(30), 100_000, cores));
                     BlockImportPipeline pipeline = new BlockImportPipeline(node, 2)) {
                 node.start();

@@ -114,7 +114,8 @@ final class NodeImportBench implements BenchPart {
                 JdbcTemplate jdbc = new JdbcTemplate(pool2);
                 TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(pool2));
                 OutboxChainEvents events = new OutboxChainEvents(new JdbcOutboxWriter(jdbc, new OutboxSignal()), params.chainId(), CLOCK);
-                try (NodeChainService service = new NodeChainService(params, jdbc, transactions, events, CLOCK,
+                try (TempBlockFiles files = new TempBlockFiles(jdbc);
+                        NodeChainService service = new NodeChainService(params, jdbc, transactions, files.files(), events, CLOCK,
                         new ChainServiceSettings(Duration.ofSeconds(30), 100_000, cores,
                                 ChainServiceSettings.DEFAULT_VERIFIED_TRANSFERS, expandedKeys))) {
                     service.start();

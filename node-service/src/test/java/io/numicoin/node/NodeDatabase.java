@@ -2,6 +2,7 @@ package io.numicoin.node;
 
 import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.StateBuckets;
 import io.numicoin.node.storage.StateTables;
 import io.numicoin.protocol.block.Block;
@@ -18,6 +19,8 @@ import io.numicoin.testkit.postgres.TestDatabase;
 import io.numicoin.testkit.postgres.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import javax.sql.DataSource;
@@ -30,10 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** A fresh, migrated PostgreSQL database for one test class, with the node's JDBC plumbing. */
 public final class NodeDatabase implements AutoCloseable {
 
+    /** Where every test database's block files go (a directory per database under it). */
+    public static final Path BLOCK_FILES = Path.of("target", "block-files");
+
     private final TestDatabase database;
     private final HikariDataSource pool;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final BlockFiles blockFiles;
 
     private NodeDatabase(TestDatabase database) {
         this.database = database;
@@ -46,6 +53,8 @@ public final class NodeDatabase implements AutoCloseable {
         this.pool = new HikariDataSource(config);  // as in the node: a pooled connection per statement, not a new login
         this.jdbc = new JdbcTemplate(pool);
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(pool));
+        // small files, so every test that stores blocks also starts new ones
+        this.blockFiles = BlockFiles.forDatabase(BLOCK_FILES, jdbc, 256 * 1024);
     }
 
     public static NodeDatabase create(String prefix) {
@@ -56,7 +65,7 @@ public final class NodeDatabase implements AutoCloseable {
 
     /** A chain service on this database (test clock, default settings, recorded events); the caller starts and closes it. */
     public NodeChainService chainService(NetworkParams params) {
-        return new NodeChainService(params, jdbc, transactions, new RecordingChainEvents(), TestChains.CLOCK,
+        return new NodeChainService(params, jdbc, transactions, blockFiles, new RecordingChainEvents(), TestChains.CLOCK,
                 ChainServiceSettings.defaults());
     }
 
@@ -79,6 +88,11 @@ public final class NodeDatabase implements AutoCloseable {
 
     public TransactionTemplate transactions() {
         return transactions;
+    }
+
+    /** This database's block files. */
+    public BlockFiles blockFiles() {
+        return blockFiles;
     }
 
     public TestDatabase database() {
@@ -140,15 +154,20 @@ public final class NodeDatabase implements AutoCloseable {
     /** Every row of every chain table as text, table by table: equal snapshots mean nothing was written. */
     public java.util.Map<String, List<String>> snapshot() {
         java.util.Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
-        for (String table : List.of("block_index", "block_body", "main_chain", "chain_tip", "snapshot_base", "accounts", "state_buckets",
+        for (String table : List.of("block_index", "main_chain", "chain_tip", "snapshot_base", "accounts", "state_buckets",
                 "immature_rewards", "undo_data", "chain_transactions", "outbox", "outbox_counter")) {
             tables.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class));
         }
+        // bodies by content, wherever they are (in a block file, or inline as a restore writes them)
+        tables.put("block_body", jdbc.query("SELECT id, body, file_no, file_offset, size, tx_count FROM block_body ORDER BY id",
+                (rs, n) -> HexFormat.of().formatHex(rs.getBytes("id")) + " " + HexFormat.of().formatHex(blockFiles.bodyOf(rs))
+                        + " " + rs.getInt("size") + " " + rs.getInt("tx_count")));
         return tables;
     }
 
     @Override
     public void close() {
+        blockFiles.close();
         pool.close();
         database.close();
     }

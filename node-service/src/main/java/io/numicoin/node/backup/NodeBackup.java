@@ -1,5 +1,6 @@
 package io.numicoin.node.backup;
 
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.protocol.hash.Hash256;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -21,16 +22,19 @@ import org.postgresql.copy.CopyManager;
 /**
  * Writes a consistent backup of the node's tables ({@link BackupFormat}): one REPEATABLE READ,
  * read-only transaction sees a single snapshot of the database while every table is streamed out
- * with {@code COPY ... TO STDOUT (FORMAT binary)}, so a node may keep importing meanwhile. The file
+ * with {@code COPY ... TO STDOUT (FORMAT binary)} (block bodies read from their files into
+ * {@code block_body}'s rows: {@link BlockBodySection}), so a node may keep importing meanwhile. The file
  * is written next to its destination and moved into place only when complete.
  */
 public final class NodeBackup {
 
     private final DataSource dataSource;
+    private final BlockFiles files;
     private final String network;
 
-    public NodeBackup(DataSource dataSource, String network) {
+    public NodeBackup(DataSource dataSource, BlockFiles files, String network) {
         this.dataSource = dataSource;
+        this.files = files;
         this.network = network;
     }
 
@@ -81,7 +85,7 @@ public final class NodeBackup {
         }
     }
 
-    private static void write(Connection con, BackupManifest manifest, Path partial) throws SQLException, IOException {
+    private void write(Connection con, BackupManifest manifest, Path partial) throws SQLException, IOException {
         CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
         StreamHash fileHash = new StreamHash(StreamHash.BACKUP);
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
@@ -96,7 +100,11 @@ public final class NodeBackup {
                 out.writeShort(name.length);
                 out.write(name);
                 ChunkedSectionWriter section = new ChunkedSectionWriter(out);
-                copy.copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", section);
+                if (table.equals("block_body")) {
+                    BlockBodySection.write(con, files, section);
+                } else {
+                    copy.copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", section);
+                }
                 section.finish();
             }
             out.flush();

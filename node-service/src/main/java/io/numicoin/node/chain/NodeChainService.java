@@ -1,5 +1,6 @@
 package io.numicoin.node.chain;
 
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.node.storage.CorruptChainDataException;
 import io.numicoin.node.storage.PostgresChainStore;
@@ -56,6 +57,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
 
     private final NetworkParams params;
     private final JdbcTemplate jdbc;
+    private final BlockFiles files;
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
     private final ChainEventSink events;
@@ -75,10 +77,11 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private volatile HeaderChain tipBranch;  // the active chain as of the last import, for readers without the lock
     private volatile String refusal = "the chain service has not started";
 
-    public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
+    public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files,
             ChainEventSink events, Clock clock, ChainServiceSettings settings) {
         this.params = params;
         this.jdbc = jdbc;
+        this.files = files;
         this.transactions = transactions;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
@@ -94,7 +97,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     /** Opens the store (writing genesis into an empty database), rebuilds the tree and starts serving. */
     public void start() {
         locked(() -> {
-            store = PostgresChainStore.open(params, jdbc, transactions, events, settings.accountCacheSize());
+            store = PostgresChainStore.open(params, jdbc, transactions, files, events, settings.accountCacheSize());
             load();
             refusal = null;
             log.info("chain loaded: tip {} at height {}, {} blocks in the tree", store.tip(), store.storedTip().height(), engine.tree().size());

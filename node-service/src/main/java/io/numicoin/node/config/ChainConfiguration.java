@@ -9,6 +9,7 @@ import io.numicoin.node.chain.ChainServiceSettings;
 import io.numicoin.node.chain.NodeChainService;
 import io.numicoin.node.outbox.JdbcOutboxWriter;
 import io.numicoin.node.outbox.OutboxChainEvents;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.hash.Blake3;
 import io.numicoin.protocol.params.GenesisPins;
@@ -74,14 +75,25 @@ class ChainConfiguration {
         return new AfterCommitBusSink(events, liveStream);
     }
 
+    /**
+     * The block bodies' files ({@code numi.chain.block-files}, by default {@code <numi.p2p.data-dir>/blocks}),
+     * in the directory of this database's store id.
+     */
+    @Bean(destroyMethod = "close")
+    BlockFiles blockFiles(NodeProperties properties, JdbcTemplate jdbc) {
+        BlockFiles files = BlockFiles.forDatabase(properties.chain().blockFiles(), jdbc, BlockFiles.DEFAULT_MAX_FILE_BYTES);
+        log.info("node: block bodies in {}", files.directory());
+        return files;
+    }
+
     @Bean(destroyMethod = "close")
     NodeChainService nodeChainService(NodeProperties properties, NetworkParams params, JdbcTemplate jdbc,
-            TransactionTemplate nodeTransactions, ChainEventSink chainEventSink, Clock clock) {
+            TransactionTemplate nodeTransactions, BlockFiles blockFiles, ChainEventSink chainEventSink, Clock clock) {
         NodeProperties.Chain chain = properties.chain();
         int threads = chain.verifierThreads() > 0 ? chain.verifierThreads() : Runtime.getRuntime().availableProcessors();
         log.info("node: {} signature verifier threads; BLAKE3 of block bodies (merkle leaves, txids) compresses {}", threads,
                 Blake3.laneKernel());
-        return new NodeChainService(params, jdbc, nodeTransactions, chainEventSink, clock,
+        return new NodeChainService(params, jdbc, nodeTransactions, blockFiles, chainEventSink, clock,
                 new ChainServiceSettings(chain.importLockTimeout(), chain.accountCacheSize(), threads, chain.verifiedTransfers(),
                         chain.expandedKeys()));
     }

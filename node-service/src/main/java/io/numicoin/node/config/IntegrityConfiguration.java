@@ -6,6 +6,7 @@ import io.numicoin.node.integrity.ChainStartup;
 import io.numicoin.node.integrity.ReindexCommand;
 import io.numicoin.node.integrity.Reindexer;
 import io.numicoin.node.integrity.StartupIntegrityCheck;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
@@ -25,9 +26,9 @@ class IntegrityConfiguration {
 
     @Bean
     StartupIntegrityCheck startupIntegrityCheck(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate nodeTransactions,
-            NodeProperties properties, Clock clock) {
+            BlockFiles blockFiles, NodeProperties properties, Clock clock) {
         NodeProperties.Integrity integrity = properties.integrity();
-        return new StartupIntegrityCheck(params, jdbc, nodeTransactions,
+        return new StartupIntegrityCheck(params, jdbc, nodeTransactions, blockFiles,
                 new StartupIntegrityCheck.Settings(integrity.checkBlocks(), integrity.checkLevel(), integrity.sampledBuckets()), clock);
     }
 
@@ -46,8 +47,8 @@ class IntegrityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "numi.command", havingValue = "reindex")
     ReindexCommand reindexCommand(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate nodeTransactions,
-            ChainEventSink chainEventSink, Clock clock) {
-        return new ReindexCommand(new Reindexer(params, jdbc, nodeTransactions, chainEventSink, clock));
+            BlockFiles blockFiles, ChainEventSink chainEventSink, Clock clock) {
+        return new ReindexCommand(new Reindexer(params, jdbc, nodeTransactions, blockFiles, chainEventSink, clock));
     }
 
     /** Runs the command and keeps its exit code for {@code SpringApplication.exit}. */

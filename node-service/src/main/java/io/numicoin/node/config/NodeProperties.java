@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -101,7 +102,8 @@ public record NodeProperties(
             @DefaultValue("100000") @Min(0) int accountCacheSize,
             @DefaultValue("0") @Min(0) int verifierThreads,
             @DefaultValue("100000") @Min(0) @Max(10_000_000) int verifiedTransfers,
-            @DefaultValue("1024") @Min(0) @Max(100_000) int expandedKeys) {
+            @DefaultValue("1024") @Min(0) @Max(100_000) int expandedKeys,
+            @DefaultValue("data/blocks") Path blockFiles) {
     }
 
     public NetworkParams params() {

@@ -8,6 +8,7 @@ import io.numicoin.node.ops.NodeOperations;
 import io.numicoin.node.ops.SnapshotExportOperation;
 import io.numicoin.node.snapshot.SnapshotExporter;
 import io.numicoin.node.snapshot.SnapshotImporter;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.protocol.params.NetworkParams;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,14 +30,15 @@ class OperationsConfiguration {
 
     @Bean
     NodeOperations nodeOperations(NodeProperties properties, NetworkParams params, DataSource dataSource, JdbcTemplate jdbc,
-            TransactionTemplate nodeTransactions, Clock clock) {
+            TransactionTemplate nodeTransactions, BlockFiles blockFiles, Clock clock) {
         NodeProperties.Snapshot snapshot = properties.snapshot();
         StartupIntegrityCheck.Settings levelTwo = new StartupIntegrityCheck.Settings(properties.integrity().checkBlocks(), 2, 0);
         return new NodeOperations(
                 new SnapshotExporter(dataSource, params.network(), snapshot.chunkElements()),
-                new SnapshotImporter(params, jdbc, nodeTransactions, clock),
-                new NodeBackup(dataSource, params.network().id()),
-                new NodeRestore(dataSource, params.network().id(), () -> new StartupIntegrityCheck(params, jdbc, nodeTransactions, levelTwo, clock)),
+                new SnapshotImporter(params, jdbc, nodeTransactions, blockFiles, clock),
+                new NodeBackup(dataSource, blockFiles, params.network().id()),
+                new NodeRestore(dataSource, params.network().id(),
+                        () -> new StartupIntegrityCheck(params, jdbc, nodeTransactions, blockFiles, levelTwo, clock)),
                 Path.of(snapshot.directory()));
     }
 

@@ -10,6 +10,7 @@ import io.numicoin.node.outbox.OutboxSignal;
 import io.numicoin.node.outbox.PublishedTransactions;
 import io.numicoin.node.outbox.RelaySettings;
 import io.numicoin.node.outbox.TopicSpec;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.protocol.params.NetworkParams;
 import java.time.Clock;
 import java.util.List;
@@ -48,14 +49,14 @@ class OutboxConfiguration {
      */
     @Bean
     @ConditionalOnExpression("${numi.events.publish:false} and '${numi.command:serve}'.equalsIgnoreCase('serve')")
-    RelayLifecycle outboxRelay(JdbcTemplate jdbc, OutboxSignal signal, KafkaProperties kafka, NodeProperties properties,
-            Clock clock, MeterRegistry meters) {
+    RelayLifecycle outboxRelay(JdbcTemplate jdbc, BlockFiles blockFiles, OutboxSignal signal, KafkaProperties kafka,
+            NodeProperties properties, Clock clock, MeterRegistry meters) {
         NodeProperties.Events events = properties.events();
         List<TopicSpec> topics = Topics.all().stream().map(OutboxConfiguration::spec).toList();
         RelaySettings settings = new RelaySettings(kafka.buildProducerProperties(), kafka.buildAdminProperties(), topics,
                 events.relayBatchSize(), 16L * 1024 * 1024, events.relayPoll(), events.relayBackoffInitial(),
                 events.relayBackoffMax(), events.relaySendTimeout());
-        return new RelayLifecycle(new OutboxRelay(jdbc, signal, settings, clock, meters));
+        return new RelayLifecycle(new OutboxRelay(jdbc, blockFiles, signal, settings, clock, meters));
     }
 
     /** Starts the relay with the context and stops it first when the context closes. */

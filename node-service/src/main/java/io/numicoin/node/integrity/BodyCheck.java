@@ -3,6 +3,7 @@ package io.numicoin.node.integrity;
 import io.numicoin.node.integrity.IntegrityProblem.Kind;
 import io.numicoin.node.storage.BlockIndexTable;
 import io.numicoin.node.storage.ChainTables;
+import io.numicoin.node.storage.CorruptChainDataException;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.merkle.MerkleTree;
 import io.numicoin.protocol.codec.BlockCodec;
@@ -24,20 +25,27 @@ final class BodyCheck {
     private final BlockIndexTable index;
     private final TransactionTemplate transactions;
 
-    BodyCheck(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.chainTables = new ChainTables(jdbc);
+    BodyCheck(ChainTables chainTables, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.chainTables = chainTables;
         this.index = new BlockIndexTable(jdbc);
         this.transactions = transactions;
     }
 
     /** The decoded block when its body is sound; otherwise marks it for re-download and says why. */
     Result check(ActiveBlock block) {
-        Optional<byte[]> body = chainTables.body(block.id());
-        if (body.isEmpty()) {
-            return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
-                    + " is on the active chain but its body is missing"), false);
+        Optional<byte[]> body;
+        Optional<String> fault;
+        try {
+            body = chainTables.body(block.id());
+            if (body.isEmpty()) {
+                return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
+                        + " is on the active chain but its body is missing"), false);
+            }
+            fault = fault(block, body.get());
+        } catch (CorruptChainDataException e) {  // its block file is missing, short, or holds another record there
+            body = Optional.empty();
+            fault = Optional.of(e.getMessage());
         }
-        Optional<String> fault = fault(block, body.get());
         if (fault.isPresent()) {
             transactions.executeWithoutResult(status -> {
                 chainTables.deleteBody(block.id());

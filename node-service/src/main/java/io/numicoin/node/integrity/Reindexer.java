@@ -1,8 +1,10 @@
 package io.numicoin.node.integrity;
 
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.BlockIndexTable;
 import io.numicoin.node.storage.ChainEventSink;
 import io.numicoin.node.storage.ChainTables;
+import io.numicoin.node.storage.CorruptChainDataException;
 import io.numicoin.node.storage.PostgresChainStore;
 import io.numicoin.node.storage.StoredTip;
 import io.numicoin.protocol.block.Block;
@@ -50,18 +52,21 @@ public final class Reindexer {
     private final NetworkParams params;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final BlockFiles files;
     private final ChainEventSink events;
     private final Clock clock;
     private final ChainTables chainTables;
     private final BlockIndexTable index;
 
-    public Reindexer(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, ChainEventSink events, Clock clock) {
+    public Reindexer(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files, ChainEventSink events,
+            Clock clock) {
         this.params = params;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.files = files;
         this.events = events;
         this.clock = clock;
-        this.chainTables = new ChainTables(jdbc);
+        this.chainTables = new ChainTables(jdbc, files);
         this.index = new BlockIndexTable(jdbc);
     }
 
@@ -79,7 +84,7 @@ public final class Reindexer {
         }
         log.info("reindex: rebuilding the state of {} blocks (tip {} at height {})", active.size() - 1, oldTip.id(), oldTip.height());
         reset();
-        PostgresChainStore store = PostgresChainStore.open(params, jdbc, transactions, ChainEventSink.NONE, 200_000);
+        PostgresChainStore store = PostgresChainStore.open(params, jdbc, transactions, files, ChainEventSink.NONE, 200_000);
         StateRules rules = new StateRules(params.subsidy());
         List<Hash256> redownload = new ArrayList<>();
         Optional<String> stopped = Optional.empty();
@@ -126,14 +131,21 @@ public final class Reindexer {
     }
 
     private Optional<Block> soundBody(Hash256 id, long height, List<Hash256> redownload) {
-        Optional<byte[]> body = chainTables.body(id);
         Optional<BlockIndexTable.Row> row = index.row(id);
-        if (body.isEmpty() || row.isEmpty()) {
-            return Optional.empty();
+        Optional<byte[]> body;
+        Optional<String> fault;
+        try {
+            body = chainTables.body(id);
+            if (body.isEmpty() || row.isEmpty()) {
+                return Optional.empty();
+            }
+            ActiveBlock block = new ActiveBlock(height, id, row.get().parentId(), BlockHeaderCodec.encode(row.get().header()),
+                    Optional.of(row.get().header()));
+            fault = BodyCheck.fault(block, body.get());
+        } catch (CorruptChainDataException e) {  // its block file is missing, short, or holds another record there
+            body = Optional.empty();
+            fault = Optional.of(e.getMessage());
         }
-        ActiveBlock block = new ActiveBlock(height, id, row.get().parentId(), BlockHeaderCodec.encode(row.get().header()),
-                Optional.of(row.get().header()));
-        Optional<String> fault = BodyCheck.fault(block, body.get());
         if (fault.isPresent()) {
             transactions.executeWithoutResult(status -> {
                 chainTables.deleteBody(id);
@@ -155,7 +167,7 @@ public final class Reindexer {
         transactions.executeWithoutResult(status -> {
             for (int height = oldActive.size() - 1; height > newHeight; height--) {
                 Hash256 id = oldActive.get(height);
-                Optional<Block> block = chainTables.body(id).flatMap(Reindexer::decodeQuietly);
+                Optional<Block> block = readableBody(id).flatMap(Reindexer::decodeQuietly);
                 BlockIndexTable.Row parent = index.row(oldActive.get(height - 1)).orElseThrow();
                 if (block.isPresent()) {
                     events.disconnected(id, block.get(), parent.cumulativeWork());
@@ -165,6 +177,14 @@ public final class Reindexer {
                 }
             }
         });
+    }
+
+    private Optional<byte[]> readableBody(Hash256 id) {
+        try {
+            return chainTables.body(id);
+        } catch (CorruptChainDataException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Block> decodeQuietly(byte[] bytes) {

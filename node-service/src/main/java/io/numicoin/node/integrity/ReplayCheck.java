@@ -30,9 +30,9 @@ final class ReplayCheck {
     private final ChainTables chainTables;
     private final StateRules rules;
 
-    ReplayCheck(JdbcTemplate jdbc, StateRules rules) {
+    ReplayCheck(JdbcTemplate jdbc, ChainTables chainTables, StateRules rules) {
         this.tables = new StateTables(jdbc);
-        this.chainTables = new ChainTables(jdbc);
+        this.chainTables = chainTables;
         this.rules = rules;
     }
 

@@ -3,6 +3,7 @@ package io.numicoin.node.integrity;
 import io.numicoin.node.integrity.IntegrityProblem.Kind;
 import io.numicoin.node.storage.AccumulatorMath;
 import io.numicoin.node.storage.BlockIndexTable;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.ChainTables;
 import io.numicoin.node.storage.StoredTip;
 import io.numicoin.protocol.block.Block;
@@ -52,12 +53,15 @@ public final class StartupIntegrityCheck {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate transactions;
+    private final BlockFiles files;
     private final Settings settings;
     private final Clock clock;
 
-    public StartupIntegrityCheck(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, Settings settings, Clock clock) {
+    public StartupIntegrityCheck(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files,
+            Settings settings, Clock clock) {
         this.params = params;
         this.jdbc = jdbc;
+        this.files = files;
         this.transactions = transactions;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
@@ -67,7 +71,7 @@ public final class StartupIntegrityCheck {
 
     public IntegrityReport run() {
         Instant started = clock.instant();
-        ChainTables chainTables = new ChainTables(jdbc);
+        ChainTables chainTables = new ChainTables(jdbc, files);
         Optional<StoredTip> stored = chainTables.tip();
         if (stored.isEmpty()) {
             return new IntegrityReport(settings.checkLevel(), 0, List.of(), List.of(), Duration.ZERO);  // nothing stored yet
@@ -84,7 +88,7 @@ public final class StartupIntegrityCheck {
         List<Block> sound = new ArrayList<>();  // sound bodies, contiguous up to the tip
         long snapshotBase = new BlockIndexTable(jdbc).snapshotBase().map(BlockIndexTable.SnapshotBase::height).orElse(-1L);
         if (settings.checkLevel() >= 1) {
-            BodyCheck bodies = new BodyCheck(jdbc, transactions);
+            BodyCheck bodies = new BodyCheck(chainTables, jdbc, transactions);
             for (ActiveBlock block : blocks) {
                 if (block.height() <= snapshotBase) {
                     continue;  // no body: the state came from the snapshot
@@ -115,7 +119,7 @@ public final class StartupIntegrityCheck {
             if (!replayed.isEmpty()) {
                 Hash256 commitmentBelow = commitmentBelow(blocks, below, replayed.getFirst().height());
                 problems.addAll(readOnly.execute(status ->
-                        new ReplayCheck(jdbc, new StateRules(params.subsidy())).run(tip, replayed, commitmentBelow)));
+                        new ReplayCheck(jdbc, chainTables, new StateRules(params.subsidy())).run(tip, replayed, commitmentBelow)));
             }
         }
         return new IntegrityReport(settings.checkLevel(), blocks.size(), problems, redownload,

@@ -3,6 +3,7 @@ package io.numicoin.node.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.support.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,8 +61,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread thread;
 
-    public OutboxRelay(JdbcTemplate jdbc, OutboxSignal signal, RelaySettings settings, Clock clock, MeterRegistry meters) {
-        this.table = new OutboxTable(jdbc);
+    public OutboxRelay(JdbcTemplate jdbc, BlockFiles files, OutboxSignal signal, RelaySettings settings, Clock clock,
+            MeterRegistry meters) {
+        this.table = new OutboxTable(jdbc, files);
         this.signal = signal;
         this.settings = settings;
         this.clock = clock;

@@ -2,6 +2,7 @@ package io.numicoin.node.outbox;
 
 import io.numicoin.events.EventDecodeException;
 import io.numicoin.events.codec.EnvelopeCodec;
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.protocol.hash.Hash256;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,9 +19,11 @@ public final class OutboxTable {
     }
 
     private final JdbcTemplate jdbc;
+    private final BlockFiles files;
 
-    public OutboxTable(JdbcTemplate jdbc) {
+    public OutboxTable(JdbcTemplate jdbc, BlockFiles files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /**
@@ -49,11 +52,12 @@ public final class OutboxTable {
             last = size[0];
         }
         return jdbc.query("""
-                SELECT o.seq, o.topic, o.record_key, o.payload, o.created_at, o.payload_tail_block, b.body
+                SELECT o.seq, o.topic, o.record_key, o.payload, o.created_at, o.payload_tail_block,
+                       b.body, b.file_no, b.file_offset, b.size
                 FROM outbox o LEFT JOIN block_body b ON b.id = o.payload_tail_block
                 WHERE o.seq BETWEEN ? AND ? ORDER BY o.seq""",
                 (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getBytes(3),
-                        recordValue(rs.getLong(1), rs.getBytes(4), rs.getBytes(6), rs.getBytes(7)), rs.getTimestamp(5).toInstant()),
+                        recordValue(rs.getLong(1), rs.getBytes(4), rs.getBytes(6), files.bodyOf(rs)), rs.getTimestamp(5).toInstant()),
                 sizes.getFirst()[0], last);
     }
 

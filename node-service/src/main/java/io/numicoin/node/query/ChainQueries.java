@@ -1,5 +1,6 @@
 package io.numicoin.node.query;
 
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.BlockStatusCode;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Read-only queries over the block tables ({@code block_index}, {@code block_body},
+ * Read-only queries over the block tables ({@code block_index}, {@code block_body} with its {@link BlockFiles},
  * {@code main_chain}, {@code chain_tip}). Blocking; callers run them through {@link BlockingReads}.
  */
 public final class ChainQueries {
@@ -36,20 +37,22 @@ public final class ChainQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final BlockFiles files;
 
-    public ChainQueries(JdbcClient jdbc) {
+    public ChainQueries(JdbcClient jdbc, BlockFiles files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** The block with its transactions' ids (decoded from the stored body, if there is one). */
     public Optional<BlockRecord> block(BlockRef ref) {
         return switch (ref) {
-            case BlockRef.ById byId -> jdbc.sql(BLOCK_COLUMNS + ", d.body FROM block_index b " + BLOCK_JOINS
+            case BlockRef.ById byId -> jdbc.sql(BLOCK_COLUMNS + ", d.body, d.file_no, d.file_offset FROM block_index b " + BLOCK_JOINS
                             + " WHERE b.id = ?")
                     .param(byId.id().toArray())
                     .query((rs, n) -> withTxIds(rs))
                     .optional();
-            case BlockRef.AtHeight at -> jdbc.sql(BLOCK_COLUMNS + ", d.body FROM main_chain a JOIN block_index b ON b.id = a.id "
+            case BlockRef.AtHeight at -> jdbc.sql(BLOCK_COLUMNS + ", d.body, d.file_no, d.file_offset FROM main_chain a JOIN block_index b ON b.id = a.id "
                             + BLOCK_JOINS + " WHERE a.height = ?")
                     .param(at.height())
                     .query((rs, n) -> withTxIds(rs))
@@ -60,14 +63,14 @@ public final class ChainQueries {
     /** The block's encoded bytes, if the block and its body are stored. */
     public Optional<Bytes> rawBlock(BlockRef ref) {
         return switch (ref) {
-            case BlockRef.ById byId -> jdbc.sql("SELECT body FROM block_body WHERE id = ?")
+            case BlockRef.ById byId -> jdbc.sql("SELECT body, file_no, file_offset, size FROM block_body WHERE id = ?")
                     .param(byId.id().toArray())
-                    .query((rs, n) -> Bytes.of(rs.getBytes(1)))
+                    .query((rs, n) -> Bytes.of(files.bodyOf(rs)))
                     .optional();
             case BlockRef.AtHeight at -> jdbc.sql(
-                            "SELECT d.body FROM main_chain a JOIN block_body d ON d.id = a.id WHERE a.height = ?")
+                            "SELECT d.body, d.file_no, d.file_offset, d.size FROM main_chain a JOIN block_body d ON d.id = a.id WHERE a.height = ?")
                     .param(at.height())
-                    .query((rs, n) -> Bytes.of(rs.getBytes(1)))
+                    .query((rs, n) -> Bytes.of(files.bodyOf(rs)))
                     .optional();
         };
     }
@@ -97,8 +100,8 @@ public final class ChainQueries {
         return jdbc.sql("SELECT height FROM chain_tip").query(Long.class).optional();
     }
 
-    private static BlockRecord withTxIds(ResultSet rs) throws SQLException {
-        byte[] body = rs.getBytes("body");
+    private BlockRecord withTxIds(ResultSet rs) throws SQLException {
+        byte[] body = files.bodyOf(rs);
         if (body == null) {
             return record(rs, List.of());
         }

@@ -1,5 +1,6 @@
 package io.numicoin.node.query;
 
+import io.numicoin.node.storage.BlockFiles;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +24,13 @@ public class QueryConfig {
     }
 
     @Bean
-    public ChainQueries chainQueries(DataSource dataSource, QueryProperties properties) {
-        return new ChainQueries(readClient(dataSource, properties));
+    public ChainQueries chainQueries(DataSource dataSource, QueryProperties properties, BlockFiles blockFiles) {
+        return new ChainQueries(readClient(dataSource, properties), blockFiles);
     }
 
     @Bean
-    public TransactionQueries transactionQueries(DataSource dataSource, QueryProperties properties) {
-        return new TransactionQueries(readClient(dataSource, properties));
+    public TransactionQueries transactionQueries(DataSource dataSource, QueryProperties properties, BlockFiles blockFiles) {
+        return new TransactionQueries(readClient(dataSource, properties), blockFiles);
     }
 
     @Bean

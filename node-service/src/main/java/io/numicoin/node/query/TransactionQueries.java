@@ -1,5 +1,6 @@
 package io.numicoin.node.query;
 
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.protocol.block.BlockHeader;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
 import io.numicoin.protocol.codec.ByteReader;
@@ -19,15 +20,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TransactionQueries {
 
     private final JdbcClient jdbc;
+    private final BlockFiles files;
 
-    public TransactionQueries(JdbcClient jdbc) {
+    public TransactionQueries(JdbcClient jdbc, BlockFiles files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** The transaction with this id on the active chain, if there is one. */
     public Optional<TransactionRecord> transaction(Hash256 txid) {
         return jdbc.sql("""
-                        SELECT ct.block_id, ct.height, ct.position, d.body, COALESCE(t.height, ct.height) AS tip_height
+                        SELECT ct.block_id, ct.height, ct.position, d.body, d.file_no, d.file_offset, d.size, COALESCE(t.height, ct.height) AS tip_height
                         FROM chain_transactions ct
                         JOIN block_body d ON d.id = ct.block_id
                         LEFT JOIN chain_tip t ON TRUE
@@ -38,11 +41,11 @@ public final class TransactionQueries {
                 .optional();
     }
 
-    private static TransactionRecord record(Hash256 txid, ResultSet rs) throws SQLException {
+    private TransactionRecord record(Hash256 txid, ResultSet rs) throws SQLException {
         Hash256 blockId = Hash256.of(rs.getBytes("block_id"));
         long height = rs.getLong("height");
         int position = rs.getInt("position");
-        ByteReader reader = new ByteReader(rs.getBytes("body"));
+        ByteReader reader = new ByteReader(files.bodyOf(rs));
         try {
             BlockHeader header = BlockHeaderCodec.read(reader);
             long count = reader.u32("transaction count");

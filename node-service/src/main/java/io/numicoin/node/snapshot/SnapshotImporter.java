@@ -1,5 +1,6 @@
 package io.numicoin.node.snapshot;
 
+import io.numicoin.node.storage.BlockFiles;
 import io.numicoin.node.storage.BlockStatusCode;
 import io.numicoin.node.storage.ChainTables;
 import io.numicoin.protocol.block.Block;
@@ -39,11 +40,13 @@ public final class SnapshotImporter {
     private final NetworkParams params;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final BlockFiles files;
     private final Clock clock;
 
-    public SnapshotImporter(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    public SnapshotImporter(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files, Clock clock) {
         this.params = params;
         this.jdbc = jdbc;
+        this.files = files;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -91,7 +94,7 @@ public final class SnapshotImporter {
             throw new Unchecked(e);
         }
         Block genesis = params.genesis();
-        ChainTables chainTables = new ChainTables(jdbc);
+        ChainTables chainTables = new ChainTables(jdbc, files);
         chainTables.insertBody(params.genesisId(), BlockCodec.encode(genesis), genesis.transactions().size());
         chainTables.indexTransactions(params.genesisId(), genesis);
         jdbc.update("INSERT INTO snapshot_base (id, height) VALUES (?, ?)", manifest.blockId().toArray(), manifest.height());

@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The SQL over the chain's other tables: {@code block_body}, {@code undo_data}, {@code main_chain},
- * {@code chain_transactions} and {@code chain_tip}. Writes join the caller's transaction.
+ * The SQL over the chain's other tables: {@code block_body} (whose bodies are in {@link BlockFiles}),
+ * {@code undo_data}, {@code main_chain}, {@code chain_transactions} and {@code chain_tip}. Writes
+ * join the caller's transaction.
  */
 public final class ChainTables {
 
@@ -26,14 +27,23 @@ public final class ChainTables {
             FROM unnest(?::bytea[], ?::integer[], ?::bytea[], ?::bytea[]) AS t(txid, position, sender, recipient)""";
 
     private final JdbcTemplate jdbc;
+    private final BlockFiles files;
 
-    public ChainTables(JdbcTemplate jdbc) {
+    public ChainTables(JdbcTemplate jdbc, BlockFiles files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
+    /**
+     * Appends the body to the block files (on disk when this returns) and inserts the row naming it.
+     * If the row is there already, the appended copy is left unreferenced.
+     */
     public void insertBody(Hash256 id, byte[] encoded, int txCount) {
-        jdbc.update("INSERT INTO block_body (id, body, size, tx_count) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                id.toArray(), encoded, encoded.length, txCount);
+        BlockFiles.Location at = files.append(encoded);
+        jdbc.update("""
+                INSERT INTO block_body (id, size, tx_count, file_no, file_offset) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
+                id.toArray(), encoded.length, txCount, at.fileNo(), at.offset());
     }
 
     /**
@@ -50,10 +60,11 @@ public final class ChainTables {
     }
 
     public Optional<byte[]> body(Hash256 id) {
-        return jdbc.query("SELECT body FROM block_body WHERE id = ?", (rs, n) -> rs.getBytes(1), (Object) id.toArray())
-                .stream().findFirst();
+        return jdbc.query("SELECT body, file_no, file_offset, size FROM block_body WHERE id = ?", (rs, n) -> files.bodyOf(rs),
+                (Object) id.toArray()).stream().findFirst();
     }
 
+    /** Deletes the row; a body in a file stays there unreferenced. */
     public void deleteBody(Hash256 id) {
         jdbc.update("DELETE FROM block_body WHERE id = ?", (Object) id.toArray());
     }

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The node's {@link ChainStore} in PostgreSQL (schema {@code V1__chain.sql}). {@link #connect} and
+ * The node's {@link ChainStore} in PostgreSQL (schema {@code V1__chain.sql}), with block bodies in
+ * {@link BlockFiles} beside it. {@link #connect} and
  * {@link #disconnect} each run in ONE database transaction that writes the account and reward
  * changes, the undo row, the main-chain row, the transaction index, the tip row with the new
  * MuHash accumulator (and the touched {@code state_buckets}), the block's status and the chain event ({@link ChainEventSink}), so a crash
@@ -64,12 +65,12 @@ public final class PostgresChainStore implements ChainStore {
     private volatile StoredTip tip;
     private long nextDataSeq;
 
-    private PostgresChainStore(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
+    private PostgresChainStore(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files,
             ChainEventSink events, int accountCacheSize) {
         this.params = params;
         this.transactions = transactions;
         this.stateTables = new StateTables(jdbc);
-        this.chainTables = new ChainTables(jdbc);
+        this.chainTables = new ChainTables(jdbc, files);
         this.index = new BlockIndexTable(jdbc);
         this.buckets = new StateBuckets(jdbc);
         this.cache = new AccountCache(accountCacheSize);
@@ -83,8 +84,8 @@ public final class PostgresChainStore implements ChainStore {
      * @throws IllegalStateException if the database holds another network's chain
      */
     public static PostgresChainStore open(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions,
-            ChainEventSink events, int accountCacheSize) {
-        PostgresChainStore store = new PostgresChainStore(params, jdbc, transactions, events, accountCacheSize);
+            BlockFiles files, ChainEventSink events, int accountCacheSize) {
+        PostgresChainStore store = new PostgresChainStore(params, jdbc, transactions, files, events, accountCacheSize);
         transactions.executeWithoutResult(status -> new GenesisWriter(params, jdbc, store.chainTables, events).writeIfEmpty());
         int strays = store.chainTables.deleteBodiesWithoutBlocks();
         if (strays > 0) {
@@ -159,8 +160,9 @@ public final class PostgresChainStore implements ChainStore {
      */
     public void storeBodyAhead(Hash256 id, byte[] encoded, int txCount) {
         transactions.executeWithoutResult(status -> {
-            // No wait for this commit's flush: the import's transaction that marks the body available
-            // commits after it and waits for its own, which flushes the WAL up to and including this.
+            // The body is on disk before the row naming it is inserted. No wait for this commit's flush: the
+            // import's transaction that marks the body available commits after it and waits for its own,
+            // which flushes the WAL up to and including this.
             chainTables.relaxCommitFlush();
             chainTables.insertBody(id, encoded, txCount);
         });

@@ -61,7 +61,7 @@ class BackupRestoreIT {
     @Test
     void aBackupRestoresEveryRowAndPassesTheFullCheck() throws Exception {
         Path file = dir.resolve("node.backup");
-        BackupManifest written = new NodeBackup(source.dataSource(), "regtest").write(file);
+        BackupManifest written = new NodeBackup(source.dataSource(), source.blockFiles(), "regtest").write(file);
         assertThat(written.height()).isEqualTo(CHAIN.size());
         assertThat(written.tip()).contains(TestChains.id(CHAIN.getLast()));
         assertThat(BackupReader.verify(file)).isEqualTo(written);
@@ -73,6 +73,10 @@ class BackupRestoreIT {
             assertThat(report.checkedBlocks()).isEqualTo(CHAIN.size() + 1);
             Map<String, List<String>> expected = source.snapshot();
             assertThat(target.snapshot()).isEqualTo(expected);
+            assertThat(source.jdbc().queryForObject("SELECT count(*) FROM block_body WHERE body IS NOT NULL", Long.class))
+                    .as("the source's bodies are in its block files").isZero();
+            assertThat(target.jdbc().queryForObject("SELECT count(*) FROM block_body WHERE file_no IS NOT NULL", Long.class))
+                    .as("the backup carried the bodies: restored inline, none naming the source's files").isZero();
             assertThat(target.jdbc().queryForList("SELECT address FROM peers", String.class)).containsExactly("/ip4/10.0.0.1/tcp/8333");
             // The restored node continues: the next block connects on top.
             Block next = BUILDER.child(CHAIN.getLast()).build();
@@ -86,7 +90,7 @@ class BackupRestoreIT {
     @Test
     void aDamagedBackupIsRefusedAndNothingIsWritten() throws Exception {
         Path file = dir.resolve("node.backup");
-        new NodeBackup(source.dataSource(), "regtest").write(file);
+        new NodeBackup(source.dataSource(), source.blockFiles(), "regtest").write(file);
         byte[] bytes = Files.readAllBytes(file);
         int middle = bytes.length / 2;
         bytes[middle] ^= 0x40;
@@ -114,10 +118,10 @@ class BackupRestoreIT {
         Path file = dir.resolve("corrupt.backup");
         try (NodeDatabase corrupt = NodeDatabase.create("backup_corrupt")) {
             Path good = dir.resolve("good.backup");
-            new NodeBackup(source.dataSource(), "regtest").write(good);
+            new NodeBackup(source.dataSource(), source.blockFiles(), "regtest").write(good);
             restore(corrupt, good);
             corrupt.jdbc().update("UPDATE accounts SET balance = balance + 1 WHERE address = ?", (Object) TestKeys.address(11).policyHash().toArray());
-            new NodeBackup(corrupt.dataSource(), "regtest").write(file);
+            new NodeBackup(corrupt.dataSource(), corrupt.blockFiles(), "regtest").write(file);
         }
         try (NodeDatabase target = NodeDatabase.create("backup_refuse")) {
             Map<String, List<String>> before = target.snapshot();
@@ -130,7 +134,7 @@ class BackupRestoreIT {
     @Test
     void restoreRefusesANonEmptyDatabaseAndAnotherNetwork() throws IOException, BackupException {
         Path file = dir.resolve("node.backup");
-        new NodeBackup(source.dataSource(), "regtest").write(file);
+        new NodeBackup(source.dataSource(), source.blockFiles(), "regtest").write(file);
         assertThatThrownBy(() -> restore(source, file)).hasMessageContaining("not empty");
         try (NodeDatabase target = NodeDatabase.create("backup_net")) {
             assertThatThrownBy(() -> new NodeRestore(target.dataSource(), "testnet", () -> check(target)).restore(file))
@@ -144,9 +148,9 @@ class BackupRestoreIT {
         new io.numicoin.node.snapshot.SnapshotExporter(source.dataSource(), BUILDER.params().network(), 10).export(snapshot);
         Path file = dir.resolve("fast.backup");
         try (NodeDatabase fast = NodeDatabase.create("backup_fast")) {
-            new io.numicoin.node.snapshot.SnapshotImporter(BUILDER.params(), fast.jdbc(), fast.transactions(), TestChains.CLOCK)
+            new io.numicoin.node.snapshot.SnapshotImporter(BUILDER.params(), fast.jdbc(), fast.transactions(), fast.blockFiles(), TestChains.CLOCK)
                     .importFile(snapshot);
-            new NodeBackup(fast.dataSource(), "regtest").write(file);
+            new NodeBackup(fast.dataSource(), fast.blockFiles(), "regtest").write(file);
             try (NodeDatabase target = NodeDatabase.create("backup_fast_dst")) {
                 assertThat(restore(target, file).passed()).isTrue();
                 assertThat(target.snapshot()).isEqualTo(fast.snapshot());
@@ -166,12 +170,12 @@ class BackupRestoreIT {
     }
 
     private static StartupIntegrityCheck check(NodeDatabase db) {
-        return new StartupIntegrityCheck(BUILDER.params(), db.jdbc(), db.transactions(),
+        return new StartupIntegrityCheck(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(),
                 new StartupIntegrityCheck.Settings(100_000, 2, 0), TestChains.CLOCK);
     }
 
     private static NodeChainService service(NodeDatabase db) {
-        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), new RecordingChainEvents(),
+        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(), new RecordingChainEvents(),
                 TestChains.CLOCK, ChainServiceSettings.defaults());
     }
 }

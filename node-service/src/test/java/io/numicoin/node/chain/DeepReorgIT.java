@@ -40,7 +40,7 @@ class DeepReorgIT {
 
         try (NodeDatabase db = NodeDatabase.create("deepreorg")) {
             RecordingChainEvents events = new RecordingChainEvents();
-            try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), events,
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(), events,
                     TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 for (Block block : concat(funded, old)) {

@@ -177,7 +177,7 @@ class NodeChainServiceIT {
                 }
             };
             List<Block> main = BUILDER.extend(BUILDER.genesis(), 3, 3);
-            try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), interrupting,
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), own.blockFiles(), interrupting,
                     TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 service.submitBlock(main.get(0));
@@ -233,7 +233,7 @@ class NodeChainServiceIT {
             Block s4 = BUILDER.child(main.get(2)).coinbaseMemo("resume side").build();
             Block s5 = BUILDER.child(s4).coinbaseMemo("resume side").build();
             Block s6 = BUILDER.child(s5).coinbaseMemo("resume side").build();
-            try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), failing,
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), own.jdbc(), own.transactions(), own.blockFiles(), failing,
                     TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 for (Block block : List.of(main.get(0), main.get(1), main.get(2), main.get(3), main.get(4), s4, s5)) {
@@ -255,7 +255,7 @@ class NodeChainServiceIT {
                             .flatMap(b -> b.transactions().stream().map(TransactionCodec::txid)).toList());
             List<String> published = new ArrayList<>();
             List<Long> sequences = new ArrayList<>();
-            for (OutboxRow row : new OutboxTable(own.jdbc()).oldest(1_000, Long.MAX_VALUE)) {  // events as the relay publishes them
+            for (OutboxRow row : new OutboxTable(own.jdbc(), own.blockFiles()).oldest(1_000, Long.MAX_VALUE)) {  // events as the relay publishes them
                 ChainEvent event = ChainEventCodec.decode(row.payload());
                 published.add((event instanceof BlockConnected ? "+" : "-") + event.blockId());
                 sequences.add(event.meta().sequence());
@@ -277,7 +277,7 @@ class NodeChainServiceIT {
     }
 
     private NodeChainService newService(RecordingChainEvents sink) {
-        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), sink, TestChains.CLOCK,
+        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(), sink, TestChains.CLOCK,
                 ChainServiceSettings.defaults());
     }
 

@@ -15,8 +15,15 @@ import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.state.StateCommitment;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,9 +107,7 @@ class IntegrityAndReindexIT {
     @Test
     void aCorruptBodyIsMarkedForRedownloadAndTheChainReconnectsWhenItArrivesAgain() {
         Block damaged = CHAIN.get(CHAIN.size() - 3);
-        byte[] body = db.jdbc().queryForObject("SELECT body FROM block_body WHERE id = ?", byte[].class, (Object) id(damaged).toArray());
-        body[body.length - 1] ^= 0x01;
-        db.jdbc().update("UPDATE block_body SET body = ? WHERE id = ?", body, id(damaged).toArray());
+        flipLastByteInItsFile(damaged);
 
         IntegrityReport report = check(1, 10);
         assertThat(report.problems()).extracting(IntegrityProblem::kind).containsExactly(Kind.BODY_CORRUPT);
@@ -148,16 +153,16 @@ class IntegrityAndReindexIT {
     }
 
     private IntegrityReport check(int level, int blocks) {
-        return new StartupIntegrityCheck(BUILDER.params(), db.jdbc(), db.transactions(),
+        return new StartupIntegrityCheck(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(),
                 new StartupIntegrityCheck.Settings(blocks, level, 4), TestChains.CLOCK).run();
     }
 
     private Reindexer.Report reindex() {
-        return new Reindexer(BUILDER.params(), db.jdbc(), db.transactions(), events, TestChains.CLOCK).run();
+        return new Reindexer(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(), events, TestChains.CLOCK).run();
     }
 
     private NodeChainService service() {
-        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), new RecordingChainEvents(),
+        return new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(), new RecordingChainEvents(),
                 TestChains.CLOCK, ChainServiceSettings.defaults());
     }
 
@@ -168,5 +173,21 @@ class IntegrityAndReindexIT {
         assertThat(db.bucketsTimesRewards().sameSetAs(db.storedAccumulator())).isTrue();
         assertThat(db.jdbc().queryForObject("SELECT count(*) FROM undo_data", Long.class)).isEqualTo(tip.height());
         assertThat(db.jdbc().queryForObject("SELECT max(height) FROM main_chain", Long.class)).isEqualTo(tip.height());
+    }
+
+    /** Damages the body's record in its block file: its last byte. */
+    private void flipLastByteInItsFile(Block block) {
+        Map<String, Object> row = db.jdbc().queryForMap("SELECT file_no, file_offset, size FROM block_body WHERE id = ?",
+                (Object) id(block).toArray());
+        Path file = db.blockFiles().directory().resolve(String.format("blk%05d.dat", (Integer) row.get("file_no")));
+        long last = (Long) row.get("file_offset") + 8 + (Integer) row.get("size") - 1;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, last);
+            one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();
+            channel.write(one, last);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -45,6 +45,7 @@ class IntegrityFailureIT {
         registry.add("spring.datasource.url", () -> DB.database().jdbcUrl());
         registry.add("spring.datasource.username", () -> DB.database().user());
         registry.add("spring.datasource.password", () -> DB.database().password());
+        registry.add("numi.chain.block-files", () -> NodeDatabase.BLOCK_FILES.toAbsolutePath().toString());  // where DB's bodies are
     }
 
     @Autowired
@@ -73,11 +74,12 @@ class IntegrityFailureIT {
                 .run("--numi.command=reindex", "--numi.network=regtest", "--numi.events.publish=false",
                         "--spring.datasource.url=" + DB.database().jdbcUrl(),
                         "--spring.datasource.username=" + DB.database().user(),
-                        "--spring.datasource.password=" + DB.database().password())) {
+                        "--spring.datasource.password=" + DB.database().password(),
+                        "--numi.chain.block-files=" + NodeDatabase.BLOCK_FILES.toAbsolutePath())) {
             assertThat(reindex.getBeansOfType(ChainStartup.class)).isEmpty();
             assertThat(SpringApplication.exit(reindex)).isZero();
         }
-        IntegrityReport after = new StartupIntegrityCheck(BUILDER.params(), DB.jdbc(), DB.transactions(),
+        IntegrityReport after = new StartupIntegrityCheck(BUILDER.params(), DB.jdbc(), DB.transactions(), DB.blockFiles(),
                 new StartupIntegrityCheck.Settings(1_000, 2, 0), TestChains.CLOCK).run();
         assertThat(after.problems()).isEmpty();
     }

@@ -77,7 +77,8 @@ class CommandModesIT {
     private static int run(NodeDatabase db, String command, String... extra) {
         List<String> args = new ArrayList<>(List.of("--numi.command=" + command, "--numi.network=regtest", "--numi.events.publish=false",
                 "--spring.datasource.url=" + db.database().jdbcUrl(), "--spring.datasource.username=" + db.database().user(),
-                "--spring.datasource.password=" + db.database().password()));
+                "--spring.datasource.password=" + db.database().password(),
+                "--numi.chain.block-files=" + NodeDatabase.BLOCK_FILES.toAbsolutePath()));
         args.addAll(List.of(extra));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
                 .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {

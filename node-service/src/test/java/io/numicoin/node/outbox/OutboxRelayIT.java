@@ -70,10 +70,10 @@ class OutboxRelayIT {
             side.add(tip);
         }
 
-        try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(),
+        try (NodeChainService service = new NodeChainService(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(),
                 new OutboxChainEvents(writer, BUILDER.params().chainId(), Clock.systemUTC()), TestChains.CLOCK,
                 ChainServiceSettings.defaults());
-             OutboxRelay relay = new OutboxRelay(db.jdbc(), signal, settings(), Clock.systemUTC(), meters)) {
+             OutboxRelay relay = new OutboxRelay(db.jdbc(), db.blockFiles(), signal, settings(), Clock.systemUTC(), meters)) {
             service.start();
             relay.start();
             importAll(service, main.subList(0, 20), expected);
@@ -127,7 +127,7 @@ class OutboxRelayIT {
         RelaySettings settings = settings(List.of(new TopicSpec(topic, 1, Map.of())));
         for (int restart = 0; restart < 5; restart++) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            try (OutboxRelay relay = new OutboxRelay(db.jdbc(), signal, settings, Clock.systemUTC(), meters)) {
+            try (OutboxRelay relay = new OutboxRelay(db.jdbc(), db.blockFiles(), signal, settings, Clock.systemUTC(), meters)) {
                 relay.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (meters.get("numi.outbox.published").counter().count() == 0 && outboxRows() > 0) {
@@ -136,7 +136,7 @@ class OutboxRelayIT {
                 }
             }   // closed right after its first acknowledged round: the next round is in flight
         }
-        try (OutboxRelay relay = new OutboxRelay(db.jdbc(), signal, settings, Clock.systemUTC(), new SimpleMeterRegistry())) {
+        try (OutboxRelay relay = new OutboxRelay(db.jdbc(), db.blockFiles(), signal, settings, Clock.systemUTC(), new SimpleMeterRegistry())) {
             relay.start();
             awaitOutboxEmpty(Duration.ofSeconds(60));
         }

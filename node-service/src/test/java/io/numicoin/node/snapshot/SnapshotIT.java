@@ -70,7 +70,7 @@ class SnapshotIT {
         assertThat(SnapshotReader.manifest(file)).isEqualTo(manifest);
 
         try (NodeDatabase target = NodeDatabase.create("snap_dst")) {
-            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file);
+            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), target.blockFiles(), TestChains.CLOCK).importFile(file);
             assertThat(target.accounts()).isEqualTo(BUILDER.stateAfter(tip).accounts());
             assertThat(target.immatureRewards()).isEqualTo(BUILDER.stateAfter(tip).immatureRewards());
             assertThat(StateCommitment.of(target.storedAccumulator())).isEqualTo(tip.header().stateCommitment());
@@ -82,14 +82,14 @@ class SnapshotIT {
             assertThat(target.jdbc().queryForObject("SELECT count(*) FROM block_index WHERE status = 5", Long.class))
                     .isEqualTo(tip.height());
             // The node runs from it: the tip is the snapshot's block.
-            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(), target.blockFiles(),
                     new RecordingChainEvents(), TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();
                 assertThat(service.status().tipId()).isEqualTo(TestChains.id(tip));
                 assertThat(service.status().cumulativeWork()).isEqualTo(manifest.cumulativeWork());
             }
             // Importing again is refused: the node now knows the block.
-            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file))
+            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), target.blockFiles(), TestChains.CLOCK).importFile(file))
                     .isInstanceOf(SnapshotException.class).hasMessageContaining("already has the snapshot's block");
         }
     }
@@ -99,12 +99,12 @@ class SnapshotIT {
         Path file = dir.resolve("state.snapshot");
         new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
         try (NodeDatabase target = NodeDatabase.create("snap_v1")) {
-            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file);
+            new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), target.blockFiles(), TestChains.CLOCK).importFile(file);
             // what a version-1 import left: the tip's row only, no header chain
             long height = CHAIN.getLast().height();
             target.jdbc().update("DELETE FROM snapshot_base");
             target.jdbc().update("DELETE FROM main_chain WHERE height < ?", height);
-            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(),
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), target.jdbc(), target.transactions(), target.blockFiles(),
                     new RecordingChainEvents(), TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 assertThatThrownBy(service::start).hasMessageContaining("version-1 state snapshot at height " + height)
                         .hasMessageContaining("carries no header chain");
@@ -175,12 +175,12 @@ class SnapshotIT {
         Path file = dir.resolve("state.snapshot");
         new SnapshotExporter(source.dataSource(), Network.REGTEST, 10).export(file);
         try (NodeDatabase other = NodeDatabase.create("snap_other")) {
-            try (NodeChainService service = new NodeChainService(BUILDER.params(), other.jdbc(), other.transactions(),
+            try (NodeChainService service = new NodeChainService(BUILDER.params(), other.jdbc(), other.transactions(), other.blockFiles(),
                     new RecordingChainEvents(), TestChains.CLOCK, ChainServiceSettings.defaults())) {
                 service.start();  // genesis only
             }
             Map<String, List<String>> before = other.snapshot();
-            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), other.jdbc(), other.transactions(), TestChains.CLOCK).importFile(file))
+            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), other.jdbc(), other.transactions(), other.blockFiles(), TestChains.CLOCK).importFile(file))
                     .hasMessageContaining("does not contain the snapshot's block");
             assertThat(other.snapshot()).isEqualTo(before);
         }
@@ -253,7 +253,7 @@ class SnapshotIT {
     private void assertRefused(Path file, String reason) {
         try (NodeDatabase target = NodeDatabase.create("snap_bad")) {
             Map<String, List<String>> before = target.snapshot();
-            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), TestChains.CLOCK).importFile(file))
+            assertThatThrownBy(() -> new SnapshotImporter(BUILDER.params(), target.jdbc(), target.transactions(), target.blockFiles(), TestChains.CLOCK).importFile(file))
                     .isInstanceOf(SnapshotException.class).hasMessageContaining(reason);
             assertThat(target.snapshot()).isEqualTo(before);
         }

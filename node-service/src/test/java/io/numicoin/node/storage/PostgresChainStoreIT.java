@@ -18,11 +18,13 @@ import io.numicoin.protocol.validation.StateRules;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Atomicity of the store's writes: when anything inside a connect or disconnect fails (here the
@@ -77,7 +79,7 @@ class PostgresChainStoreIT {
     void aFailedConnectOrDisconnectWritesNothingAndTheRetryKeepsTheSequenceGapFree() {
         FailAfterEvent sink = new FailAfterEvent(new OutboxChainEvents(new JdbcOutboxWriter(db.jdbc(), new OutboxSignal()),
                 BUILDER.params().chainId(), TestChains.CLOCK));
-        PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), db.jdbc(), db.transactions(), sink, 1_000);
+        PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), db.jdbc(), db.transactions(), db.blockFiles(), sink, 1_000);
         BlockTree tree = db.transactions().execute(s -> new BlockTreeLoader(db.jdbc()).load(BUILDER.genesis().header(), store.journal()));
         StateRules rules = new StateRules(BUILDER.params().subsidy());
         List<Block> blocks = BUILDER.extend(BUILDER.genesis(), 101, 1);
@@ -125,16 +127,38 @@ class PostgresChainStoreIT {
     @Test
     void aBodyWrittenAheadIsMarkedAvailableByItsImportAndOneWithoutABlockIsDeletedAtOpen() {
         try (NodeDatabase own = NodeDatabase.create("ahead")) {
-            PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), ChainEventSink.NONE, 1_000);
+            PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), own.blockFiles(), ChainEventSink.NONE, 1_000);
             Block stray = BUILDER.child(BUILDER.genesis()).coinbaseMemo("never imported").build();
             store.storeBodyAhead(id(stray), BlockCodec.encode(stray), 1);
             assertThat(own.jdbc().queryForObject("SELECT count(*) FROM block_body WHERE id = ?", Long.class,
                     (Object) id(stray).toArray())).isEqualTo(1);
 
-            PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), ChainEventSink.NONE, 1_000);
+            PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), own.blockFiles(), ChainEventSink.NONE, 1_000);
 
             assertThat(own.jdbc().queryForList("SELECT id FROM block_body", byte[].class).stream().map(Hash256::of).toList())
                     .as("only genesis: the stray body had no block_index row").containsExactly(BUILDER.params().genesisId());
+        }
+    }
+
+    @Test
+    void bodiesLiveInTheBlockFilesTheDatabaseNamesAndTheNodeRefusesToStartWithoutThem(@TempDir Path elsewhere) {
+        try (NodeDatabase own = NodeDatabase.create("files")) {
+            PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), own.blockFiles(),
+                    ChainEventSink.NONE, 1_000);
+            Block block = BUILDER.child(BUILDER.genesis()).coinbaseMemo("in a file").build();
+            store.storeBodyAhead(id(block), BlockCodec.encode(block), 1);
+            Map<String, Object> row = own.jdbc().queryForMap("SELECT body, file_no, file_offset, size FROM block_body WHERE id = ?",
+                    (Object) id(block).toArray());
+            assertThat(row.get("body")).as("not in PostgreSQL").isNull();
+            assertThat(row.get("size")).isEqualTo(BlockCodec.encode(block).length);
+            assertThat(own.blockFiles().read(new BlockFiles.Location((Integer) row.get("file_no"), (Long) row.get("file_offset")),
+                    (Integer) row.get("size"))).isEqualTo(BlockCodec.encode(block));
+            assertThat(own.blockFiles().directory()).startsWith(NodeDatabase.BLOCK_FILES.toAbsolutePath().normalize())
+                    .hasFileName(own.jdbc().queryForObject("SELECT store_id::text FROM block_store", String.class));
+
+            assertThatThrownBy(() -> BlockFiles.forDatabase(elsewhere, own.jdbc(), BlockFiles.DEFAULT_MAX_FILE_BYTES))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(elsewhere.toAbsolutePath().toString()).hasMessageContaining("does not exist");
         }
     }
 

@@ -35,7 +35,7 @@ class PeerEventsIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.launch();
              TestPeerNode a = new TestPeerNode("ev_a", new ConnectionLimits(8, 117, 100), EvictionPolicy.Settings.defaults(), true);
              TestPeerNode b = new TestPeerNode("ev_b", new ConnectionLimits(8, 117, 100), EvictionPolicy.Settings.defaults(), false);
-             OutboxRelay relay = new OutboxRelay(a.db.jdbc(), a.outboxSignal, settings(kafka), Clock.systemUTC(), new SimpleMeterRegistry())) {
+             OutboxRelay relay = new OutboxRelay(a.db.jdbc(), a.db.blockFiles(), a.outboxSignal, settings(kafka), Clock.systemUTC(), new SimpleMeterRegistry())) {
             relay.start();
             TestPeerNode gone = new TestPeerNode("ev_gone", new ConnectionLimits(8, 117, 100), EvictionPolicy.Settings.defaults(), false);
             Multiaddr dead = gone.address;
