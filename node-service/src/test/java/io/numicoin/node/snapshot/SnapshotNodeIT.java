@@ -120,7 +120,7 @@ class SnapshotNodeIT {
         assertThat(manifest.height()).isEqualTo(BASE);
 
         snapshotDb = TestPostgres.shared().createDatabase("snapnode_fast");
-        assertThat(runCommand(snapshotDb, "snapshot-import", "--numi.snapshot.file=" + file)).isZero();
+        assertThat(runCommand(snapshotDb, "fast", "snapshot-import", "--numi.snapshot.file=" + file)).isZero();
         node = start("fast", snapshotDb, List.of());
 
         Block base = chain.get(BASE - 1);
@@ -250,7 +250,7 @@ class SnapshotNodeIT {
         node.close();
         node = null;
         List<String> before = accounts(snapshotDb);
-        assertThat(runCommand(snapshotDb, "reindex")).isNotZero();
+        assertThat(runCommand(snapshotDb, "fast", "reindex")).isNotZero();
         assertThat(accounts(snapshotDb)).isEqualTo(before);
     }
 
@@ -260,10 +260,11 @@ class SnapshotNodeIT {
         return new SpringApplicationBuilder(NodeApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static int runCommand(TestDatabase db, String command, String... extra) {
+    /** Runs a command mode with the node {@code name}'s database and data directory (where its block files are), as an operator would. */
+    private int runCommand(TestDatabase db, String name, String command, String... extra) {
         List<String> args = new ArrayList<>(List.of("--numi.command=" + command, "--numi.network=regtest", "--numi.events.publish=false",
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password()));
+                "--spring.datasource.password=" + db.password(), "--numi.p2p.data-dir=" + dir.resolve("p2p-" + name)));
         args.addAll(List.of(extra));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
                 .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
