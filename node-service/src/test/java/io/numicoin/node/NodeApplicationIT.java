@@ -12,6 +12,7 @@ import io.numicoin.node.chain.ChainService;
 import io.numicoin.node.outbox.EventOutbox;
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.chain.BlockImportResult;
+import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import io.numicoin.testkit.kafka.EmbeddedKafka;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -137,6 +140,10 @@ class NodeApplicationIT {
         String metrics = WebClient.create("http://127.0.0.1:" + managementPort).get().uri("/actuator/prometheus")
                 .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
         assertThat(metrics).contains("numi_outbox_lag_rows").contains("numi_outbox_published_total");
+        long bodyRecords = Stream.concat(Stream.of(BUILDER.genesis()), blocks.stream())
+                .mapToLong(block -> 8 + BlockCodec.encode(block).length).sum();
+        assertThat(metrics).as("the block files hold genesis and the three blocks, each once")
+                .containsPattern("(?m)^numi_chain_block_files_bytes(\\{[^}]*\\})? " + Pattern.quote(bodyRecords + ".0") + "$");
     }
 
     private static List<Event> consume(String topic, int count) throws Exception {

@@ -1,6 +1,7 @@
 package io.numicoin.node.config;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.numicoin.node.bus.AfterCommitBusSink;
@@ -84,6 +85,13 @@ class ChainConfiguration {
         BlockFiles files = BlockFiles.forDatabase(properties.chain().blockFiles(), jdbc, BlockFiles.DEFAULT_MAX_FILE_BYTES);
         log.info("node: block bodies in {}", files.directory());
         return files;
+    }
+
+    /** The disk the block files take, for sizing the data directory's volume. */
+    @Bean
+    MeterBinder blockFilesMeters(BlockFiles files) {
+        return meters -> Gauge.builder("numi.chain.block_files.bytes", files, BlockFiles::bytes).baseUnit("bytes")
+                .description("Bytes of the block files (every stored block body, and records no row names)").register(meters);
     }
 
     @Bean(destroyMethod = "close")

@@ -51,7 +51,9 @@ public final class BlockFiles implements AutoCloseable {
     private final Map<Integer, FileChannel> readers = new ConcurrentHashMap<>();
     private FileChannel writer;
     private int writerNo;
-    private long writerEnd;
+    private volatile long writerEnd;
+    /** The bytes of every file before the one appended to. */
+    private volatile long earlierFiles;
     private volatile boolean closed;
 
     private BlockFiles(Path directory, long maxFileBytes) {
@@ -95,6 +97,10 @@ public final class BlockFiles implements AutoCloseable {
                 }
             }
             files.openWriter(Math.max(last, 0));
+            for (int no = 0; no < files.writerNo; no++) {
+                Path earlier = files.file(no);
+                files.earlierFiles += Files.exists(earlier) ? Files.size(earlier) : 0;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the block files in " + directory + ": " + e.getMessage(), e);
         }
@@ -103,6 +109,11 @@ public final class BlockFiles implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The bytes the block files take (including records no row names). */
+    public long bytes() {
+        return earlierFiles + writerEnd;
     }
 
     /** Appends one body and forces it to disk; returns where its record starts. */
@@ -121,6 +132,7 @@ public final class BlockFiles implements AutoCloseable {
             if (writerEnd > 0 && writerEnd + recordBytes > maxFileBytes) {
                 writer.force(false);
                 writer.close();
+                earlierFiles += writerEnd;
                 openWriter(writerNo + 1);
             }
             ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES).putInt(MAGIC).putInt(body.length).flip();

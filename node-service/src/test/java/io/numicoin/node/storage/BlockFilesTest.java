@@ -50,9 +50,17 @@ class BlockFilesTest {
                 assertThat(files.read(at.get(i), bodies.get(i).length)).isEqualTo(bodies.get(i));
             }
         }
-        long fileCount;
+        long fileCount = 0;
+        long onDisk = 0;
         try (Stream<Path> list = Files.list(dir)) {
-            fileCount = list.count();
+            for (Path file : (Iterable<Path>) list::iterator) {
+                fileCount++;
+                onDisk += Files.size(file);
+            }
+        }
+        try (BlockFiles reopened = BlockFiles.open(dir, 64 * 1024)) {
+            assertThat(reopened.bytes()).as("every file's bytes, counted again at open").isEqualTo(onDisk)
+                    .isEqualTo(bodies.stream().mapToLong(b -> BlockFiles.HEADER_BYTES + b.length).sum());
         }
         assertThat(fileCount).isEqualTo(at.getLast().fileNo() + 1L).isGreaterThan(5);
         for (int i = 1; i < at.size(); i++) {
@@ -85,7 +93,9 @@ class BlockFilesTest {
 
         byte[] second = body(random, 3_000);
         try (BlockFiles files = BlockFiles.open(dir, BlockFiles.DEFAULT_MAX_FILE_BYTES)) {
+            assertThat(files.bytes()).isEqualTo(torn);
             BlockFiles.Location secondAt = files.append(second);
+            assertThat(files.bytes()).isEqualTo(torn + BlockFiles.HEADER_BYTES + second.length);
             assertThat(secondAt).isEqualTo(new BlockFiles.Location(0, torn));
             assertThat(files.read(firstAt, first.length)).isEqualTo(first);
             assertThat(files.read(secondAt, second.length)).isEqualTo(second);
