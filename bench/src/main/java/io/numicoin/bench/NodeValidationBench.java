@@ -18,6 +18,7 @@ import io.numicoin.protocol.validation.StateRules;
 import io.numicoin.protocol.validation.TransactionRules;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -71,7 +72,7 @@ final class NodeValidationBench implements BenchPart {
             SegmentedImport.Measured measured;
             try (BlockFeed feed = new BlockFeed(chain.cached().measured(chain.blocks()), 4);
                     BlockImportPipeline pipeline = new BlockImportPipeline(bodyRules::checked,
-                            checked -> importer.importBlock(checked, now), Math.max(1, chain.ahead()))) {
+                            checked -> CompletableFuture.completedFuture(importer.importBlock(checked, now)), Math.max(1, chain.ahead()))) {
                 measured = SegmentedImport.measure((Iterator<Block> blocks, int count) -> SegmentedImport.pipelined(pipeline, blocks, count),
                         feed, chain.segment(), chain.rounds(), chain.txPerBlock(), signatures, List.of());
             }

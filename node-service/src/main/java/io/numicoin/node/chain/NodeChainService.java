@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,10 +48,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * signatures are verified on a pool of {@code verifierThreads}. {@link #status()} reads a snapshot
  * taken after each import, so it never waits for the lock.
  *
+ * <p>{@link #importCheckedBlock} (the import pipeline's and sync's path) returns once the block is
+ * connected in memory and lets its transaction commit on the store's thread while the next block is
+ * imported ({@link PostgresChainStore#deferCommits}); its future, and the status, follow the commit.
+ * Every other call returns with what it wrote committed.
+ *
  * <p>If a write fails (the database went away, a constraint caught a bug), the in-memory tree may be
- * ahead of what was committed: the service reloads store and tree from the database at once, and if
- * that fails too, in the background (1 s, doubling to 30 s) and before the next import. Corrupt
- * stored data stops it until an operator repairs the database.
+ * ahead of what was committed: the service reloads store and tree from the database at once (for a
+ * deferred commit, as soon as its failure is known), and if that fails too, in the background (1 s,
+ * doubling to 30 s) and before the next import. Corrupt stored data stops it until an operator
+ * repairs the database.
  */
 public final class NodeChainService implements ChainService, AutoCloseable {
 
@@ -73,8 +81,9 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private ChainEngine engine;
     private boolean needsReload;
     private final Backoff reloadRetries = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));  // under the lock
-    private volatile ChainStatus status;
-    private volatile HeaderChain tipBranch;  // the active chain as of the last import, for readers without the lock
+    /** The status and the active chain as of the last durable import, for readers without the lock. */
+    private final AtomicReference<PublishedTip> published = new AtomicReference<>();
+    private long publications;  // under the lock
     private volatile String refusal = "the chain service has not started";
 
     public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files,
@@ -205,6 +214,38 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     }
 
     /**
+     * As {@link #submitCheckedBlock}, but returns as soon as the block is connected in memory: its
+     * transaction commits on the store's thread while the caller hands in the next block, whose state
+     * rules then overlap that commit (at most one commit in flight). The future completes with the
+     * result once everything the import wrote has committed — the status names the block only then —
+     * and fails if the commit did (the chain then reloads from what committed). Its dependants run on
+     * the store's notifying thread, never on the commit thread.
+     *
+     * @throws ChainUnavailableException as {@link #submitCheckedBlock} does, for what fails before the commit
+     */
+    public CompletableFuture<BlockImportResult> importCheckedBlock(CheckedBody checked) {
+        return writer.run(() -> locked(() -> guarded(() -> {
+            BlockImportResult result;
+            store.deferCommits(true);
+            try {
+                result = engine.importer().importBlock(checked, clock.instant().getEpochSecond());
+                store.flushTreeChanges();
+            } finally {
+                store.deferCommits(false);
+            }
+            PublishedTip tip = snapshot();
+            return store.committed().handle((ignored, failure) -> {
+                if (failure != null) {
+                    writer.schedule(this::recoverFromDeferredCommit, Duration.ZERO);
+                    throw new ChainUnavailableException("the block could not be stored: " + failure.getMessage(), failure);
+                }
+                publish(tip);
+                return result;
+            });
+        })));
+    }
+
+    /**
      * Checks a candidate on the tip, on the {@link ChainWriter}'s thread like every import: it reads the
      * state from PostgreSQL, and a caller's interrupt (a miner that went away) must not close that
      * connection mid-read or reach the writer's lock.
@@ -242,13 +283,13 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     public HeaderChain tipBranch() {
         requireServing();
-        return tipBranch;
+        return published.get().branch();
     }
 
     @Override
     public ChainStatus status() {
         requireServing();
-        return status;
+        return published.get().status();
     }
 
     /** Runs {@code reader} on the block tree under the import lock (locators, headers for peers). */
@@ -259,28 +300,62 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         });
     }
 
-    /** Runs an import on the {@link ChainWriter}'s thread, under the lock: the caller's interrupts never reach it. */
+    /**
+     * Runs an import on the {@link ChainWriter}'s thread, under the lock: the caller's interrupts never
+     * reach it. It returns with everything written committed, a deferred commit before it included.
+     */
     private <T> T importing(Supplier<T> work) {
-        return writer.run(() -> locked(() -> {
-            requireServing();
-            try {
-                if (needsReload) {
-                    reload();
-                }
-                T result = work.get();
-                store.flushTreeChanges();
-                publishTip();
-                return result;
-            } catch (CorruptChainDataException e) {
-                refusal = e.getMessage();
-                log.error("stopped importing: {}", e.getMessage());
-                throw new ChainUnavailableException(e.getMessage(), e);
-            } catch (RuntimeException e) {
-                log.error("import failed; reloading the chain from what the database committed", e);
-                recover();
-                throw new ChainUnavailableException("the block could not be stored: " + e.getMessage(), e);
+        return writer.run(() -> locked(() -> guarded(() -> {
+            T result = work.get();
+            store.flushTreeChanges();
+            store.awaitCommits();
+            publish(snapshot());
+            return result;
+        })));
+    }
+
+    /**
+     * Runs {@code work} (under the lock, on the writer thread) after any reload owed; a failed write
+     * reloads the chain from what the database committed, corrupt data stops the service.
+     */
+    private <T> T guarded(Supplier<T> work) {
+        requireServing();
+        try {
+            if (needsReload) {
+                reload();
             }
-        }));
+            return work.get();
+        } catch (CorruptChainDataException e) {
+            refusal = e.getMessage();
+            log.error("stopped importing: {}", e.getMessage());
+            throw new ChainUnavailableException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.error("import failed; reloading the chain from what the database committed", e);
+            recover();
+            throw new ChainUnavailableException("the block could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a deferred commit failed: reloads unless an import has met the failure (and reloaded)
+     * meanwhile, so the tree stops naming blocks the database does not hold even if nothing follows.
+     */
+    private void recoverFromDeferredCommit() {
+        try {
+            locked(() -> {
+                if (refusal == null) {
+                    try {
+                        store.awaitCommits();
+                    } catch (RuntimeException e) {
+                        log.error("a block's deferred commit failed; reloading the chain from what the database committed", e);
+                        recover();
+                    }
+                }
+                return null;
+            });
+        } catch (ChainUnavailableException e) {
+            log.warn("could not take the import lock to recover from a failed commit; the next import does: {}", e.getMessage());
+        }
     }
 
     /**
@@ -294,7 +369,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         if (!resumed.isEmpty()) {
             log.info("resumed moving the active chain: {} blocks disconnected and connected, tip {}", resumed.size(), store.tip());
         }
-        publishTip();
+        publish(snapshot());
     }
 
     /**
@@ -317,7 +392,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             locked(() -> {
                 if (needsReload && refusal == null) {
                     reload();
-                    log.info("chain reloaded from the database: tip {} at height {}", store.tip(), status.height());
+                    log.info("chain reloaded from the database: tip {} at height {}", store.tip(), store.storedTip().height());
                 }
                 return null;
             });
@@ -336,19 +411,28 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         reloadRetries.succeeded();
     }
 
-    /** Publishes the status and the active branch after a change, for readers that do not take the lock. */
-    private void publishTip() {
-        status = snapshot();
-        tipBranch = engine.tree().branch(store.tip());
-    }
-
-    private ChainStatus snapshot() {
+    /**
+     * The status and the active branch as the tree stands (under the lock), numbered in the order taken,
+     * to be published once what they name has committed.
+     */
+    private PublishedTip snapshot() {
         BlockTree tree = engine.tree();
         BlockIndexEntry tip = tree.entry(store.tip()).orElseThrow();
         boolean behind = tree.bestHeaderTip().cumulativeWork().compareTo(tip.cumulativeWork()) > 0;
-        return new ChainStatus(tip.id(), tip.height(), tip.cumulativeWork(), tip.header().timestamp(),
-                params.difficulty().algorithm().nextTarget(tree.branch(tip.id())),
+        HeaderChain branch = tree.branch(tip.id());
+        ChainStatus status = new ChainStatus(tip.id(), tip.height(), tip.cumulativeWork(), tip.header().timestamp(),
+                params.difficulty().algorithm().nextTarget(branch),
                 behind ? ChainStatus.SyncState.SYNCING : ChainStatus.SyncState.SYNCED);
+        return new PublishedTip(++publications, status, branch);
+    }
+
+    /** Publishes {@code tip} for readers that do not take the lock, unless one taken later is out already. */
+    private void publish(PublishedTip tip) {
+        published.accumulateAndGet(tip, (current, next) -> current == null || next.number() > current.number() ? next : current);
+    }
+
+    /** A status with the active chain it describes; {@code number} orders them as they were taken. */
+    private record PublishedTip(long number, ChainStatus status, HeaderChain branch) {
     }
 
     private void requireServing() {
@@ -383,6 +467,9 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        if (store != null) {
+            store.close();
+        }
         verification.close();
     }
 }

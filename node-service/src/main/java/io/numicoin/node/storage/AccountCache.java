@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * <p><b>Why it stays consistent.</b> The node is the table's only writer and all its writes go
  * through {@link PostgresChainStore#connect} / {@link PostgresChainStore#disconnect}, which update
- * the cache with the values they wrote only after their transaction committed, and clear it when a
- * transaction fails. The cache is filled and read only by the importer's view, which runs under
+ * the cache with the values they wrote after their transaction committed — or, for a deferred
+ * connect, when it is handed to the commit thread: what is built on it then is thrown away with it if
+ * it fails — and clear it when a transaction fails. The cache is filled and read only by the importer's view, which runs under
  * the chain service's import lock, so no reader can put back a value older than a committed write.
  * Other readers (the API) query the table directly. Not thread-safe by itself: confined to the
  * import lock.

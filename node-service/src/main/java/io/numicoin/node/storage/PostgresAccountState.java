@@ -16,19 +16,23 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The account state after the stored tip, read from {@code accounts} and {@code immature_rewards}
- * through an {@link AccountCache} and a {@link RewardCache}; its set hash is the one kept in {@code chain_tip}. This is the
- * view the importer validates blocks against, so it is used under the import lock only.
+ * The account state after the store's tip, read from {@code accounts} and {@code immature_rewards}
+ * through an {@link AccountCache} and a {@link RewardCache}, behind what a deferred transaction
+ * still committing writes ({@link UnflushedState}); its set hash is the tip's. This is the view the
+ * importer validates blocks against, so it is used under the import lock only.
  */
 final class PostgresAccountState implements AccountStateView {
 
     private final StateTables tables;
+    private final UnflushedState unflushed;
     private final AccountCache cache;
     private final RewardCache rewards;
     private final Supplier<MuHash3072> accumulator;
 
-    PostgresAccountState(StateTables tables, AccountCache cache, RewardCache rewards, Supplier<MuHash3072> accumulator) {
+    PostgresAccountState(StateTables tables, UnflushedState unflushed, AccountCache cache, RewardCache rewards,
+            Supplier<MuHash3072> accumulator) {
         this.tables = tables;
+        this.unflushed = unflushed;
         this.cache = cache;
         this.rewards = rewards;
         this.accumulator = accumulator;
@@ -36,6 +40,10 @@ final class PostgresAccountState implements AccountStateView {
 
     @Override
     public Account account(Address address) {
+        Account written = unflushed.account(address);
+        if (written != null) {
+            return written;
+        }
         Account cached = cache.get(address);
         if (cached != null) {
             return cached;
@@ -47,6 +55,10 @@ final class PostgresAccountState implements AccountStateView {
 
     @Override
     public Optional<ImmatureReward> immatureReward(long paidAtHeight) {
+        Optional<ImmatureReward> written = unflushed.reward(paidAtHeight);
+        if (written != null) {
+            return written;
+        }
         Optional<ImmatureReward> cached = rewards.get(paidAtHeight);
         if (cached != null) {
             return cached;
@@ -61,7 +73,7 @@ final class PostgresAccountState implements AccountStateView {
         return accumulator.get();
     }
 
-    /** Loads the senders and recipients of {@code block} not yet cached, with one query (read-ahead). */
+    /** Loads the senders and recipients of {@code block} neither cached nor being written, with one query (read-ahead). */
     void prefetch(Block block) {
         List<Address> addresses = new ArrayList<>(2 * block.transactions().size());
         for (Transaction tx : block.transactions()) {
@@ -76,7 +88,7 @@ final class PostgresAccountState implements AccountStateView {
     private void prefetch(Collection<Address> addresses) {
         List<Address> missing = new ArrayList<>();
         for (Address address : addresses) {
-            if (cache.get(address) == null) {
+            if (unflushed.account(address) == null && cache.get(address) == null) {
                 missing.add(address);
             }
         }

@@ -17,8 +17,12 @@ import io.numicoin.protocol.validation.ConnectResult;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +43,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #flushTreeChanges()} at the end of the import. A crash before that commit loses the block
  * whole (tree row and body), never half of it.
  *
+ * <p>While {@link #deferCommits deferring}, a connect's transaction (and a flush's) commits on the store's
+ * own thread ({@link CommitQueue}) while the caller goes on: the tip, the caches and the state the
+ * importer reads ({@link UnflushedState}) move at once, so the next block's state rules run while this
+ * block commits. At most one such commit is in flight; every other write, and every read of what a
+ * deferred commit writes (undo data, bodies no longer in memory), waits for it first, and a failed one
+ * is thrown to the next of them. {@link #committed()} tells callers when their block is durable.
+ *
  * <p>Not thread-safe, but for {@link #storeBodyAhead}: the chain service calls it under its import lock. After any failed write the
  * caller must {@link #reload()} (and rebuild its tree), because the in-memory tree may be ahead of
  * what was committed.
  */
-public final class PostgresChainStore implements ChainStore {
+public final class PostgresChainStore implements ChainStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresChainStore.class);
 
@@ -56,6 +67,9 @@ public final class PostgresChainStore implements ChainStore {
     private final StateBuckets buckets;
     private final AccountCache cache;
     private final RewardCache rewards = new RewardCache();
+    private final UnflushedState unflushed = new UnflushedState();
+    private final CommitQueue commits = new CommitQueue();
+    private boolean deferring;
     private final PostgresAccountState view;
     private final RecentBlocks recentBlocks = new RecentBlocks(16);
     private final PendingBodies pendingBodies = new PendingBodies();
@@ -74,7 +88,7 @@ public final class PostgresChainStore implements ChainStore {
         this.index = new BlockIndexTable(jdbc);
         this.buckets = new StateBuckets(jdbc);
         this.cache = new AccountCache(accountCacheSize);
-        this.view = new PostgresAccountState(stateTables, cache, rewards, () -> tip.accumulator());
+        this.view = new PostgresAccountState(stateTables, unflushed, cache, rewards, () -> tip.accumulator());
         this.events = events;
     }
 
@@ -95,8 +109,13 @@ public final class PostgresChainStore implements ChainStore {
         return store;
     }
 
-    /** Re-reads the tip from the database and forgets every cache and pending tree change. */
+    /**
+     * Re-reads the tip from the database and forgets every cache and pending tree change (after
+     * waiting for a deferred commit in flight, whatever its outcome).
+     */
     public void reload() {
+        commits.reset();
+        unflushed.clear();
         tip = chainTables.tip().orElseThrow(() -> new IllegalStateException("no chain_tip row: the database was not initialised"));
         buckets.load();
         cache.clear();
@@ -131,8 +150,41 @@ public final class PostgresChainStore implements ChainStore {
     /** Writes tree changes and bodies not yet written by a store transaction (call after each import). */
     public void flushTreeChanges() {
         if (!journal.isEmpty() || !pendingBodies.isEmpty()) {
-            inTransaction(() -> { });
+            inTransaction(deferring, () -> { }, () -> { });
         }
+    }
+
+    /**
+     * From now on ({@code true}) until called with {@code false}, connects and flushes commit on the
+     * store's thread while the caller goes on (the class comment says what that changes). The chain
+     * service turns it on for the duration of one pipelined import.
+     */
+    public void deferCommits(boolean defer) {
+        this.deferring = defer;
+    }
+
+    /**
+     * Waits until no deferred commit is in flight.
+     *
+     * @throws RuntimeException if one failed: the caller must {@link #reload()}
+     */
+    public void awaitCommits() {
+        try {
+            commits.await();
+        } catch (RuntimeException e) {
+            forgetCachedState();
+            throw e;
+        }
+        unflushed.clear();
+    }
+
+    /**
+     * Completes once everything written so far has committed (at once when no deferred commit is in
+     * flight) and fails if a deferred commit failed; its dependants run on a thread of their own,
+     * never the commit thread.
+     */
+    public CompletableFuture<Void> committed() {
+        return commits.committed();
     }
 
     /**
@@ -176,6 +228,7 @@ public final class PostgresChainStore implements ChainStore {
             block = pendingBodies.get(id);
         }
         if (block == null) {
+            awaitCommits();  // a body a deferred commit is writing is in recentBlocks; past them, read what committed
             Optional<byte[]> body = chainTables.body(id);
             if (body.isEmpty()) {
                 return Optional.empty();
@@ -190,6 +243,7 @@ public final class PostgresChainStore implements ChainStore {
 
     @Override
     public Optional<UndoData> undo(Hash256 id) {
+        awaitCommits();
         return chainTables.undo(id).map(bytes -> {
             try {
                 return UndoDataCodec.decode(bytes);
@@ -202,45 +256,57 @@ public final class PostgresChainStore implements ChainStore {
 
     @Override
     public void connect(Hash256 id, Block block, StateDiff diff, UndoData undo) {
+        awaitCommits();  // the buckets are current
         AccumulatorMath.Update hashes = AccumulatorMath.replace(tip.accumulator(), buckets::get, undo.changes(), diff.changes());
         requireCommitment(hashes.overall(), block.header().stateCommitment(), "connecting " + id);
-        connect(id, block, diff, undo, hashes);
+        connect(id, block, diff, undo, hashes.overall(), () -> hashes.buckets());
     }
 
     /**
      * Takes the state rules' factors for the bucket hashes (no element hashed twice) and their new
      * accumulator, which they computed from this store's own and already compared with the header's
-     * commitment (so it is not finalised — one modular inverse — a second time here).
+     * commitment (so it is not finalised — one modular inverse — a second time here). The buckets'
+     * products are taken in the transaction, so a deferred one takes them off the import's path.
      */
     @Override
     public void connect(Hash256 id, Block block, ConnectResult.Connected connected) {
-        connect(id, block, connected.diff(), connected.undo(), AccumulatorMath.apply(buckets::get, connected.hashChange()));
+        connect(id, block, connected.diff(), connected.undo(), connected.hashChange().accumulator(),
+                () -> AccumulatorMath.apply(buckets::get, connected.hashChange()).buckets());
     }
 
-    private void connect(Hash256 id, Block block, StateDiff diff, UndoData undo, AccumulatorMath.Update hashes) {
+    /** {@code bucketUpdate} runs inside the transaction, after every write before it committed. */
+    private void connect(Hash256 id, Block block, StateDiff diff, UndoData undo, MuHash3072 accumulator,
+            Supplier<Map<Integer, MuHash3072>> bucketUpdate) {
         StoredTip current = tip;
         if (!block.header().previousId().equals(current.id())) {
             throw new IllegalStateException("block " + id + " does not extend the tip " + current.id());
         }
-        StoredTip next = new StoredTip(id, block.height(), hashes.overall());
-        inTransaction(() -> {
+        StoredTip next = new StoredTip(id, block.height(), accumulator);
+        List<Hash256> txids = recentBlocks.txids(id);
+        AtomicReference<Map<Integer, MuHash3072>> updatedBuckets = new AtomicReference<>();
+        Runnable writes = () -> {
+            updatedBuckets.set(bucketUpdate.get());
             stateTables.write(diff.changes());
-            buckets.write(hashes.buckets());
+            buckets.write(updatedBuckets.get());
             chainTables.putUndo(id, UndoDataCodec.encode(undo));
             chainTables.addToMainChain(block.height(), id);
-            chainTables.indexTransactions(id, block, recentBlocks.txids(id));
+            chainTables.indexTransactions(id, block, txids);
             index.setStatus(id, BlockStatus.VALID);
             chainTables.moveTip(current.id(), next);
             events.connected(id, block, cumulativeWork(id));
-        });
+        };
+        inTransaction(deferring, writes, () -> buckets.commit(updatedBuckets.get()));
+        if (deferring) {
+            unflushed.hold(diff.changes());  // until a wait shows it committed
+        }
         tip = next;
-        buckets.commit(hashes.buckets());
         diff.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
         rewards.written(diff.changes());
     }
 
     @Override
     public void disconnect(Hash256 id, Block block, UndoData undo) {
+        awaitCommits();
         StoredTip current = tip;
         if (!id.equals(current.id())) {
             throw new IllegalStateException("block " + id + " is not the tip " + current.id());
@@ -252,7 +318,7 @@ public final class PostgresChainStore implements ChainStore {
                 stateTables.currentValues(undo.changes()), undo.changes());
         requireCommitment(hashes.overall(), parent.header().stateCommitment(), "disconnecting " + id);
         StoredTip next = new StoredTip(parentId, parent.height(), hashes.overall());
-        inTransaction(() -> {
+        inTransaction(false, () -> {
             stateTables.write(undo.changes());
             buckets.write(hashes.buckets());
             chainTables.deleteUndo(id);
@@ -260,9 +326,8 @@ public final class PostgresChainStore implements ChainStore {
             chainTables.unindexTransactions(id, block);
             chainTables.moveTip(current.id(), next);
             events.disconnected(id, block, parent.cumulativeWork());
-        });
+        }, () -> buckets.commit(hashes.buckets()));
         tip = next;
-        buckets.commit(hashes.buckets());
         undo.changes().accounts().forEach(entry -> cache.put(entry.address(), entry.account()));
         rewards.written(undo.changes());
     }
@@ -276,16 +341,23 @@ public final class PostgresChainStore implements ChainStore {
     }
 
     /**
-     * Runs {@code writes} in one transaction, after the pending tree changes and bodies; on failure
-     * forgets cached values (the caller reloads, which forgets what was pending too).
+     * Runs {@code writes} in one transaction, after the pending tree changes and bodies (taken now),
+     * then {@code committed} once it committed: here, or on the commit thread when {@code deferred}
+     * (after waiting for the one in flight either way). On failure here, forgets cached values (the
+     * caller reloads, which forgets what was pending too); a deferred failure does the same when a
+     * wait finds it.
      */
-    private void inTransaction(Runnable writes) {
-        try {
+    private void inTransaction(boolean deferred, Runnable writes, Runnable committed) {
+        awaitCommits();
+        BlockIndexJournal.Pending pending = journal.drain();
+        List<PendingBodies.Body> bodies = pendingBodies.drain();
+        List<Boolean> writtenAhead = bodies.stream().map(body -> storedAhead.remove(body.id())).toList();
+        Runnable transaction = () -> {
             transactions.executeWithoutResult(status -> {
-                BlockIndexJournal.Pending pending = journal.drain();
                 index.insert(pending.added());
-                for (PendingBodies.Body body : pendingBodies.drain()) {  // stored before any invalid mark, as they happened
-                    if (!storedAhead.remove(body.id())) {
+                for (int i = 0; i < bodies.size(); i++) {  // stored before any invalid mark, as they happened
+                    PendingBodies.Body body = bodies.get(i);
+                    if (!writtenAhead.get(i)) {
                         chainTables.insertBody(body.id(), BlockCodec.encode(body.block()), body.block().transactions().size());
                     }
                     index.markDataAvailable(body.id(), body.dataSeq());
@@ -293,11 +365,30 @@ public final class PostgresChainStore implements ChainStore {
                 index.updateStatuses(pending.invalidated());
                 writes.run();
             });
+            committed.run();
+        };
+        if (deferred) {
+            commits.defer(transaction);
+            return;
+        }
+        try {
+            transaction.run();
         } catch (RuntimeException e) {
-            cache.clear();
-            rewards.clear();
+            forgetCachedState();
             throw e;
         }
+    }
+
+    private void forgetCachedState() {
+        cache.clear();
+        rewards.clear();
+        unflushed.clear();
+    }
+
+    /** Waits for a deferred commit in flight (up to 30 s) and stops the store's threads. */
+    @Override
+    public void close() {
+        commits.close();
     }
 
     private static void requireCommitment(MuHash3072 accumulator, Hash256 expected, String what) {

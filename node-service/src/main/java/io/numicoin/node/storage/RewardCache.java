@@ -10,7 +10,7 @@ import java.util.Optional;
  * The immature rewards the importer read or the store wrote lately, by paying height (empty: no
  * reward at that height), so connecting a block does not query {@code immature_rewards} twice.
  * Consistent for the same reasons as {@link AccountCache}: filled and read under the import lock,
- * updated only after a committed write, cleared when a transaction fails.
+ * updated with each write as the account cache is, cleared when a transaction fails.
  */
 final class RewardCache {
 

@@ -19,8 +19,12 @@ import io.numicoin.testkit.ChainBuilder;
 import io.numicoin.testkit.TestKeys;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +163,69 @@ class PostgresChainStoreIT {
             assertThatThrownBy(() -> BlockFiles.forDatabase(elsewhere, own.jdbc(), BlockFiles.DEFAULT_MAX_FILE_BYTES))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(elsewhere.toAbsolutePath().toString()).hasMessageContaining("does not exist");
+        }
+    }
+
+    @Test
+    void aDeferredConnectIsReadBackBeforeItCommitsAndAFailedOneIsThrownToEveryWriteAfterIt() throws Exception {
+        try (NodeDatabase own = NodeDatabase.create("deferstore")) {
+            FailAfterEvent sink = new FailAfterEvent(ChainEventSink.NONE);
+            // No account cache: what the importer reads comes from the table or from the deferred write.
+            PostgresChainStore store = PostgresChainStore.open(BUILDER.params(), own.jdbc(), own.transactions(), own.blockFiles(), sink, 0);
+            BlockTree tree = own.transactions().execute(s -> new BlockTreeLoader(own.jdbc()).load(BUILDER.genesis().header(), store.journal()));
+            StateRules rules = new StateRules(BUILDER.params().subsidy());
+            List<Block> blocks = BUILDER.extend(BUILDER.genesis(), 101, 1);
+            for (Block block : blocks) {
+                connect(store, tree, rules, block);
+            }
+            Block pay = BUILDER.child(blocks.getLast()).transfers(BUILDER.transfer(1, TestKeys.address(2), 5_000, 100, 1)).build();
+            Block payAgain = BUILDER.child(pay).transfers(BUILDER.transfer(1, TestKeys.address(2), 7_000, 100, 2)).build();
+            Block third = BUILDER.child(payAgain).build();
+            Block fourth = BUILDER.child(third).build();
+
+            store.deferCommits(true);
+            try (Connection blocker = DriverManager.getConnection(own.database().jdbcUrl(), own.database().user(), own.database().password())) {
+                blocker.setAutoCommit(false);
+                try (Statement lock = blocker.createStatement()) {
+                    lock.execute("SELECT id FROM chain_tip FOR UPDATE");  // the deferred commit waits at its tip update
+                }
+                connect(store, tree, rules, pay);
+
+                assertThat(store.committed()).isNotDone();
+                assertThat(store.tip()).isEqualTo(id(pay));
+                assertThat(own.accounts()).as("nothing committed yet").isEqualTo(BUILDER.stateAfter(blocks.getLast()).accounts());
+                assertThat(store.state().account(TestKeys.address(1)))
+                        .isEqualTo(BUILDER.stateAfter(pay).accounts().get(TestKeys.address(1)));
+                assertThat(rules.apply(payAgain, store.state()))
+                        .as("the next block is checked against the state after the one still committing (nonce 2)")
+                        .isInstanceOf(ConnectResult.Connected.class);
+                blocker.rollback();
+            }
+            store.committed().get(10, TimeUnit.SECONDS);
+            connect(store, tree, rules, payAgain);
+            store.awaitCommits();
+            assertThat(own.accounts()).isEqualTo(BUILDER.stateAfter(payAgain).accounts());
+            assertThat(own.storedAccumulator().sameSetAs(own.recomputedAccumulator())).isTrue();
+            assertThat(own.bucketsTimesRewards().sameSetAs(own.storedAccumulator())).isTrue();
+
+            Map<String, List<String>> before = own.snapshot();
+            sink.armed = true;
+            connect(store, tree, rules, third);  // returns: its commit fails on the commit thread
+            tree.addHeader(fourth.header());
+            store.storeBlock(id(fourth), fourth);
+            ConnectResult.Connected onThird = (ConnectResult.Connected) rules.apply(fourth, store.state());
+            assertThatThrownBy(() -> store.committed().get(10, TimeUnit.SECONDS)).hasMessageContaining("injected");
+            assertThatThrownBy(store::awaitCommits).hasMessageContaining("injected");
+            assertThatThrownBy(() -> store.connect(id(fourth), fourth, onThird))
+                    .as("nothing is written on a state that did not commit").hasMessageContaining("injected");
+            assertThat(own.snapshot()).isEqualTo(before);
+
+            store.deferCommits(false);
+            store.reload();
+            assertThat(store.tip()).isEqualTo(id(payAgain));
+            assertThat(store.state().account(TestKeys.address(1)))
+                    .isEqualTo(BUILDER.stateAfter(payAgain).accounts().get(TestKeys.address(1)));
+            store.close();
         }
     }
 

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>A block is asked for once: never while a request for it is out ({@code inFlight}), nor while
  * its body waits for or is in its import ({@code importing}), nor after its import completed until
  * a view read after that completion has come back ({@code imported}) — the view may be older than
- * an import, never the other way round. A block whose import failed (the chain service threw) is
+ * an import; it may also be newer than an import's completion (the tree holds a block while its
+ * commit runs), but the block is still {@code importing} then. A block whose import failed (the chain service threw) is
  * logged and asked for again when a fresh view still wants it; an invalid one costs its peer.
  */
 final class BodyDownload {

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The chain as the network side sees it: every write (blocks and headers from peers) goes through
@@ -117,14 +118,16 @@ public final class LocalChain implements AutoCloseable {
      * Imports a body sync asked for (its header is in the tree) after every write submitted before
      * it, as {@link #submitBlock}, with its body checked (and, if valid, written) ahead: the check starts now on a checking
      * thread, and the import thread takes the verdict when the block's turn comes (waiting for it
-     * if the check has not finished). The returned future fails if the check or the import does.
+     * if the check has not finished). The import thread goes on with the next block once this one is
+     * connected in memory; the returned future completes when it committed, and fails if the check,
+     * the import or the commit does.
      */
     public CompletableFuture<BlockImportResult> submitRequestedBlock(Block block) {
         if (checking == null) {
             return submitBlock(block);
         }
         CompletableFuture<CheckedBody> checked = CompletableFuture.supplyAsync(() -> chain.checkAndStoreBody(block), checking);
-        return CompletableFuture.supplyAsync(() -> chain.submitCheckedBlock(await(checked)), importer);
+        return CompletableFuture.supplyAsync(() -> chain.importCheckedBlock(await(checked)), importer).thenCompose(Function.identity());
     }
 
     /** Imports headers whose proof of work the caller has verified, in order; stops at the first one refused. */
