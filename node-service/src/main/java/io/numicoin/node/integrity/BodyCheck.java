@@ -33,56 +33,59 @@ final class BodyCheck {
 
     /** The decoded block when its body is sound; otherwise marks it for re-download and says why. */
     Result check(ActiveBlock block) {
-        Optional<byte[]> body;
-        Optional<String> fault;
-        try {
-            body = chainTables.body(block.id());
-            if (body.isEmpty()) {
-                return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
-                        + " is on the active chain but its body is missing"), false);
-            }
-            fault = fault(block, body.get());
-        } catch (CorruptChainDataException e) {  // its block file is missing, short, or holds another record there
-            body = Optional.empty();
-            fault = Optional.of(e.getMessage());
+        Optional<Stored> stored = read(chainTables, block);
+        if (stored.isEmpty()) {
+            return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
+                    + " is on the active chain but its body is missing"), false);
         }
-        if (fault.isPresent()) {
+        if (stored.get().fault().isPresent()) {
             transactions.executeWithoutResult(status -> {
                 chainTables.deleteBody(block.id());
                 index.markForRedownload(block.id());
             });
             return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
-                    + ": " + fault.get()), true);
+                    + ": " + stored.get().fault().get()), true);
         }
-        return new Result(Optional.of(decodeUnchecked(body.get())), Optional.empty(), false);
+        return new Result(stored.get().block(), Optional.empty(), false);
     }
 
-    /** What is wrong with {@code bytes} as the body of {@code block}, if anything. */
-    static Optional<String> fault(ActiveBlock block, byte[] bytes) {
+    /**
+     * The body stored for {@code block}, checked: decoded when sound, else what is wrong with it (its
+     * block file unreadable, or not that block's body); empty when no body is stored.
+     */
+    static Optional<Stored> read(ChainTables chainTables, ActiveBlock block) {
+        try {
+            return chainTables.body(block.id()).map(bytes -> judge(block, bytes));
+        } catch (CorruptChainDataException e) {  // its block file is missing, short, or holds another record there
+            return Optional.of(Stored.faulty(e.getMessage()));
+        }
+    }
+
+    /** {@code bytes} as the body of {@code block}: decoded once, then checked against its header and merkle root. */
+    private static Stored judge(ActiveBlock block, byte[] bytes) {
         Block decoded;
         try {
             decoded = BlockCodec.decode(bytes);
         } catch (DecodeException e) {
-            return Optional.of("its stored body does not decode (" + e.getMessage() + ")");
+            return Stored.faulty("its stored body does not decode (" + e.getMessage() + ")");
         }
         Hash256 id = BlockHeaderCodec.id(decoded.header());
         if (!id.equals(block.id())) {
-            return Optional.of("its stored body carries the header of block " + id);
+            return Stored.faulty("its stored body carries the header of block " + id);
         }
         if (block.headerBytes() != null && !Arrays.equals(BlockHeaderCodec.encode(decoded.header()), block.headerBytes())) {
-            return Optional.of("its stored body's header differs from block_index");
+            return Stored.faulty("its stored body's header differs from block_index");
         }
         if (!MerkleTree.root(decoded.transactions()).equals(decoded.header().merkleRoot())) {
-            return Optional.of("its stored transactions do not hash to the header's merkle root");
+            return Stored.faulty("its stored transactions do not hash to the header's merkle root");
         }
-        return Optional.empty();
+        return new Stored(Optional.of(decoded), Optional.empty());
     }
 
-    private static Block decodeUnchecked(byte[] bytes) {
-        try {
-            return BlockCodec.decode(bytes);
-        } catch (DecodeException e) {
-            throw new IllegalStateException("checked above", e);
+    /** A stored body: the block when sound, else what is wrong with it. */
+    record Stored(Optional<Block> block, Optional<String> fault) {
+        static Stored faulty(String fault) {
+            return new Stored(Optional.empty(), Optional.of(fault));
         }
     }
 

@@ -132,20 +132,16 @@ public final class Reindexer {
 
     private Optional<Block> soundBody(Hash256 id, long height, List<Hash256> redownload) {
         Optional<BlockIndexTable.Row> row = index.row(id);
-        Optional<byte[]> body;
-        Optional<String> fault;
-        try {
-            body = chainTables.body(id);
-            if (body.isEmpty() || row.isEmpty()) {
-                return Optional.empty();
-            }
-            ActiveBlock block = new ActiveBlock(height, id, row.get().parentId(), BlockHeaderCodec.encode(row.get().header()),
-                    Optional.of(row.get().header()));
-            fault = BodyCheck.fault(block, body.get());
-        } catch (CorruptChainDataException e) {  // its block file is missing, short, or holds another record there
-            body = Optional.empty();
-            fault = Optional.of(e.getMessage());
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
+        ActiveBlock block = new ActiveBlock(height, id, row.get().parentId(), BlockHeaderCodec.encode(row.get().header()),
+                Optional.of(row.get().header()));
+        Optional<BodyCheck.Stored> stored = BodyCheck.read(chainTables, block);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> fault = stored.get().fault();
         if (fault.isPresent()) {
             transactions.executeWithoutResult(status -> {
                 chainTables.deleteBody(id);
@@ -153,13 +149,8 @@ public final class Reindexer {
             });
             redownload.add(id);
             log.error("reindex: block {} at height {}: {}", id, height, fault.get());
-            return Optional.empty();
         }
-        try {
-            return Optional.of(BlockCodec.decode(body.get()));
-        } catch (DecodeException e) {
-            throw new IllegalStateException("checked above", e);
-        }
+        return stored.get().block();
     }
 
     /** Tells consumers that the old active chain above {@code newHeight} is gone, tip first, in one transaction. */

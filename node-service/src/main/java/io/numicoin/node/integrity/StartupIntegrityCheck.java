@@ -2,8 +2,8 @@ package io.numicoin.node.integrity;
 
 import io.numicoin.node.integrity.IntegrityProblem.Kind;
 import io.numicoin.node.storage.AccumulatorMath;
-import io.numicoin.node.storage.BlockIndexTable;
 import io.numicoin.node.storage.BlockFiles;
+import io.numicoin.node.storage.BlockIndexTable;
 import io.numicoin.node.storage.ChainTables;
 import io.numicoin.node.storage.StoredTip;
 import io.numicoin.protocol.block.Block;

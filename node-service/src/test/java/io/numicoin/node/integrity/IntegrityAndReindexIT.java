@@ -105,6 +105,25 @@ class IntegrityAndReindexIT {
     }
 
     @Test
+    void anUnreadableBlockFileRecordIsACorruptBodyToTheCheckAndToReindex() {
+        Block damaged = CHAIN.get(CHAIN.size() - 2);
+        // the row names a place in its file where no record starts (the file was damaged or replaced)
+        db.jdbc().update("UPDATE block_body SET file_offset = file_offset + 1 WHERE id = ?", (Object) id(damaged).toArray());
+
+        IntegrityReport report = check(1, 10);
+        assertThat(report.problems()).extracting(IntegrityProblem::kind).containsExactly(Kind.BODY_CORRUPT);
+        assertThat(report.problems().getFirst().detail()).contains("unreadable").contains("no record starts there");
+        assertThat(report.redownload()).containsExactly(id(damaged));
+
+        Block below = CHAIN.get(CHAIN.size() - 4);
+        db.jdbc().update("UPDATE block_body SET file_offset = file_offset + 1 WHERE id = ?", (Object) id(below).toArray());
+        Reindexer.Report reindex = reindex();
+        assertThat(reindex.redownload()).containsExactly(id(below));
+        assertThat(reindex.newTip()).isEqualTo(id(CHAIN.get(CHAIN.size() - 5)));
+        assertThat(reindex.stoppedBecause()).hasValueSatisfying(reason -> assertThat(reason).contains(id(below).toHex()));
+    }
+
+    @Test
     void aCorruptBodyIsMarkedForRedownloadAndTheChainReconnectsWhenItArrivesAgain() {
         Block damaged = CHAIN.get(CHAIN.size() - 3);
         flipLastByteInItsFile(damaged);
