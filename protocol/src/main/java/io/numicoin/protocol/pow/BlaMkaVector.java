@@ -14,9 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * neighbouring column rounds and four passes cover the eight; their diagonal step regroups the pairs
  * with two-vector shuffles.
  *
- * <p>Written for C2's vector intrinsics: no vector crosses a method boundary that is not inlined
- * (each helper loads from and stores to the scratch array), because C2 boxes a vector it cannot
- * keep in registers, which is tens of times slower than the scalar code. For the same reason it is
+ * <p>Written for C2's vector intrinsics: no vector crosses a method boundary (each helper loads from
+ * and stores to the scratch array), because C2 boxes a vector it cannot keep in registers, which is
+ * tens of times slower than the scalar code, and whether a small helper is inlined differs from one
+ * compilation to the next (seen under ZGC: one run in two boxed 7 MB a hash at half the scalar rate). For the same reason it is
  * only worth using where C2 compiles and the JVM's preferred long vectors have at least four lanes
  * ({@link Argon2Kernel#fastest()} checks the latter). Stateless; loaded only when selected.
  */
@@ -54,15 +55,15 @@ final class BlaMkaVector {
                     .intoArray(z, o);
         }
         for (int o = 0; o < BlaMka.WORDS; o += 16) {
-            g(z, o, o + 4, o + 8, o + 12);
-            rowDiagonal(z, o);
+            g(z, o, o + 4, o + 8, o + 12, false);
+            g(z, o, o + 4, o + 8, o + 12, true);
         }
         for (int o = 0; o < 16; o += 4) {
-            g(z, o, o + 32, o + 64, o + 96);
-            g(z, o + 16, o + 48, o + 80, o + 112);
+            g(z, o, o + 32, o + 64, o + 96, false);
+            g(z, o + 16, o + 48, o + 80, o + 112, false);
             diagonalize(z, o);
-            g(z, o, B1, o + 80, D1);
-            g(z, o + 16, B2, o + 64, D2);
+            g(z, o, B1, o + 80, D1, false);
+            g(z, o + 16, B2, o + 64, D2, false);
             undiagonalize(z, o);
         }
         for (int o = 0; o < BlaMka.WORDS; o += 4) {
@@ -76,46 +77,45 @@ final class BlaMkaVector {
         }
     }
 
-    /** The BlaMka multiply-add on each lane: {@code x + y + 2 * lo32(x) * lo32(y)}. */
-    private static LongVector f(LongVector x, LongVector y) {
-        LongVector product = x.and(LOW_32).mul(y.and(LOW_32));
-        return x.add(y).add(product.add(product));
-    }
-
-    private static LongVector xorRotateRight(LongVector x, LongVector y, int bits) {
-        return x.lanewise(VectorOperators.XOR, y).lanewise(VectorOperators.ROR, bits);
-    }
-
-    /** BLAKE2b's G on the four-lane vectors at {@code z[a], z[b], z[c], z[d]}, in place. */
-    private static void g(long[] z, int ia, int ib, int ic, int id) {
+    /**
+     * BLAKE2b's G (with BlaMka's multiply-add {@code x + y + 2 * lo32(x) * lo32(y)}) on the four-lane
+     * vectors at {@code z[a], z[b], z[c], z[d]}, in place. With {@code diagonal}, the vectors at b, c, d
+     * are first rotated left by one, two and three lanes (and back after), which makes it the diagonal
+     * step of a row round. The rounds are written out here, not in helpers taking vectors: a helper
+     * C2 leaves out of line (its inlining budget, NodeCountInliningCutoff, is spent differently from
+     * one compilation to the next) boxes every vector it is passed.
+     */
+    private static void g(long[] z, int ia, int ib, int ic, int id, boolean diagonal) {
         LongVector a = LongVector.fromArray(FOUR, z, ia);
         LongVector b = LongVector.fromArray(FOUR, z, ib);
         LongVector c = LongVector.fromArray(FOUR, z, ic);
         LongVector d = LongVector.fromArray(FOUR, z, id);
-        a = f(a, b); d = xorRotateRight(d, a, 32);
-        c = f(c, d); b = xorRotateRight(b, c, 24);
-        a = f(a, b); d = xorRotateRight(d, a, 16);
-        c = f(c, d); b = xorRotateRight(b, c, 63);
+        if (diagonal) {
+            b = b.rearrange(LEFT_1);
+            c = c.rearrange(LEFT_2);
+            d = d.rearrange(LEFT_3);
+        }
+        LongVector p = a.and(LOW_32).mul(b.and(LOW_32));
+        a = a.add(b).add(p.add(p));
+        d = d.lanewise(VectorOperators.XOR, a).lanewise(VectorOperators.ROR, 32);
+        p = c.and(LOW_32).mul(d.and(LOW_32));
+        c = c.add(d).add(p.add(p));
+        b = b.lanewise(VectorOperators.XOR, c).lanewise(VectorOperators.ROR, 24);
+        p = a.and(LOW_32).mul(b.and(LOW_32));
+        a = a.add(b).add(p.add(p));
+        d = d.lanewise(VectorOperators.XOR, a).lanewise(VectorOperators.ROR, 16);
+        p = c.and(LOW_32).mul(d.and(LOW_32));
+        c = c.add(d).add(p.add(p));
+        b = b.lanewise(VectorOperators.XOR, c).lanewise(VectorOperators.ROR, 63);
+        if (diagonal) {
+            b = b.rearrange(LEFT_3);
+            c = c.rearrange(LEFT_2);
+            d = d.rearrange(LEFT_1);
+        }
         a.intoArray(z, ia);
         b.intoArray(z, ib);
         c.intoArray(z, ic);
         d.intoArray(z, id);
-    }
-
-    /** The diagonal step of the row round at {@code z[o..o+15]}: G on (v0,v5,v10,v15), (v1,v6,v11,v12), ... */
-    private static void rowDiagonal(long[] z, int o) {
-        LongVector a = LongVector.fromArray(FOUR, z, o);
-        LongVector b = LongVector.fromArray(FOUR, z, o + 4).rearrange(LEFT_1);
-        LongVector c = LongVector.fromArray(FOUR, z, o + 8).rearrange(LEFT_2);
-        LongVector d = LongVector.fromArray(FOUR, z, o + 12).rearrange(LEFT_3);
-        a = f(a, b); d = xorRotateRight(d, a, 32);
-        c = f(c, d); b = xorRotateRight(b, c, 24);
-        a = f(a, b); d = xorRotateRight(d, a, 16);
-        c = f(c, d); b = xorRotateRight(b, c, 63);
-        a.intoArray(z, o);
-        b.rearrange(LEFT_3).intoArray(z, o + 4);
-        c.rearrange(LEFT_2).intoArray(z, o + 8);
-        d.rearrange(LEFT_1).intoArray(z, o + 12);
     }
 
     /**
