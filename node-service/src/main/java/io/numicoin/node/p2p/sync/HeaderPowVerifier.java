@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks the Argon2id proof of work of a batch of headers on a bounded pool before any of them
@@ -65,39 +66,43 @@ public final class HeaderPowVerifier implements AutoCloseable {
 
     /**
      * The index of the first header whose proof of work fails against its expected target
-     * ({@code expectedTargets}, one per header), or empty when all pass.
+     * ({@code expectedTargets}, one per header), or empty when all pass. The pool's threads take the
+     * headers one at a time from a shared counter (not a fixed share each), so a thread the machine
+     * slows down does not hold the batch up while the others idle, and none takes a header past the
+     * first failure found so far.
      */
     public OptionalInt firstFailure(List<BlockHeader> headers, List<CompactTarget> expectedTargets) throws InterruptedException {
         if (expectedTargets.size() != headers.size()) {
             throw new IllegalArgumentException(headers.size() + " headers but " + expectedTargets.size() + " targets");
         }
-        int chunk = Math.max(1, (headers.size() + threads - 1) / threads);
-        List<Future<OptionalInt>> parts = new ArrayList<>();
-        for (int start = 0; start < headers.size(); start += chunk) {
-            int from = start;
-            int to = Math.min(headers.size(), start + chunk);
-            parts.add(pool.submit(() -> {
-                ProofOfWork pow = hashers.get();
-                for (int i = from; i < to; i++) {
-                    if (pow.verify(headers.get(i), expectedTargets.get(i)) != PowCheck.VALID) {
-                        return OptionalInt.of(i);
-                    }
+        int count = headers.size();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger firstFailure = new AtomicInteger(count);  // count: none yet
+        Runnable work = () -> {
+            ProofOfWork pow = hashers.get();
+            for (int i = next.getAndIncrement(); i < firstFailure.get(); i = next.getAndIncrement()) {
+                if (pow.verify(headers.get(i), expectedTargets.get(i)) != PowCheck.VALID) {
+                    firstFailure.accumulateAndGet(i, Math::min);
                 }
-                return OptionalInt.empty();
-            }));
-        }
-        OptionalInt first = OptionalInt.empty();
-        for (Future<OptionalInt> part : parts) {
-            try {
-                OptionalInt failure = part.get();
-                if (failure.isPresent() && (first.isEmpty() || failure.getAsInt() < first.getAsInt())) {
-                    first = failure;
-                }
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("proof-of-work check failed", e.getCause());
             }
+        };
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, count); t++) {
+            workers.add(pool.submit(work));
         }
-        return first;
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            next.set(count);  // the other threads stop after the header in hand
+            throw new IllegalStateException("proof-of-work check failed", e.getCause());
+        } catch (InterruptedException e) {
+            next.set(count);
+            throw e;
+        }
+        int first = firstFailure.get();
+        return first == count ? OptionalInt.empty() : OptionalInt.of(first);
     }
 
     @Override

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.numicoin.protocol.block.Block;
 import io.numicoin.protocol.block.BlockHeader;
+import io.numicoin.protocol.pow.Argon2idProvider;
+import io.numicoin.protocol.pow.PowParams;
 import io.numicoin.testkit.ChainBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class HeaderPowVerifierTest {
@@ -52,6 +57,45 @@ class HeaderPowVerifierTest {
             assertThat(verifier.firstFailure(headers, stricter)).isEqualTo(OptionalInt.of(2));
             assertThat(verifier.argon2Runs() - runs).isLessThanOrEqualTo(4);
         }
+    }
+
+    @Test
+    void aStalledThreadDoesNotHoldTheBatchUp() throws InterruptedException {
+        List<BlockHeader> headers = builder.extend(builder.genesis(), 40, 1).stream().map(Block::header).toList();
+        CountDownLatch othersHashed = new CountDownLatch(headers.size() - 1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        AtomicBoolean othersFinishedWhileStalled = new AtomicBoolean();
+        // the first header taken stalls its thread until every other header is hashed: only if the other
+        // thread takes them all (not a fixed half) does the stall end before its 20 s
+        Argon2idProvider stallingFirst = new Argon2idProvider() {
+            @Override
+            public String name() {
+                return "stalling";
+            }
+
+            @Override
+            public Function create(PowParams params) {
+                Function real = Argon2idProvider.JAVA.create(params);
+                return (password, salt, out) -> {
+                    if (first.compareAndSet(true, false)) {
+                        try {
+                            othersFinishedWhileStalled.set(othersHashed.await(20, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        real.hash(password, salt, out);
+                        return;
+                    }
+                    real.hash(password, salt, out);
+                    othersHashed.countDown();
+                };
+            }
+        };
+        try (HeaderPowVerifier verifier = new HeaderPowVerifier(builder.params().pow(), 2, stallingFirst)) {
+            assertThat(verifier.firstFailure(headers)).isEqualTo(OptionalInt.empty());
+            assertThat(verifier.argon2Runs()).isEqualTo(headers.size());
+        }
+        assertThat(othersFinishedWhileStalled).as("the other thread checked all 39 other headers during the stall").isTrue();
     }
 
     /** The same header with a nonce that fails the target (regtest: try until one fails). */
