@@ -11,7 +11,6 @@ import io.numicoin.protocol.chain.BlockAdmission;
 import io.numicoin.protocol.chain.BlockImportResult;
 import io.numicoin.protocol.codec.BlockCodec;
 import io.numicoin.protocol.codec.BlockHeaderCodec;
-import io.numicoin.protocol.chain.BlockIndexEntry;
 import io.numicoin.protocol.chain.BlockTree;
 import io.numicoin.protocol.chain.ChainChange;
 import io.numicoin.protocol.chain.OrphanPool;
@@ -23,16 +22,12 @@ import io.numicoin.protocol.validation.BlockRejection;
 import io.numicoin.protocol.validation.CheckedBody;
 import io.numicoin.protocol.validation.ProposalResult;
 import io.numicoin.protocol.validation.TransactionRules;
-import io.numicoin.support.retry.Backoff;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -71,7 +66,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final ChainEventSink events;
     private final Clock clock;
     private final ChainServiceSettings settings;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ImportLock lock;
     private final ChainVerification verification;
     private final ChainWriter writer;
     private final BlockBodyRules bodyRules;
@@ -79,11 +74,8 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private final BlockAdmission admission;  // used under the lock only
     private volatile PostgresChainStore store;  // set once by start(); read by checkAndStoreBody on other threads
     private ChainEngine engine;
-    private boolean needsReload;
-    private final Backoff reloadRetries = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));  // under the lock
-    /** The status and the active chain as of the last durable import, for readers without the lock. */
-    private final AtomicReference<PublishedTip> published = new AtomicReference<>();
-    private long publications;  // under the lock
+    private final ChainReloader reloader;
+    private final PublishedTips tips;
     private volatile String refusal = "the chain service has not started";
 
     public NodeChainService(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files,
@@ -98,9 +90,12 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.writer = new ChainWriter(settings.importLockTimeout());
+        this.lock = new ImportLock(settings.importLockTimeout());
+        this.reloader = new ChainReloader(this::load, lock, writer, () -> refusal == null);
         this.verification = new ChainVerification(params, settings.verifierThreads(), settings.verifiedTransfers(), settings.expandedKeys());
         this.bodyRules = verification.bodyRules();
         this.admission = BlockAdmission.of(params);
+        this.tips = new PublishedTips(params);
     }
 
     /** Opens the store (writing genesis into an empty database), rebuilds the tree and starts serving. */
@@ -233,13 +228,13 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             } finally {
                 store.deferCommits(false);
             }
-            PublishedTip tip = snapshot();
+            PublishedTips.Tip tip = snapshot();
             return store.committed().handle((ignored, failure) -> {
                 if (failure != null) {
                     writer.schedule(this::recoverFromDeferredCommit, Duration.ZERO);
                     throw new ChainUnavailableException("the block could not be stored: " + failure.getMessage(), failure);
                 }
-                publish(tip);
+                tips.publish(tip);
                 return result;
             });
         })));
@@ -283,13 +278,13 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     public HeaderChain tipBranch() {
         requireServing();
-        return published.get().branch();
+        return tips.current().branch();
     }
 
     @Override
     public ChainStatus status() {
         requireServing();
-        return published.get().status();
+        return tips.current().status();
     }
 
     /** Runs {@code reader} on the block tree under the import lock (locators, headers for peers). */
@@ -309,7 +304,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             T result = work.get();
             store.flushTreeChanges();
             store.awaitCommits();
-            publish(snapshot());
+            tips.publish(snapshot());
             return result;
         })));
     }
@@ -321,9 +316,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     private <T> T guarded(Supplier<T> work) {
         requireServing();
         try {
-            if (needsReload) {
-                reload();
-            }
+            reloader.reloadIfOwed();
             return work.get();
         } catch (CorruptChainDataException e) {
             refusal = e.getMessage();
@@ -331,7 +324,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
             throw new ChainUnavailableException(e.getMessage(), e);
         } catch (RuntimeException e) {
             log.error("import failed; reloading the chain from what the database committed", e);
-            recover();
+            reloader.recover();
             throw new ChainUnavailableException("the block could not be stored: " + e.getMessage(), e);
         }
     }
@@ -348,7 +341,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
                         store.awaitCommits();
                     } catch (RuntimeException e) {
                         log.error("a block's deferred commit failed; reloading the chain from what the database committed", e);
-                        recover();
+                        reloader.recover();
                     }
                 }
                 return null;
@@ -362,77 +355,20 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * Loads store and tree from the database, then finishes any move of the active chain that a
      * crash or a failed write interrupted (the tree may know a better, fully stored branch).
      */
-    private void load() {
+    private String load() {
         engine = ChainEngine.load(store, jdbc, readOnly, orphans, bodyRules, verification.stateRules(), admission);
         List<ChainChange> resumed = engine.importer().activateBestChain();
         store.flushTreeChanges();
         if (!resumed.isEmpty()) {
             log.info("resumed moving the active chain: {} blocks disconnected and connected, tip {}", resumed.size(), store.tip());
         }
-        publish(snapshot());
+        tips.publish(snapshot());
+        return "tip " + store.tip() + " at height " + store.storedTip().height();
     }
 
-    /**
-     * After a failed write: reload now or, if the database is not back yet, retry in the background
-     * (and before the next import), so the status stops naming a tip the database may not hold.
-     */
-    private void recover() {
-        try {
-            reload();
-        } catch (RuntimeException e) {
-            Duration delay = reloadRetries.failed();
-            log.error("reloading the chain failed too; retrying in {} s and before the next import: {}", delay.toSeconds(), e.getMessage());
-            writer.schedule(this::retryReload, delay);
-        }
-    }
-
-    /** A background retry of {@link #recover}'s reload, unless an import has reloaded meanwhile. */
-    private void retryReload() {
-        try {
-            locked(() -> {
-                if (needsReload && refusal == null) {
-                    reload();
-                    log.info("chain reloaded from the database: tip {} at height {}", store.tip(), store.storedTip().height());
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            Duration delay = reloadRetries.failed();
-            log.error("reloading the chain failed again; retrying in {} s: {}", delay.toSeconds(), e.getMessage());
-            writer.schedule(this::retryReload, delay);
-        }
-    }
-
-    /** {@link #load}, remembering until it succeeds that it is owed. */
-    private void reload() {
-        needsReload = true;
-        load();
-        needsReload = false;
-        reloadRetries.succeeded();
-    }
-
-    /**
-     * The status and the active branch as the tree stands (under the lock), numbered in the order taken,
-     * to be published once what they name has committed.
-     */
-    private PublishedTip snapshot() {
-        BlockTree tree = engine.tree();
-        BlockIndexEntry tip = tree.entry(store.tip()).orElseThrow();
-        boolean behind = tree.bestHeaderTip().cumulativeWork().compareTo(tip.cumulativeWork()) > 0;
-        HeaderChain branch = tree.branch(tip.id());
-        ChainStatus status = new ChainStatus(tip.id(), tip.height(), tip.cumulativeWork(), tip.header().timestamp(),
-                params.difficulty().algorithm().nextTarget(branch),
-                behind ? ChainStatus.SyncState.SYNCING : ChainStatus.SyncState.SYNCED);
-        return new PublishedTip(++publications, status, branch);
-    }
-
-    /** Publishes {@code tip} for readers that do not take the lock, unless one taken later is out already. */
-    private void publish(PublishedTip tip) {
-        published.accumulateAndGet(tip, (current, next) -> current == null || next.number() > current.number() ? next : current);
-    }
-
-    /** A status with the active chain it describes; {@code number} orders them as they were taken. */
-    private record PublishedTip(long number, ChainStatus status, HeaderChain branch) {
+    /** The status and the active branch as the tree stands (under the lock), to be published once they have committed. */
+    private PublishedTips.Tip snapshot() {
+        return tips.take(engine.tree(), store.tip());
     }
 
     private void requireServing() {
@@ -443,21 +379,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
     }
 
     private <T> T locked(Supplier<T> work) {
-        boolean acquired;
-        try {
-            acquired = lock.tryLock(settings.importLockTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChainUnavailableException("interrupted while waiting for the import lock", e);
-        }
-        if (!acquired) {
-            throw new ChainUnavailableException("the chain is busy: the import lock was not free within " + settings.importLockTimeout());
-        }
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return lock.holding(work);
     }
 
     public NetworkParams params() {

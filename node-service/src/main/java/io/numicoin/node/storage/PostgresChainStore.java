@@ -18,9 +18,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Block-tree changes reach {@code block_index} through {@link #journal()}, and bodies passed to
  * {@link #storeBlock} wait in memory too: both are written at the start of the next transaction
  * here — usually the connect of that very block, so a block costs one commit — or by
- * {@link #flushTreeChanges()} at the end of the import. A crash before that commit loses the block
+ * {@link #flushTreeChanges()} at the end of the import ({@link StoreTransactions}). A crash before that commit loses the block
  * whole (tree row and body), never half of it.
  *
  * <p>While {@link #deferCommits deferring}, a connect's transaction (and a flush's) commits on the store's
@@ -59,33 +57,27 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresChainStore.class);
 
     private final NetworkParams params;
-    private final TransactionTemplate transactions;
     private final StateTables stateTables;
     private final ChainTables chainTables;
     private final BlockIndexTable index;
-    private final BlockIndexJournal journal = new BlockIndexJournal();
+    private final StoreTransactions writes;
     private final StateBuckets buckets;
     private final AccountCache cache;
     private final RewardCache rewards = new RewardCache();
     private final UnflushedState unflushed = new UnflushedState();
-    private final CommitQueue commits = new CommitQueue();
     private boolean deferring;
     private final PostgresAccountState view;
     private final RecentBlocks recentBlocks = new RecentBlocks(16);
-    private final PendingBodies pendingBodies = new PendingBodies();
     private final ChainEventSink events;
-    /** Bodies {@link #storeBodyAhead} committed that no store transaction has marked available yet. */
-    private final Set<Hash256> storedAhead = ConcurrentHashMap.newKeySet();
     private volatile StoredTip tip;
-    private long nextDataSeq;
 
     private PostgresChainStore(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files,
             ChainEventSink events, int accountCacheSize) {
         this.params = params;
-        this.transactions = transactions;
         this.stateTables = new StateTables(jdbc);
         this.chainTables = new ChainTables(jdbc, files);
         this.index = new BlockIndexTable(jdbc);
+        this.writes = new StoreTransactions(transactions, chainTables, index);
         this.buckets = new StateBuckets(jdbc);
         this.cache = new AccountCache(accountCacheSize);
         this.view = new PostgresAccountState(stateTables, unflushed, cache, rewards, () -> tip.accumulator());
@@ -114,17 +106,13 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
      * waiting for a deferred commit in flight, whatever its outcome).
      */
     public void reload() {
-        commits.reset();
+        writes.reset();
         unflushed.clear();
         tip = chainTables.tip().orElseThrow(() -> new IllegalStateException("no chain_tip row: the database was not initialised"));
         buckets.load();
         cache.clear();
         rewards.clear();
         recentBlocks.clear();
-        pendingBodies.discard();
-        storedAhead.clear();  // bodies are written again if needed (ON CONFLICT DO NOTHING): never one marked available but missing
-        journal.discard();
-        nextDataSeq = index.maxDataSeq() + 1;
     }
 
     @Override
@@ -144,12 +132,12 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
 
     /** Give this to the {@code BlockTree} as its listener so its changes reach {@code block_index}. */
     public BlockIndexJournal journal() {
-        return journal;
+        return writes.journal();
     }
 
     /** Writes tree changes and bodies not yet written by a store transaction (call after each import). */
     public void flushTreeChanges() {
-        if (!journal.isEmpty() || !pendingBodies.isEmpty()) {
+        if (!writes.nothingWaiting()) {
             inTransaction(deferring, () -> { }, () -> { });
         }
     }
@@ -170,7 +158,7 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
      */
     public void awaitCommits() {
         try {
-            commits.await();
+            writes.await();
         } catch (RuntimeException e) {
             forgetCachedState();
             throw e;
@@ -184,7 +172,7 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
      * never the commit thread.
      */
     public CompletableFuture<Void> committed() {
-        return commits.committed();
+        return writes.committed();
     }
 
     /**
@@ -199,8 +187,7 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
     /** Keeps the body rules' txids with the block too, so connecting it indexes them without hashing again. */
     @Override
     public void storeBlock(Hash256 id, Block block, List<Hash256> txids) {
-        pendingBodies.add(id, block, nextDataSeq);
-        nextDataSeq++;
+        writes.storeBody(id, block);
         recentBlocks.put(id, block, txids);
     }
 
@@ -211,21 +198,14 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
      * (V6). Nothing is lost if this fails: the import's transaction writes the body then.
      */
     public void storeBodyAhead(Hash256 id, byte[] encoded, int txCount) {
-        transactions.executeWithoutResult(status -> {
-            // The body is on disk before the row naming it is inserted. No wait for this commit's flush: the
-            // import's transaction that marks the body available commits after it and waits for its own,
-            // which flushes the WAL up to and including this.
-            chainTables.relaxCommitFlush();
-            chainTables.insertBody(id, encoded, txCount);
-        });
-        storedAhead.add(id);
+        writes.storeBodyAhead(id, encoded, txCount);
     }
 
     @Override
     public Optional<Block> block(Hash256 id) {
         Block block = recentBlocks.get(id);
         if (block == null) {
-            block = pendingBodies.get(id);
+            block = writes.waitingBody(id);
         }
         if (block == null) {
             awaitCommits();  // a body a deferred commit is writing is in recentBlocks; past them, read what committed
@@ -284,7 +264,7 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
         StoredTip next = new StoredTip(id, block.height(), accumulator);
         List<Hash256> txids = recentBlocks.txids(id);
         AtomicReference<Map<Integer, MuHash3072>> updatedBuckets = new AtomicReference<>();
-        Runnable writes = () -> {
+        Runnable connectWrites = () -> {
             updatedBuckets.set(bucketUpdate.get());
             stateTables.write(diff.changes());
             buckets.write(updatedBuckets.get());
@@ -295,7 +275,7 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
             chainTables.moveTip(current.id(), next);
             events.connected(id, block, cumulativeWork(id));
         };
-        inTransaction(deferring, writes, () -> buckets.commit(updatedBuckets.get()));
+        inTransaction(deferring, connectWrites, () -> buckets.commit(updatedBuckets.get()));
         if (deferring) {
             unflushed.hold(diff.changes());  // until a wait shows it committed
         }
@@ -341,38 +321,14 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
     }
 
     /**
-     * Runs {@code writes} in one transaction, after the pending tree changes and bodies (taken now),
-     * then {@code committed} once it committed: here, or on the commit thread when {@code deferred}
-     * (after waiting for the one in flight either way). On failure here, forgets cached values (the
-     * caller reloads, which forgets what was pending too); a deferred failure does the same when a
-     * wait finds it.
+     * Runs {@code writes} in one transaction ({@link StoreTransactions#run}) once no deferred commit is in
+     * flight. On failure here, forgets cached values (the caller reloads, which forgets what was pending
+     * too); a deferred failure does the same when a wait finds it.
      */
     private void inTransaction(boolean deferred, Runnable writes, Runnable committed) {
         awaitCommits();
-        BlockIndexJournal.Pending pending = journal.drain();
-        List<PendingBodies.Body> bodies = pendingBodies.drain();
-        List<Boolean> writtenAhead = bodies.stream().map(body -> storedAhead.remove(body.id())).toList();
-        Runnable transaction = () -> {
-            transactions.executeWithoutResult(status -> {
-                index.insert(pending.added());
-                for (int i = 0; i < bodies.size(); i++) {  // stored before any invalid mark, as they happened
-                    PendingBodies.Body body = bodies.get(i);
-                    if (!writtenAhead.get(i)) {
-                        chainTables.insertBody(body.id(), BlockCodec.encode(body.block()), body.block().transactions().size());
-                    }
-                    index.markDataAvailable(body.id(), body.dataSeq());
-                }
-                index.updateStatuses(pending.invalidated());
-                writes.run();
-            });
-            committed.run();
-        };
-        if (deferred) {
-            commits.defer(transaction);
-            return;
-        }
         try {
-            transaction.run();
+            this.writes.run(deferred, writes, committed);
         } catch (RuntimeException e) {
             forgetCachedState();
             throw e;
@@ -388,7 +344,7 @@ public final class PostgresChainStore implements ChainStore, AutoCloseable {
     /** Waits for a deferred commit in flight (up to 30 s) and stops the store's threads. */
     @Override
     public void close() {
-        commits.close();
+        writes.close();
     }
 
     private static void requireCommitment(MuHash3072 accumulator, Hash256 expected, String what) {
