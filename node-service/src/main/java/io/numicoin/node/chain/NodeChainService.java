@@ -100,7 +100,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
 
     /** Opens the store (writing genesis into an empty database), rebuilds the tree and starts serving. */
     public void start() {
-        locked(() -> {
+        lock.holding(() -> {
             store = PostgresChainStore.open(params, jdbc, transactions, files, events, settings.accountCacheSize());
             load();
             refusal = null;
@@ -219,7 +219,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * @throws ChainUnavailableException as {@link #submitCheckedBlock} does, for what fails before the commit
      */
     public CompletableFuture<BlockImportResult> importCheckedBlock(CheckedBody checked) {
-        return writer.run(() -> locked(() -> guarded(() -> {
+        return writer.run(() -> lock.holding(() -> guarded(() -> {
             BlockImportResult result;
             store.deferCommits(true);
             try {
@@ -247,7 +247,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     @Override
     public ProposalResult proposeBlock(Block candidate) {
-        return writer.run(() -> locked(() -> {
+        return writer.run(() -> lock.holding(() -> {
             requireServing();
             if (!candidate.header().previousId().equals(store.tip())) {
                 return new ProposalResult.Stale(store.tip());
@@ -289,7 +289,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
 
     /** Runs {@code reader} on the block tree under the import lock (locators, headers for peers). */
     public <T> T readTree(Function<BlockTree, T> reader) {
-        return locked(() -> {
+        return lock.holding(() -> {
             requireServing();
             return reader.apply(engine.tree());
         });
@@ -300,7 +300,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      * reach it. It returns with everything written committed, a deferred commit before it included.
      */
     private <T> T importing(Supplier<T> work) {
-        return writer.run(() -> locked(() -> guarded(() -> {
+        return writer.run(() -> lock.holding(() -> guarded(() -> {
             T result = work.get();
             store.flushTreeChanges();
             store.awaitCommits();
@@ -335,7 +335,7 @@ public final class NodeChainService implements ChainService, AutoCloseable {
      */
     private void recoverFromDeferredCommit() {
         try {
-            locked(() -> {
+            lock.holding(() -> {
                 if (refusal == null) {
                     try {
                         store.awaitCommits();
@@ -376,10 +376,6 @@ public final class NodeChainService implements ChainService, AutoCloseable {
         if (reason != null) {
             throw new ChainUnavailableException(reason);
         }
-    }
-
-    private <T> T locked(Supplier<T> work) {
-        return lock.holding(work);
     }
 
     public NetworkParams params() {

@@ -33,16 +33,12 @@ final class BodyCheck {
 
     /** The decoded block when its body is sound; otherwise marks it for re-download and says why. */
     Result check(ActiveBlock block) {
-        Optional<Stored> stored = read(chainTables, block);
+        Optional<Stored> stored = readDiscardingFaulty(block);
         if (stored.isEmpty()) {
             return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
                     + " is on the active chain but its body is missing"), false);
         }
         if (stored.get().fault().isPresent()) {
-            transactions.executeWithoutResult(status -> {
-                chainTables.deleteBody(block.id());
-                index.markForRedownload(block.id());
-            });
             return Result.bad(new IntegrityProblem(Kind.BODY_CORRUPT, "block " + block.id() + " at height " + block.height()
                     + ": " + stored.get().fault().get()), true);
         }
@@ -51,14 +47,23 @@ final class BodyCheck {
 
     /**
      * The body stored for {@code block}, checked: decoded when sound, else what is wrong with it (its
-     * block file unreadable, or not that block's body); empty when no body is stored.
+     * block file unreadable, or not that block's body) — and then deleted, its block marked for
+     * re-download, in one transaction; empty when no body is stored.
      */
-    static Optional<Stored> read(ChainTables chainTables, ActiveBlock block) {
+    Optional<Stored> readDiscardingFaulty(ActiveBlock block) {
+        Optional<Stored> stored;
         try {
-            return chainTables.body(block.id()).map(bytes -> judge(block, bytes));
+            stored = chainTables.body(block.id()).map(bytes -> judge(block, bytes));
         } catch (CorruptChainDataException e) {  // its block file is missing, short, or holds another record there
-            return Optional.of(Stored.faulty(e.getMessage()));
+            stored = Optional.of(Stored.faulty(e.getMessage()));
         }
+        if (stored.flatMap(Stored::fault).isPresent()) {
+            transactions.executeWithoutResult(status -> {
+                chainTables.deleteBody(block.id());
+                index.markForRedownload(block.id());
+            });
+        }
+        return stored;
     }
 
     /** {@code bytes} as the body of {@code block}: decoded once, then checked against its header and merkle root. */

@@ -57,6 +57,7 @@ public final class Reindexer {
     private final Clock clock;
     private final ChainTables chainTables;
     private final BlockIndexTable index;
+    private final BodyCheck bodies;
 
     public Reindexer(NetworkParams params, JdbcTemplate jdbc, TransactionTemplate transactions, BlockFiles files, ChainEventSink events,
             Clock clock) {
@@ -68,6 +69,7 @@ public final class Reindexer {
         this.clock = clock;
         this.chainTables = new ChainTables(jdbc, files);
         this.index = new BlockIndexTable(jdbc);
+        this.bodies = new BodyCheck(chainTables, jdbc, transactions);
     }
 
     public Report run() {
@@ -137,20 +139,12 @@ public final class Reindexer {
         }
         ActiveBlock block = new ActiveBlock(height, id, row.get().parentId(), BlockHeaderCodec.encode(row.get().header()),
                 Optional.of(row.get().header()));
-        Optional<BodyCheck.Stored> stored = BodyCheck.read(chainTables, block);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> fault = stored.get().fault();
-        if (fault.isPresent()) {
-            transactions.executeWithoutResult(status -> {
-                chainTables.deleteBody(id);
-                index.markForRedownload(id);
-            });
+        Optional<BodyCheck.Stored> stored = bodies.readDiscardingFaulty(block);
+        stored.flatMap(BodyCheck.Stored::fault).ifPresent(fault -> {
             redownload.add(id);
-            log.error("reindex: block {} at height {}: {}", id, height, fault.get());
-        }
-        return stored.get().block();
+            log.error("reindex: block {} at height {}: {}", id, height, fault);
+        });
+        return stored.flatMap(BodyCheck.Stored::block);
     }
 
     /** Tells consumers that the old active chain above {@code newHeight} is gone, tip first, in one transaction. */
