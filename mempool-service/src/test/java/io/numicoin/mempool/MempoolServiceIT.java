@@ -287,7 +287,12 @@ class MempoolServiceIT {
             connected(two, 1);
             String oneTxid = TransactionCodec.txid(fromOne).toHex();
             await().atMost(Duration.ofSeconds(30)).until(() -> count(client) == 2);
+            // no longer pending, and the pool says why: block 2 took it
             client.get().uri("/api/v1/mempool/transactions/" + oneTxid).exchange().expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.rule").isEqualTo("REMOVED")
+                    .jsonPath("$.reason").isEqualTo("INCLUDED_IN_BLOCK").jsonPath("$.tipHeight").isEqualTo(2)
+                    .jsonPath("$.removedAt").isNotEmpty();
+            client.get().uri("/api/v1/mempool/transactions/" + "ee".repeat(32)).exchange().expectStatus().isNotFound()
                     .expectBody().jsonPath("$.rule").isEqualTo("UNKNOWN_TRANSACTION");
             connected(two, 1); // a replay of the same event: skipped
             // a reorganisation takes block 2 off: its transfer comes back

@@ -70,7 +70,6 @@ final class TransferCommand {
 
     /** Units per 1,000 bytes when no fee is given: twice the mempool's default minimum rate (1,000). */
     static final long DEFAULT_FEE_PER_KB = 2_000;
-    private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
     private static final int MAX_HEX_FILE = 2 * ProtocolLimits.MAX_TRANSACTION_BYTES + 2;
 
     private final PrintStream out;
@@ -222,17 +221,7 @@ final class TransferCommand {
         if (!cli.has("--wait")) {
             return 0;
         }
-        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            long height = node.transactionHeight(submitted.txid());
-            if (height >= 0) {
-                out.println("confirmed in block " + height);
-                return 0;
-            }
-            Thread.sleep(1_000);
-        }
-        out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes");
-        return 1;
+        return WalletCommand.awaitConfirmation(out, node, WalletCommand.mempool(cli.options()), submitted.txid());
     }
 
     /** A finalized transaction file (hex), or a partial transfer with enough signatures (finalized here). */

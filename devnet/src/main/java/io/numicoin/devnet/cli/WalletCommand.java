@@ -1,7 +1,9 @@
 package io.numicoin.devnet.cli;
 
 import io.numicoin.devnet.wallet.Account;
+import io.numicoin.devnet.wallet.ConfirmationWatch;
 import io.numicoin.devnet.wallet.MempoolApi;
+import io.numicoin.devnet.wallet.MempoolTxState;
 import io.numicoin.devnet.wallet.NextNonce;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
@@ -184,28 +186,42 @@ public final class WalletCommand {
             awaitPending(options, node, txid);
             return 0;
         }
+        return awaitConfirmation(out, node, mempool(options), txid);
+    }
+
+    /**
+     * {@code --wait}: asks the node and the mempool once a second until the node shows the transaction in a
+     * block (exit code 0), the mempool says it will never be mined, or {@link #WAIT_LIMIT} passes (exit code 1).
+     */
+    static int awaitConfirmation(PrintStream out, NodeApi node, MempoolApi mempool, String txid)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-        MempoolApi mempool = mempool(options);
-        boolean wasPending = false;
+        ConfirmationWatch watch = new ConfirmationWatch();
         while (System.nanoTime() < deadline) {
-            long height = node.transactionHeight(txid);
-            if (height >= 0) {
-                out.println("confirmed in block " + height);
-                return 0;
-            }
-            Boolean pending = pending(mempool, txid);
-            if (Boolean.TRUE.equals(pending)) {
-                wasPending = true;
-            } else if (Boolean.FALSE.equals(pending) && wasPending && node.transactionHeight(txid) < 0) {
-                out.println("left the mempool without being mined: replaced (same nonce, higher fee), expired or evicted");
-                return 1;
+            switch (watch.observe(node.transactionHeight(txid), state(mempool, txid))) {
+                case ConfirmationWatch.Confirmed(long height) -> {
+                    out.println("confirmed in block " + height);
+                    return 0;
+                }
+                case ConfirmationWatch.Gone(String why) -> {
+                    out.println(why);
+                    return 1;
+                }
+                case ConfirmationWatch.Waiting(String note) -> {
+                    if (!note.isEmpty()) {
+                        out.println("note:   " + note);
+                    }
+                }
             }
             Thread.sleep(1_000);
         }
-        Boolean pending = pending(mempool, txid);
-        out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes; "
-                + (pending == null ? "the mempool does not answer" : pending ? "still pending in the mempool (fee too low to be mined yet?)"
-                        : "the mempool does not hold it"));
+        MempoolTxState state = state(mempool, txid);
+        out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes; " + switch (state) {
+            case null -> "the mempool does not answer";
+            case MempoolTxState.Pending p -> "still pending in the mempool (fee too low to be mined yet?)";
+            case MempoolTxState.Removed r -> "the mempool dropped it at height " + r.tipHeight() + ": " + r.reason();
+            case MempoolTxState.Unknown u -> "the mempool does not hold it";
+        });
         return 1;
     }
 
@@ -220,10 +236,10 @@ public final class WalletCommand {
         return NextNonce.of(node, mempool(options), sender, note -> out.println("note:   " + note));
     }
 
-    /** Whether the mempool holds the transaction; null when it does not answer. */
-    private static Boolean pending(MempoolApi mempool, String txid) {
+    /** What the mempool says of the transaction; null when it does not answer. */
+    private static MempoolTxState state(MempoolApi mempool, String txid) {
         try {
-            return mempool.holds(txid);
+            return mempool.state(txid);
         } catch (IOException e) {
             return null;
         }
@@ -239,8 +255,13 @@ public final class WalletCommand {
         long deadline = System.nanoTime() + PENDING_LIMIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                if (mempool.holds(txid)) {
+                MempoolTxState state = mempool.state(txid);
+                if (state instanceof MempoolTxState.Pending) {
                     out.println("pending: in the mempool");
+                    return;
+                }
+                if (state instanceof MempoolTxState.Removed removed) {  // mined already, or dropped: no nonce to wait for
+                    out.println("mempool: no longer pending: " + removed.reason() + " at height " + removed.tipHeight());
                     return;
                 }
                 long height = node.transactionHeight(txid);

@@ -5,7 +5,6 @@ import io.numicoin.support.httpclient.ServiceCallException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
@@ -38,15 +37,18 @@ public final class MempoolApi {
         return next.isNumber() ? OptionalLong.of(next.asLong()) : OptionalLong.empty();
     }
 
-    /** {@code GET /api/v1/mempool/transactions/{txid}}: whether the pool holds the transaction now. */
-    public boolean holds(String txid) throws IOException {
-        return find("/api/v1/mempool/transactions/" + txid).isPresent();
-    }
-
-    private Optional<JsonNode> find(String path) throws IOException {
+    /**
+     * {@code GET /api/v1/mempool/transactions/{txid}}: pending, removed recently (and why), or unknown to
+     * the pool.
+     */
+    public MempoolTxState state(String txid) throws IOException {
         try {
-            return http.findJson(path);
+            http.getJson("/api/v1/mempool/transactions/" + txid);
+            return new MempoolTxState.Pending();
         } catch (ServiceCallException e) {
+            if (e.status() == 404) {
+                return MempoolTxState.notPending(e.problem().orElseThrow());
+            }
             throw new IOException(e.getMessage(), e);
         }
     }

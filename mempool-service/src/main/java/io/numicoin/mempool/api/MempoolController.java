@@ -15,6 +15,7 @@ import io.numicoin.protocol.address.AddressHrp;
 import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.params.NetworkParams;
 import io.numicoin.protocol.tx.ProtocolLimits;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,6 +45,9 @@ public class MempoolController {
 
     /** Runs each offer on a fresh virtual thread that nothing interrupts. */
     private static final Executor OFFERS = task -> Thread.ofVirtual().name("mempool-offer").start(task);
+
+    /** The rule of a 404 for a transaction that left the pool recently; the problem says why. */
+    public static final String REMOVED = "REMOVED";
 
     private final PoolService service;
     private final ChainFollower follower;
@@ -79,8 +83,22 @@ public class MempoolController {
     public Mono<MempoolViews.TxStatus> transaction(@PathVariable("txid") String txid) {
         Hash256 id = parseTxid(txid);
         return offLoop(() -> service.pool().get(id).map(e -> MempoolViews.TxStatus.of(e, hrp))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_TRANSACTION",
-                        "transaction " + txid + " is not pending", Map.of())));
+                .orElseThrow(() -> notPending(id)));
+    }
+
+    /**
+     * A 404 for a transaction not in the pool: {@code REMOVED} with {@code reason} and {@code tipHeight}
+     * when it left recently (a block took it, or it was replaced, expired, evicted), else
+     * {@code UNKNOWN_TRANSACTION}.
+     */
+    private ApiException notPending(Hash256 txid) {
+        return service.departure(txid)
+                .map(d -> new ApiException(HttpStatus.NOT_FOUND, REMOVED, "transaction " + txid.toHex()
+                        + " is no longer pending: " + d.reason() + " at height " + d.tipHeight(),
+                        Map.of("reason", d.reason().name(), "tipHeight", d.tipHeight(),
+                                "removedAt", Instant.ofEpochMilli(d.atMillis()).toString())))
+                .orElseGet(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_TRANSACTION",
+                        "transaction " + txid.toHex() + " is not pending", Map.of()));
     }
 
     /** A sender's pending transactions and the nonce its next transaction should carry (wallets sending several in a row). */

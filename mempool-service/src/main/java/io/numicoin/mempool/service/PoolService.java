@@ -6,8 +6,10 @@ import io.numicoin.mempool.pool.Admission;
 import io.numicoin.mempool.pool.Mempool;
 import io.numicoin.mempool.pool.PoolEntry;
 import io.numicoin.mempool.pool.PoolRejectReason;
+import io.numicoin.mempool.pool.RecentRemovals;
 import io.numicoin.mempool.pool.Removal;
 import io.numicoin.mempool.store.PoolStore;
+import io.numicoin.protocol.hash.Hash256;
 import io.numicoin.protocol.tx.TransferTx;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * is committed to the store only once Kafka has acknowledged its {@code Accepted}; one whose write or
  * announcement fails is undone in memory and the store (a {@link io.numicoin.mempool.kafka.PublishFailedException}
  * reaches the caller). Removals whose {@code Removed} could not be sent are sent again with every
- * later change until Kafka takes them ({@link PoolEvents#retryUnpublished}).
+ * later change until Kafka takes them ({@link PoolEvents#retryUnpublished}). Every removal is also
+ * remembered for a while ({@link RecentRemovals}): the API says why a transaction is no longer pending.
  */
 public final class PoolService {
 
@@ -38,6 +41,7 @@ public final class PoolService {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Removal> unstoredRemovals = new ArrayList<>();  // under the lock
+    private final RecentRemovals recentRemovals = new RecentRemovals(RecentRemovals.DEFAULT_CAPACITY);
 
     public PoolService(Admission admission, PoolStore store, PoolEvents publisher, PoolMetrics metrics, Clock clock) {
         this.admission = admission;
@@ -53,6 +57,11 @@ public final class PoolService {
 
     public Admission admission() {
         return admission;
+    }
+
+    /** Why {@code txid} left the pool, if it did recently (a pending transaction has no departure that counts). */
+    public Optional<RecentRemovals.Departure> departure(Hash256 txid) {
+        return recentRemovals.departure(txid);
     }
 
     /** Offers raw bytes (the API). */
@@ -84,7 +93,7 @@ public final class PoolService {
                 log.warn("storing or announcing the offer of {} failed; the pool is as it was: {}", checked.entry().txid(), e.toString());
                 throw e;
             }
-            publisher.removed(added.removed());
+            announceRemoved(added.removed());
             publisher.retryUnpublished(txid -> pool().get(txid).isPresent());
             return added;
         });
@@ -126,9 +135,17 @@ public final class PoolService {
     }
 
     private void publish(Optional<PoolEntry> added, List<Removal> removed) {
-        publisher.removed(removed);
+        announceRemoved(removed);
         added.ifPresent(entry -> publisher.accepted(entry, pool().tip().height()));
         publisher.retryUnpublished(txid -> pool().get(txid).isPresent());
+    }
+
+    /** Publishes {@code removed} and remembers why each left, at the pool's tip height (the including block's, for a block). */
+    private void announceRemoved(List<Removal> removed) {
+        if (!removed.isEmpty()) {
+            recentRemovals.record(removed, pool().tip().height(), clock.millis());
+        }
+        publisher.removed(removed);
     }
 
     /** Removals that happened outside an offer (blocks, expiry): stored, published, counted. */
@@ -170,7 +187,7 @@ public final class PoolService {
                         result.reason() == PoolRejectReason.EXPIRED || result.reason() == PoolRejectReason.TOO_OLD
                                 ? RemovalReason.EXPIRED : RemovalReason.INVALID));
                 store.apply(Optional.empty(), gone);
-                publisher.removed(gone);
+                announceRemoved(gone);
             }
         }
         log.info("reloaded {} of {} stored transactions", kept, stored.size());
