@@ -52,10 +52,9 @@ public final class OutboxTable {
             last = size[0];
         }
         return jdbc.query("""
-                SELECT o.seq, o.topic, o.record_key, o.payload, o.created_at, o.payload_tail_block,
-                       b.body, b.file_no, b.file_offset, b.size
+                SELECT o.seq, o.topic, o.record_key, o.payload, o.created_at, o.payload_tail_block, %s
                 FROM outbox o LEFT JOIN block_body b ON b.id = o.payload_tail_block
-                WHERE o.seq BETWEEN ? AND ? ORDER BY o.seq""",
+                WHERE o.seq BETWEEN ? AND ? ORDER BY o.seq""".formatted(BlockFiles.bodyColumns("b")),
                 (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getBytes(3),
                         recordValue(rs.getLong(1), rs.getBytes(4), rs.getBytes(6), files.bodyOf(rs)), rs.getTimestamp(5).toInstant()),
                 sizes.getFirst()[0], last);

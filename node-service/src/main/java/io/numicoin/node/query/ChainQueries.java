@@ -47,12 +47,12 @@ public final class ChainQueries {
     /** The block with its transactions' ids (decoded from the stored body, if there is one). */
     public Optional<BlockRecord> block(BlockRef ref) {
         return switch (ref) {
-            case BlockRef.ById byId -> jdbc.sql(BLOCK_COLUMNS + ", d.body, d.file_no, d.file_offset FROM block_index b " + BLOCK_JOINS
+            case BlockRef.ById byId -> jdbc.sql(BLOCK_COLUMNS + ", " + BlockFiles.bodyColumns("d") + " FROM block_index b " + BLOCK_JOINS
                             + " WHERE b.id = ?")
                     .param(byId.id().toArray())
                     .query((rs, n) -> withTxIds(rs))
                     .optional();
-            case BlockRef.AtHeight at -> jdbc.sql(BLOCK_COLUMNS + ", d.body, d.file_no, d.file_offset FROM main_chain a JOIN block_index b ON b.id = a.id "
+            case BlockRef.AtHeight at -> jdbc.sql(BLOCK_COLUMNS + ", " + BlockFiles.bodyColumns("d") + " FROM main_chain a JOIN block_index b ON b.id = a.id "
                             + BLOCK_JOINS + " WHERE a.height = ?")
                     .param(at.height())
                     .query((rs, n) -> withTxIds(rs))
@@ -63,12 +63,12 @@ public final class ChainQueries {
     /** The block's encoded bytes, if the block and its body are stored. */
     public Optional<Bytes> rawBlock(BlockRef ref) {
         return switch (ref) {
-            case BlockRef.ById byId -> jdbc.sql("SELECT body, file_no, file_offset, size FROM block_body WHERE id = ?")
+            case BlockRef.ById byId -> jdbc.sql("SELECT " + BlockFiles.bodyColumns("d") + " FROM block_body d WHERE d.id = ?")
                     .param(byId.id().toArray())
                     .query((rs, n) -> Bytes.of(files.bodyOf(rs)))
                     .optional();
             case BlockRef.AtHeight at -> jdbc.sql(
-                            "SELECT d.body, d.file_no, d.file_offset, d.size FROM main_chain a JOIN block_body d ON d.id = a.id WHERE a.height = ?")
+                            "SELECT " + BlockFiles.bodyColumns("d") + " FROM main_chain a JOIN block_body d ON d.id = a.id WHERE a.height = ?")
                     .param(at.height())
                     .query((rs, n) -> Bytes.of(files.bodyOf(rs)))
                     .optional();

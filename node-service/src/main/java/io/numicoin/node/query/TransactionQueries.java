@@ -30,12 +30,12 @@ public final class TransactionQueries {
     /** The transaction with this id on the active chain, if there is one. */
     public Optional<TransactionRecord> transaction(Hash256 txid) {
         return jdbc.sql("""
-                        SELECT ct.block_id, ct.height, ct.position, d.body, d.file_no, d.file_offset, d.size, COALESCE(t.height, ct.height) AS tip_height
+                        SELECT ct.block_id, ct.height, ct.position, %s, COALESCE(t.height, ct.height) AS tip_height
                         FROM chain_transactions ct
                         JOIN block_body d ON d.id = ct.block_id
                         LEFT JOIN chain_tip t ON TRUE
                         WHERE ct.txid = ?
-                        """)
+                        """.formatted(BlockFiles.bodyColumns("d")))
                 .param(txid.toArray())
                 .query((rs, n) -> record(txid, rs))
                 .optional();

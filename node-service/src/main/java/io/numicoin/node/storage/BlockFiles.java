@@ -193,8 +193,15 @@ public final class BlockFiles implements AutoCloseable {
     }
 
     /**
-     * The body of a {@code block_body} row selected with its columns {@code body}, {@code file_no},
-     * {@code file_offset} and {@code size}: inline (restored from a backup, or stored before V10) or
+     * The columns of {@code block_body} (under {@code alias}) that {@link #bodyOf} reads, for a SELECT list:
+     * {@code d.body, d.file_no, d.file_offset, d.size} for alias {@code d}.
+     */
+    public static String bodyColumns(String alias) {
+        return alias + ".body, " + alias + ".file_no, " + alias + ".file_offset, " + alias + ".size";
+    }
+
+    /**
+     * The body of a {@code block_body} row selected with its {@link #bodyColumns}: inline (restored from a backup, or stored before V10) or
      * read from its file; null when the row is absent (an outer join found none).
      */
     public byte[] bodyOf(ResultSet rs) throws SQLException {

@@ -60,7 +60,7 @@ public final class ChainTables {
     }
 
     public Optional<byte[]> body(Hash256 id) {
-        return jdbc.query("SELECT body, file_no, file_offset, size FROM block_body WHERE id = ?", (rs, n) -> files.bodyOf(rs),
+        return jdbc.query("SELECT " + BlockFiles.bodyColumns("d") + " FROM block_body d WHERE d.id = ?", (rs, n) -> files.bodyOf(rs),
                 (Object) id.toArray()).stream().findFirst();
     }
 
