@@ -8,6 +8,7 @@ import io.numicoin.devnet.wallet.NextNonce;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
 import io.numicoin.devnet.wallet.WalletKeyException;
+import io.numicoin.events.MempoolEvent.RemovalReason;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.address.AddressDecodeException;
 import io.numicoin.protocol.address.AddressFormat;
@@ -260,13 +261,15 @@ public final class WalletCommand {
                     out.println("pending: in the mempool");
                     return;
                 }
-                if (state instanceof MempoolTxState.Removed removed) {  // mined already, or dropped: no nonce to wait for
-                    out.println("mempool: no longer pending: " + removed.reason() + " at height " + removed.tipHeight());
-                    return;
-                }
                 long height = node.transactionHeight(txid);
                 if (height >= 0) {
                     out.println("confirmed in block " + height);
+                    return;
+                }
+                if (state instanceof MempoolTxState.Removed removed) {  // mined already, or dropped: no nonce to wait for
+                    out.println(removed.reason() == RemovalReason.INCLUDED_IN_BLOCK
+                            ? "mined:   in block " + removed.tipHeight() + " (the mempool's account; the node shows it once it has that block)"
+                            : "left the mempool without being mined at height " + removed.tipHeight() + ": " + removed.reason());
                     return;
                 }
                 Thread.sleep(200);
