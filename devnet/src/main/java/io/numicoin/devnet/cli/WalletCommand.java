@@ -8,7 +8,6 @@ import io.numicoin.devnet.wallet.NextNonce;
 import io.numicoin.devnet.wallet.NodeApi;
 import io.numicoin.devnet.wallet.TransferSigner;
 import io.numicoin.devnet.wallet.WalletKeyException;
-import io.numicoin.events.MempoolEvent.RemovalReason;
 import io.numicoin.protocol.address.Address;
 import io.numicoin.protocol.address.AddressDecodeException;
 import io.numicoin.protocol.address.AddressFormat;
@@ -220,7 +219,7 @@ public final class WalletCommand {
         out.println("not in a block after " + WAIT_LIMIT.toMinutes() + " minutes; " + switch (state) {
             case null -> "the mempool does not answer";
             case MempoolTxState.Pending p -> "still pending in the mempool (fee too low to be mined yet?)";
-            case MempoolTxState.Removed r -> "the mempool dropped it at height " + r.tipHeight() + ": " + r.reason();
+            case MempoolTxState.Removed r -> r.describe();
             case MempoolTxState.Unknown u -> "the mempool does not hold it";
         });
         return 1;
@@ -267,9 +266,7 @@ public final class WalletCommand {
                     return;
                 }
                 if (state instanceof MempoolTxState.Removed removed) {  // mined already, or dropped: no nonce to wait for
-                    out.println(removed.reason() == RemovalReason.INCLUDED_IN_BLOCK
-                            ? "mined:   in block " + removed.tipHeight() + " (the mempool's account; the node shows it once it has that block)"
-                            : "left the mempool without being mined at height " + removed.tipHeight() + ": " + removed.reason());
+                    out.println("mempool: " + removed.describe());
                     return;
                 }
                 Thread.sleep(200);

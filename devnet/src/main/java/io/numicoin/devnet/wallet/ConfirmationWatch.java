@@ -38,27 +38,15 @@ public final class ConfirmationWatch {
         if (nodeHeight >= 0) {
             return new Confirmed(nodeHeight);
         }
-        if (state instanceof MempoolTxState.Removed(RemovalReason reason, long tipHeight)) {
-            if (reason == RemovalReason.INCLUDED_IN_BLOCK) {
-                if (minedNoted) {
-                    return new Waiting("");
-                }
-                minedNoted = true;
-                return new Waiting("the mempool saw it mined in block " + tipHeight + "; waiting for the node to show that block");
+        if (state instanceof MempoolTxState.Removed removed) {
+            if (removed.reason() != RemovalReason.INCLUDED_IN_BLOCK) {
+                return new Gone(removed.describe());
             }
-            return new Gone("left the mempool without being mined at height " + tipHeight + ": " + describe(reason));
+            if (!minedNoted) {
+                minedNoted = true;
+                return new Waiting(removed.describe() + "; waiting for the node to show that block");
+            }
         }
         return new Waiting("");
-    }
-
-    private static String describe(RemovalReason reason) {
-        return switch (reason) {
-            case REPLACED -> "REPLACED (another transfer with the same nonce and a higher fee took its place)";
-            case EXPIRED -> "EXPIRED (its expiry height or the pool's age limit passed)";
-            case EVICTED -> "EVICTED (the mempool was full and it paid the least)";
-            case INVALID -> "INVALID (no longer valid against the chain: balance or nonce)";
-            case CONFLICT -> "CONFLICT (a block took another transfer with the same nonce)";
-            case INCLUDED_IN_BLOCK -> "INCLUDED_IN_BLOCK";
-        };
     }
 }

@@ -22,6 +22,20 @@ public sealed interface MempoolTxState {
         public Removed {
             Objects.requireNonNull(reason, "reason");
         }
+
+        /** For the user: where it went, and what the reason means. */
+        public String describe() {
+            return reason == RemovalReason.INCLUDED_IN_BLOCK
+                    ? "mined in block " + tipHeight + " (the mempool's account)"
+                    : "left the mempool without being mined at height " + tipHeight + ": " + switch (reason) {
+                        case REPLACED -> "REPLACED (another transfer with the same nonce and a higher fee took its place)";
+                        case EXPIRED -> "EXPIRED (its expiry height or the pool's age limit passed)";
+                        case EVICTED -> "EVICTED (the mempool was full and it paid the least)";
+                        case INVALID -> "INVALID (no longer valid against the chain: balance or nonce)";
+                        case CONFLICT -> "CONFLICT (a block took another transfer with the same nonce)";
+                        case INCLUDED_IN_BLOCK -> throw new AssertionError("handled above");
+                    };
+        }
     }
 
     /** Never seen, or removed so long ago (or before a restart) that the pool no longer knows why. */
